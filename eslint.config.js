@@ -40,6 +40,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool config files are read through their default export.
+    files: ['*.config.{js,ts,mjs}'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {

@@ -10,6 +10,4 @@ export const config = defineConfig({
     pool: 'forks',
   },
 });
-// Vitest reads the default export of its config file; this is the one place a default export is allowed.
-// eslint-disable-next-line no-restricted-syntax
 export default config;
