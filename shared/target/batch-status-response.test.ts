@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildBatchStatusXml, parseBatchStatusResponse } from './batch-status-response.js';
+
+describe('parseBatchStatusResponse', () => {
+  it('reads the default 3-element body without counters', () => {
+    const r = parseBatchStatusResponse(
+      '<response><batchId>acme-1718012345678-40217733</batchId><status>incomplete</status><batchSize>3</batchSize></response>',
+    );
+    expect(r).toEqual({
+      kind: 'status',
+      batchId: 'acme-1718012345678-40217733',
+      status: 'incomplete',
+      knownStatus: 'incomplete',
+      batchSize: 3,
+      counters: undefined,
+      profiles: [],
+    });
+  });
+
+  it('reads showDetails counters', () => {
+    const r = parseBatchStatusResponse(`<response>
+    <batchId>acme-1-2</batchId><status>complete</status><batchSize>3</batchSize>
+    <consumedCount>3</consumedCount><successfulUpdates>2</successfulUpdates>
+    <profilesNotFound>1</profilesNotFound><failedUpdates>0</failedUpdates></response>`);
+    expect(r.kind === 'status' && r.counters).toEqual({ consumedCount: 3, successfulUpdates: 2, profilesNotFound: 1, failedUpdates: 0 });
+  });
+
+  it('reads one and many v2 <profile> rows as an array', () => {
+    const one = parseBatchStatusResponse(
+      '<response><batchId>b</batchId><status>complete</status><batchSize>164</batchSize><profile><id>1514187733806-729395</id><status>failed</status></profile></response>',
+    );
+    expect(one.kind === 'status' && one.profiles).toEqual([{ id: '1514187733806-729395', status: 'failed' }]);
+    const xml = buildBatchStatusXml({
+      batchId: 'b',
+      status: 'complete',
+      batchSize: 3,
+      counters: { consumedCount: 3, successfulUpdates: 1, profilesNotFound: 0, failedUpdates: 2 },
+      profiles: [
+        { id: 'a+b<&>', status: 'failed' },
+        { id: '007', status: 'failed' },
+      ],
+    });
+    const many = parseBatchStatusResponse(xml);
+    expect(many.kind === 'status' && many.profiles).toEqual([
+      { id: 'a+b<&>', status: 'failed' },
+      { id: '007', status: 'failed' },
+    ]);
+  });
+
+  it('keeps an undocumented status as text without knownStatus', () => {
+    const r = parseBatchStatusResponse('<response><batchId>b</batchId><status>error</status><batchSize>1</batchSize></response>');
+    expect(r).toMatchObject({ kind: 'status', status: 'error', knownStatus: undefined });
+  });
+
+  it('reports success=false as rejected and junk as unreadable', () => {
+    expect(parseBatchStatusResponse('<response><success>false</success><message>Batch not found</message></response>')).toEqual({
+      kind: 'rejected',
+      message: 'Batch not found',
+    });
+    expect(parseBatchStatusResponse('<html>oops</html>').kind).toBe('unreadable');
+    expect(parseBatchStatusResponse('').kind).toBe('unreadable');
+  });
+
+  it('leaves counters undefined when one is missing or not a number', () => {
+    const r = parseBatchStatusResponse(
+      '<response><batchId>b</batchId><status>complete</status><batchSize>x</batchSize><consumedCount>1</consumedCount></response>',
+    );
+    expect(r).toMatchObject({ kind: 'status', batchSize: undefined, counters: undefined });
+  });
+});

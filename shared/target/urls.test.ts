@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { batchStatusUrl, batchUpdateUrl, fetchProfileUrl, matchTargetRoute, singleUpdateUrl, withShowDetails } from './urls.js';
+
+describe('Target URLs', () => {
+  it('builds E1–E7 and the matcher reads them back', () => {
+    const base = 'https://acme.tt.omtrdc.net/';
+    expect(batchUpdateUrl(base, 'acme', 1)).toBe('https://acme.tt.omtrdc.net/m2/acme/profile/batchUpdate');
+    expect(batchUpdateUrl(base, 'acme', 2)).toBe('https://acme.tt.omtrdc.net/m2/acme/v2/profile/batchUpdate');
+    expect(batchStatusUrl('http://edge', 'acme', 'acme-1-2', true)).toBe('http://edge/m2/acme/profile/batchStatus?batchId=acme-1-2&showDetails=true');
+    expect(singleUpdateUrl(base, 'acme', 'thirdPartyId', 'CRM 1', { 'a b': 'x&y' })).toBe(
+      'https://acme.tt.omtrdc.net/m2/acme/profile/update?mbox3rdPartyId=CRM%201&profile.a%20b=x%26y',
+    );
+    expect(fetchProfileUrl(base, 'acme', 'pcId', 'abc')).toBe('https://acme.tt.omtrdc.net/rest/v1/profiles/abc?client=acme');
+    expect(fetchProfileUrl(base, 'acme', 'thirdPartyId', 'c-1')).toBe('https://acme.tt.omtrdc.net/rest/v1/profiles/thirdPartyId/c-1?client=acme');
+
+    const path = (u: string) => new URL(u).pathname;
+    expect(matchTargetRoute(path(batchUpdateUrl(base, 'acme', 1)))).toEqual({ kind: 'batchUpdate', client: 'acme', version: 1 });
+    expect(matchTargetRoute(path(batchUpdateUrl(base, 'ac me', 2)))).toEqual({ kind: 'batchUpdate', client: 'ac me', version: 2 });
+    expect(matchTargetRoute('/m2/acme/profile/batchStatus')).toEqual({ kind: 'batchStatus', client: 'acme' });
+    expect(matchTargetRoute('/m2/acme/profile/update')).toEqual({ kind: 'singleUpdate', client: 'acme' });
+    expect(matchTargetRoute('/rest/v1/profiles/abc')).toEqual({ kind: 'fetchProfile', keyKind: 'pcId', id: 'abc' });
+    expect(matchTargetRoute('/rest/v1/profiles/thirdPartyId/c%201')).toEqual({ kind: 'fetchProfile', keyKind: 'thirdPartyId', id: 'c 1' });
+  });
+
+  it('matches nothing else', () => {
+    for (const p of ['/', '/m2/acme/v2/profile/batchStatus', '/m2//profile/batchUpdate', '/m2/acme/profile/batchUpdate/x', '/rest/v1/profiles', '/rest/v1/profiles/%E0%A4%A']) {
+      expect(matchTargetRoute(p)).toBeUndefined();
+    }
+  });
+
+  it('adds showDetails to a returned status URL', () => {
+    expect(withShowDetails('http://e:1/m2/a/profile/batchStatus?batchId=a-1-2')).toBe('http://e:1/m2/a/profile/batchStatus?batchId=a-1-2&showDetails=true');
+  });
+});

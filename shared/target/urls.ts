@@ -1,0 +1,93 @@
+/**
+ * URL patterns of the profile endpoints E1–E7 (target-profile-api.md §1): builders for clients and a
+ * path matcher for servers. `base` is a scheme + host (+ port) such as `https://acme.tt.omtrdc.net` or
+ * `http://127.0.0.1:4010`, without a trailing path.
+ */
+
+/** Bulk API version: v1 updates existing profiles only, v2 creates missing ones. */
+export type BulkApiVersion = 1 | 2;
+
+/** Which profile-key space a single update or fetch addresses. */
+export type ProfileKeyKind = 'pcId' | 'thirdPartyId';
+
+/** A request path recognised as one of the profile endpoints. */
+export type TargetRoute =
+  | { readonly kind: 'batchUpdate'; readonly client: string; readonly version: BulkApiVersion }
+  | { readonly kind: 'batchStatus'; readonly client: string }
+  | { readonly kind: 'singleUpdate'; readonly client: string }
+  | { readonly kind: 'fetchProfile'; readonly keyKind: ProfileKeyKind; readonly id: string };
+
+function trimBase(base: string): string {
+  return base.replace(/\/+$/, '');
+}
+
+/** Returns the E1 (v1) or E2 (v2) batchUpdate URL for `client` on `base`. */
+export function batchUpdateUrl(base: string, client: string, version: BulkApiVersion): string {
+  const c = encodeURIComponent(client);
+  return version === 2 ? `${trimBase(base)}/m2/${c}/v2/profile/batchUpdate` : `${trimBase(base)}/m2/${c}/profile/batchUpdate`;
+}
+
+/** Returns the E3 batchStatus URL (never with `/v2/`); clients should follow the URL the server returned instead. */
+export function batchStatusUrl(edgeBase: string, client: string, batchId: string, showDetails = false): string {
+  const url = `${trimBase(edgeBase)}/m2/${encodeURIComponent(client)}/profile/batchStatus?batchId=${encodeURIComponent(batchId)}`;
+  return showDetails ? `${url}&showDetails=true` : url;
+}
+
+/** Returns `statusUrl` with `showDetails=true` set, keeping every other part as the server sent it. */
+export function withShowDetails(statusUrl: string): string {
+  const url = new URL(statusUrl);
+  url.searchParams.set('showDetails', 'true');
+  return url.toString();
+}
+
+/** Returns the E4/E5 single update URL: `mboxPC` for a pcId, `mbox3rdPartyId` for a thirdPartyId, one `profile.<name>` per attribute. */
+export function singleUpdateUrl(
+  base: string,
+  client: string,
+  keyKind: ProfileKeyKind,
+  id: string,
+  attributes: Readonly<Record<string, string>>,
+): string {
+  const params = [`${keyKind === 'pcId' ? 'mboxPC' : 'mbox3rdPartyId'}=${encodeURIComponent(id)}`];
+  for (const [name, value] of Object.entries(attributes)) {
+    params.push(`profile.${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  }
+  return `${trimBase(base)}/m2/${encodeURIComponent(client)}/profile/update?${params.join('&')}`;
+}
+
+/** Returns the E6 (by tntId/pcId) or E7 (by thirdPartyId) profile fetch URL. */
+export function fetchProfileUrl(base: string, client: string, keyKind: ProfileKeyKind, id: string): string {
+  const path = keyKind === 'pcId' ? `/rest/v1/profiles/${encodeURIComponent(id)}` : `/rest/v1/profiles/thirdPartyId/${encodeURIComponent(id)}`;
+  return `${trimBase(base)}${path}?client=${encodeURIComponent(client)}`;
+}
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns the endpoint a request path (without query) addresses, or undefined when it is none of E1–E7. */
+export function matchTargetRoute(pathname: string): TargetRoute | undefined {
+  const raw = pathname.split('/');
+  if (raw[0] !== '') return undefined;
+  const parts = raw.slice(1).map(decodeSegment);
+  if (parts.some((p) => p === undefined || p === '')) return undefined;
+  const seg = parts as string[];
+  if (seg[0] === 'm2' && seg.length >= 4) {
+    const client = seg[1] as string;
+    const rest = seg.slice(2).join('/');
+    if (rest === 'profile/batchUpdate') return { kind: 'batchUpdate', client, version: 1 };
+    if (rest === 'v2/profile/batchUpdate') return { kind: 'batchUpdate', client, version: 2 };
+    if (rest === 'profile/batchStatus') return { kind: 'batchStatus', client };
+    if (rest === 'profile/update') return { kind: 'singleUpdate', client };
+    return undefined;
+  }
+  if (seg[0] === 'rest' && seg[1] === 'v1' && seg[2] === 'profiles') {
+    if (seg.length === 4) return { kind: 'fetchProfile', keyKind: 'pcId', id: seg[3] as string };
+    if (seg.length === 5 && seg[3] === 'thirdPartyId') return { kind: 'fetchProfile', keyKind: 'thirdPartyId', id: seg[4] as string };
+  }
+  return undefined;
+}
