@@ -1,0 +1,142 @@
+import { parseBatchStatusResponse, parseSubmitResponse } from '../target/index.js';
+import type { BatchProfileRow } from '../target/index.js';
+import type { Counters, JobError } from './job-events.js';
+
+/** What one HTTP exchange produced, as the transport reports it (no headers beyond Retry-After, never the request). */
+export type HttpOutcome =
+  | { readonly kind: 'response'; readonly status: number; readonly retryAfter: string | null; readonly body: string }
+  /** `mayHaveArrived` is false only when the request provably never left (connection refused, DNS failure). */
+  | { readonly kind: 'network'; readonly mayHaveArrived: boolean; readonly message: string };
+
+/** What the engine does after a batchUpdate POST. */
+export type SubmitDecision =
+  | { readonly kind: 'accepted'; readonly batchId: string; readonly statusUrl: string }
+  /** No batch was created and a later attempt may work: wait `waitMs` (throttle: hold every call to this client). */
+  | { readonly kind: 'retry'; readonly error: JobError; readonly throttle: boolean; readonly retryAfter: string | null }
+  /** No batch was created and sending the same bytes again would fail the same way. */
+  | { readonly kind: 'fail'; readonly error: JobError }
+  /** The token is missing, wrong or expired: pause the job until a new one is saved. */
+  | { readonly kind: 'auth'; readonly error: JobError }
+  /** The request may have reached Target and nobody knows whether it created a batch. */
+  | { readonly kind: 'unknown'; readonly error: JobError };
+
+function isAuthStatus(status: number): boolean {
+  return status === 401 || status === 403;
+}
+
+function isThrottleStatus(status: number): boolean {
+  return status === 503 || status === 429;
+}
+
+function bodyMessage(body: string): string {
+  const parsed = parseSubmitResponse(body);
+  if (parsed.kind === 'rejected' && parsed.message !== '') return parsed.message;
+  return '';
+}
+
+function authError(status: number, body: string): JobError {
+  const said = bodyMessage(body);
+  return {
+    code: 'auth-failed',
+    message: `Target refused the Profile API token (HTTP ${status}${said ? `: ${said}` : ''}). Save the current token for this connection, then resume the job.`,
+    httpStatus: status,
+  };
+}
+
+/**
+ * Classifies the outcome of a batchUpdate POST (target-profile-api.md §3.1–3.2, §5): only HTTP 2xx
+ * with `success=true` and a status URL is accepted; 2xx with anything else is a failure with Target's
+ * message; 401/403 pause for a token; 503/429 are throttles; other 5xx and network errors that never
+ * reached Target are retried; a network error after the request may have arrived is `unknown`.
+ */
+export function decideSubmit(outcome: HttpOutcome): SubmitDecision {
+  if (outcome.kind === 'network') {
+    if (!outcome.mayHaveArrived) {
+      return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'network', message: `Could not reach Target: ${outcome.message}` } };
+    }
+    return {
+      kind: 'unknown',
+      error: { code: 'outcome-unknown', message: `The connection broke after the batch was sent (${outcome.message}); Target may or may not have accepted it.` },
+    };
+  }
+  const { status, body } = outcome;
+  if (status >= 200 && status < 300) {
+    const parsed = parseSubmitResponse(body);
+    switch (parsed.kind) {
+      case 'accepted':
+        return { kind: 'accepted', batchId: parsed.batchId ?? parsed.batchStatusUrl, statusUrl: parsed.batchStatusUrl };
+      case 'rejected':
+        return {
+          kind: 'fail',
+          error: { code: 'target-rejected', message: `Target refused the batch: ${parsed.message || '(no message)'}`, httpStatus: status },
+        };
+      case 'unreadable':
+        return {
+          kind: 'fail',
+          error: { code: 'target-unreadable', message: `Target answered HTTP ${status} without success=true (${parsed.detail}); the batch counts as failed.`, httpStatus: status },
+        };
+    }
+  }
+  if (isAuthStatus(status)) return { kind: 'auth', error: authError(status, body) };
+  if (isThrottleStatus(status)) {
+    return {
+      kind: 'retry',
+      throttle: true,
+      retryAfter: outcome.retryAfter,
+      error: { code: 'rate-limited', message: `Target is throttling calls (HTTP ${status}); waiting before the next call.`, httpStatus: status },
+    };
+  }
+  if (status >= 500) {
+    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'server-error', message: `Target had a server error (HTTP ${status}).`, httpStatus: status } };
+  }
+  const said = bodyMessage(body);
+  return {
+    kind: 'fail',
+    error: { code: 'http-error', message: `Target refused the batch with HTTP ${status}${said ? `: ${said}` : ''}.`, httpStatus: status },
+  };
+}
+
+/** What the engine does after a batchStatus poll. */
+export type PollDecision =
+  | { readonly kind: 'progress'; readonly status: string; readonly batchSize: number | null; readonly counters: Counters | null }
+  | {
+      readonly kind: 'final';
+      readonly status: 'complete' | 'stuck';
+      readonly batchSize: number | null;
+      readonly counters: Counters | null;
+      readonly profiles: readonly BatchProfileRow[];
+    }
+  | { readonly kind: 'retry'; readonly error: JobError; readonly throttle: boolean; readonly retryAfter: string | null }
+  | { readonly kind: 'auth'; readonly error: JobError };
+
+/**
+ * Classifies a batchStatus poll (§3.3–3.5): `complete` and `stuck` are final; `incomplete` and any
+ * undocumented status keep polling; everything else (5xx, network, `success=false`, unreadable) is
+ * retried until the job's poll deadline; 401/403 pause for a token.
+ */
+export function decidePoll(outcome: HttpOutcome): PollDecision {
+  if (outcome.kind === 'network') {
+    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'network', message: `Could not read the batch status: ${outcome.message}` } };
+  }
+  const { status, body } = outcome;
+  if (isAuthStatus(status)) return { kind: 'auth', error: authError(status, body) };
+  if (isThrottleStatus(status)) {
+    return { kind: 'retry', throttle: true, retryAfter: outcome.retryAfter, error: { code: 'rate-limited', message: `Target is throttling calls (HTTP ${status}).`, httpStatus: status } };
+  }
+  if (status < 200 || status >= 300) {
+    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'status-http-error', message: `The batch status answered HTTP ${status}.`, httpStatus: status } };
+  }
+  const parsed = parseBatchStatusResponse(body);
+  if (parsed.kind === 'rejected') {
+    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'status-rejected', message: `The batch status said: ${parsed.message || 'success=false'}` } };
+  }
+  if (parsed.kind === 'unreadable') {
+    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'status-unreadable', message: `The batch status could not be read (${parsed.detail}).` } };
+  }
+  const batchSize = parsed.batchSize ?? null;
+  const counters = parsed.counters ?? null;
+  if (parsed.knownStatus === 'complete' || parsed.knownStatus === 'stuck') {
+    return { kind: 'final', status: parsed.knownStatus, batchSize, counters, profiles: parsed.profiles };
+  }
+  return { kind: 'progress', status: parsed.status, batchSize, counters };
+}

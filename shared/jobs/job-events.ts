@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { jobSpecSchema } from './job-spec.js';
+
+/** A problem as it is recorded and shown: stable code, plain message, the HTTP status when there was one. */
+export const jobErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  httpStatus: z.number().int().optional(),
+});
+export type JobError = z.infer<typeof jobErrorSchema>;
+
+/** The `showDetails=true` counters of a batch. */
+export const countersSchema = z.object({
+  consumedCount: z.number().int().min(0),
+  successfulUpdates: z.number().int().min(0),
+  profilesNotFound: z.number().int().min(0),
+  failedUpdates: z.number().int().min(0),
+});
+export type Counters = z.infer<typeof countersSchema>;
+
+/** How a batch ended. `rejected`: no batch was created (success=false or a 4xx); `unknown`: nobody can tell what Target did. */
+export const batchOutcomeSchema = z.enum(['complete', 'stuck', 'rejected', 'unknown', 'cancelled']);
+export type BatchOutcome = z.infer<typeof batchOutcomeSchema>;
+
+/** Why a job stopped without finishing. */
+export const pauseReasonSchema = z.enum(['user', 'auth', 'daily-budget', 'unknown-outcome', 'error']);
+export type PauseReason = z.infer<typeof pauseReasonSchema>;
+
+/** Final state written by `job.finished`. */
+export const finishedStateSchema = z.enum(['completed', 'cancelled']);
+
+const base = { jobId: z.string().min(1), at: z.string() };
+const idx = { ...base, index: z.number().int().min(0) };
+
+/**
+ * Every job event. The durable ones (all but `batch.uploading`) are also the journal's records, so a
+ * job's state after a restart is exactly the reducer applied to its journal.
+ */
+export const jobEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('job.started'), ...base, spec: jobSpecSchema }),
+  z.object({ type: z.literal('batch.written'), ...idx, rows: z.number().int(), bytes: z.number().int() }),
+  z.object({ type: z.literal('batch.submitting'), ...idx, attempt: z.number().int().min(1) }),
+  z.object({ type: z.literal('batch.uploading'), ...idx, bytesSent: z.number().int(), bytesTotal: z.number().int() }),
+  z.object({
+    type: z.literal('batch.submit-failed'),
+    ...idx,
+    attempt: z.number().int().min(1),
+    error: jobErrorSchema,
+    /** Milliseconds until the next attempt; null when the batch will not be retried. */
+    retryInMs: z.number().int().min(0).nullable(),
+  }),
+  z.object({ type: z.literal('batch.outcome-unknown'), ...idx, attempt: z.number().int().min(0), detail: z.string() }),
+  z.object({ type: z.literal('batch.submitted'), ...idx, batchId: z.string().min(1), statusUrl: z.string().min(1) }),
+  z.object({
+    type: z.literal('batch.status'),
+    ...idx,
+    status: z.string(),
+    batchSize: z.number().int().nullable(),
+    counters: countersSchema.nullable(),
+  }),
+  z.object({
+    type: z.literal('batch.finished'),
+    ...idx,
+    outcome: batchOutcomeSchema,
+    counters: countersSchema.nullable(),
+    /** v2 per-row failures as Target listed them (`<profile><id>`), empty otherwise. */
+    failedIds: z.array(z.string()),
+    message: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('job.alert'),
+    ...base,
+    index: z.number().int().nullable(),
+    level: z.enum(['info', 'warning', 'error']),
+    code: z.string(),
+    message: z.string(),
+  }),
+  z.object({ type: z.literal('job.paused'), ...base, reason: pauseReasonSchema, error: jobErrorSchema.nullable() }),
+  z.object({ type: z.literal('job.resumed'), ...base }),
+  z.object({ type: z.literal('job.finished'), ...base, state: finishedStateSchema }),
+]);
+
+export type JobEvent = z.infer<typeof jobEventSchema>;
+export type JobEventType = JobEvent['type'];
+/** The event of one `type`. */
+export type JobEventOf<T extends JobEventType> = Extract<JobEvent, { type: T }>;
+
+/** Events that only report progress and are never journaled. */
+export function isTransientJobEvent(event: JobEvent): boolean {
+  return event.type === 'batch.uploading';
+}
