@@ -1,0 +1,185 @@
+import { readFile, rm } from 'node:fs/promises';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { SandboxContext } from './context.js';
+import type { ProfileRecord } from './profile-record.js';
+import { lineAt } from './batch-text.js';
+import { applyRow, keyProblem, rowUpdates, type RowOutcome } from './row-apply.js';
+import type { BatchRecord, StoreOp } from './store.js';
+
+const MAX_TIMER_MS = 2_000_000_000;
+
+/**
+ * Moves accepted batches from `incomplete` to `complete` (or `stuck`), one batch at a time, in chunks.
+ * Each chunk's profile writes, per-row entries and the batch's new offset and counters go to the store
+ * in one atomic write, so a crash at any point resumes after the last chunk written: every row is
+ * applied exactly once.
+ */
+export class BatchProcessor {
+  private readonly queue: string[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private running: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(private readonly ctx: SandboxContext) {}
+
+  /** Schedules processing of an `incomplete` batch at its `dueAt`. */
+  schedule(rec: BatchRecord): void {
+    if (this.closed || rec.state !== 'incomplete') return;
+    const wait = rec.dueAt - Date.now();
+    if (wait <= 0) {
+      this.enqueue(rec.id);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(rec.id);
+      this.schedule(rec);
+    }, Math.min(wait, MAX_TIMER_MS));
+    this.timers.set(rec.id, timer);
+  }
+
+  /** Re-schedules every batch left `incomplete` by an earlier run (after a restart or a crash). */
+  async resumeAll(): Promise<number> {
+    const pending = await this.ctx.store.incompleteBatches();
+    for (const rec of pending) this.schedule(rec);
+    return pending.length;
+  }
+
+  /** Processes `batchId` now, skipping any remaining delay (admin "finish now"). */
+  expedite(batchId: string): void {
+    const t = this.timers.get(batchId);
+    if (t) {
+      clearTimeout(t);
+      this.timers.delete(batchId);
+    }
+    this.enqueue(batchId);
+  }
+
+  /** Stops scheduling and waits for the chunk in progress to be written. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await this.running;
+  }
+
+  private enqueue(id: string): void {
+    if (!this.queue.includes(id)) this.queue.push(id);
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = undefined;
+      });
+    }
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.closed && this.queue.length > 0) {
+      const id = this.queue.shift() as string;
+      try {
+        await this.process(id);
+      } catch (err) {
+        this.ctx.log(`batch ${id}: processing failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  private async process(id: string): Promise<void> {
+    let rec = await this.ctx.store.getBatch(id);
+    if (!rec || rec.state !== 'incomplete') return;
+    const path = this.ctx.batchTextPath(id);
+    if (rec.willStick) {
+      await this.ctx.store.write([{ type: 'batch', value: { ...rec, state: 'stuck', completedAt: Date.now() } }]);
+      await rm(path, { force: true });
+      return;
+    }
+    const text = await readFile(path, 'utf8');
+    const settings = this.ctx.settingsFor(rec.client);
+    const seen = settings.duplicateKeys === 'firstWins' ? this.keysBefore(text, rec) : undefined;
+    while (!this.closed && rec.offset < text.length) {
+      rec = await this.chunk(rec, text, seen);
+      await yieldToLoop();
+    }
+    if (this.closed) return;
+    await this.ctx.store.write([{ type: 'batch', value: { ...rec, state: 'complete', completedAt: Date.now() } }]);
+    await rm(path, { force: true });
+    this.ctx.log(`batch ${id}: complete (${rec.counters.consumedCount}/${rec.batchSize} rows)`);
+  }
+
+  /** Keys of rows already processed (needed for `firstWins` after a resume). */
+  private keysBefore(text: string, rec: BatchRecord): Set<string> {
+    const seen = new Set<string>();
+    const bodyStart = lineAt(text, 0, false).next;
+    for (let off = bodyStart; off < rec.offset; ) {
+      const { line, next } = lineAt(text, off, this.ctx.settingsFor(rec.client).stripTrailingCr);
+      if (line !== '') seen.add(line.split(',', 1)[0] as string);
+      off = next;
+    }
+    return seen;
+  }
+
+  private async chunk(rec: BatchRecord, text: string, seen: Set<string> | undefined): Promise<BatchRecord> {
+    const settings = this.ctx.settingsFor(rec.client);
+    const now = Date.now();
+    const rows: { key: string; cells: string[] }[] = [];
+    let offset = rec.offset;
+    while (rows.length < settings.chunkRows && offset < text.length) {
+      const { line, next } = lineAt(text, offset, settings.stripTrailingCr);
+      offset = next;
+      if (line !== '') {
+        const cells = line.split(',');
+        rows.push({ key: cells[0] as string, cells });
+      }
+    }
+    const counters = { ...rec.counters };
+    const ops: StoreOp[] = [];
+    let rowEntries = rec.rowEntries;
+    const listRow = (id: string, status: string) => {
+      ops.push({ type: 'rowEntry', batchId: rec.id, index: rowEntries++, id, status });
+    };
+    const count = (outcome: RowOutcome) => {
+      counters.consumedCount++;
+      if (outcome === 'success') counters.successfulUpdates++;
+      else if (outcome === 'notFound') counters.profilesNotFound++;
+      else counters.failedUpdates++;
+    };
+    if (rec.allEmpty) {
+      // A batch whose every value is empty is skipped as a whole: it completes with zero updates.
+      return this.commit(rec, offset, counters, rowEntries, ops);
+    }
+    const keys = [...new Set(rows.map((r) => r.key).filter((k) => keyProblem(rec.keyKind, k, settings) === undefined))];
+    const found = await this.ctx.store.getProfiles(rec.client, rec.keyKind, keys);
+    const known = new Map<string, ProfileRecord | undefined>(keys.map((k, i) => [k, found[i]]));
+    const dirty = new Set<string>();
+    for (const row of rows) {
+      if (keyProblem(rec.keyKind, row.key, settings) !== undefined) {
+        count('failed');
+        if (rec.version === 2) listRow(row.key, 'failed');
+        continue;
+      }
+      if (seen) {
+        if (seen.has(row.key)) {
+          count('success');
+          continue;
+        }
+        seen.add(row.key);
+      }
+      const result = applyRow(known.get(row.key), rowUpdates(rec.header, row.cells), { version: rec.version, batchId: rec.id, now, settings });
+      count(result.outcome);
+      if (rec.version === 2 && (result.outcome === 'failed' || settings.v2ListSuccesses)) listRow(row.key, result.outcome === 'failed' ? 'failed' : 'success');
+      if (result.next && !(settings.faults.dropRowRate > 0 && this.ctx.random() < settings.faults.dropRowRate)) {
+        known.set(row.key, result.next);
+        dirty.add(row.key);
+      }
+    }
+    for (const key of dirty) {
+      ops.push({ type: 'profile', client: rec.client, keyKind: rec.keyKind, id: key, value: known.get(key) as ProfileRecord });
+    }
+    return this.commit(rec, offset, counters, rowEntries, ops);
+  }
+
+  private async commit(rec: BatchRecord, offset: number, counters: BatchRecord['counters'], rowEntries: number, ops: StoreOp[]): Promise<BatchRecord> {
+    const next: BatchRecord = { ...rec, offset: Math.min(offset, Number.MAX_SAFE_INTEGER), counters, rowEntries };
+    ops.push({ type: 'batch', value: next });
+    await this.ctx.store.write(ops);
+    return next;
+  }
+}

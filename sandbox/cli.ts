@@ -1,0 +1,37 @@
+// `npm run sandbox -- [options]`: starts a local Target and prints `Sandbox listening on <baseUrl>`.
+import { startSandbox } from './index.js';
+import { CLI_USAGE, parseCliArgs } from './cli-args.js';
+
+let options;
+try {
+  options = parseCliArgs(process.argv.slice(2));
+} catch (err) {
+  console.error(`${(err as Error).message}\n\n${CLI_USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(CLI_USAGE);
+  process.exit(0);
+}
+try {
+  const sandbox = await startSandbox({ ...options, log: (line) => console.log(line) });
+  console.log(`Sandbox listening on ${sandbox.baseUrl}`);
+  console.log(`Data folder: ${sandbox.dataDir}`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    sandbox.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(String(err));
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (err) {
+  console.error(`The sandbox could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,135 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BatchProcessor } from './batch-processor.js';
+import { SandboxContext } from './context.js';
+import { createRequestListener } from './server.js';
+import { defaultSettings, type SandboxSettings } from './settings.js';
+import { applyPatches, checkSettingsPatch, faultProfilePatch, type SettingsPatch } from './settings-patch.js';
+import { SandboxStore } from './store.js';
+
+export type { FaultSettings, RouteFaults, SandboxSettings } from './settings.js';
+export type { DeepPartial, SettingsPatch } from './settings-patch.js';
+export { defaultSettings } from './settings.js';
+export { FAULT_PROFILES } from './settings-patch.js';
+
+/** How to start a sandbox. Every field is optional. */
+export interface SandboxOptions {
+  /** TCP port; default 0 = a free port. */
+  port?: number;
+  /** Interface to listen on; default '127.0.0.1'. */
+  host?: string;
+  /** Durable store folder; default: a new folder under os.tmpdir() (removed on close unless `keepDataDir`). */
+  dataDir?: string;
+  /** Keep an auto-created dataDir on close (the CLI does). */
+  keepDataDir?: boolean;
+  /** incomplete → complete delay in ms; default 0. Overrides the config file and `settings`. */
+  processingDelayMs?: number;
+  /** A built-in fault profile, e.g. 'flaky'. */
+  faultProfile?: string;
+  /** A JSON settings file (same shape as `settings`). */
+  configFile?: string;
+  /** Any settings; applied over the config file. */
+  settings?: SettingsPatch;
+  /** Receives log lines; default: none. */
+  log?: (line: string) => void;
+}
+
+/** A sandbox that is listening. */
+export interface RunningSandbox {
+  /** 'http://127.0.0.1:PORT'. */
+  readonly baseUrl: string;
+  readonly dataDir: string;
+  /** Effective global settings right now. */
+  settings(): SandboxSettings;
+  /** Stops listening, lets the chunk in progress finish, and closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Reads and checks a JSON settings file; throws an Error listing every problem. */
+export async function readConfigFile(path: string): Promise<SettingsPatch> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch (err) {
+    throw new Error(`Cannot read config file ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const check = checkSettingsPatch(parsed);
+  if (!check.ok) throw new Error(`Config file ${path} is invalid:\n  ${check.errors.join('\n  ')}`);
+  return check.patch;
+}
+
+function urlHost(address: AddressInfo): string {
+  const a = address.address;
+  if (a === '0.0.0.0') return '127.0.0.1';
+  if (a === '::') return '[::1]';
+  return address.family === 'IPv6' ? `[${a}]` : a;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Starts a local Target: opens (or creates) the store in `dataDir`, resumes batches left incomplete,
+ * and listens. Throws when the config file or settings are invalid, the store is locked by another
+ * process, or the port is taken.
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const log = options.log ?? (() => {});
+  const filePatch = options.configFile ? await readConfigFile(options.configFile) : undefined;
+  if (options.settings) {
+    const check = checkSettingsPatch(options.settings);
+    if (!check.ok) throw new Error(`Invalid sandbox settings:\n  ${check.errors.join('\n  ')}`);
+  }
+  const profilePatch = options.faultProfile ? faultProfilePatch(options.faultProfile) : undefined;
+  const delayPatch: SettingsPatch | undefined = options.processingDelayMs === undefined ? undefined : { processingDelayMs: options.processingDelayMs };
+  const base = applyPatches(defaultSettings(), filePatch, options.settings, profilePatch, delayPatch);
+
+  const autoDir = options.dataDir === undefined;
+  const dataDir = autoDir ? await mkdtemp(join(tmpdir(), 'target-sandbox-')) : resolve(options.dataDir as string);
+  await mkdir(join(dataDir, 'batches'), { recursive: true });
+  const store = await SandboxStore.open(join(dataDir, 'db'));
+  let server: Server | undefined;
+  try {
+    const stored = { global: await store.getSettingsPatch(undefined), clients: await store.allClientSettings() };
+    const ctx = new SandboxContext(store, dataDir, base, stored, log);
+    const processor = new BatchProcessor(ctx);
+    server = createServer({ keepAlive: true }, createRequestListener(ctx, processor));
+    const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+    ctx.baseUrl = `http://${urlHost(address)}:${address.port}`;
+    const resumed = await processor.resumeAll();
+    if (resumed > 0) log(`resumed ${resumed} incomplete batch(es)`);
+    const srv = server;
+    let closing: Promise<void> | undefined;
+    return {
+      baseUrl: ctx.baseUrl,
+      dataDir,
+      settings: () => ctx.settingsFor(undefined),
+      close: () => {
+        closing ??= (async () => {
+          await new Promise<void>((done) => {
+            srv.close(() => done());
+            srv.closeAllConnections();
+          });
+          await processor.close();
+          await store.close();
+          if (autoDir && !options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    server?.close();
+    await store.close();
+    throw err;
+  }
+}

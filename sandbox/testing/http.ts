@@ -1,0 +1,103 @@
+// Helpers for tests that talk to a sandbox over real HTTP, including raw bodies sent byte-for-byte as
+// `curl --data-binary @file` sends them.
+import { request } from 'node:http';
+import { parseBatchStatusResponse, type BatchStatusResponse } from '../../shared/target/batch-status-response.js';
+import { parseSubmitResponse, type SubmitResponse } from '../../shared/target/submit-response.js';
+import { batchUpdateUrl, withShowDetails, type BulkApiVersion } from '../../shared/target/urls.js';
+
+/** A complete HTTP answer. */
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: string;
+}
+
+/** Sends `body` unchanged with curl's `--data-binary` headers (POST, form content type); resolves with the whole answer, rejects on a network error. */
+export function rawRequest(url: string, body: string | Buffer | undefined, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+  const bytes = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: options.method ?? (bytes ? 'POST' : 'GET'),
+        headers: {
+          ...(bytes ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(bytes.length) } : {}),
+          accept: '*/*',
+          ...options.headers,
+        },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(bytes);
+  });
+}
+
+/** POSTs a batch text (exactly as given, starting with `batch=`) to E1/E2 and returns the parsed answer with the HTTP status. */
+export async function submitBatch(
+  baseUrl: string,
+  client: string,
+  version: BulkApiVersion,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ readonly http: RawResponse; readonly parsed: SubmitResponse }> {
+  const http = await rawRequest(batchUpdateUrl(baseUrl, client, version), body, { headers });
+  return { http, parsed: parseSubmitResponse(http.body) };
+}
+
+/** Submits and returns the status URL; throws when the sandbox did not accept the batch. */
+export async function acceptedBatch(baseUrl: string, client: string, version: BulkApiVersion, body: string | Buffer, headers: Record<string, string> = {}): Promise<string> {
+  const { parsed, http } = await submitBatch(baseUrl, client, version, body, headers);
+  if (parsed.kind !== 'accepted') throw new Error(`batch not accepted: HTTP ${http.status} ${http.body}`);
+  return parsed.batchStatusUrl;
+}
+
+/** GETs the status URL with showDetails=true and parses it. */
+export async function batchStatus(statusUrl: string, details = true, headers: Record<string, string> = {}): Promise<BatchStatusResponse> {
+  const res = await rawRequest(details ? withShowDetails(statusUrl) : statusUrl, undefined, { headers });
+  return parseBatchStatusResponse(res.body);
+}
+
+/** Polls the status URL until the batch leaves `incomplete` (or `attempts` run out, then throws); returns the last answer. */
+export async function waitForBatch(statusUrl: string, attempts = 2000, headers: Record<string, string> = {}): Promise<BatchStatusResponse & { kind: 'status' }> {
+  for (let i = 0; i < attempts; i++) {
+    const s = await batchStatus(statusUrl, true, headers);
+    if (s.kind === 'status' && s.status !== 'incomplete') return s;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`batch still incomplete after ${attempts} polls: ${statusUrl}`);
+}
+
+/** Returns the fetch answer for a profile: HTTP status and parsed JSON body. */
+export async function fetchProfile(baseUrl: string, client: string, keyKind: 'pcId' | 'thirdPartyId', id: string, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+  const path = keyKind === 'pcId' ? `/rest/v1/profiles/${encodeURIComponent(id)}` : `/rest/v1/profiles/thirdPartyId/${encodeURIComponent(id)}`;
+  const res = await fetch(`${baseUrl}${path}?client=${encodeURIComponent(client)}`, { headers });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+/** Returns the attribute values of a fetched profile as a plain name → value map (empty when not found). */
+export function attributeValues(json: Record<string, unknown>): Record<string, string> {
+  const attrs = (json['profileAttributes'] ?? {}) as Record<string, { value: string }>;
+  return Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, v.value]));
+}
+
+/** Sends a JSON admin request and returns status and parsed body. */
+export async function admin(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+/** Returns a unique client code for a test, so each test has its own profile space and rate window. */
+export function uniqueClient(prefix = 'c'): string {
+  return `${prefix}${Math.random().toString(36).slice(2, 10)}`;
+}
