@@ -1,0 +1,232 @@
+// Renders an Excel cell value as the sheet shows it, using the cell's number format: identifiers
+// with leading zeros ("000123"), long numbers without scientific notation, dates as formatted.
+// Covers the common formats (General, @, 0…, #,##0.00, %, E+, dates and times), not every Excel feature.
+
+/** Excel's date serial (1900 system) of a JS Date stored as UTC, as exceljs produces. */
+function toSerial(d: Date): number {
+  return d.getTime() / 86_400_000 + 25_569;
+}
+
+function fromSerial(serial: number): Date {
+  return new Date(Math.round((serial - 25_569) * 86_400) * 1000);
+}
+
+function splitSections(fmt: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i] as string;
+    if (c === '"') quoted = !quoted;
+    if (c === '\\' && !quoted) {
+      cur += c + (fmt[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === ';' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Removes quoted literals, escapes and [..] parts so only format codes remain. */
+function codesOnly(section: string): string {
+  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+}
+
+/** True when a number format shows a date or a time. */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (fmt === undefined || fmt === '' || fmt === 'General' || fmt === '@') return false;
+  const section = codesOnly(splitSections(fmt)[0] ?? '');
+  return /[dmyhs]/i.test(section) && !/[0#?]/.test(section.replace(/\.0+/g, ''));
+}
+
+/** Digits of `abs` with `decimals` places, keeping at most 15 significant digits as Excel does. */
+function fixedDigits(abs: number, decimals: number): string {
+  if (abs >= 1e15) {
+    const [mantissa = '0', exp = '0'] = abs.toPrecision(15).split('e+');
+    const digits = mantissa.replace('.', '');
+    const intLength = Number(exp) + 1;
+    const int = intLength >= digits.length ? digits + '0'.repeat(intLength - digits.length) : digits.slice(0, intLength);
+    return decimals > 0 ? `${int}.${'0'.repeat(decimals)}` : int;
+  }
+  return Number(abs.toPrecision(15)).toFixed(decimals);
+}
+
+/** General and text (@) formats: every integer digit (15 significant), up to 15 significant digits otherwise. */
+function general(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs >= 1e21 || abs < 1e-9)) return v.toExponential().toUpperCase();
+  if (Number.isInteger(v) || abs >= 1e15) return (v < 0 ? '-' : '') + fixedDigits(abs, 0);
+  return String(Number(v.toPrecision(15)));
+}
+
+function group(int: string): string {
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function literal(part: string): string {
+  return part
+    .replace(/\[\$([^\]-]*)(-[^\]]*)?\]/g, '$1')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/"([^"]*)"/g, '$1')
+    .replace(/\\(.)/g, '$1')
+    .replace(/_./g, ' ')
+    .replace(/\*./g, '');
+}
+
+function formatNumber(v: number, fmt: string): string {
+  const sections = splitSections(fmt);
+  let section = sections[0] ?? '';
+  let value = v;
+  let sign = v < 0 ? '-' : '';
+  if (v < 0 && sections.length >= 2) {
+    section = sections[1] as string;
+    value = -v;
+    sign = '';
+  } else if (v === 0 && sections.length >= 3) section = sections[2] as string;
+  if (/^\s*(General)?\s*$/i.test(codesOnly(section)) && !/[0#?]/.test(codesOnly(section))) {
+    const body = general(Math.abs(value));
+    const lit = literal(section).replace(/General/i, body);
+    return sign + (lit.includes(body) ? lit : body);
+  }
+  const codes = section.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, (m) => '\u0000'.repeat(m.length));
+  const match = /[0#?,.]*[0#?][0#?,.]*(E[+-][0#]+)?/i.exec(codes);
+  if (match === null) return literal(section);
+  const pattern = match[0];
+  const before = literal(section.slice(0, match.index));
+  const after = literal(section.slice(match.index + pattern.length));
+  let abs = Math.abs(value);
+  if (section.includes('%') && !/"[^"]*%[^"]*"/.test(section)) abs *= 100;
+  const exp = /E[+-]([0#]+)$/i.exec(pattern);
+  const numberPart = exp ? pattern.slice(0, exp.index) : pattern;
+  const [intPattern = '', decPattern = ''] = numberPart.split('.');
+  const decimals = (decPattern.match(/[0#?]/g) ?? []).length;
+  const minInt = (intPattern.match(/0/g) ?? []).length;
+  let body: string;
+  if (exp) {
+    const [m = '0', e = '0'] = abs.toExponential(decimals).split('e');
+    const n = Number(e);
+    body = `${m}E${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart((exp[1] ?? '00').length, '0')}`;
+  } else {
+    const trailingCommas = /,+$/.exec(intPattern)?.[0].length ?? 0;
+    abs /= 1000 ** trailingCommas;
+    let [int = '0', dec] = fixedDigits(abs, decimals).split('.');
+    if (int === '0' && minInt === 0) int = '';
+    int = int.padStart(minInt, '0');
+    if (/[0#?],[0#?]/.test(intPattern)) int = group(int);
+    if (dec !== undefined && /#/.test(decPattern)) dec = dec.replace(/0+$/, '').padEnd((decPattern.match(/0/g) ?? []).length, '0');
+    body = dec !== undefined && dec !== '' ? `${int}.${dec}` : int;
+  }
+  return sign + before + body + after;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function formatDate(date: Date, fmt: string): string {
+  // Built-in format 14 is the reader's locale short date; ISO is unambiguous in every locale.
+  if (fmt === 'mm-dd-yy' || fmt === '' || fmt === 'General') fmt = 'yyyy-mm-dd';
+  const d = new Date(Math.round(date.getTime() / 1000) * 1000);
+  const section = splitSections(fmt)[0] ?? '';
+  const tokens: { t: string; lit: boolean }[] = [];
+  const re = /"([^"]*)"|\\(.)|\[(h+|m+|s+)\]|(\[[^\]]*\])|(yyyy|yy|y+|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|AM\/PM|am\/pm|A\/P|a\/p|\.0+|e)|([\s\S])/gi;
+  for (const m of section.matchAll(re)) {
+    if (m[1] !== undefined) tokens.push({ t: m[1], lit: true });
+    else if (m[2] !== undefined) tokens.push({ t: m[2], lit: true });
+    else if (m[3] !== undefined) tokens.push({ t: `[${m[3].toLowerCase()}]`, lit: false });
+    else if (m[4] !== undefined) continue;
+    else if (m[5] !== undefined) tokens.push({ t: m[5], lit: false });
+    else tokens.push({ t: m[6] ?? '', lit: true });
+  }
+  const ampm = tokens.some((x) => !x.lit && /^(am\/pm|a\/p)$/i.test(x.t));
+  const codeTokens = tokens.filter((x) => !x.lit);
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const hours = d.getUTCHours();
+  const h12 = hours % 12 === 0 ? 12 : hours % 12;
+  return tokens
+    .map((x) => {
+      if (x.lit) return x.t;
+      const t = x.t.toLowerCase();
+      const i = codeTokens.indexOf(x);
+      if (t === 'm' || t === 'mm') {
+        const prev = codeTokens[i - 1]?.t.toLowerCase() ?? '';
+        const next = codeTokens[i + 1]?.t.toLowerCase() ?? '';
+        if (/^h|^\[h/.test(prev) || /^s/.test(next)) return t === 'mm' ? pad(d.getUTCMinutes()) : String(d.getUTCMinutes());
+        return t === 'mm' ? pad(d.getUTCMonth() + 1) : String(d.getUTCMonth() + 1);
+      }
+      switch (t) {
+        case 'yyyy':
+        case 'e':
+          return String(d.getUTCFullYear());
+        case 'yy':
+          return pad(d.getUTCFullYear() % 100);
+        case 'mmm':
+          return (MONTHS[d.getUTCMonth()] ?? '').slice(0, 3);
+        case 'mmmm':
+          return MONTHS[d.getUTCMonth()] ?? '';
+        case 'mmmmm':
+          return (MONTHS[d.getUTCMonth()] ?? '').slice(0, 1);
+        case 'd':
+          return String(d.getUTCDate());
+        case 'dd':
+          return pad(d.getUTCDate());
+        case 'ddd':
+          return (DAYS[d.getUTCDay()] ?? '').slice(0, 3);
+        case 'dddd':
+          return DAYS[d.getUTCDay()] ?? '';
+        case 'h':
+          return String(ampm ? h12 : hours);
+        case 'hh':
+          return pad(ampm ? h12 : hours);
+        case 's':
+          return String(d.getUTCSeconds());
+        case 'ss':
+          return pad(d.getUTCSeconds());
+        case 'am/pm':
+          return hours < 12 ? 'AM' : 'PM';
+        case 'a/p':
+          return hours < 12 ? 'A' : 'P';
+        case '[h]':
+        case '[hh]':
+          return String(Math.floor(toSerial(d) * 24));
+        default:
+          if (/^y+$/.test(t)) return String(d.getUTCFullYear());
+          return t.startsWith('.') ? '' : x.t;
+      }
+    })
+    .join('');
+}
+
+interface RichText {
+  readonly richText: readonly { readonly text: string }[];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Returns the text a cell shows for an exceljs cell value and number format; never throws. */
+export function formatCell(value: unknown, numFmt: string | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (isDateFormat(numFmt)) return formatDate(fromSerial(value), numFmt as string);
+    if (numFmt === undefined || numFmt === '' || numFmt === '@') return general(value);
+    return formatNumber(value, numFmt);
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDate(value, isDateFormat(numFmt) ? (numFmt as string) : 'yyyy-mm-dd');
+  if (isObject(value)) {
+    if (Array.isArray((value as Partial<RichText>).richText)) return (value as unknown as RichText).richText.map((r) => r.text).join('');
+    if ('result' in value) return formatCell(value.result, numFmt);
+    if ('formula' in value || 'sharedFormula' in value) return '';
+    if ('text' in value) return formatCell(value.text, numFmt);
+    if ('error' in value) return String(value.error);
+  }
+  return String(value);
+}

@@ -1,0 +1,89 @@
+// openTable: everything about a file that can be known from its start (xlsx: its workbook) —
+// format, encoding, delimiter, header row, headers, sheets — without reading every row.
+import { open, stat } from 'node:fs/promises';
+import { detectEncoding } from './detect-encoding.js';
+import { describeHeaders } from './header-row.js';
+import { createLineEndNormalizer } from './line-ends.js';
+import { sniffCsv } from './sniff-csv.js';
+import { sniffFormat } from './sniff-format.js';
+import { fsError, TableReadError } from './table-read-error.js';
+import { createTextDecoder } from './text-decoder.js';
+import type { ReadOptions, TableInfo } from './table-types.js';
+import { openXlsx } from './open-xlsx.js';
+
+/** Bytes read from the start of a text file to detect its encoding, delimiter and header. */
+export const SAMPLE_BYTES = 256 * 1024;
+
+async function readStart(path: string, bytes: number): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Decodes the sample the way readTable will decode the whole file, cut at the last line end. */
+function sampleText(sample: Uint8Array, complete: boolean, info: Pick<TableInfo, 'encoding'>): string {
+  const decoder = createTextDecoder(info.encoding?.encoding ?? 'utf-8');
+  const lines = createLineEndNormalizer();
+  let text = lines.write(decoder.write(sample));
+  if (complete) text += lines.write(decoder.end()) + lines.end();
+  text = text.replace(/\0/g, '');
+  if (!complete) {
+    const cut = text.lastIndexOf('\n');
+    if (cut === -1) {
+      throw new TableReadError(
+        'line-too-long',
+        `The first line is longer than ${SAMPLE_BYTES / 1024} KB. The file may not be a table, or its line breaks are not recognised.`,
+        `첫 줄이 ${SAMPLE_BYTES / 1024}KB보다 깁니다. 표 파일이 아니거나 줄바꿈을 인식할 수 없습니다.`,
+      );
+    }
+    text = text.slice(0, cut + 1);
+  }
+  return text;
+}
+
+/**
+ * Sniffs format, encoding, delimiter, header row and sheets from the start of the file (xlsx: the
+ * workbook). Options override detection. Throws TableReadError: not-found, unreadable, empty-file,
+ * binary-file, unsupported-format, corrupt-xlsx, no-header, line-too-long. Safe to call off the main thread.
+ */
+export async function openTable(path: string, options: ReadOptions = {}): Promise<TableInfo> {
+  let size: number;
+  let sample: Uint8Array;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    size = st.size;
+    sample = size === 0 ? new Uint8Array(0) : await readStart(path, SAMPLE_BYTES);
+  } catch (e) {
+    throw fsError(e, path);
+  }
+  if (sample.length === 0) {
+    throw new TableReadError('empty-file', 'The file is empty.', '파일이 비어 있습니다.');
+  }
+  if (sniffFormat(sample) === 'zip') return openXlsx(path, size, options);
+  const complete = sample.length >= size;
+  const encoding = detectEncoding(sample, complete, options.encoding);
+  const text = sampleText(sample, complete, { encoding });
+  if (text.trim() === '') {
+    throw new TableReadError('empty-file', 'The file holds no data, only blank lines.', '파일에 데이터가 없고 빈 줄만 있습니다.');
+  }
+  const layout = sniffCsv(text, { delimiter: options.delimiter, headerRow: options.headerRow });
+  return {
+    format: 'csv',
+    encoding,
+    delimiter: layout.delimiter,
+    delimiterSource: layout.delimiterSource,
+    headerRow: layout.headerRow,
+    headerRowSource: layout.headerRowSource,
+    headers: layout.headers,
+    headerNotes: describeHeaders(layout.headers),
+    sheets: [],
+    sheet: null,
+    sizeBytes: size,
+  };
+}

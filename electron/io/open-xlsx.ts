@@ -1,0 +1,82 @@
+// openTable for xlsx: sheet list from the workbook, the chosen sheet's header row from its first rows.
+import { describeHeaders, detectHeaderRow, HEADER_SCAN_ROWS } from './header-row.js';
+import { TableReadError } from './table-read-error.js';
+import type { ReadOptions, TableInfo } from './table-types.js';
+import { readSheetNames, verifyXlsx } from './xlsx-zip.js';
+import { sheetRows, type SheetRow } from './xlsx-rows.js';
+
+/** The first rows of a sheet, as physical rows (blank rows filled in as []). */
+async function firstRows(path: string, sheet: string): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const row of sheetRows(path, sheet)) {
+    addRow(rows, row);
+    if (rows.length >= HEADER_SCAN_ROWS) break;
+  }
+  return rows;
+}
+
+function addRow(rows: string[][], row: SheetRow): void {
+  while (rows.length < row.number - 1) rows.push([]);
+  rows.push(row.cells);
+}
+
+/** Returns TableInfo for an xlsx workbook. Throws TableReadError corrupt-xlsx, unsupported-format, no-header. */
+export async function openXlsx(path: string, size: number, options: ReadOptions): Promise<TableInfo> {
+  const sheets = await readSheetNames(path, size);
+  await verifyXlsx(path, size);
+  let sheet: string | undefined;
+  let rows: string[][] = [];
+  if (options.sheet !== undefined) {
+    if (!sheets.includes(options.sheet)) {
+      throw new TableReadError(
+        'no-header',
+        `The workbook has no sheet named "${options.sheet}". Sheets: ${sheets.join(', ')}.`,
+        `통합 문서에 "${options.sheet}" 시트가 없습니다. 시트: ${sheets.join(', ')}.`,
+      );
+    }
+    sheet = options.sheet;
+    rows = await firstRows(path, sheet);
+  } else {
+    for (const name of sheets) {
+      rows = await firstRows(path, name);
+      if (rows.some((r) => r.length > 0)) {
+        sheet = name;
+        break;
+      }
+    }
+  }
+  if (sheet === undefined || !rows.some((r) => r.length > 0)) {
+    throw new TableReadError(
+      'empty-file',
+      options.sheet === undefined ? 'Every sheet of this workbook is empty.' : `The sheet "${options.sheet}" is empty.`,
+      options.sheet === undefined ? '이 통합 문서의 모든 시트가 비어 있습니다.' : `"${options.sheet}" 시트가 비어 있습니다.`,
+    );
+  }
+  let index: number | null;
+  if (options.headerRow !== undefined) {
+    index = options.headerRow - 1;
+    if (index < 0 || index >= rows.length || (rows[index] as string[]).length === 0) {
+      throw new TableReadError(
+        'no-header',
+        `Row ${options.headerRow} of sheet "${sheet}" cannot be the header: it is blank or beyond the first ${HEADER_SCAN_ROWS} rows.`,
+        `"${sheet}" 시트의 ${options.headerRow}행은 머리글이 될 수 없습니다: 비어 있거나 처음 ${HEADER_SCAN_ROWS}행 밖에 있습니다.`,
+      );
+    }
+  } else {
+    index = detectHeaderRow(rows) as number;
+  }
+  const headers = rows[index] as string[];
+  return {
+    format: 'xlsx',
+    encoding: null,
+    delimiter: null,
+    delimiterSource: null,
+    headerRow: index + 1,
+    headerRowSource: options.headerRow === undefined ? 'detected' : 'override',
+    headers,
+    headerNotes: describeHeaders(headers),
+    sheets,
+    sheet,
+    sizeBytes: size,
+  };
+}

@@ -1,0 +1,145 @@
+// Streams the data rows of a CSV/TSV/TXT file: bytes → decoder → line ends → papaparse → rows, in
+// bounded memory (one 256 KB read, one chunk of rows and one unfinished record at a time).
+import { createReadStream } from 'node:fs';
+import { createCsvChunkParser, type ParsedPiece } from './csv-chunk-parser.js';
+import { createLineEndNormalizer } from './line-ends.js';
+import { cancelledError, fsError, TableReadError } from './table-read-error.js';
+import { createTextDecoder } from './text-decoder.js';
+import type { ReaderNote, ReadTableOptions, RowChunk, TableInfo } from './table-types.js';
+
+/** Longest record accepted (characters). Target takes at most 64 KB per row; longer is a broken file. */
+export const MAX_RECORD_CHARS = 2 * 1024 * 1024;
+/** Rows per emitted chunk (the last chunk may be smaller). */
+export const ROWS_PER_CHUNK = 2000;
+const READ_BYTES = 256 * 1024;
+
+class RowCollector {
+  rows: string[][] = [];
+  notes: ReaderNote[] = [];
+  record = 0;
+  dataRows = 0;
+  firstRow = 1;
+  constructor(
+    private readonly headerRow: number,
+    private readonly width: number,
+  ) {}
+
+  /** Adds the data records of one parsed piece; `scan` asks to look for NUL and U+FFFD in cells. */
+  add(piece: ParsedPiece, scan: { nul: boolean; bad: boolean }): void {
+    const { records, errors } = piece;
+    const width = this.width;
+    let errorAt = 0;
+    for (let i = 0; i < records.length; i++) {
+      this.record++;
+      let row = records[i] as string[];
+      const isData = this.record > this.headerRow && !(row.length === 1 && row[0] === '');
+      const dataRow = isData ? this.dataRows + 1 : 0;
+      while (errorAt < errors.length && (errors[errorAt]?.row as number) === i) {
+        const e = errors[errorAt++];
+        if (isData && e !== undefined) {
+          this.notes.push(
+            e.code === 'MissingQuotes'
+              ? { row: dataRow, code: 'unclosed-quote', message: `Row ${dataRow}: a quoted cell is never closed; the rest of the file was read into it.` }
+              : { row: dataRow, code: 'malformed-quotes', message: `Row ${dataRow}: a quote (") is misplaced; the cell may be cut or joined wrongly.` },
+          );
+        }
+      }
+      while (errorAt < errors.length && (errors[errorAt]?.row as number) < i) errorAt++;
+      if (!isData) continue;
+      this.dataRows = dataRow;
+      if (scan.nul && row.some((c) => c.includes('\0'))) {
+        row = row.map((c) => c.replace(/\0/g, ''));
+        this.notes.push({ row: dataRow, code: 'nul-stripped', message: `Row ${dataRow}: NUL characters were removed.` });
+      }
+      if (scan.bad && row.some((c) => c.includes('\uFFFD'))) {
+        this.notes.push({
+          row: dataRow,
+          code: 'decoding-errors',
+          message: `Row ${dataRow}: some bytes are not valid in the file's encoding and show as �. Choose the encoding by hand.`,
+        });
+      }
+      if (row.length > width) {
+        this.notes.push({ row: dataRow, code: 'extra-cells', message: `Row ${dataRow} has ${row.length} cells but there are ${width} headers.` });
+      } else if (row.length < width) {
+        this.notes.push({ row: dataRow, code: 'missing-cells', message: `Row ${dataRow} has ${row.length} cells but there are ${width} headers; the rest are empty.` });
+        while (row.length < width) row.push('');
+      }
+      this.rows.push(row);
+    }
+  }
+
+  /** Removes and returns up to `max` rows with their notes (file-level notes, row 0, go with the first chunk). */
+  take(max: number): RowChunk {
+    const rows = this.rows.length > max ? this.rows.splice(0, max) : this.rows;
+    if (rows === this.rows) this.rows = [];
+    const end = this.firstRow + rows.length;
+    const last = this.rows.length === 0;
+    const notes = this.notes.filter((n) => last || n.row < end);
+    this.notes = notes.length === this.notes.length ? [] : this.notes.filter((n) => n.row >= end);
+    const chunk: RowChunk = notes.length > 0 ? { firstRow: this.firstRow, rows, notes } : { firstRow: this.firstRow, rows };
+    this.firstRow = end;
+    return chunk;
+  }
+}
+
+function tooLong(row: number): TableReadError {
+  return new TableReadError(
+    'line-too-long',
+    `Row ${row} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB. Often a quote (") that is never closed; otherwise the file is not a table.`,
+    `${row}행이 ${MAX_RECORD_CHARS / 1024 / 1024}MB보다 깁니다. 닫히지 않은 따옴표(") 때문인 경우가 많습니다. 그렇지 않다면 표 파일이 아닙니다.`,
+  );
+}
+
+/** Streams the data rows of a text table described by `info` (from openTable). Throws TableReadError. */
+export async function* readCsv(path: string, info: TableInfo, opts: ReadTableOptions = {}): AsyncGenerator<RowChunk> {
+  const { signal, onProgress } = opts;
+  if (signal?.aborted) throw cancelledError();
+  const decoder = createTextDecoder(info.encoding?.encoding ?? 'utf-8');
+  const lines = createLineEndNormalizer();
+  const parser = createCsvChunkParser(info.delimiter ?? ',');
+  const out = new RowCollector(info.headerRow, info.headers.length);
+  const stream = createReadStream(path, { highWaterMark: READ_BYTES });
+  let bytesRead = 0;
+  let mixedNoted = false;
+  let pendingScan = { nul: false, bad: false };
+  const feed = (text: string, last: boolean): void => {
+    const nul = text.includes('\0');
+    const bad = text.includes('\uFFFD');
+    const scan = { nul: nul || pendingScan.nul, bad: bad || pendingScan.bad };
+    const piece = last ? mergePieces(parser.push(text), parser.finish()) : parser.push(text);
+    out.add(piece, scan);
+    pendingScan = parser.pendingLength > 0 ? scan : { nul: false, bad: false };
+    if (parser.pendingLength > MAX_RECORD_CHARS) throw tooLong(out.dataRows + 1);
+    if (!mixedNoted && lines.kinds.size > 1) {
+      mixedNoted = true;
+      out.notes.push({ row: 0, code: 'mixed-line-endings', message: `The file mixes line endings (${[...lines.kinds].join(', ').toUpperCase()}); all were read as line breaks.` });
+    }
+  };
+  try {
+    for await (const bytes of stream as AsyncIterable<Buffer>) {
+      if (signal?.aborted) throw cancelledError();
+      bytesRead += bytes.length;
+      feed(lines.write(decoder.write(bytes)), false);
+      if (out.rows.length >= ROWS_PER_CHUNK) onProgress?.({ bytesRead, totalBytes: info.sizeBytes, rows: out.dataRows });
+      while (out.rows.length >= ROWS_PER_CHUNK) {
+        yield out.take(ROWS_PER_CHUNK);
+        if (signal?.aborted) throw cancelledError();
+      }
+    }
+    feed(lines.write(decoder.end()) + lines.end(), true);
+    onProgress?.({ bytesRead, totalBytes: Math.max(info.sizeBytes, bytesRead), rows: out.dataRows });
+    while (out.rows.length > 0 || out.notes.length > 0) yield out.take(ROWS_PER_CHUNK);
+  } catch (e) {
+    throw e instanceof TableReadError ? e : fsError(e, path);
+  } finally {
+    stream.destroy();
+  }
+}
+
+function mergePieces(a: ParsedPiece, b: ParsedPiece): ParsedPiece {
+  const offset = a.records.length;
+  return {
+    records: [...a.records, ...b.records],
+    errors: [...a.errors, ...b.errors.map((e) => ({ ...e, row: (e.row ?? 0) + offset }))],
+  };
+}

@@ -1,0 +1,81 @@
+// Chooses the delimiter and the header row of a CSV/TSV/TXT file from its first decoded text.
+import { parseAll } from './csv-chunk-parser.js';
+import { detectHeaderRow, HEADER_SCAN_ROWS } from './header-row.js';
+import { TableReadError } from './table-read-error.js';
+import { DELIMITERS, type Delimiter } from './table-types.js';
+
+export interface CsvLayout {
+  readonly delimiter: Delimiter;
+  readonly delimiterSource: 'detected' | 'override';
+  /** 1-based record (physical line) of the header. */
+  readonly headerRow: number;
+  readonly headerRowSource: 'detected' | 'override';
+  readonly headers: readonly string[];
+}
+
+const isBlank = (r: readonly string[]): boolean => r.length === 1 && (r[0] as string).trim() === '';
+
+/** Returns how consistently `delimiter` splits the rows: the share of rows with the usual cell count (0 when it never splits). */
+function score(records: readonly (readonly string[])[]): { readonly share: number; readonly cells: number } {
+  const rows = records.filter((r) => !isBlank(r)).slice(0, 200);
+  const freq = new Map<number, number>();
+  for (const r of rows) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
+  let cells = 0;
+  let best = 0;
+  for (const [k, n] of freq) if (n > best || (n === best && k > cells)) [cells, best] = [k, n];
+  return { share: cells < 2 || rows.length === 0 ? 0 : best / rows.length, cells };
+}
+
+/** Picks the delimiter among , ; tab | that splits the sample most consistently (ties: more cells, then that order). */
+export function sniffDelimiter(sample: string): Delimiter {
+  let chosen: Delimiter = ',';
+  let bestShare = 0;
+  let bestCells = 0;
+  for (const d of DELIMITERS) {
+    const { share, cells } = score(parseAll(sample, d));
+    if (share > bestShare || (share === bestShare && share > 0 && cells > bestCells)) {
+      chosen = d;
+      bestShare = share;
+      bestCells = cells;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Returns delimiter, header row and headers for `sample` (decoded text with LF line ends, cut at a
+ * line end). Throws TableReadError 'no-header' when the override points past the sample or no row
+ * holds any text.
+ */
+export function sniffCsv(sample: string, overrides: { delimiter?: Delimiter; headerRow?: number }): CsvLayout {
+  const delimiter = overrides.delimiter ?? sniffDelimiter(sample);
+  const records = parseAll(sample, delimiter);
+  let index: number | null;
+  if (overrides.headerRow !== undefined) {
+    index = overrides.headerRow - 1;
+    if (index < 0 || index >= records.length || isBlank(records[index] as string[])) {
+      throw new TableReadError(
+        'no-header',
+        `Row ${overrides.headerRow} cannot be the header: it is blank or beyond the first ${records.length} rows.`,
+        `${overrides.headerRow}행은 머리글이 될 수 없습니다: 비어 있거나 처음 ${records.length}행 밖에 있습니다.`,
+      );
+    }
+  } else {
+    index = detectHeaderRow(records.slice(0, HEADER_SCAN_ROWS));
+    if (index === null) {
+      throw new TableReadError(
+        'no-header',
+        'No header row found: the first rows of the file are blank.',
+        '머리글 행을 찾을 수 없습니다: 파일의 첫 행들이 비어 있습니다.',
+      );
+    }
+  }
+  const headers = (records[index] as string[]).map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
+  return {
+    delimiter,
+    delimiterSource: overrides.delimiter === undefined ? 'detected' : 'override',
+    headerRow: index + 1,
+    headerRowSource: overrides.headerRow === undefined ? 'detected' : 'override',
+    headers,
+  };
+}

@@ -1,0 +1,28 @@
+// A streaming decoder for every supported encoding. A multi-byte character split between two chunks
+// is held back until its last byte arrives (TextDecoder `stream: true`; iconv-lite's decoder state).
+import iconv from 'iconv-lite';
+import type { EncodingName } from './table-types.js';
+
+export interface ChunkDecoder {
+  /** Decodes the next bytes; bytes of an unfinished character are kept for the next call. */
+  write(bytes: Uint8Array): string;
+  /** Flushes what is left (an unfinished character becomes U+FFFD). */
+  end(): string;
+}
+
+/** Returns a streaming decoder for `encoding`; a leading BOM of that encoding is dropped. */
+export function createTextDecoder(encoding: EncodingName): ChunkDecoder {
+  if (encoding === 'cp949') {
+    // Node's TextDecoder('euc-kr') lacks CP949's extended Hangul (e.g. 똠, 뷁); iconv-lite has them.
+    const d = iconv.getDecoder('cp949');
+    return {
+      write: (bytes) => d.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+      end: () => d.end() ?? '',
+    };
+  }
+  const d = new TextDecoder(encoding);
+  return {
+    write: (bytes) => d.decode(bytes, { stream: true }),
+    end: () => d.decode(),
+  };
+}

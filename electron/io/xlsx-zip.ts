@@ -1,0 +1,173 @@
+// Checks an xlsx container before exceljs streams it: the zip's central directory must be present
+// (a truncated download loses it) and must hold a workbook. Also reads the sheet names, in workbook
+// order, straight from xl/workbook.xml, so openTable can list sheets without reading rows.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import { crc32, createInflateRaw, inflateRaw } from 'node:zlib';
+import { TableReadError } from './table-read-error.js';
+
+const inflate = promisify(inflateRaw);
+
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localOffset: number;
+}
+
+function corrupt(detail: string, detailKo: string): TableReadError {
+  return new TableReadError(
+    'corrupt-xlsx',
+    `This Excel file is damaged or incomplete (${detail}). Open it in Excel and save it again, or export it as CSV.`,
+    `이 Excel 파일이 손상되었거나 불완전합니다(${detailKo}). Excel에서 열어 다시 저장하거나 CSV로 내보내세요.`,
+  );
+}
+
+async function readAt(path: string, position: number, length: number): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await fh.read(buf, 0, length, position);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function listEntries(path: string, size: number): Promise<ZipEntry[]> {
+  const tailLength = Math.min(size, 65_557);
+  const tail = await readAt(path, size - tailLength, tailLength);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd === -1) throw corrupt('the end of the file is missing', '파일의 끝부분이 없습니다');
+  const count = tail.readUInt16LE(eocd + 10);
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  if (cdOffset + cdSize > size) throw corrupt('the table of contents points past the end', '목차가 파일 밖을 가리킵니다');
+  const cd = await readAt(path, cdOffset, cdSize);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw corrupt('the table of contents is broken', '목차가 손상되었습니다');
+    const nameLength = cd.readUInt16LE(p + 28);
+    const entry: ZipEntry = {
+      method: cd.readUInt16LE(p + 10),
+      crc: cd.readUInt32LE(p + 16),
+      compressedSize: cd.readUInt32LE(p + 20),
+      size: cd.readUInt32LE(p + 24),
+      localOffset: cd.readUInt32LE(p + 42),
+      name: cd.toString('utf8', p + 46, p + 46 + nameLength),
+    };
+    if (entry.localOffset + entry.compressedSize > size) throw corrupt(`${entry.name} is cut off`, `${entry.name} 항목이 잘려 있습니다`);
+    entries.push(entry);
+    p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+async function dataStart(path: string, entry: ZipEntry): Promise<number> {
+  const header = await readAt(path, entry.localOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw corrupt(`${entry.name} is unreadable`, `${entry.name} 항목을 읽을 수 없습니다`);
+  return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+/**
+ * Decompresses one entry as a stream and checks its CRC and size: exceljs's streaming unzip can
+ * wait forever on damaged compressed data, so damage must be found before it gets the file.
+ */
+async function verifyEntry(path: string, entry: ZipEntry): Promise<void> {
+  const start = await dataStart(path, entry);
+  if (entry.method !== 0 && entry.method !== 8) throw corrupt(`${entry.name} uses an unknown compression`, `${entry.name} 항목의 압축 방식을 알 수 없습니다`);
+  let crc = 0;
+  let size = 0;
+  const source = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const check = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
+    for await (const chunk of chunks) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+    }
+  };
+  try {
+    if (entry.compressedSize === 0) {
+      source.destroy();
+    } else if (entry.method === 8) {
+      await pipeline(source, createInflateRaw(), check);
+    } else {
+      await pipeline(source, check);
+    }
+  } catch {
+    throw corrupt(`${entry.name} does not decompress`, `${entry.name} 항목의 압축을 풀 수 없습니다`);
+  }
+  if (crc >>> 0 !== entry.crc >>> 0 || size !== entry.size) throw corrupt(`${entry.name} fails its checksum`, `${entry.name} 항목의 체크섬이 맞지 않습니다`);
+}
+
+/** Checks every part of the workbook (xl/…) decompresses to its recorded checksum. Throws TableReadError 'corrupt-xlsx'. */
+export async function verifyXlsx(path: string, size: number): Promise<void> {
+  for (const entry of await listEntries(path, size)) {
+    if (entry.name.startsWith('xl/') && !entry.name.endsWith('/')) await verifyEntry(path, entry);
+  }
+}
+
+async function readEntry(path: string, entry: ZipEntry): Promise<string> {
+  const start = await dataStart(path, entry);
+  const data = await readAt(path, start, entry.compressedSize);
+  try {
+    if (entry.method === 0) return data.toString('utf8');
+    if (entry.method === 8) return (await inflate(data)).toString('utf8');
+  } catch {
+    throw corrupt(`${entry.name} does not decompress`, `${entry.name} 항목의 압축을 풀 수 없습니다`);
+  }
+  throw corrupt(`${entry.name} uses an unknown compression`, `${entry.name} 항목의 압축 방식을 알 수 없습니다`);
+}
+
+function xmlUnescape(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g, (_m, e: string) => {
+    switch (e) {
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default:
+        return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    }
+  });
+}
+
+/**
+ * Returns the sheet names of an xlsx file in workbook order. Throws TableReadError 'corrupt-xlsx' for a
+ * truncated or damaged zip, 'unsupported-format' for a zip that is not an Excel workbook.
+ */
+export async function readSheetNames(path: string, size: number): Promise<string[]> {
+  const entries = await listEntries(path, size);
+  const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
+  if (workbook === undefined) {
+    throw new TableReadError(
+      'unsupported-format',
+      'This is a zip archive but not an Excel workbook. Choose a CSV, TSV, TXT or XLSX file.',
+      '이 파일은 zip 압축 파일이지만 Excel 통합 문서가 아닙니다. CSV, TSV, TXT 또는 XLSX 파일을 선택하세요.',
+    );
+  }
+  const xml = await readEntry(path, workbook);
+  const names: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1] ?? '');
+    if (name?.[1] !== undefined) names.push(xmlUnescape(name[1]));
+  }
+  if (names.length === 0) throw corrupt('it lists no sheets', '시트 목록이 없습니다');
+  return names;
+}
