@@ -1,0 +1,58 @@
+import type { ColumnTransform } from './mapping-spec.js';
+import { assertNever } from './assert-never.js';
+import { compileDateTransform } from './date-transform.js';
+
+/** A compiled transform chain: the new value, or `null` when a step could not convert the value. */
+export type CompiledTransform = (value: string) => string | null;
+
+const TRUE_WORDS = new Set(['true', 't', 'yes', 'y', '1', 'on', 'o', '예', '네', '참', '有', 'はい', 'ja', 'oui', 'si', 'sí', 'x', '✓']);
+const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0', 'off', '아니오', '아니요', '거짓', '無', 'いいえ', 'nein', 'non', '-']);
+
+/** Compiles a transform chain once per column; returns null when the chain is empty (the fast path). */
+export function compileTransforms(transforms: readonly ColumnTransform[]): CompiledTransform | null {
+  if (transforms.length === 0) return null;
+  const steps = transforms.map(compileStep);
+  if (steps.length === 1) return steps[0] ?? null;
+  return (value) => {
+    let v: string | null = value;
+    for (const step of steps) {
+      if (v === null) return null;
+      v = step(v);
+    }
+    return v;
+  };
+}
+
+function compileStep(t: ColumnTransform): CompiledTransform {
+  switch (t.kind) {
+    case 'trim':
+      return (v) => v.trim();
+    case 'case':
+      return t.to === 'upper' ? (v) => v.toUpperCase() : (v) => v.toLowerCase();
+    case 'valueMap': {
+      const map = new Map<string, string>();
+      for (const [k, v] of Object.entries(t.map)) map.set(t.ignoreCase ? k.toLowerCase() : k, v);
+      const otherwise = t.otherwise;
+      return (v) => {
+        if (v === '') return v;
+        const hit = map.get(t.ignoreCase ? v.toLowerCase() : v);
+        if (hit !== undefined) return hit;
+        return otherwise === 'keep' ? v : otherwise === 'empty' ? '' : null;
+      };
+    }
+    case 'date':
+      return compileDateTransform(t.from, t.to);
+    case 'boolean': {
+      const { trueValue, falseValue } = t;
+      return (v) => {
+        if (v === '') return v;
+        const k = v.trim().toLowerCase();
+        if (TRUE_WORDS.has(k)) return trueValue;
+        if (FALSE_WORDS.has(k)) return falseValue;
+        return null;
+      };
+    }
+    default:
+      return assertNever(t, 'transform');
+  }
+}

@@ -1,0 +1,51 @@
+import type { IdKind } from './id-kind.js';
+import type { MappingSpec } from './mapping-spec.js';
+import { compileTransforms, type CompiledTransform } from './column-transforms.js';
+
+/** One parameter of the compiled mapping: where its value comes from (column index, or a constant). */
+export interface CompiledParam {
+  readonly name: string;
+  /** Header name of the source column; '' for a constant. */
+  readonly column: string;
+  /** Index in the row's cells; -1 for a constant. */
+  readonly index: number;
+  readonly transform: CompiledTransform | null;
+  readonly constant: string | null;
+}
+
+/** A mapping resolved against one file's headers, ready to apply to every row. */
+export interface CompiledMapping {
+  readonly idKind: IdKind;
+  readonly idColumn: string;
+  readonly idIndex: number;
+  readonly idTransform: CompiledTransform | null;
+  /** Column-sourced parameters first, in mapping order, then constants. */
+  readonly params: readonly CompiledParam[];
+  readonly headerCount: number;
+}
+
+export type CompileMappingResult =
+  | { readonly ok: true; readonly mapping: CompiledMapping }
+  | { readonly ok: false; readonly missingId: string | null; readonly missingColumns: readonly string[] };
+
+/** Resolves column names to indexes (first header of that name wins); reports every column the file lacks. */
+export function compileMapping(spec: MappingSpec, headers: readonly string[]): CompileMappingResult {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
+  const idIndex = index.get(spec.idColumn);
+  const missingColumns = spec.columns.filter((c) => !index.has(c.column)).map((c) => c.column);
+  if (idIndex === undefined || missingColumns.length > 0) {
+    return { ok: false, missingId: idIndex === undefined ? spec.idColumn : null, missingColumns };
+  }
+  const ignored = new Set(spec.ignored);
+  const params: CompiledParam[] = spec.columns
+    .filter((c) => !ignored.has(c.column))
+    .map((c) => ({ name: c.param, column: c.column, index: index.get(c.column) ?? -1, transform: compileTransforms(c.transforms), constant: null }));
+  for (const k of spec.constants) params.push({ name: k.param, column: '', index: -1, transform: null, constant: k.value });
+  return {
+    ok: true,
+    mapping: { idKind: spec.idKind, idColumn: spec.idColumn, idIndex, idTransform: compileTransforms(spec.idTransforms), params, headerCount: headers.length },
+  };
+}

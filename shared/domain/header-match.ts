@@ -1,0 +1,100 @@
+import type { IdKind } from './id-kind.js';
+
+/** A parameter name the matcher may suggest, with other spellings people use for it. */
+export interface KnownName {
+  readonly name: string;
+  readonly synonyms?: readonly string[];
+}
+
+export type MatchReason = 'exact' | 'normalized' | 'synonym' | 'fuzzy';
+
+/** A suggested target for one header; confidence is 0..1. */
+export interface HeaderSuggestion {
+  readonly header: string;
+  readonly name: string;
+  readonly confidence: number;
+  readonly reason: MatchReason;
+}
+
+/** Lower-cases, applies NFKC and drops everything but letters and digits (so `Loyalty_Tier` = `loyalty tier`). */
+export function normalizeHeader(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Returns the Levenshtein distance between two strings. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+const FUZZY_FLOOR = 0.75;
+
+/** Returns the best known name for one header, or null when nothing is close enough. */
+export function matchHeader(header: string, known: readonly KnownName[]): HeaderSuggestion | null {
+  const nh = normalizeHeader(header);
+  if (nh === '') return null;
+  let best: HeaderSuggestion | null = null;
+  const consider = (s: HeaderSuggestion): void => {
+    if (!best || s.confidence > best.confidence) best = s;
+  };
+  for (const k of known) {
+    if (k.name === header) return { header, name: k.name, confidence: 1, reason: 'exact' };
+    const nk = normalizeHeader(k.name);
+    if (nk === nh) consider({ header, name: k.name, confidence: 0.95, reason: 'normalized' });
+    for (const syn of k.synonyms ?? []) {
+      if (normalizeHeader(syn) === nh) consider({ header, name: k.name, confidence: 0.9, reason: 'synonym' });
+    }
+    const longest = Math.max(nk.length, nh.length);
+    if (longest >= 4) {
+      const score = 1 - editDistance(nk, nh) / longest;
+      if (score >= FUZZY_FLOOR) consider({ header, name: k.name, confidence: Math.round(score * 0.85 * 100) / 100, reason: 'fuzzy' });
+    }
+  }
+  return best;
+}
+
+/** Returns a suggestion for each header that matches a known name; each known name is used at most once, best first. */
+export function suggestMapping(headers: readonly string[], known: readonly KnownName[]): readonly HeaderSuggestion[] {
+  const all = headers.map((h) => matchHeader(h, known)).filter((s): s is HeaderSuggestion => s !== null);
+  all.sort((a, b) => b.confidence - a.confidence);
+  const used = new Set<string>();
+  const out: HeaderSuggestion[] = [];
+  for (const s of all) {
+    if (used.has(s.name)) continue;
+    used.add(s.name);
+    out.push(s);
+  }
+  return headers.map((h) => out.find((s) => s.header === h)).filter((s): s is HeaderSuggestion => s !== undefined);
+}
+
+const ID_NAMES: readonly (KnownName & { kind: IdKind })[] = [
+  {
+    name: 'thirdPartyId',
+    kind: 'thirdPartyId',
+    synonyms: ['mbox3rdPartyId', '3rdPartyId', 'third party id', 'customerId', 'customer id', 'crmId', 'crm id', 'memberId', 'member id', 'userId', 'user id', '회원번호', '회원id', '회원아이디', '고객번호', '고객id', '고객아이디', '会員番号', '顧客id', 'kundennummer', 'numéro client'],
+  },
+  { name: 'pcId', kind: 'pcId', synonyms: ['tntId', 'tnt id', 'mboxPC', 'mbox pc', 'pc id', 'visitor id', 'visitorId'] },
+];
+
+/** Suggests which column holds the identifier and of which kind, or null when no header looks like one. */
+export function suggestIdColumn(headers: readonly string[]): { readonly column: string; readonly kind: IdKind; readonly confidence: number } | null {
+  let best: { column: string; kind: IdKind; confidence: number } | null = null;
+  for (const h of headers) {
+    for (const k of ID_NAMES) {
+      const s = matchHeader(h, [k]);
+      if (s && (!best || s.confidence > best.confidence)) best = { column: h, kind: k.kind, confidence: s.confidence };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { idKindSchema } from './id-kind.js';
+
+/** One step of a per-column transform chain, applied in order to the raw cell text. */
+export const columnTransformSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('trim') }),
+  z.object({ kind: z.literal('case'), to: z.enum(['upper', 'lower']) }),
+  z.object({
+    kind: z.literal('valueMap'),
+    map: z.record(z.string(), z.string()),
+    ignoreCase: z.boolean().default(false),
+    /** What to do with a value the map does not list. */
+    otherwise: z.enum(['keep', 'empty', 'fail']).default('keep'),
+  }),
+  z.object({
+    kind: z.literal('date'),
+    /** A pattern of YYYY MM DD HH mm ss and literal characters, or 'auto' for common shapes. */
+    from: z.string().min(1),
+    to: z.string().min(1),
+  }),
+  z.object({ kind: z.literal('boolean'), trueValue: z.string().default('true'), falseValue: z.string().default('false') }),
+]);
+export type ColumnTransform = z.infer<typeof columnTransformSchema>;
+
+/** A source column sent under a profile parameter name. */
+export const columnMappingSchema = z.object({
+  column: z.string(),
+  param: z.string(),
+  transforms: z.array(columnTransformSchema).default([]),
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+/** A parameter sent with the same value on every row. */
+export const constantParamSchema = z.object({ param: z.string(), value: z.string() });
+export type ConstantParam = z.infer<typeof constantParamSchema>;
+
+/** The whole mapping: which column is the key, which columns go where, what is left out. */
+export const mappingSpecSchema = z.object({
+  idColumn: z.string(),
+  idKind: idKindSchema,
+  idTransforms: z.array(columnTransformSchema).default([{ kind: 'trim' }]),
+  columns: z.array(columnMappingSchema).default([]),
+  ignored: z.array(z.string()).default([]),
+  constants: z.array(constantParamSchema).default([]),
+});
+export type MappingSpec = z.infer<typeof mappingSpecSchema>;
+export type MappingSpecInput = z.input<typeof mappingSpecSchema>;
+
+/** Returns the mapping that sends every column but the identifier under its own header name. */
+export function defaultMapping(headers: readonly string[], idColumn: string, idKind: MappingSpec['idKind']): MappingSpec {
+  return mappingSpecSchema.parse({
+    idColumn,
+    idKind,
+    columns: headers.filter((h) => h !== idColumn && h.trim() !== '').map((h) => ({ column: h, param: h })),
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** A user's change to one input row, kept beside the source file (the file itself is never rewritten). */
+export const rowEditSchema = z.object({
+  row: z.number().int().min(1),
+  /** True: the row is left out of every batch and counted as excluded. */
+  exclude: z.boolean().optional(),
+  /** New cell text by header name; replaces the file's cell before mapping. */
+  cells: z.record(z.string(), z.string()).optional(),
+});
+export type RowEdit = z.infer<typeof rowEditSchema>;
+
+/** The edits of one file, by row. Later edits of a row merge into earlier ones. */
+export class RowOverlay {
+  private readonly edits = new Map<number, RowEdit>();
+
+  constructor(edits: readonly RowEdit[] = []) {
+    for (const e of edits) this.set(e);
+  }
+
+  /** Records an edit; `exclude: false` re-includes, cells merge with earlier cell edits. */
+  set(edit: RowEdit): void {
+    const prev = this.edits.get(edit.row);
+    const cells = prev?.cells || edit.cells ? { ...prev?.cells, ...edit.cells } : undefined;
+    const exclude = edit.exclude ?? prev?.exclude;
+    this.edits.set(edit.row, { row: edit.row, ...(exclude !== undefined ? { exclude } : {}), ...(cells ? { cells } : {}) });
+  }
+
+  /** Drops every edit of a row. */
+  clear(row: number): void {
+    this.edits.delete(row);
+  }
+
+  /** Returns the edit of a row, if any. */
+  get(row: number): RowEdit | undefined {
+    return this.edits.get(row);
+  }
+
+  /** Returns every edit, ordered by row (what crosses to the worker). */
+  list(): readonly RowEdit[] {
+    return [...this.edits.values()].sort((a, b) => a.row - b.row);
+  }
+
+  get size(): number {
+    return this.edits.size;
+  }
+}
+
+/** Returns the row's cells with the edit applied (the input array is not changed); unknown headers are ignored. */
+export function applyRowEdit(cells: readonly string[], headers: readonly string[], edit: RowEdit | undefined): readonly string[] {
+  if (!edit?.cells) return cells;
+  const out = cells.slice();
+  for (const [name, value] of Object.entries(edit.cells)) {
+    const i = headers.indexOf(name);
+    if (i >= 0) out[i] = value;
+  }
+  return out;
+}

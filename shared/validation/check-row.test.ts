@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { compileMapping, type CompiledMapping } from '../domain/compile-mapping.js';
+import { mappingSpecSchema, type MappingSpecInput } from '../domain/mapping-spec.js';
+import { checkRow, MAX_ROW_BYTES, type RowCheckContext } from './check-row.js';
+import { DEFAULT_VALUE_FIXES, type ValueFixes } from './value-fixes.js';
+import { learnIdShape } from './id-shape.js';
+
+const headers = ['id', 'loyalty tier', 'city'];
+function ctx(spec: Partial<MappingSpecInput> = {}, fixes: ValueFixes = DEFAULT_VALUE_FIXES, extra: Partial<RowCheckContext> = {}): RowCheckContext {
+  const parsed = mappingSpecSchema.parse({
+    idColumn: 'id',
+    idKind: 'thirdPartyId',
+    columns: [{ column: 'loyalty tier', param: 'loyaltyTier' }, { column: 'city', param: 'city' }],
+    ...spec,
+  });
+  const c = compileMapping(parsed, headers);
+  if (!c.ok) throw new Error('mapping');
+  return { mapping: c.mapping as CompiledMapping, fixes, idShape: null, maxRowBytes: MAX_ROW_BYTES, ...extra };
+}
+const codes = (r: ReturnType<typeof checkRow>) => r.issues.map((i) => i.code);
+
+describe('checkRow', () => {
+  it('encodes a clean row: safe cells as they are, others with encodeURIComponent, empty cells kept', () => {
+    const r = checkRow(['CRM-1', 'gold', 'München 50%&+='], 1, ctx());
+    expect(r.issues).toEqual([]);
+    expect(r.line).toBe('CRM-1,gold,M%C3%BCnchen%2050%25%26%2B%3D');
+    expect(checkRow(['CRM-2', '', 'x'], 2, ctx()).line).toBe('CRM-2,,x');
+  });
+
+  it('names row and column in English and Korean', () => {
+    const r = checkRow(['A+B', 'gold', ''], 1204, ctx({ columns: [{ column: 'loyalty tier', param: 'loyaltyTier' }] }));
+    expect(r.blocked).toBe(true);
+    expect(r.line).toBeNull();
+    expect(r.issues[0]!.message.en).toBe('Row 1,204, column `id`: `+` is not allowed in an mbox3rdPartyId');
+    expect(r.issues[0]!.message.ko).toContain('1,204행');
+  });
+
+  it('blocks missing, slashed and over-long third-party ids', () => {
+    expect(codes(checkRow(['', 'gold', ''], 1, ctx()))).toEqual(['id-missing']);
+    expect(codes(checkRow(['a/b', 'gold', ''], 1, ctx()))).toEqual(['id-forbidden-char']);
+    expect(codes(checkRow(['x'.repeat(257), 'gold', ''], 1, ctx()))).toEqual(['id-too-long']);
+    expect(checkRow(['x'.repeat(256), 'gold', ''], 1, ctx()).issues).toEqual([]);
+  });
+
+  it('checks the pcId shape', () => {
+    const pc = ctx({ idKind: 'pcId' });
+    expect(checkRow(['1514187733806-729395.17_57', 'g', ''], 1, pc).issues).toEqual([]);
+    expect(codes(checkRow(['abc def', 'g', ''], 1, pc))).toEqual(['pcid-shape']);
+    expect(codes(checkRow(['abc!', 'g', ''], 1, pc))).toEqual(['pcid-shape']);
+    expect(codes(checkRow(['abc-1', 'g', ''], 1, pc))).toEqual(['pcid-unusual']);
+  });
+
+  it('finds ids damaged by Excel', () => {
+    expect(codes(checkRow(['1.23457E+15', 'g', ''], 1, ctx()))).toEqual(['id-scientific']);
+    expect(codes(checkRow(['1234567890123450000', 'g', ''], 1, ctx()))).toEqual(['id-precision-lost']);
+    expect(codes(checkRow(['1234567890123456789', 'g', ''], 1, ctx()))).toEqual([]);
+    expect(codes(checkRow(['12345.0', 'g', ''], 1, ctx()))).toEqual(['id-decimal-suffix']);
+    const shape = learnIdShape(Array.from({ length: 30 }, (_, i) => String(i).padStart(8, '0')));
+    expect(shape).toEqual({ digits: 8 });
+    expect(codes(checkRow(['12345', 'g', ''], 1, ctx({}, DEFAULT_VALUE_FIXES, { idShape: shape })))).toEqual(['id-leading-zeros-lost']);
+    expect(learnIdShape(Array.from({ length: 30 }, (_, i) => String(i + 10_000)))).toBeNull();
+  });
+
+  it('blocks commas and line breaks by default and fixes them on request', () => {
+    expect(codes(checkRow(['a', 'x,y', 'p\nq'], 1, ctx()))).toEqual(['value-comma', 'value-line-break']);
+    const fixed = checkRow(['a', 'x,y', 'p\r\nq'], 1, ctx({}, { comma: { kind: 'replace', with: ';' }, lineBreak: { kind: 'strip' } }));
+    expect(codes(fixed)).toEqual(['value-comma-fixed', 'value-line-break-fixed']);
+    expect(fixed.line).toBe('a,x%3By,pq');
+    expect(codes(checkRow(['a,b', 'x', ''], 1, ctx({}, { comma: { kind: 'strip' }, lineBreak: { kind: 'strip' } })))).toEqual(['value-comma']);
+  });
+
+  it('warns about control characters, replacement characters and failed transforms; blocks broken Unicode', () => {
+    expect(codes(checkRow(['a', 'x\ty', ''], 1, ctx()))).toEqual(['value-control-char']);
+    expect(codes(checkRow(['a', 'caf\uFFFD', ''], 1, ctx()))).toEqual(['value-replacement-char']);
+    expect(codes(checkRow(['a', 'x\uD800', ''], 1, ctx()))).toEqual(['value-invalid-unicode']);
+    const withBool = ctx({ columns: [{ column: 'loyalty tier', param: 'vip', transforms: [{ kind: 'boolean' }] }] });
+    const r = checkRow(['a', 'maybe', ''], 1, withBool);
+    expect(codes(r)).toEqual(['value-transform-failed']);
+    expect(r.line).toBe('a,maybe');
+  });
+
+  it('leaves out rows that send nothing and blocks rows over 64 KB', () => {
+    const empty = checkRow(['a', '', ''], 1, ctx());
+    expect(codes(empty)).toEqual(['row-nothing-to-send']);
+    expect(empty.line).toBeNull();
+    expect(empty.blocked).toBe(false);
+    expect(checkRow(['a', '', ''], 1, ctx({ constants: [{ param: 'src', value: 'crm list' }] })).line).toBe('a,,,crm%20list');
+    expect(codes(checkRow(['a', 'é'.repeat(12_000), ''], 1, ctx()))).toEqual(['row-too-large']);
+  });
+
+  it('applies id transforms (trim by default) before the rules', () => {
+    expect(checkRow(['  CRM-9 ', 'g', ''], 1, ctx()).line).toBe('CRM-9,g,');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { mappingSpecSchema } from '../domain/mapping-spec.js';
+import { checkMapping } from './mapping-rules.js';
+import { DuplicateTracker } from './duplicate-tracker.js';
+import { readerNoteIssue, headerNoteIssue } from './reader-notes.js';
+
+describe('checkMapping', () => {
+  const spec = (columns: { column: string; param: string }[], extra: object = {}) => mappingSpecSchema.parse({ idColumn: 'id', idKind: 'thirdPartyId', columns, ...extra });
+  const codes = (headers: string[], s: ReturnType<typeof spec>) => checkMapping(headers, s).map((i) => `${i.code}:${i.column}`);
+
+  it('accepts plain names', () => {
+    expect(codes(['id', 'a'], spec([{ column: 'a', param: 'tier' }]))).toEqual([]);
+  });
+  it('reports every parameter-name rule', () => {
+    const h = ['id', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const s = spec([
+      { column: 'a', param: 'loyaltyTier' },
+      { column: 'b', param: 'LoyaltyTier' },
+      { column: 'c', param: 'loyaltyTier' },
+      { column: 'd', param: 'profile.city' },
+      { column: 'e', param: 'thirdPartyId' },
+      { column: 'f', param: 'a,b' },
+      { column: 'g', param: 'loyalty tier' },
+      { column: 'h', param: ' ' },
+    ]);
+    expect(codes(h, s)).toEqual([
+      'param-case-collision:b',
+      'param-duplicate:c',
+      'param-name-prefixed:d',
+      'param-name-reserved:e',
+      'param-name-delimiter:f',
+      'param-name-chars:g',
+      'param-name-empty:h',
+    ]);
+    expect(checkMapping(h, s)[2]!.message.en).toBe('Column `d`: write the parameter name bare: `city` instead of `profile.city`');
+  });
+  it('reports absent columns, an empty mapping and the pcId caveat', () => {
+    expect(codes(['x'], spec([{ column: 'a', param: 'a' }]))).toEqual(['id-column-missing:id', 'mapped-column-missing:a']);
+    expect(codes(['id'], spec([]))).toEqual(['no-params:null']);
+    expect(codes(['id', 'a'], spec([{ column: 'a', param: 'a' }], { idKind: 'pcId' }))).toEqual(['pcid-v2-caveat:null']);
+  });
+});
+
+describe('DuplicateTracker', () => {
+  it('returns the first row of a repeated id across growth', () => {
+    const t = new DuplicateTracker(16);
+    for (let i = 1; i <= 50_000; i++) expect(t.see(`id-${i}`, i)).toBe(0);
+    expect(t.see('id-7', 60_001)).toBe(7);
+    expect(t.see('id-49999', 60_002)).toBe(49_999);
+    expect(t.see('', 60_003)).toBe(0);
+    expect(t.see('', 60_004)).toBe(60_003);
+  });
+});
+
+describe('reader notes', () => {
+  it('become issues with their own codes; row 0 is file-level', () => {
+    expect(readerNoteIssue('unclosed-quote', 12)).toMatchObject({ code: 'reader-unclosed-quote', severity: 'blocking', row: 12 });
+    expect(readerNoteIssue('mixed-line-endings', 0)).toMatchObject({ code: 'reader-mixed-line-endings', row: null });
+    expect(headerNoteIssue('empty-header', 2, '')).toMatchObject({ code: 'header-empty', column: null });
+    expect(headerNoteIssue('empty-header', 2, '').message.en).toBe('Column 3 has no header, so it is not sent');
+  });
+});
