@@ -5,6 +5,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import globals from 'globals';
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 const nodePatterns = [
@@ -40,8 +41,18 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript entry points (scripts, bin, worker bootstrap) run on Node.
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // TypeScript checks undefined names itself (and knows each folder's runtime); no-undef would only misfire.
+    files: ['**/*.{ts,tsx}'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
     // Tool config files are read through their default export.
-    files: ['*.config.{js,ts,mjs}'],
+    files: ['*.config.{js,ts,mjs}', 'e2e/support/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -1,0 +1,49 @@
+/**
+ * Electron's main process: one instance, one window, the contract served over typed IPC, and the same
+ * services browser mode and the CLI use.
+ */
+import { app, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { resolveAppHome } from '../services/app-home.js';
+import { createAppServices } from '../services/app-services.js';
+import type { AppServices } from '../services/app-services.js';
+import { CONTENT_SECURITY_POLICY } from '../web/static-files.js';
+import { registerContractHandlers, sendEvent } from './typed-ipc.js';
+import { createMainWindow, isOwnFrame } from './window.js';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | undefined;
+  let services: AppServices | undefined;
+
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(async () => {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
+    services = await createAppServices({ homeDir: process.env.PROFILE_LOADER_HOME ?? resolveAppHome(), host: 'electron' });
+    window = createMainWindow();
+    const own = window;
+    registerContractHandlers(services.handlers, (event) => isOwnFrame(own, event));
+    services.bus.subscribe((event) => sendEvent(own.webContents, event));
+    window.on('closed', () => {
+      window = undefined;
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    void services?.close().finally(() => app.quit());
+  });
+}

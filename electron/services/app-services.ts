@@ -1,0 +1,44 @@
+import { mkdir } from 'node:fs/promises';
+import type { HostKind } from '../../shared/contract/index.js';
+import { EventBus } from './event-bus.js';
+import type { Handlers } from './handlers.js';
+import { createAppInfoHandlers } from './app-info-service.js';
+import { FileService } from './file-service.js';
+
+/** Everything a front door needs: the handlers for every call, the event bus, and a clean shutdown. */
+export interface AppServices {
+  readonly handlers: Handlers;
+  readonly bus: EventBus;
+  readonly homeDir: string;
+  close(): Promise<void>;
+}
+
+export interface AppServicesOptions {
+  readonly homeDir: string;
+  readonly host: HostKind;
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Builds the Node side's services over one state folder. Each service contributes the handler slice
+ * for its calls; `close()` stops background work and releases files. Throws only if the state folder
+ * cannot be created.
+ */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  await mkdir(options.homeDir, { recursive: true });
+  const bus = new EventBus();
+  const log = options.log ?? ((line: string) => console.error(line));
+  const files = new FileService({ homeDir: options.homeDir, bus, log });
+  const handlers: Handlers = {
+    ...createAppInfoHandlers({ host: options.host, homeDir: options.homeDir }),
+    ...files.handlers(),
+  };
+  return {
+    handlers,
+    bus,
+    homeDir: options.homeDir,
+    async close() {
+      await files.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { FileId, FileSummary, RowPage } from '../../shared/contract/index.js';
+import { AppCallError } from '../../shared/contract/errors.js';
+import { spawnWorker } from '../workers/spawn-worker.js';
+import type { FileWorkerApi, FileWorkerEvent } from '../workers/file-worker.js';
+import { WorkerClient } from '../workers/worker-protocol.js';
+import type { EventBus } from './event-bus.js';
+import type { HandlerSlice } from './handlers.js';
+
+interface Session {
+  readonly summary: FileSummary;
+  readonly worker: WorkerClient<FileWorkerApi, FileWorkerEvent>;
+  readonly dir: string;
+}
+
+/**
+ * Opened files: each runs in its own worker thread that sniffs the file, streams its rows into a
+ * temporary row store and serves pages. Progress arrives on the event bus as `file.*` events.
+ */
+export class FileService {
+  private readonly sessions = new Map<FileId, Session>();
+
+  constructor(private readonly ctx: { homeDir: string; bus: EventBus; log: (line: string) => void }) {}
+
+  /** The `files.*` handlers. */
+  handlers(): HandlerSlice<'files.open' | 'files.rows' | 'files.close'> {
+    return {
+      'files.open': ({ path }) => this.open(path),
+      'files.rows': ({ fileId, first, count }) => this.rows(fileId as FileId, first, count),
+      'files.close': ({ fileId }) => this.closeOne(fileId as FileId),
+    };
+  }
+
+  /** Opens `path`; resolves with its header once sniffed, or rejects with an AppCallError naming the problem. */
+  async open(path: string): Promise<FileSummary> {
+    const fileId = randomUUID() as FileId;
+    const dir = join(this.ctx.homeDir, 'sessions', fileId);
+    await mkdir(dir, { recursive: true });
+    const { bus } = this.ctx;
+    const worker = new WorkerClient<FileWorkerApi, FileWorkerEvent>(
+      spawnWorker(new URL(`../workers/file-worker${extension()}`, import.meta.url)),
+      (event) => {
+        if (event.type === 'progress') bus.emit({ type: 'file.progress', fileId, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
+        else if (event.type === 'counted') bus.emit({ type: 'file.counted', fileId, rows: event.rows });
+        else bus.emit({ type: 'file.failed', fileId, error: { code: event.code, message: event.message } });
+      },
+    );
+    try {
+      const info = await worker.call('open', { path, storePath: join(dir, 'rows.jsonl') });
+      const summary: FileSummary = {
+        fileId,
+        name: basename(path),
+        sizeBytes: info.sizeBytes,
+        format: info.format,
+        encoding: info.encoding?.encoding ?? null,
+        delimiter: info.delimiter,
+        headerRow: info.headerRow,
+        headers: info.headers,
+      };
+      this.sessions.set(fileId, { summary, worker, dir });
+      return summary;
+    } catch (error) {
+      await worker.terminate();
+      await rm(dir, { recursive: true, force: true });
+      const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'unreadable';
+      throw new AppCallError(code, error instanceof Error ? error.message : String(error), { file: basename(path) });
+    }
+  }
+
+  /** A page of rows; rejects with `not-found` for an unknown or closed file. */
+  async rows(fileId: FileId, first: number, count: number): Promise<RowPage> {
+    const session = this.sessions.get(fileId);
+    if (!session) throw new AppCallError('not-found', 'That file is no longer open.');
+    const page = await session.worker.call('rows', { first, count });
+    return { fileId, first, rows: page.rows, totalRows: page.totalRows, complete: page.complete };
+  }
+
+  /** Closes one file and deletes its temporary rows. Unknown ids are ignored. */
+  async closeOne(fileId: FileId): Promise<void> {
+    const session = this.sessions.get(fileId);
+    if (!session) return;
+    this.sessions.delete(fileId);
+    await session.worker.call('close', {}).catch(() => undefined);
+    await session.worker.terminate();
+    await rm(session.dir, { recursive: true, force: true });
+  }
+
+  /** Closes every open file. */
+  async close(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.closeOne(id)));
+  }
+}
+
+/** `.ts` when running from source, `.js` from built output: the worker entry sits beside this file. */
+function extension(): string {
+  return import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+}

@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/** The Content-Security-Policy of every page the app serves: nothing but its own origin runs or loads. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/**
+ * Serves a file from `root` for a URL path, falling back to index.html for app routes. Resolves false
+ * when nothing could be served (the caller answers 404); never serves outside `root`.
+ */
+export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<boolean> {
+  const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^([/\\])+/, '');
+  let file = join(root, clean === '' ? 'index.html' : clean);
+  if (!file.startsWith(root + sep) && file !== root) return false;
+  let info = await stat(file).catch(() => undefined);
+  if (!info || info.isDirectory()) {
+    if (extname(clean) !== '') return false;
+    file = join(root, 'index.html');
+    info = await stat(file).catch(() => undefined);
+    if (!info) return false;
+  }
+  res.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'content-length': info.size,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  await new Promise<void>((resolve, reject) => {
+    createReadStream(file).on('error', reject).on('end', resolve).pipe(res);
+  });
+  return true;
+}

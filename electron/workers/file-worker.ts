@@ -1,0 +1,72 @@
+/**
+ * Worker thread for one opened file: sniffs it, then streams every row into a RowStore on disk while
+ * reporting progress, and serves pages from that store. The main thread never parses the file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openTable } from '../io/open-table.js';
+import { readTable } from '../io/read-table.js';
+import type { ReadOptions, TableInfo } from '../io/table-types.js';
+import { RowStore } from '../store/row-store.js';
+import { serveWorker } from './worker-protocol.js';
+
+/** Events the file worker posts while counting rows. */
+export type FileWorkerEvent =
+  | { readonly type: 'progress'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
+  | { readonly type: 'counted'; readonly rows: number }
+  | { readonly type: 'failed'; readonly code: string; readonly message: string };
+
+/** The file worker's methods. */
+export interface FileWorkerApi {
+  [method: string]: (args: never) => Promise<unknown>;
+  open(args: { path: string; storePath: string; options?: ReadOptions }): Promise<TableInfo>;
+  rows(args: { first: number; count: number }): Promise<{ rows: string[][]; totalRows: number; complete: boolean }>;
+  close(args: Record<string, never>): Promise<void>;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  void workerData;
+  let store: RowStore | undefined;
+  let complete = false;
+  const abort = new AbortController();
+  const post = serveWorker<FileWorkerApi, FileWorkerEvent>(port, {
+    async open({ path, storePath, options }) {
+      const info = await openTable(path, options);
+      store = await RowStore.create(storePath);
+      void countRows(path, info, store);
+      return info;
+    },
+    async rows({ first, count }) {
+      if (!store) return { rows: [], totalRows: 0, complete: false };
+      return { rows: await store.read(first, count), totalRows: store.rowCount, complete };
+    },
+    async close() {
+      abort.abort();
+      await store?.close();
+      store = undefined;
+    },
+  });
+
+  async function countRows(path: string, info: TableInfo, target: RowStore): Promise<void> {
+    let lastPost = 0;
+    try {
+      for await (const chunk of readTable(path, info, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          const now = Date.now();
+          if (now - lastPost < 100) return;
+          lastPost = now;
+          post({ type: 'progress', bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: target.rowCount });
+        },
+      })) {
+        await target.append(chunk.rows);
+      }
+      complete = true;
+      post({ type: 'counted', rows: target.rowCount });
+    } catch (error) {
+      const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'unreadable';
+      if (code === 'cancelled') return;
+      post({ type: 'failed', code, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

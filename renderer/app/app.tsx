@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Flex, Heading, Item, Picker, Provider, Text, defaultTheme } from '@adobe/react-spectrum';
+import type { Key } from '@adobe/react-spectrum';
+import type { AppInfo } from '../../shared/contract/index.js';
+import type { ClientApi } from '../api/index.js';
+import { LoadStep } from '../features/load/load-step.js';
+import { changeLanguage } from '../i18n/setup.js';
+import type { Language } from '../i18n/setup.js';
+import { useWizard } from '../state/wizard-store.js';
+import { WizardFrame } from './wizard-frame.js';
+
+/** The app: theme and locale provider, header with language choice, and the wizard. */
+export function App({ api }: { readonly api: ClientApi }) {
+  const { t, i18n } = useTranslation();
+  const step = useWizard((s) => s.step);
+  const [info, setInfo] = useState<AppInfo | undefined>();
+  useEffect(() => {
+    void api.call['app.info']({}).then(setInfo).catch(() => undefined);
+  }, [api]);
+  const locale = i18n.language === 'ko' ? 'ko-KR' : 'en-US';
+  return (
+    <Provider theme={defaultTheme} locale={locale} minHeight="100vh">
+      <div className="app" data-testid="app" data-state={info ? 'ready' : 'starting'} data-host={api.host}>
+        <header className="app-header">
+          <Flex alignItems="center" justifyContent="space-between" gap="size-200" wrap>
+            <Flex direction="column">
+              <Heading level={1} margin={0}>
+                {t('app.title')}
+              </Heading>
+              <Text>{t('app.tagline')}</Text>
+            </Flex>
+            <Flex alignItems="center" gap="size-200">
+              {info && <Text data-testid="host-kind">{info.host === 'browser' ? t('app.browserMode') : t('app.electronMode')} · v{info.version}</Text>}
+              <Picker
+                label={t('app.language')}
+                labelPosition="side"
+                selectedKey={i18n.language}
+                onSelectionChange={(key: Key | null) => void changeLanguage(key as Language)}
+                width="size-1700"
+                data-testid="language-picker"
+              >
+                <Item key="en">English</Item>
+                <Item key="ko">한국어</Item>
+              </Picker>
+            </Flex>
+          </Flex>
+        </header>
+        <WizardFrame>{step === 'load' && <LoadStep api={api} />}</WizardFrame>
+      </div>
+    </Provider>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
+import type { FileId } from '../../shared/contract/index.js';
+import type { ClientApi } from '../api/index.js';
+import { useRowPages } from './use-row-pages.js';
+
+const ROW_HEIGHT = 32;
+
+interface GridRow {
+  readonly rowNumber: number;
+  readonly cells: readonly string[] | undefined;
+}
+
+export interface DataGridProps {
+  readonly api: ClientApi;
+  readonly fileId: FileId;
+  readonly fileName: string;
+  readonly headers: readonly string[];
+  readonly totalRows: number;
+}
+
+/**
+ * A virtualised, keyboard-scrollable grid over every row of an opened file: only the rows in view are
+ * rendered (and only the pages near them are held), whatever the file's size. Column model from
+ * @tanstack/react-table, windowing from @tanstack/react-virtual.
+ */
+export function DataGrid({ api, fileId, fileName, headers, totalRows }: DataGridProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { rowAt, ensure, version } = useRowPages(api, fileId, totalRows);
+  const virtualizer = useVirtualizer({
+    count: totalRows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (totalRows > 0) ensure(first + 1, last + 1);
+  }, [ensure, first, last, totalRows]);
+
+  const data = useMemo<GridRow[]>(
+    () => items.map((item) => ({ rowNumber: item.index + 1, cells: rowAt(item.index + 1) })),
+    [items, rowAt, version],
+  );
+  const columns = useMemo(() => {
+    const helper = createColumnHelper<GridRow>();
+    return [
+      helper.accessor('rowNumber', { id: '__row', header: () => t('grid.rowNumber'), size: 80 }),
+      ...headers.map((header, index) =>
+        helper.accessor((row) => row.cells?.[index] ?? '', { id: `c${index}`, header: () => header || `(${index + 1})`, size: 180 }),
+      ),
+    ];
+  }, [headers, t]);
+  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
+  const width = table.getTotalSize();
+
+  return (
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      role="grid"
+      tabIndex={0}
+      aria-label={t('grid.label', { name: fileName })}
+      aria-rowcount={totalRows + 1}
+      aria-colcount={headers.length + 1}
+      data-testid="data-grid"
+      data-rendered-rows={items.length}
+    >
+      <div role="rowgroup" className="grid-head" style={{ width }}>
+        {table.getHeaderGroups().map((group) => (
+          <div role="row" aria-rowindex={1} key={group.id} className="grid-row">
+            {group.headers.map((header) => (
+              <div role="columnheader" key={header.id} className="grid-cell grid-header" style={{ width: header.getSize() }}>
+                {flexRender(header.column.columnDef.header, header.getContext())}
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+        {table.getRowModel().rows.map((row, i) => {
+          const item = items[i];
+          if (!item) return null;
+          return (
+            <div
+              role="row"
+              aria-rowindex={row.original.rowNumber + 1}
+              key={item.key}
+              className="grid-row"
+              data-row={row.original.rowNumber}
+              style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width }}
+            >
+              {row.getVisibleCells().map((cell) => (
+                <div role="gridcell" key={cell.id} className={cell.column.id === '__row' ? 'grid-cell grid-rownum' : 'grid-cell'} style={{ width: cell.column.getSize() }}>
+                  {row.original.cells || cell.column.id === '__row' ? flexRender(cell.column.columnDef.cell, cell.getContext()) : <span className="grid-loading">{t('grid.loading')}</span>}
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Flex, Heading, ProgressBar, Text, View, Well } from '@adobe/react-spectrum';
+import type { ClientApi } from '../../api/index.js';
+import { DataGrid } from '../../components/data-grid.js';
+import { useLoad } from '../../state/load-store.js';
+import { useWindowDrop } from './use-window-drop.js';
+
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Step 1: drop or choose a spreadsheet; shows what was detected and a preview of every row. */
+export function LoadStep({ api }: { readonly api: ClientApi }) {
+  const { t, i18n } = useTranslation();
+  const state = useLoad((s) => s.state);
+  const load = useLoad((s) => s.load);
+  const onEvent = useLoad((s) => s.onEvent);
+  const input = useRef<HTMLInputElement>(null);
+  const onFile = useCallback((file: File) => void load(api, file), [api, load]);
+  const dragging = useWindowDrop(onFile);
+  const format = (n: number) => n.toLocaleString(i18n.language);
+
+  useEffect(() => api.subscribe(onEvent), [api, onEvent]);
+
+  return (
+    <section className="step" data-testid="load-step" data-state={state.kind === 'ready' ? (state.counting ? 'counting' : 'ready') : state.kind} aria-labelledby="load-heading">
+      <Heading level={2} id="load-heading">
+        {t('load.heading')}
+      </Heading>
+      <div className={dragging ? 'drop-zone drop-zone--active' : 'drop-zone'} data-testid="drop-zone">
+        <Flex direction="column" alignItems="center" gap="size-150">
+          <Text>{dragging ? t('load.dropNow') : t('load.dropHint')}</Text>
+          <Text>{t('load.or')}</Text>
+          <Button variant="accent" onPress={() => input.current?.click()} aria-label={t('load.chooseLabel')}>
+            {state.kind === 'ready' ? t('load.another') : t('load.choose')}
+          </Button>
+          <input
+            ref={input}
+            type="file"
+            accept={ACCEPT}
+            hidden
+            data-testid="file-input"
+            aria-label={t('load.chooseLabel')}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) onFile(file);
+              e.currentTarget.value = '';
+            }}
+          />
+        </Flex>
+      </div>
+      {state.kind === 'uploading' && <ProgressBar label={t('load.uploading', { name: state.name, percent: state.percent })} value={state.percent} width="100%" />}
+      {state.kind === 'opening' && <ProgressBar label={t('load.opening', { name: state.name })} isIndeterminate width="100%" />}
+      {state.kind === 'failed' && (
+        <div role="alert" data-testid="load-error" className="load-error">
+          <Well>{t('load.failed', { message: state.message })}</Well>
+        </div>
+      )}
+      {state.kind === 'ready' && (
+        <View marginTop="size-200">
+          <dl className="facts" data-testid="file-facts">
+            <div>
+              <dt>{t('load.format')}</dt>
+              <dd>{state.file.format.toUpperCase()}</dd>
+            </div>
+            {state.file.encoding && (
+              <div>
+                <dt>{t('load.encoding')}</dt>
+                <dd data-testid="fact-encoding">{state.file.encoding}</dd>
+              </div>
+            )}
+            {state.file.delimiter && (
+              <div>
+                <dt>{t('load.delimiter')}</dt>
+                <dd data-testid="fact-delimiter">{t(`delimiters.${state.file.delimiter}` as 'delimiters.,')}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('load.headerRow')}</dt>
+              <dd>{state.file.headerRow}</dd>
+            </div>
+            <div>
+              <dt>{t('load.rowsLabel')}</dt>
+              <dd data-testid="row-count" data-state={state.counting ? 'counting' : 'counted'} aria-live="polite">
+                {state.counting ? t('load.counting', { rows: format(state.rows) }) : t('load.counted', { rows: format(state.rows) })}
+              </dd>
+            </div>
+          </dl>
+          <Heading level={3}>{t('load.preview', { name: state.file.name })}</Heading>
+          <DataGrid api={api} fileId={state.file.fileId} fileName={state.file.name} headers={state.file.headers} totalRows={state.rows} />
+        </View>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// `npm start [-- --port N] [-- --browser]`: builds the renderer, then launches the Electron app when
+// its runtime is installed (trying once to fetch it where the network allows), and otherwise runs the
+// same app in browser mode on 127.0.0.1, saying why.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const forceBrowser = args.includes('--browser');
+const portIndex = args.indexOf('--port');
+const port = portIndex >= 0 ? args[portIndex + 1] : undefined;
+
+function run(command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', ...options });
+  return result.status === 0;
+}
+
+function electronBinary() {
+  try {
+    return require('electron'); // the path of the runtime when installed; throws when it is not
+  } catch {
+    return undefined;
+  }
+}
+
+console.log('Building the app window…');
+if (!run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'])) process.exit(1);
+
+let reason;
+let binary = forceBrowser ? undefined : electronBinary();
+if (forceBrowser) reason = 'you asked for it with --browser.';
+else if (!binary) {
+  console.log('The Electron runtime is not installed; trying once to download it…');
+  const fetched = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'pipe', timeout: 90_000 });
+  binary = fetched.status === 0 ? electronBinary() : undefined;
+  if (!binary) {
+    const detail = (fetched.stderr?.toString() || fetched.error?.message || '').trim().split('\n').pop();
+    reason = `the Electron runtime could not be downloaded here${detail ? ` (${detail})` : ''}.`;
+  }
+}
+
+if (binary) {
+  if (!run(process.execPath, ['scripts/build-electron.mjs'])) process.exit(1);
+  const child = spawn(binary, ['.'], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', ...(port ? ['--port', port] : []), '--reason', reason], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

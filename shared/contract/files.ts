@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { defineCall } from './define.js';
+
+/** Opaque id of an opened file session on the Node side. */
+export type FileId = string & { readonly __brand: 'FileId' };
+
+/** What the Node side knows about an opened file once its header is read. */
+export interface FileSummary {
+  readonly fileId: FileId;
+  readonly name: string;
+  readonly sizeBytes: number;
+  readonly format: 'csv' | 'xlsx';
+  readonly encoding: string | null;
+  readonly delimiter: string | null;
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+}
+
+/** A page of data rows; `first` is the 1-based number of the first row in the page. */
+export interface RowPage {
+  readonly fileId: FileId;
+  readonly first: number;
+  readonly rows: readonly (readonly string[])[];
+  /** Rows counted so far, and whether counting is finished. */
+  readonly totalRows: number;
+  readonly complete: boolean;
+}
+
+const fileId = z.string().min(1).max(100);
+
+/** Calls that open files and read them back page by page. */
+export const fileCalls = {
+  'files.open': defineCall<FileSummary>()(
+    z.object({ path: z.string().min(1).max(4096) }).strict(),
+    'Opens a spreadsheet by path (Electron: the dropped file\'s path; browser mode: the path the upload route returned). Resolves once the header is read; rows are counted in the background and reported by `file.progress` events.',
+  ),
+  'files.rows': defineCall<RowPage>()(
+    z.object({ fileId, first: z.number().int().min(1), count: z.number().int().min(1).max(1000) }).strict(),
+    'Reads up to `count` data rows starting at row `first` (1 = first data row). Rows not yet counted come back as a shorter page.',
+  ),
+  'files.close': defineCall<void>()(z.object({ fileId }).strict(), 'Forgets an opened file and deletes its temporary row index.'),
+} as const;
+
+/** Events about opened files. */
+export type FileEvent =
+  | { readonly type: 'file.progress'; readonly fileId: FileId; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
+  | { readonly type: 'file.counted'; readonly fileId: FileId; readonly rows: number }
+  | { readonly type: 'file.failed'; readonly fileId: FileId; readonly error: { readonly code: string; readonly message: string } };

@@ -1,0 +1,35 @@
+/**
+ * The UI ↔ Node contract: every call (with its argument schema) and every event. One file per concern
+ * (app, files, jobs, profiles…) contributes its calls and events here. Electron's preload, the browser-
+ * mode host and the tests all derive their types and checks from this object.
+ */
+import type { ArgsOf, ResultOf } from './define.js';
+import { appCalls } from './app.js';
+import type { FileEvent } from './files.js';
+import { fileCalls } from './files.js';
+
+export const calls = {
+  ...appCalls,
+  ...fileCalls,
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+
+/** Every event the Node side pushes to the UI; each carries a `type`. */
+export type AppEvent = FileEvent;
+
+/** The API the renderer sees, identical in Electron and in browser mode. */
+export type AppApi = {
+  readonly [K in CallName]: (args: ArgsOf<Calls[K]>) => Promise<ResultOf<Calls[K]>>;
+};
+
+/** True when `name` is a call the contract declares. */
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export type { AppInfo, HostKind } from './app.js';
+export type { FileEvent, FileId, FileSummary, RowPage } from './files.js';
+export type { AppError } from './errors.js';
+export { AppCallError, isAppError } from './errors.js';
