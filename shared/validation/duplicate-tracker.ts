@@ -29,7 +29,7 @@ export class DuplicateTracker {
       hi = Math.imul(hi ^ c, 0x5bd1e995) ^ (hi >>> 15);
     }
     lo >>>= 0;
-    hi = (hi >>> 0) | 1; // never 0: 0 marks an empty slot together with row 0
+    hi = (hi | 1) >>> 0; // never 0: 0 marks an empty slot together with row 0
     let slot = (lo ^ (hi >>> 7)) & this.mask;
     for (;;) {
       const r = this.rows[slot]!;

@@ -49,6 +49,12 @@ describe('DuplicateTracker', () => {
     expect(t.see('id-49999', 60_002)).toBe(49_999);
     expect(t.see('', 60_003)).toBe(0);
     expect(t.see('', 60_004)).toBe(60_003);
+    // every id seen again must be found, whatever its hash looks like
+    for (let i = 1; i <= 50_000; i += 97) expect(t.see(`id-${i}`, 70_000 + i)).toBe(i);
+    for (const s of ['CRM-1', '홍길동', 'a', 'zz-9']) {
+      expect(t.see(s, 90_000)).toBe(0);
+      expect(t.see(s, 90_001)).toBe(90_000);
+    }
   });
 });
 

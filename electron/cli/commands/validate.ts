@@ -1,11 +1,167 @@
-import type { CliCommand } from '../cli-types.js';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
+import { openTable } from '../../io/open-table.js';
+import { TableReadError, type TableInfo } from '../../io/table-types.js';
+import { defaultMapping, mappingSpecSchema, type MappingSpec } from '../../../shared/domain/mapping-spec.js';
+import { parseTemplate } from '../../../shared/domain/mapping-template.js';
+import { runPrepare } from '../../services/prepare-pipeline.js';
+import { PrepareError, type PrepareResult } from '../../services/prepare-types.js';
+import { ISSUE_SEVERITY } from '../../../shared/validation/issue.js';
+import { parseValidateArgs, type ValidateArgs } from './validate-args.js';
 
-/** Placeholder until the `validate` command lands; says so plainly instead of failing obscurely. */
+const USAGE = `Usage: profile-loader validate FILE --id-column COL --id-type thirdPartyId|pcId [options]
+
+Reads FILE (CSV, TSV, TXT or XLSX), maps it, checks every row against Target's rules and plans the
+batches. Exit 0: nothing blocks. Exit 1: blocking issues remain. Exit 2: unusable input or arguments.
+
+  --id-column COL        column holding the identifier
+  --id-type T            thirdPartyId or pcId
+  --map COL=param,...    send only these columns, under these parameter names (repeatable);
+                         without it every column but the identifier is sent under its header name
+  --template T.json      a saved mapping template (its id column and type are used unless given)
+  --encoding E           utf-8, utf-16le, utf-16be, cp949 (euc-kr), shift_jis, windows-1252
+  --delimiter D          , ; tab or |
+  --sheet S              xlsx sheet name
+  --header-row N         1-based row of the header (default: detected)
+  --duplicates P         flag (default), merge, last-wins or first-wins
+  --comma F              block (default), strip or replace:X for commas inside values
+  --line-break F         block (default), strip or replace:X for line breaks inside values
+  --batch-rows N         at most N rows per batch (default and maximum 500000)
+  --max-issues N         list at most N issues (default 10000; all are counted)
+  --out DIR              write the batch files, manifest.json, rows.ledger and rejected-rows.csv to DIR
+  --json                 print one JSON object instead of text`;
+
+/** The JSON object `validate --json` prints; documented in docs/cli-validate.md, keep it stable. */
+export interface ValidateJson {
+  readonly file: string;
+  readonly encoding: string | null;
+  readonly delimiter: string | null;
+  readonly headerRow: number;
+  readonly idType: string;
+  readonly rows: number;
+  readonly valid: number;
+  readonly rejected: number;
+  readonly excluded: number;
+  readonly issues: readonly { code: string; severity: string; row: number | null; column: string | null; message: string }[];
+  readonly issuesTruncated: boolean;
+  readonly issueCounts: Readonly<Record<string, number>>;
+  readonly batches: readonly { index: number; rows: number; bytes: number; path: string | null }[];
+}
+
+async function openOrExplain(file: string, args: ValidateArgs): Promise<TableInfo> {
+  try {
+    return await openTable(file, args.read);
+  } catch (e) {
+    if (e instanceof TableReadError) throw new CliUsageError(e.message);
+    throw e;
+  }
+}
+
+async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<MappingSpec> {
+  let base: MappingSpec | null = null;
+  if (args.template !== null) {
+    let text: string;
+    try {
+      text = await readFile(resolve(cwd, args.template), 'utf8');
+    } catch {
+      throw new CliUsageError(`cannot read the template ${args.template}`);
+    }
+    const parsed = parseTemplate(text);
+    if (!parsed.ok) throw new CliUsageError(`${args.template}: ${parsed.message}`);
+    base = parsed.template.mapping;
+  }
+  const idColumn = args.idColumn ?? base?.idColumn ?? '';
+  const idKind = args.idType ?? base?.idKind ?? 'thirdPartyId';
+  if (!headers.includes(idColumn)) {
+    throw new CliUsageError(`the file has no column "${idColumn}"; its columns are: ${headers.map((h) => `"${h}"`).join(', ')}`);
+  }
+  if (args.map !== null) {
+    return mappingSpecSchema.parse({ ...(base ?? {}), idColumn, idKind, columns: args.map.map((m) => ({ column: m.column, param: m.param })) });
+  }
+  if (base !== null) return { ...base, idColumn, idKind };
+  return defaultMapping(headers, idColumn, idKind);
+}
+
+function toJson(result: PrepareResult, outDir: string | null): ValidateJson {
+  const m = result.manifest;
+  return {
+    file: m.file,
+    encoding: m.encoding,
+    delimiter: m.delimiter,
+    headerRow: m.headerRow,
+    idType: m.idType,
+    rows: m.rows,
+    valid: m.valid,
+    rejected: m.rejected,
+    excluded: m.excluded,
+    issues: result.issues.map((i) => ({ code: i.code, severity: i.severity, row: i.row, column: i.column, message: i.message.en })),
+    issuesTruncated: result.issuesTruncated,
+    issueCounts: result.issueCounts,
+    batches: m.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes, path: outDir === null ? null : join(outDir, b.path) })),
+  };
+}
+
+function printText(io: CliIo, json: ValidateJson, blocking: number, outDir: string | null): void {
+  const delim = json.delimiter === null ? '' : `, delimiter ${json.delimiter === '\t' ? 'tab' : `"${json.delimiter}"`}`;
+  io.stdout(`${json.file}: ${json.encoding ?? 'xlsx'}${delim}, header row ${json.headerRow}, key ${json.idType}\n`);
+  io.stdout(`rows ${json.rows}, valid ${json.valid}, rejected ${json.rejected}, excluded ${json.excluded}\n`);
+  const shown = json.issues.slice(0, 50);
+  for (const i of shown) io.stdout(`${i.severity.padEnd(8)} ${i.code.padEnd(24)} ${i.message}\n`);
+  const total = Object.values(json.issueCounts).reduce((a, b) => a + b, 0);
+  if (total > shown.length) io.stdout(`… ${total - shown.length} more issue(s); use --json or see rejected-rows.csv with --out\n`);
+  for (const b of json.batches) io.stdout(`batch ${b.index}: ${b.rows} rows, ${b.bytes} bytes${b.path ? `, ${b.path}` : ''}\n`);
+  if (outDir === null && json.batches.length > 0) io.stdout('(batch files not kept; add --out DIR to write them)\n');
+  io.stdout(blocking > 0 ? `${blocking} blocking issue(s): nothing can be sent until they are fixed or the rows excluded\n` : 'nothing blocks\n');
+}
+
+/** `validate`: checks a file and plans its batches; exit 0 nothing blocks, 1 blocking issues, 2 unusable input. */
 export const command: CliCommand = {
-  summary: '(validate: not available yet)',
-  usage: 'profile-loader validate: not available yet',
-  async run() {
-    throw new CliUsageError('this command is not available yet');
+  summary: 'check a spreadsheet against Target rules and plan (or write) its batch files',
+  usage: USAGE,
+  async run(argv, io) {
+    const args = parseValidateArgs(argv);
+    // `npm run cli` runs in the package folder; paths on its command line are relative to where npm was started.
+    const base = io.env.npm_lifecycle_event !== undefined && io.env.INIT_CWD ? io.env.INIT_CWD : process.cwd();
+    const file = resolve(base, args.file);
+    const info = await openOrExplain(file, args);
+    const mapping = await buildMapping(args, info.headers, base);
+    const outDir = args.out === null ? null : resolve(base, args.out);
+    const workDir = outDir ?? (await mkdtemp(join(tmpdir(), 'profile-loader-validate-')));
+    let result: PrepareResult;
+    try {
+      result = await runPrepare({
+        path: file,
+        read: args.read,
+        mapping,
+        duplicates: args.duplicates,
+        fixes: args.fixes,
+        edits: [],
+        outDir: workDir,
+        batchRows: args.batchRows,
+        issueLimit: args.maxIssues,
+      });
+    } catch (e) {
+      if (e instanceof PrepareError) throw new CliUsageError(e.message);
+      throw e;
+    } finally {
+      if (outDir === null) await rm(workDir, { recursive: true, force: true });
+    }
+    const json = toJson(result, outDir);
+    const blocking = countBlocking(result);
+    if (args.json) io.stdout(JSON.stringify(json) + '\n');
+    else printText(io, json, blocking, outDir);
+    return blocking > 0 ? 1 : 0;
   },
 };
+
+/** Every blocking issue counted, kept in the list or not. */
+function countBlocking(result: PrepareResult): number {
+  let n = 0;
+  for (const [code, count] of Object.entries(result.issueCounts)) {
+    if ((ISSUE_SEVERITY as Readonly<Record<string, string>>)[code] === 'blocking') n += count;
+  }
+  return n;
+}

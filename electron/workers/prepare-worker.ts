@@ -1,0 +1,40 @@
+/**
+ * Worker thread for one prepare run: read → map → validate → encode → write batches, off the main
+ * thread. Speaks the request/reply/event envelope of worker-protocol.ts; `cancel` aborts a running job.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runPrepare } from '../services/prepare-pipeline.js';
+import type { PrepareProgress, PrepareRequest, PrepareResult } from '../services/prepare-types.js';
+import { serveWorker } from './worker-protocol.js';
+
+/** Events the prepare worker posts: progress of the running job. */
+export type PrepareWorkerEvent = { readonly type: 'progress'; readonly progress: PrepareProgress };
+
+/** The prepare worker's methods. */
+export interface PrepareWorkerApi {
+  [method: string]: (args: never) => Promise<unknown>;
+  prepare(args: PrepareRequest): Promise<PrepareResult>;
+  cancel(args: Record<string, never>): Promise<void>;
+}
+
+if (parentPort) {
+  let abort = new AbortController();
+  let lastPost = 0;
+  const post = serveWorker<PrepareWorkerApi, PrepareWorkerEvent>(parentPort, {
+    async prepare(request) {
+      abort = new AbortController();
+      return runPrepare(request, {
+        signal: abort.signal,
+        onProgress: (progress) => {
+          const now = Date.now();
+          if (progress.stage === 'reading' && now - lastPost < 100) return;
+          lastPost = now;
+          post({ type: 'progress', progress });
+        },
+      });
+    },
+    async cancel() {
+      abort.abort();
+    },
+  });
+}
