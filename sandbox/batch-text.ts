@@ -39,13 +39,14 @@ export function scanRows(text: string, bodyStart: number, stripCr: boolean): { r
     if (last > offset) {
       rows++;
       if (!anyValue) {
-        const comma = text.indexOf(',', offset);
-        if (comma >= 0 && comma < last) {
-          for (let i = comma + 1; i < last; i++) {
-            if (text.charCodeAt(i) !== 44) {
-              anyValue = true;
-              break;
-            }
+        // A value exists when some character after the first comma is not a comma.
+        let afterComma = false;
+        for (let i = offset; i < last; i++) {
+          const ch = text.charCodeAt(i);
+          if (ch === 44) afterComma = true;
+          else if (afterComma) {
+            anyValue = true;
+            break;
           }
         }
       }

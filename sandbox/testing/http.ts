@@ -65,11 +65,14 @@ export async function batchStatus(statusUrl: string, details = true, headers: Re
 }
 
 /** Polls the status URL until the batch leaves `incomplete` (or `attempts` run out, then throws); returns the last answer. */
-export async function waitForBatch(statusUrl: string, attempts = 2000, headers: Record<string, string> = {}): Promise<BatchStatusResponse & { kind: 'status' }> {
+export async function waitForBatch(statusUrl: string, attempts = 1000, headers: Record<string, string> = {}): Promise<BatchStatusResponse & { kind: 'status' }> {
+  // Backs off from 5 ms to 250 ms so long batches stay well inside the 50 calls/min budget.
+  let wait = 5;
   for (let i = 0; i < attempts; i++) {
     const s = await batchStatus(statusUrl, true, headers);
     if (s.kind === 'status' && s.status !== 'incomplete') return s;
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, wait));
+    wait = Math.min(250, wait * 2);
   }
   throw new Error(`batch still incomplete after ${attempts} polls: ${statusUrl}`);
 }
