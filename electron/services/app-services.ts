@@ -4,6 +4,10 @@ import { EventBus } from './event-bus.js';
 import type { Handlers } from './handlers.js';
 import { createAppInfoHandlers } from './app-info-service.js';
 import { FileService } from './file-service.js';
+import { createMapHandlers } from './map-service.js';
+import { RecentFiles } from './recent-files.js';
+import { ReviewService } from './review-service.js';
+import { TemplateStore } from './template-store.js';
 
 /** Everything a front door needs: the handlers for every call, the event bus, and a clean shutdown. */
 export interface AppServices {
@@ -28,16 +32,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   await mkdir(options.homeDir, { recursive: true });
   const bus = new EventBus();
   const log = options.log ?? ((line: string) => console.error(line));
-  const files = new FileService({ homeDir: options.homeDir, bus, log });
+  const recent = new RecentFiles(options.homeDir);
+  const files = new FileService({ homeDir: options.homeDir, bus, log, onOpened: (summary) => void recent.record(summary) });
+  const templates = new TemplateStore(options.homeDir);
+  const review = new ReviewService({ homeDir: options.homeDir, bus, files });
   const handlers: Handlers = {
     ...createAppInfoHandlers({ host: options.host, homeDir: options.homeDir }),
     ...files.handlers(),
+    ...createMapHandlers({ files, recent, templates }),
+    ...review.handlers(),
   };
   return {
     handlers,
     bus,
     homeDir: options.homeDir,
     async close() {
+      review.close();
       await files.close();
     },
   };

@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FileId, FileSummary, RowPage } from '../../shared/contract/index.js';
+import type { ReadOverrides } from '../../shared/contract/files.js';
 import { AppCallError } from '../../shared/contract/errors.js';
 import { spawnWorker } from '../workers/spawn-worker.js';
 import type { FileWorkerApi, FileWorkerEvent } from '../workers/file-worker.js';
@@ -22,19 +23,24 @@ interface Session {
 export class FileService {
   private readonly sessions = new Map<FileId, Session>();
 
-  constructor(private readonly ctx: { homeDir: string; bus: EventBus; log: (line: string) => void }) {}
+  constructor(private readonly ctx: { homeDir: string; bus: EventBus; log: (line: string) => void; onOpened?: (summary: FileSummary) => void }) {}
 
   /** The `files.*` handlers. */
   handlers(): HandlerSlice<'files.open' | 'files.rows' | 'files.close'> {
     return {
-      'files.open': ({ path }) => this.open(path),
+      'files.open': ({ path, options }) => this.open(path, options),
       'files.rows': ({ fileId, first, count }) => this.rows(fileId as FileId, first, count),
       'files.close': ({ fileId }) => this.closeOne(fileId as FileId),
     };
   }
 
-  /** Opens `path`; resolves with its header once sniffed, or rejects with an AppCallError naming the problem. */
-  async open(path: string): Promise<FileSummary> {
+  /** The summary of an open file, or undefined when it is not open. */
+  summary(fileId: FileId): FileSummary | undefined {
+    return this.sessions.get(fileId)?.summary;
+  }
+
+  /** Opens `path` (with optional read overrides); resolves with its header once sniffed, or rejects with an AppCallError naming the problem. */
+  async open(path: string, options: ReadOverrides = {}): Promise<FileSummary> {
     const fileId = randomUUID() as FileId;
     const dir = join(this.ctx.homeDir, 'sessions', fileId);
     await mkdir(dir, { recursive: true });
@@ -48,18 +54,26 @@ export class FileService {
       },
     );
     try {
-      const info = await worker.call('open', { path, storePath: join(dir, 'rows.jsonl') });
+      const info = await worker.call('open', { path, storePath: join(dir, 'rows.jsonl'), options });
       const summary: FileSummary = {
         fileId,
         name: basename(path),
+        path,
         sizeBytes: info.sizeBytes,
         format: info.format,
         encoding: info.encoding?.encoding ?? null,
         delimiter: info.delimiter,
         headerRow: info.headerRow,
         headers: info.headers,
+        sheets: info.sheets,
+        sheet: info.sheet,
+        encodingSource: info.encoding?.source ?? null,
+        delimiterSource: info.delimiterSource,
+        headerRowSource: info.headerRowSource,
+        options,
       };
       this.sessions.set(fileId, { summary, worker, dir });
+      this.ctx.onOpened?.(summary);
       return summary;
     } catch (error) {
       await worker.terminate();

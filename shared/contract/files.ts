@@ -8,13 +8,35 @@ export type FileId = string & { readonly __brand: 'FileId' };
 export interface FileSummary {
   readonly fileId: FileId;
   readonly name: string;
+  /** The path it was opened from (re-opened with overrides from here). */
+  readonly path: string;
   readonly sizeBytes: number;
   readonly format: 'csv' | 'xlsx';
   readonly encoding: string | null;
   readonly delimiter: string | null;
   readonly headerRow: number;
   readonly headers: readonly string[];
+  /** Workbook sheet names in order ([] for CSV) and the sheet read (null for CSV). */
+  readonly sheets: readonly string[];
+  readonly sheet: string | null;
+  /** How the encoding, delimiter and header row were chosen: found in the file or given by the user. */
+  readonly encodingSource: 'bom' | 'detected' | 'override' | null;
+  readonly delimiterSource: 'detected' | 'override' | null;
+  readonly headerRowSource: 'detected' | 'override';
+  /** The overrides this file was opened with (empty = everything detected). */
+  readonly options: ReadOverrides;
 }
+
+/** What the user can override when the detection guessed wrong; every field optional = detect. */
+export const readOverridesSchema = z
+  .object({
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'cp949', 'shift_jis', 'windows-1252']).optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    headerRow: z.number().int().min(1).max(1000).optional(),
+    sheet: z.string().min(1).max(300).optional(),
+  })
+  .strict();
+export type ReadOverrides = z.infer<typeof readOverridesSchema>;
 
 /** A page of data rows; `first` is the 1-based number of the first row in the page. */
 export interface RowPage {
@@ -31,8 +53,8 @@ const fileId = z.string().min(1).max(100);
 /** Calls that open files and read them back page by page. */
 export const fileCalls = {
   'files.open': defineCall<FileSummary>()(
-    z.object({ path: z.string().min(1).max(4096) }).strict(),
-    'Opens a spreadsheet by path (Electron: the dropped file\'s path; browser mode: the path the upload route returned). Resolves once the header is read; rows are counted in the background and reported by `file.progress` events.',
+    z.object({ path: z.string().min(1).max(4096), options: readOverridesSchema.optional() }).strict(),
+    'Opens a spreadsheet by path (with optional overrides of encoding, delimiter, header row and sheet) (Electron: the dropped file\'s path; browser mode: the path the upload route returned). Resolves once the header is read; rows are counted in the background and reported by `file.progress` events.',
   ),
   'files.rows': defineCall<RowPage>()(
     z.object({ fileId, first: z.number().int().min(1), count: z.number().int().min(1).max(1000) }).strict(),

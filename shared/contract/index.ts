@@ -7,17 +7,20 @@ import type { ArgsOf, ResultOf } from './define.js';
 import { appCalls } from './app.js';
 import type { FileEvent } from './files.js';
 import { fileCalls } from './files.js';
+import type { ReviewEvent } from './review.js';
+import { reviewCalls } from './review.js';
 
 export const calls = {
   ...appCalls,
   ...fileCalls,
+  ...reviewCalls,
 } as const;
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
 
 /** Every event the Node side pushes to the UI; each carries a `type`. */
-export type AppEvent = FileEvent;
+export type AppEvent = FileEvent | ReviewEvent;
 
 /** The API the renderer sees, identical in Electron and in browser mode. */
 export type AppApi = {
@@ -30,6 +33,23 @@ export function isCallName(name: string): name is CallName {
 }
 
 export type { AppInfo, HostKind } from './app.js';
-export type { FileEvent, FileId, FileSummary, RowPage } from './files.js';
+export type { FileEvent, FileId, FileSummary, ReadOverrides, RowPage } from './files.js';
+export type {
+  BulkAction,
+  ColumnSuggestion,
+  IssueCount,
+  MappingSuggestion,
+  RecentFile,
+  RejectedExport,
+  ReviewEvent,
+  ReviewFilter,
+  ReviewIssue,
+  ReviewPage,
+  ReviewRow,
+  ReviewSummary,
+  TemplateView,
+  TopValues,
+  UploadBlock,
+} from './review.js';
 export type { AppError } from './errors.js';
 export { AppCallError, isAppError } from './errors.js';
