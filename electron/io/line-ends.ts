@@ -1,5 +1,7 @@
 // Normalises line ends to LF across chunk boundaries (CRLF split between two chunks stays one line
-// end) and remembers which kinds were seen, so mixed CRLF/LF/CR files parse as one and are noted.
+// end) and remembers which kinds end records, so mixed CRLF/LF/CR files parse as one and are noted.
+// Line breaks inside quoted cells (Excel writes LF inside cells of a CRLF file) do not count: a
+// running quote parity tells them apart, which is exact for well-formed CSV.
 
 export type LineEndKind = 'crlf' | 'lf' | 'cr';
 
@@ -8,16 +10,31 @@ export interface LineEndNormalizer {
   write(text: string): string;
   /** Returns what is still held back (a final CR becomes LF). */
   end(): string;
-  /** The kinds of line end seen so far. */
+  /** The kinds of line end seen so far at the end of a record (outside quotes). */
   readonly kinds: ReadonlySet<LineEndKind>;
 }
-
-const LONE_LF = /(^|[^\r])\n/;
 
 /** Returns a new normaliser; it keeps at most one character between calls. */
 export function createLineEndNormalizer(): LineEndNormalizer {
   let held = '';
+  let inQuote = false;
   const kinds = new Set<LineEndKind>();
+  const countQuotes = (text: string): void => {
+    for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) inQuote = !inQuote;
+  };
+  const classify = (text: string): void => {
+    const re = /["\r\n]/g;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const c = m[0];
+      if (c === '"') inQuote = !inQuote;
+      else if (c === '\n') {
+        if (!inQuote) kinds.add('lf');
+      } else if (text.charCodeAt(m.index + 1) === 10) {
+        re.lastIndex++;
+        if (!inQuote) kinds.add('crlf');
+      } else if (!inQuote) kinds.add('cr');
+    }
+  };
   return {
     kinds,
     write(input: string): string {
@@ -27,24 +44,17 @@ export function createLineEndNormalizer(): LineEndNormalizer {
         held = '\r';
         text = text.slice(0, -1);
       }
-      if (!text.includes('\r')) {
-        if (!kinds.has('lf') && text.includes('\n')) kinds.add('lf');
-        return text;
-      }
-      if (!kinds.has('lf') && LONE_LF.test(text)) kinds.add('lf');
-      const before = text.length;
-      text = text.replace(/\r\n/g, '\n');
-      if (text.length !== before) kinds.add('crlf');
-      if (text.includes('\r')) {
-        kinds.add('cr');
-        text = text.replace(/\r/g, '\n');
-      }
-      return text;
+      const hasCr = text.includes('\r');
+      // Scan line breaks only while they could still tell us something new; else just keep the parity.
+      const mayTeach = hasCr ? kinds.size < 3 : !kinds.has('lf') && text.includes('\n');
+      if (mayTeach) classify(text);
+      else countQuotes(text);
+      return hasCr ? text.replace(/\r\n?/g, '\n') : text;
     },
     end(): string {
       if (held === '') return '';
       held = '';
-      kinds.add('cr');
+      if (!inQuote) kinds.add('cr');
       return '\n';
     },
   };

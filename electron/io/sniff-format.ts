@@ -26,19 +26,44 @@ function startsWith(buf: Uint8Array, sig: readonly number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
-/** True when the bytes look like UTF-16 text without a BOM (zero bytes on one parity only). */
+function validUtf16(sample: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(sample, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Returns the UTF-16 byte order when the bytes look like UTF-16 text without a BOM, else null. ASCII
+ * characters leave zero bytes on one parity only; Hangul or kanji leave fewer, so a lower share also
+ * counts when line feeds sit on the right parity (0A 00 for LE) and the units decode.
+ */
 export function looksLikeUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = sample.length - (sample.length % 2);
   if (n < 4) return null;
   let evenZero = 0;
   let oddZero = 0;
+  let lfLe = 0;
+  let lfBe = 0;
+  let lfBytes = 0;
   for (let i = 0; i < n; i += 2) {
-    if (sample[i] === 0) evenZero++;
-    if (sample[i + 1] === 0) oddZero++;
+    const a = sample[i] as number;
+    const b = sample[i + 1] as number;
+    if (a === 0) evenZero++;
+    if (b === 0) oddZero++;
+    if (a === 0x0a) lfBytes++;
+    if (b === 0x0a) lfBytes++;
+    if (a === 0x0a && b === 0) lfLe++;
+    if (a === 0 && b === 0x0a) lfBe++;
   }
   const pairs = n / 2;
+  const body = sample.subarray(0, n);
   if (oddZero / pairs > 0.3 && evenZero / pairs < 0.05) return 'utf-16le';
   if (evenZero / pairs > 0.3 && oddZero / pairs < 0.05) return 'utf-16be';
+  if (oddZero / pairs >= 0.05 && evenZero < oddZero / 2 && lfLe * 2 > lfBytes && validUtf16(body, 'utf-16le')) return 'utf-16le';
+  if (evenZero / pairs >= 0.05 && oddZero < evenZero / 2 && lfBe * 2 > lfBytes && validUtf16(body, 'utf-16be')) return 'utf-16be';
   return null;
 }
 

@@ -1,0 +1,114 @@
+// xlsx through exceljs's streaming reader: sheet choice, header detection, values as shown.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTable } from './open-table.js';
+import { readAllRows } from './read-all.js';
+import { readTable } from './read-table.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'io-xlsx-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe('xlsx', () => {
+  it('numbers stored as numbers keep what the format shows: leading zeros, 18 digits, no E+ notation', async () => {
+    const path = await workbook('numbers.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Ids');
+      ws.addRow(['memberNo', 'cardNo', 'amount', 'plain']);
+      ws.addRow([42, Number('123456789012345678'), 1234.5, 1234567890123]);
+      const row = ws.getRow(2);
+      row.getCell(1).numFmt = '00000000';
+      row.getCell(2).numFmt = '0';
+      row.getCell(3).numFmt = '#,##0.00';
+    });
+    const info = await openTable(path);
+    const { rows } = await readAllRows(path, info);
+    expect(rows).toEqual([['00000042', '123456789012346000', '1,234.50', '1234567890123']]);
+  });
+
+  it('dates show in their format; the locale short date (built-in 14) shows as ISO', async () => {
+    const path = await workbook('dates.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Dates');
+      ws.addRow(['iso', 'us', 'short', 'stamp']);
+      const d = new Date(Date.UTC(2026, 10, 1, 9, 30));
+      ws.addRow([d, d, d, d]);
+      const row = ws.getRow(2);
+      row.getCell(1).numFmt = 'yyyy-mm-dd';
+      row.getCell(2).numFmt = 'mm/dd/yyyy';
+      row.getCell(3).numFmt = 'mm-dd-yy';
+      row.getCell(4).numFmt = 'yyyy-mm-dd hh:mm';
+    });
+    const { rows } = await readAllRows(path, await openTable(path));
+    expect(rows).toEqual([['2026-11-01', '11/01/2026', '2026-11-01', '2026-11-01 09:30']]);
+  });
+
+  it('skips an empty first sheet and title rows; lists sheets in workbook order', async () => {
+    const path = await workbook('titled.xlsx', (wb) => {
+      wb.addWorksheet('Cover');
+      const ws = wb.addWorksheet('고객');
+      ws.getCell('A1').value = 'Customer export 2026-11-01';
+      ws.mergeCells('A1:C1');
+      ws.getRow(3).values = ['thirdPartyId', 'name', 'tier'];
+      ws.getRow(4).values = ['A1', '홍길동', 'gold'];
+      ws.getRow(6).values = ['A2', '김철수', { formula: 'LOWER("SILVER")', result: 'silver' }];
+      wb.addWorksheet('Other').addRow(['x']);
+    });
+    const info = await openTable(path);
+    expect(info).toMatchObject({ sheets: ['Cover', '고객', 'Other'], sheet: '고객', headerRow: 3, headers: ['thirdPartyId', 'name', 'tier'] });
+    expect((await readAllRows(path, info)).rows).toEqual([['A1', '홍길동', 'gold'], ['A2', '김철수', 'silver']]);
+  });
+
+  it('honours sheet and header-row overrides, and names a missing sheet', async () => {
+    const path = await workbook('two.xlsx', (wb) => {
+      wb.addWorksheet('A').addRows([['id'], ['1']]);
+      wb.addWorksheet('B').addRows([['note'], ['id', 'tier'], ['7', 'gold']]);
+    });
+    const info = await openTable(path, { sheet: 'B', headerRow: 2 });
+    expect(info).toMatchObject({ sheet: 'B', headerRow: 2, headerRowSource: 'override', headers: ['id', 'tier'] });
+    expect((await readAllRows(path, info)).rows).toEqual([['7', 'gold']]);
+    await expect(openTable(path, { sheet: 'C' })).rejects.toMatchObject({ code: 'no-header', message: expect.stringContaining('"C"') });
+  });
+
+  it('a workbook whose sheets are all empty → empty-file', async () => {
+    const path = await workbook('empty.xlsx', (wb) => {
+      wb.addWorksheet('One');
+      wb.addWorksheet('Two');
+    });
+    await expect(openTable(path)).rejects.toMatchObject({ code: 'empty-file' });
+  });
+
+  it('streams many rows in chunks with progress, notes extra cells, and can be cancelled', async () => {
+    const path = await workbook('many.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Data');
+      ws.addRow(['id', 'name']);
+      for (let i = 1; i <= 5000; i++) ws.addRow(i === 10 ? [`ID-${i}`, `n${i}`, 'stray'] : [`ID-${i}`, `n${i}`]);
+    });
+    const info = await openTable(path);
+    const read = await readAllRows(path, info);
+    expect(read.rows).toHaveLength(5000);
+    expect(read.rows[4999]).toEqual(['ID-5000', 'n5000']);
+    expect(read.chunkSizes.length).toBeGreaterThan(1);
+    expect(read.notes).toEqual([expect.objectContaining({ row: 10, code: 'extra-cells' })]);
+    expect(read.progress.at(-1)).toMatchObject({ bytesRead: info.sizeBytes, rows: 5000 });
+
+    const controller = new AbortController();
+    const run = async (): Promise<void> => {
+      for await (const _chunk of readTable(path, info, { signal: controller.signal })) controller.abort();
+    };
+    await expect(run()).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
