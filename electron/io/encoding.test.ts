@@ -96,7 +96,7 @@ describe('reading big files in every encoding', () => {
     it(`${encoding}: a character split by the 256 KB read boundary survives (${encoding === 'utf-16be' ? 'with BOM' : 'detected'})`, async () => {
       const word = encoding === 'shift_jis' ? '山田髙橋' : encoding.startsWith('utf-16') ? '홍길동😀' : '홍길동똠';
       let rows: string[][] = [];
-      let bytes = Buffer.alloc(0);
+      let bytes: Buffer = Buffer.alloc(0);
       // Pad the first row until the first read boundary falls inside a character.
       for (let pad = 0; pad < 40; pad++) {
         rows = Array.from({ length: 20_000 }, (_, i) => [`ID-${i}`, `${word.repeat(1 + (i % 7))}${'x'.repeat(i === 0 ? pad : i % 3)}`]);
