@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { defaultJobOptions, type JobOptions } from '../../shared/jobs/job-spec.js';
+import { defaultEngineSettings, type EngineSettings } from '../upload/engine-settings.js';
+
+const settingsSchema = z
+  .object({
+    engine: z
+      .object({
+        rateLimit: z
+          .object({ callsPerWindow: z.number().int().min(1), windowMs: z.number().int().min(1), safetyMs: z.number().int().min(0) })
+          .partial()
+          .optional(),
+        backoff: z.object({ baseMs: z.number().min(0), maxMs: z.number().min(0), jitter: z.number().min(0).max(1) }).partial().optional(),
+        throttleFallbackMs: z.number().int().min(0).optional(),
+        maxThrottleRetries: z.number().int().min(0).optional(),
+        postTimeoutMs: z.number().int().min(1).optional(),
+        pollTimeoutMs: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
+    jobDefaults: z
+      .object({
+        concurrency: z.number().int().min(1).max(16),
+        pollInitialMs: z.number().int().min(0),
+        pollMaxMs: z.number().int().min(0),
+        pollDeadlineMs: z.number().int().min(0),
+        maxSubmitAttempts: z.number().int().min(1),
+      })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** The app's engine settings (`settings.json` in the state folder), merged over the defaults. */
+export interface AppSettings {
+  readonly engine: EngineSettings;
+  readonly jobDefaults: JobOptions;
+}
+
+/** A settings file that exists but cannot be used. */
+export class SettingsError extends Error {
+  readonly code = 'settings-invalid';
+}
+
+/**
+ * Reads `<home>/settings.json` (optional; every field optional) and merges it over the defaults.
+ * Throws SettingsError naming the first bad field when the file is not valid.
+ */
+export async function loadAppSettings(homeDir: string): Promise<AppSettings> {
+  const path = join(homeDir, 'settings.json');
+  let raw: unknown = {};
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new SettingsError(`The settings file ${path} is not valid JSON.`);
+  }
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SettingsError(`The settings file ${path} has a bad value at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const d = defaultEngineSettings();
+  const e = parsed.data.engine ?? {};
+  return {
+    engine: {
+      backoff: { ...d.backoff, ...e.backoff },
+      throttleFallbackMs: e.throttleFallbackMs ?? d.throttleFallbackMs,
+      maxThrottleRetries: e.maxThrottleRetries ?? d.maxThrottleRetries,
+      postTimeoutMs: e.postTimeoutMs ?? d.postTimeoutMs,
+      pollTimeoutMs: e.pollTimeoutMs ?? d.pollTimeoutMs,
+      rateLimit: { ...d.rateLimit, ...e.rateLimit },
+    },
+    jobDefaults: { ...defaultJobOptions(), ...parsed.data.jobDefaults },
+  };
+}

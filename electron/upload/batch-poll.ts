@@ -1,0 +1,87 @@
+import { backoffDelay, throttleWait } from '../../shared/jobs/backoff.js';
+import { decidePoll } from '../../shared/jobs/http-decision.js';
+import type { Counters } from '../../shared/jobs/job-events.js';
+import { isStatusHostAllowed } from '../../shared/jobs/status-host.js';
+import { withShowDetails } from '../../shared/target/urls.js';
+import type { RunContext } from './run-context.js';
+import { sleep } from './sleep.js';
+
+/** How following one batch ended for this run. */
+export type PollEnd = 'finished' | 'paused' | 'stopped';
+
+function sameCounters(a: Counters | null, b: Counters | null): boolean {
+  return a === b || (a !== null && b !== null && a.consumedCount === b.consumedCount && a.successfulUpdates === b.successfulUpdates && a.profilesNotFound === b.profilesNotFound && a.failedUpdates === b.failedUpdates);
+}
+
+/**
+ * Polls an acknowledged batch's status URL (with showDetails=true) until `complete` or `stuck`, the
+ * job's poll deadline (then the batch ends `unknown` with an alert), or a pause. Waits grow from
+ * pollInitialMs ×1.5 up to pollMaxMs; errors back off; every poll waits for the client's rate limiter.
+ */
+export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd> {
+  const opts = ctx.spec.options;
+  let delay = opts.pollInitialMs;
+  let errors = 0;
+  let throttled = false;
+  for (;;) {
+    const view = ctx.view().batches.find((b) => b.index === index);
+    if (!view || view.phase === 'finished') return 'finished';
+    const recorded = view.statusUrl;
+    if (recorded === null) return 'finished';
+    const started = ctx.submittedAt(index) ?? ctx.now();
+    if (ctx.now() - started > opts.pollDeadlineMs) {
+      const message = `Batch ${index} was still not finished ${Math.round(opts.pollDeadlineMs / 60_000)} minutes after Target accepted it; its rows are counted as unknown. Target may still apply them.`;
+      await ctx.emit({ type: 'job.alert', index, level: 'warning', code: 'poll-deadline', message });
+      await ctx.emit({ type: 'batch.finished', index, outcome: 'unknown', counters: view.counters, failedIds: [], message });
+      return 'finished';
+    }
+    try {
+      await sleep(throttled ? 0 : delay, ctx.stopSignal);
+      await ctx.limiter.acquire(ctx.stopSignal);
+    } catch {
+      return 'stopped';
+    }
+    throttled = false;
+    const url = ctx.statusUrlFor(recorded);
+    if (!isStatusHostAllowed(url, ctx.statusHosts())) {
+      await ctx.requestPause('error', {
+        code: 'status-host-not-allowed',
+        message: `Target returned a status URL on ${new URL(url).host}, which is not in this connection's allowed status hosts. Add it to the profile if you trust it, then resume.`,
+      });
+      return 'paused';
+    }
+    const outcome = await ctx.transport.send({ method: 'GET', url: withShowDetails(url), bearer: await ctx.token(), timeoutMs: ctx.settings.pollTimeoutMs, signal: ctx.stopSignal });
+    if (ctx.stopSignal.aborted && outcome.kind === 'network') return 'stopped';
+    const d = decidePoll(outcome);
+    switch (d.kind) {
+      case 'progress':
+        errors = 0;
+        if (d.status !== view.status || !sameCounters(d.counters, view.counters)) {
+          await ctx.emit({ type: 'batch.status', index, status: d.status, batchSize: d.batchSize, counters: d.counters });
+        }
+        delay = Math.min(opts.pollMaxMs, Math.max(opts.pollInitialMs, Math.round(delay * 1.5)));
+        continue;
+      case 'final': {
+        await ctx.emit({ type: 'batch.status', index, status: d.status, batchSize: d.batchSize, counters: d.counters });
+        if (d.status === 'stuck') {
+          await ctx.emit({ type: 'job.alert', index, level: 'error', code: 'batch-stuck', message: `Target reports batch ${index} as stuck: it will not finish. Its rows are counted as unknown; use "retry failed rows" to send them again.` });
+        }
+        const failedIds = d.profiles.filter((p) => p.status.toLowerCase() !== 'success').map((p) => p.id);
+        await ctx.emit({ type: 'batch.finished', index, outcome: d.status, counters: d.counters, failedIds, message: null });
+        return 'finished';
+      }
+      case 'retry':
+        if (d.throttle) {
+          ctx.limiter.holdFor(throttleWait(d.retryAfter, ctx.now(), ctx.settings.throttleFallbackMs));
+          throttled = true;
+        } else {
+          errors++;
+          delay = Math.min(opts.pollMaxMs, backoffDelay(errors, ctx.settings.backoff, ctx.random));
+        }
+        continue;
+      case 'auth':
+        await ctx.requestPause('auth', d.error);
+        return 'paused';
+    }
+  }
+}

@@ -1,0 +1,223 @@
+import type { JobError, JobEvent, PauseReason } from '../../shared/jobs/job-events.js';
+import { reduceJob, replayJob, type JobView } from '../../shared/jobs/job-reducer.js';
+import type { JobBatch, JobSpec } from '../../shared/jobs/job-spec.js';
+import type { JobJournal } from '../store/journal.js';
+import type { UsageLedger } from '../store/usage-ledger.js';
+import { pollBatch } from './batch-poll.js';
+import { submitBatch } from './batch-submit.js';
+import type { EngineSettings } from './engine-settings.js';
+import type { Transport } from './http-transport.js';
+import type { ClientRateLimiter } from './rate-limiter.js';
+import type { EventInput, RunContext } from './run-context.js';
+import { resolveUnknown, type UnknownChoice } from './unknown-facts.js';
+
+/** What a runner needs; the job service builds it from the journal, the profile and the secret store. */
+export interface JobRunnerDeps {
+  readonly spec: JobSpec;
+  /** The journal's events so far (empty for a new job). */
+  readonly history: readonly JobEvent[];
+  readonly journal: JobJournal;
+  readonly transport: Transport;
+  readonly limiter: ClientRateLimiter;
+  readonly usage: UsageLedger;
+  readonly settings: EngineSettings;
+  readonly token: () => Promise<string | undefined>;
+  readonly statusHosts: () => readonly string[];
+  readonly statusUrlFor?: (recorded: string) => string;
+  readonly unknownChoice?: UnknownChoice;
+  readonly onEvent?: (event: JobEvent) => void;
+  readonly random?: () => number;
+  readonly now?: () => number;
+}
+
+type StopRequest = { readonly kind: 'pause'; readonly reason: PauseReason } | { readonly kind: 'cancel' };
+
+/**
+ * Runs one job from wherever its journal left it: sends pending batches with the job's concurrency,
+ * follows acknowledged ones to a final status, and resolves when the job is finished, paused or
+ * cancelled. Never sends a batch whose batchId is recorded. `pause()` and `cancel()` take effect at
+ * once for waits and polls; POSTs already in flight finish and are recorded first.
+ */
+export class JobRunner {
+  private view: JobView;
+  private readonly stopCtl = new AbortController();
+  private stopRequest: StopRequest | null = null;
+  private readonly submittingAtMap = new Map<number, number>();
+  private readonly submittedAtMap = new Map<number, number>();
+  private readonly parked = new Set<number>();
+  private readonly polls = new Set<Promise<unknown>>();
+  private readonly ctx: RunContext;
+  private running = false;
+
+  constructor(private readonly deps: JobRunnerDeps) {
+    this.view = replayJob(deps.spec.jobId, deps.history);
+    for (const e of deps.history) this.track(e);
+    const now = deps.now ?? Date.now;
+    this.ctx = {
+      spec: deps.spec,
+      settings: deps.settings,
+      transport: deps.transport,
+      limiter: deps.limiter,
+      usage: deps.usage,
+      random: deps.random ?? Math.random,
+      stopSignal: this.stopCtl.signal,
+      reservedRows: 0,
+      view: () => this.view,
+      batch: (index) => this.batchOf(index),
+      emit: (e) => this.emit(e),
+      requestPause: (reason, error) => this.requestPause(reason, error),
+      token: deps.token,
+      statusHosts: deps.statusHosts,
+      statusUrlFor: deps.statusUrlFor ?? ((u) => u),
+      submittingAt: (i) => this.submittingAtMap.get(i),
+      submittedAt: (i) => this.submittedAtMap.get(i),
+      now,
+    };
+  }
+
+  /** The job's current view. */
+  get current(): JobView {
+    return this.view;
+  }
+
+  /** Stops sending and polling; records `job.paused` (reason `user`). */
+  pause(): Promise<void> {
+    return this.requestPause('user', null);
+  }
+
+  /** Stops for good; when `run()` returns the job is finished as cancelled. */
+  cancel(): void {
+    this.stopRequest = { kind: 'cancel' };
+    this.stopCtl.abort(new Error('cancelled'));
+  }
+
+  /** Runs the job until it finishes, pauses or is cancelled; resolves to the final view. Throws only if the journal cannot be written. */
+  async run(): Promise<JobView> {
+    if (this.running) throw new Error('This job is already running in this process.');
+    this.running = true;
+    if (this.view.state === 'completed' || this.view.state === 'cancelled') return this.view;
+    if (this.stopRequest?.kind === 'cancel') return this.finishCancelled();
+    if (this.view.spec === null) {
+      await this.emit({ type: 'job.started', spec: this.deps.spec });
+      for (const b of this.deps.spec.batches) await this.emit({ type: 'batch.written', index: b.index, rows: b.rows, bytes: b.bytes });
+    } else if (this.deps.history.some((e) => e.type !== 'job.started' && e.type !== 'batch.written')) {
+      await this.emit({ type: 'job.resumed' });
+    }
+    const queue = await this.recover();
+    for (const b of this.view.batches) if (b.phase === 'submitted') this.startPoll(b.index);
+    const workers = Array.from({ length: Math.max(1, this.deps.spec.options.concurrency) }, () => this.worker(queue));
+    await Promise.all(workers);
+    while (this.polls.size > 0) await Promise.all([...this.polls]);
+    return this.settle();
+  }
+
+  private async worker(queue: JobBatch[]): Promise<void> {
+    while (!this.stopRequest) {
+      const batch = queue.shift();
+      if (!batch) return;
+      const end = await submitBatch(this.ctx, batch, this.deps.unknownChoice ?? 'auto');
+      if (end === 'accepted') this.startPoll(batch.index);
+      else if (end === 'parked') this.parked.add(batch.index);
+    }
+  }
+
+  /** Turns what the journal left half-done into work: an interrupted POST becomes an unknown outcome resolved by the rule. */
+  private async recover(): Promise<JobBatch[]> {
+    const queue: JobBatch[] = [];
+    for (const b of this.view.batches) {
+      if (b.phase === 'submitting') {
+        await this.emit({ type: 'batch.outcome-unknown', index: b.index, attempt: b.attempts, detail: 'The app stopped while this batch was being sent; Target may or may not have it.' });
+      }
+    }
+    for (const b of this.view.batches) {
+      const spec = this.batchOf(b.index);
+      if (b.phase === 'pending' || b.phase === 'waiting-retry') queue.push(spec);
+      if (b.phase !== 'unknown-outcome') continue;
+      const r = await resolveUnknown(this.ctx, b.index, this.deps.unknownChoice ?? 'auto');
+      if (r.kind === 'resend') {
+        await this.emit({ type: 'job.alert', index: b.index, level: 'info', code: 'resent-after-unknown', message: `Batch ${b.index}: sending again after an unknown outcome. ${r.reason}` });
+        queue.push(spec);
+      } else if (r.kind === 'give-up') {
+        await this.emit({ type: 'batch.finished', index: b.index, outcome: 'unknown', counters: null, failedIds: [], message: r.reason });
+      } else {
+        await this.emit({ type: 'job.alert', index: b.index, level: 'warning', code: 'outcome-unknown', message: `Batch ${b.index}: Target may or may not have it. ${r.reason}` });
+        this.parked.add(b.index);
+      }
+    }
+    return queue.sort((a, b) => a.index - b.index);
+  }
+
+  private startPoll(index: number): void {
+    const p: Promise<unknown> = pollBatch(this.ctx, index).finally(() => this.polls.delete(p));
+    this.polls.add(p);
+  }
+
+  private async settle(): Promise<JobView> {
+    if (this.stopRequest?.kind === 'cancel') return this.finishCancelled();
+    if (this.stopRequest?.kind === 'pause') return this.view;
+    if (this.view.batches.every((b) => b.phase === 'finished')) {
+      await this.emit({ type: 'job.finished', state: 'completed' });
+      return this.view;
+    }
+    const parked = [...this.parked].sort((a, b) => a - b);
+    await this.emit({
+      type: 'job.paused',
+      reason: parked.length > 0 ? 'unknown-outcome' : 'error',
+      error:
+        parked.length > 0
+          ? {
+              code: 'outcome-unknown',
+              message: `Nobody can tell whether Target received batch ${parked.join(', ')}. Resume with "resend" to send it again, or "give-up" to leave its rows as unknown.`,
+            }
+          : { code: 'job-incomplete', message: 'The job stopped with work left; resume it.' },
+    });
+    return this.view;
+  }
+
+  private async finishCancelled(): Promise<JobView> {
+    for (const b of this.view.batches) {
+      if (b.phase === 'finished') continue;
+      if (b.batchId !== null) {
+        await this.emit({ type: 'batch.finished', index: b.index, outcome: 'unknown', counters: b.counters, failedIds: [], message: 'The job was cancelled before Target finished this batch; Target may still apply it.' });
+      } else {
+        const maybeSent = b.phase === 'submitting' || b.phase === 'unknown-outcome';
+        await this.emit({
+          type: 'batch.finished',
+          index: b.index,
+          outcome: maybeSent ? 'unknown' : 'cancelled',
+          counters: null,
+          failedIds: [],
+          message: maybeSent ? 'The job was cancelled; Target may or may not have this batch.' : 'Not sent: the job was cancelled.',
+        });
+      }
+    }
+    await this.emit({ type: 'job.finished', state: 'cancelled' });
+    return this.view;
+  }
+
+  private async requestPause(reason: PauseReason, error: JobError | null): Promise<void> {
+    if (this.stopRequest) return;
+    this.stopRequest = { kind: 'pause', reason };
+    this.stopCtl.abort(new Error('paused'));
+    if (this.running) await this.emit({ type: 'job.paused', reason, error });
+  }
+
+  private batchOf(index: number): JobBatch {
+    const b = this.deps.spec.batches.find((x) => x.index === index);
+    if (!b) throw new Error(`Job ${this.deps.spec.jobId} has no batch ${index}.`);
+    return b;
+  }
+
+  private track(e: JobEvent): void {
+    if (e.type === 'batch.submitting') this.submittingAtMap.set(e.index, Date.parse(e.at));
+    if (e.type === 'batch.submitted') this.submittedAtMap.set(e.index, Date.parse(e.at));
+  }
+
+  private async emit(input: EventInput): Promise<void> {
+    const event = { ...input, jobId: this.deps.spec.jobId, at: new Date(this.ctx.now()).toISOString() } as JobEvent;
+    await this.deps.journal.append(event);
+    this.view = reduceJob(this.view, event);
+    this.track(event);
+    this.deps.onEvent?.(event);
+  }
+}

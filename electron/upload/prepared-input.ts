@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { z } from 'zod';
+
+/** The manifest fields the upload engine relies on (the pipeline writes more; extra fields are ignored). */
+const manifestSchema = z.object({
+  file: z.string(),
+  idType: z.string(),
+  rows: z.number().int().min(0),
+  valid: z.number().int().min(0).optional(),
+  rejected: z.number().int().min(0),
+  excluded: z.number().int().min(0),
+  blockedByFileIssues: z.boolean().optional(),
+  batches: z.array(
+    z.object({
+      index: z.number().int().min(0),
+      rows: z.number().int().min(0),
+      bytes: z.number().int().min(0),
+      path: z.string().min(1),
+      firstLine: z.number().int().min(0).optional(),
+      firstRow: z.number().int().min(0).optional(),
+    }),
+  ),
+  ledger: z.string().optional(),
+  rejectedReport: z.string().optional(),
+});
+
+/** One batch of a prepared folder with an absolute path and its first global data line. */
+export interface PreparedBatch {
+  readonly index: number;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly path: string;
+  readonly firstLine: number;
+}
+
+/** A prepared output folder as the engine sees it. */
+export interface PreparedInput {
+  readonly dir: string;
+  readonly file: string;
+  readonly idType: string;
+  readonly rows: number;
+  readonly rejected: number;
+  readonly excluded: number;
+  readonly blocked: boolean;
+  readonly batches: readonly PreparedBatch[];
+  /** Absolute path of the row ledger (int32 per input row), when the folder has one. */
+  readonly ledgerPath: string | null;
+  readonly rejectedReportPath: string | null;
+}
+
+/** A prepared folder the engine cannot use. */
+export class PreparedInputError extends Error {
+  constructor(
+    readonly code: 'prepared-missing' | 'prepared-invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const MANIFEST_NAME = 'manifest.json';
+
+/** Reads `manifest.json` of a prepared folder; throws PreparedInputError when it is missing or not a manifest. */
+export async function readPreparedInput(dir: string): Promise<PreparedInput> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(join(dir, MANIFEST_NAME), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PreparedInputError('prepared-missing', `No ${MANIFEST_NAME} in ${dir}: prepare the file first.`);
+    throw new PreparedInputError('prepared-invalid', `${join(dir, MANIFEST_NAME)} is not valid JSON.`);
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) throw new PreparedInputError('prepared-invalid', `${join(dir, MANIFEST_NAME)} is not a batch manifest (${parsed.error.issues[0]?.path.join('.')}).`);
+  const m = parsed.data;
+  const abs = (p: string) => (isAbsolute(p) ? p : join(dir, p));
+  let line = 0;
+  const batches = m.batches.map((b) => {
+    const firstLine = b.firstLine ?? line;
+    line = firstLine + b.rows;
+    return { index: b.index, rows: b.rows, bytes: b.bytes, path: abs(b.path), firstLine };
+  });
+  return {
+    dir,
+    file: m.file,
+    idType: m.idType,
+    rows: m.rows,
+    rejected: m.rejected,
+    excluded: m.excluded,
+    blocked: m.blockedByFileIssues ?? false,
+    batches,
+    ledgerPath: m.ledger ? abs(m.ledger) : null,
+    rejectedReportPath: m.rejectedReport ? abs(m.rejectedReport) : null,
+  };
+}

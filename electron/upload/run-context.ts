@@ -1,0 +1,40 @@
+import type { JobEvent, JobError, PauseReason } from '../../shared/jobs/job-events.js';
+import type { JobView } from '../../shared/jobs/job-reducer.js';
+import type { JobSpec, JobBatch } from '../../shared/jobs/job-spec.js';
+import type { UsageLedger } from '../store/usage-ledger.js';
+import type { EngineSettings } from './engine-settings.js';
+import type { Transport } from './http-transport.js';
+import type { ClientRateLimiter } from './rate-limiter.js';
+
+/** An event as the engine emits it; the runner stamps `jobId` and `at`. */
+export type EventInput = JobEvent extends infer E ? (E extends JobEvent ? Omit<E, 'jobId' | 'at'> : never) : never;
+
+/** What the submit and poll loops share with the runner that drives them. */
+export interface RunContext {
+  readonly spec: JobSpec;
+  readonly settings: EngineSettings;
+  readonly transport: Transport;
+  readonly limiter: ClientRateLimiter;
+  readonly usage: UsageLedger;
+  readonly random: () => number;
+  /** Aborted as soon as the job is paused or cancelled: waits end, polls stop, POSTs in flight finish. */
+  readonly stopSignal: AbortSignal;
+  view(): JobView;
+  batch(index: number): JobBatch;
+  /** Journals (fsynced) and publishes one event; resolves once it is durable. */
+  emit(event: EventInput): Promise<void>;
+  /** Records a pause (once) and stops the job's other work. */
+  requestPause(reason: PauseReason, error: JobError | null): Promise<void>;
+  /** The current token of the connection, read from the secret store; never logged. */
+  token(): Promise<string | undefined>;
+  /** Hosts a status URL may point at (the live profile's list). */
+  statusHosts(): readonly string[];
+  /** Maps a recorded status URL to the one to call now (the local sandbox moves port between runs). */
+  statusUrlFor(recorded: string): string;
+  /** Rows of this job's batches in flight, for the daily budget. */
+  reservedRows: number;
+  /** Epoch ms of the last `batch.submitting` and `batch.submitted` of a batch. */
+  submittingAt(index: number): number | undefined;
+  submittedAt(index: number): number | undefined;
+  now(): number;
+}
