@@ -70,7 +70,7 @@ export class ConnectionService {
   readonly store: ProfileStore;
   private sandbox: Promise<LocalSandbox> | undefined;
   private readonly sessionTokens = new Map<string, string>();
-  private readonly tokenListeners = new Set<(profileId: string) => void>();
+  private readonly tokenListeners = new Set<(profileId: string) => Promise<void> | void>();
 
   constructor(private readonly options: ConnectionServiceOptions) {
     this.store = new ProfileStore(options.homeDir);
@@ -138,11 +138,11 @@ export class ConnectionService {
     this.sessionTokens.delete(id);
   }
 
-  /** Saves a token for a profile and tells listeners (jobs paused for a token resume). */
+  /** Saves a token for a profile and tells listeners (jobs paused for a token resume); resolves once they have reacted. */
   async setToken(id: string, token: string): Promise<void> {
     await this.options.secrets.set(id, token);
     this.sessionTokens.delete(id);
-    for (const l of this.tokenListeners) l(id);
+    for (const l of this.tokenListeners) await l(id);
   }
 
   /** Uses `token` for this process only, without saving it (the CLI's --token-stdin on upload/resume). */
@@ -151,7 +151,7 @@ export class ConnectionService {
   }
 
   /** Registers a listener called after a token is saved; returns the unsubscribe function. */
-  onTokenSaved(listener: (profileId: string) => void): () => void {
+  onTokenSaved(listener: (profileId: string) => Promise<void> | void): () => void {
     this.tokenListeners.add(listener);
     return () => this.tokenListeners.delete(listener);
   }

@@ -30,6 +30,8 @@ export interface JobServiceOptions {
   /** Receives every job event (the app's event bus; the CLI's progress printer). */
   readonly emit?: (event: JobEvent) => void;
   readonly log?: (line: string) => void;
+  /** Resume jobs paused for a token as soon as a new token is saved for their profile (the app: yes; the CLI: no). */
+  readonly autoResumeOnToken?: boolean;
 }
 
 /** How to run a job. */
@@ -55,10 +57,11 @@ function notFound(jobId: string): AppCallError {
  */
 export class JobService {
   private readonly running = new Map<string, { runner: JobRunner; done: Promise<JobView> }>();
+  private readonly background = new Map<string, Promise<JobView | undefined>>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: JobServiceOptions) {
-    this.unsubscribe = options.connections.onTokenSaved((profileId) => void this.resumeAuthPaused(profileId));
+    this.unsubscribe = options.autoResumeOnToken === false ? () => undefined : options.connections.onTokenSaved((profileId) => this.resumeAuthPaused(profileId));
   }
 
   /** Creates a job from a prepared folder for a profile; writes `job.started` to its journal and returns the spec. */
@@ -171,8 +174,21 @@ export class JobService {
   }
 
   /** Starts a job in the background (the app's "start" and "resume"); failures are logged and show in the job's state. */
-  start(jobId: string, opts: RunOptions = {}): void {
-    this.run(jobId, opts).catch((e: Error) => this.options.log?.(`[jobs] ${jobId} stopped: ${e.message}`));
+  start(jobId: string, opts: RunOptions = {}): Promise<JobView | undefined> {
+    const done = this.run(jobId, opts).catch((e: Error) => {
+      this.options.log?.(`[jobs] ${jobId} stopped: ${e.message}`);
+      return undefined;
+    });
+    this.background.set(jobId, done);
+    void done.finally(() => {
+      if (this.background.get(jobId) === done) this.background.delete(jobId);
+    });
+    return done;
+  }
+
+  /** Resolves when the job started in the background by this service stops (undefined when none is). */
+  async waitFor(jobId: string): Promise<JobView | undefined> {
+    return this.background.get(jobId);
   }
 
   /** Pauses a job running in this process; throws `job-not-running` otherwise. */
@@ -300,7 +316,7 @@ export class JobService {
     return {
       'jobs.start': async (args: { preparedDir: string; profileId: string; concurrency?: number | undefined }) => {
         const spec = await this.create({ preparedDir: args.preparedDir, profileId: args.profileId, options: args.concurrency ? { concurrency: args.concurrency } : {} });
-        this.start(spec.jobId);
+        void this.start(spec.jobId);
         return { jobId: spec.jobId };
       },
       'jobs.list': () => this.list(),
@@ -308,14 +324,14 @@ export class JobService {
       'jobs.pause': (args: { jobId: string }) => this.pause(args.jobId),
       'jobs.resume': async (args: { jobId: string; unknownOutcomes: UnknownChoice }) => {
         await this.load(args.jobId);
-        this.start(args.jobId, { unknownChoice: args.unknownOutcomes });
+        void this.start(args.jobId, { unknownChoice: args.unknownOutcomes });
       },
       'jobs.cancel': async (args: { jobId: string }) => {
         await this.cancel(args.jobId);
       },
       'jobs.retryFailed': async (args: { jobId: string; profileId?: string | undefined }) => {
         const spec = await this.retryFailed(args.jobId, args.profileId);
-        this.start(spec.jobId);
+        void this.start(spec.jobId);
         return { jobId: spec.jobId };
       },
       'jobs.results': (args: { jobId: string }) => this.results(args.jobId),
@@ -335,7 +351,7 @@ export class JobService {
     for (const item of await this.list()) {
       if (item.state !== 'paused' || item.pauseReason !== 'auth' || this.running.has(item.jobId)) continue;
       const job = await this.load(item.jobId).catch(() => undefined);
-      if (job?.spec.connection.profileId === profileId) this.start(item.jobId);
+      if (job?.spec.connection.profileId === profileId) void this.start(item.jobId);
     }
   }
 }

@@ -60,9 +60,12 @@ export async function writePrepared(dir: string, f: PreparedFixture): Promise<nu
   return line;
 }
 
-/** Engine settings that keep tests quick: polls from 20 ms, short backoff, 300 ms throttle fallback. */
+/**
+ * Engine settings that keep tests quick: polls from 20 ms, short backoff, 300 ms throttle fallback, and
+ * a 1 s rate window (50 calls) — pair it with a sandbox whose `rateLimitWindowMs` is 1000 (SANDBOX_FAST).
+ */
 export const FAST_SETTINGS = {
-  engine: { backoff: { baseMs: 20, maxMs: 200, jitter: 0.5 }, throttleFallbackMs: 300, rateLimit: { safetyMs: 50 } },
+  engine: { backoff: { baseMs: 20, maxMs: 200, jitter: 0.5 }, throttleFallbackMs: 300, rateLimit: { callsPerWindow: 50, windowMs: 1000, safetyMs: 50 } },
   jobDefaults: { pollInitialMs: 20, pollMaxMs: 100, concurrency: 2, maxSubmitAttempts: 8 },
 };
 
@@ -72,3 +75,6 @@ export async function tempHome(extra: Record<string, unknown> = {}): Promise<str
   await writeFile(join(home, 'settings.json'), JSON.stringify({ ...FAST_SETTINGS, ...extra }, null, 2));
   return home;
 }
+
+/** Sandbox settings matching FAST_SETTINGS: the same 50 calls per 1 s window. */
+export const SANDBOX_FAST = { rateLimitPerMinute: 50, rateLimitWindowMs: 1000 };

@@ -1,0 +1,164 @@
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import type { JobEvent } from '../../shared/jobs/job-events.js';
+import { jobSummary } from '../../shared/jobs/job-summary.js';
+import { maxCallsInAnyWindow } from '../../shared/jobs/rate-window.js';
+import { createUploadServices, type UploadServices } from '../services/job-services.js';
+import type { OsKeychain } from '../store/os-keychain.js';
+import { startRecordingProxy, type RecordingProxy } from './testing/recording-proxy.js';
+import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+interface Setup {
+  sandbox: RunningSandbox;
+  proxy: RecordingProxy;
+  home: string;
+  services: UploadServices;
+}
+
+async function setup(opts: { sandbox?: Parameters<typeof startSandbox>[0]; settings?: Record<string, unknown>; keychain?: OsKeychain | null } = {}): Promise<Setup> {
+  const sandbox = await startSandbox({ processingDelayMs: 30, ...opts.sandbox, settings: { ...SANDBOX_FAST, ...opts.sandbox?.settings } });
+  const proxy = await startRecordingProxy(sandbox.baseUrl);
+  // Status URLs point at the recorder too, so it sees every call (and the allow-list has one host).
+  await fetch(`${sandbox.baseUrl}/admin/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edgeBaseUrl: proxy.baseUrl }) });
+  const home = await tempHome(opts.settings);
+  const services = await createUploadServices({ homeDir: home, keychain: opts.keychain === undefined ? null : opts.keychain });
+  cleanups.push(async () => {
+    await services.close();
+    await proxy.close();
+    await sandbox.close();
+    await rm(home, { recursive: true, force: true });
+  });
+  return { sandbox, proxy, home, services };
+}
+
+function postsOf(proxy: RecordingProxy) {
+  return proxy.exchanges.filter((e) => e.method === 'POST' && e.path.includes('batchUpdate'));
+}
+
+async function admin(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** Every file under `dir`, recursively. */
+async function allFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await allFiles(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+describe('reliability against the sandbox over real HTTP', () => {
+  it('(a) flaky Target: every row accounted for, no acknowledged batch posted twice', async () => {
+    const { proxy, home, services } = await setup({ sandbox: { faultProfile: 'flaky', settings: { faults: { seed: 11 } } } });
+    const profile = await services.connections.save({ name: 'Flaky', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: proxy.baseUrl });
+    const prepared = join(home, 'in');
+    const lines = await writePrepared(prepared, { batches: 16, rowsPerBatch: 25 });
+    const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 3 } });
+    const events: JobEvent[] = [];
+    const view = await services.jobs.run(spec.jobId, { onEvent: (e) => events.push(e) });
+    const s = jobSummary(view);
+    expect(view.pause?.error ?? null).toBeNull();
+    expect(s.state).toBe('completed');
+    expect(s.confirmed + s.notFound + s.failed + s.unknown).toBe(lines);
+    expect(s.confirmed).toBe(lines);
+    // The faults really fired: 5xx answers or broken connections were met and survived.
+    const faults = proxy.exchanges.filter((e) => e.status === 0 || e.status >= 500);
+    expect(faults.length).toBeGreaterThan(0);
+    // No batch whose acceptance reached the engine was POSTed again, and each batch has one batchId.
+    const posts = postsOf(proxy);
+    for (const [i, p] of posts.entries()) {
+      if (!p.accepted) continue;
+      expect(posts.slice(i + 1).filter((q) => q.bodyHash === p.bodyHash)).toHaveLength(0);
+    }
+    const submitted = events.filter((e) => e.type === 'batch.submitted');
+    expect(new Set(submitted.map((e) => e.index)).size).toBe(16);
+    expect(submitted).toHaveLength(16);
+    // The journal replays to the same totals.
+    expect(jobSummary((await services.jobs.load(spec.jobId)).view)).toEqual(s);
+  });
+
+  it('(c) token rotated mid-job: clear auth error, job paused, resumes after the new token is saved; the token never lands in a file', async () => {
+    const secrets = new Map<string, Buffer>();
+    const fakeKeychain: OsKeychain = { name: 'test', getKey: async () => secrets.get('k'), setKey: async (k) => void secrets.set('k', k) };
+    const { sandbox, proxy, home, services } = await setup({ sandbox: { processingDelayMs: 150 }, keychain: fakeKeychain });
+    expect(services.secrets.kind).toBe('os-keychain');
+    await admin(sandbox, 'PUT', '/admin/clients/acme/settings', { requireAuth: true });
+    const first = String((await admin(sandbox, 'POST', '/admin/clients/acme/token', {})).token);
+    const profile = await services.connections.save({ name: 'Prod-like', environment: 'Production', color: 'red', clientCode: 'acme', apiVersion: 'v2', baseUrl: proxy.baseUrl, token: first });
+    expect((await services.connections.list()).profiles.find((p) => p.id === profile.id)).toMatchObject({ hasToken: true, secretStorage: 'os-keychain' });
+    expect(JSON.stringify(await services.connections.list())).not.toContain(first);
+    const prepared = join(home, 'in');
+    const lines = await writePrepared(prepared, { batches: 5, rowsPerBatch: 10 });
+    const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 1 } });
+    let second = '';
+    let rotating: Promise<void> | undefined;
+    const paused = await services.jobs.run(spec.jobId, {
+      onEvent: (e) => {
+        if (e.type === 'batch.submitted' && e.index === 2 && !rotating) {
+          rotating = admin(sandbox, 'POST', '/admin/clients/acme/token', {}).then((r) => void (second = String(r.token)));
+        }
+      },
+    });
+    await rotating;
+    expect(paused.state).toBe('paused');
+    expect(paused.pause?.reason).toBe('auth');
+    expect(paused.pause?.error?.code).toBe('auth-failed');
+    expect(paused.pause?.error?.message).toMatch(/refused the Profile API token \(HTTP 403/);
+    expect((await services.jobs.listItem(spec.jobId)).state).toBe('paused');
+    // Saving the new token resumes the job by itself (the app's behaviour).
+    await services.connections.save({ id: profile.id, name: 'Prod-like', environment: 'Production', color: 'red', clientCode: 'acme', apiVersion: 'v2', baseUrl: proxy.baseUrl, token: second });
+    const done = await services.jobs.waitFor(spec.jobId);
+    expect(done?.state).toBe('completed');
+    expect(jobSummary(done!)).toMatchObject({ confirmed: lines, failed: 0, unknown: 0 });
+    // Acknowledged batches were not sent again after the pause.
+    const accepted = postsOf(proxy).filter((p) => p.accepted);
+    expect(new Set(accepted.map((p) => p.bodyHash)).size).toBe(accepted.length);
+    expect(accepted).toHaveLength(5);
+    await services.jobs.results(spec.jobId);
+    // Grep every file the app wrote for both tokens.
+    const files = await allFiles(home);
+    expect(files.some((f) => f.endsWith('journal.jsonl'))).toBe(true);
+    expect(files.some((f) => f.includes('secrets-os-keychain.json'))).toBe(true);
+    for (const f of files) {
+      if ((await stat(f)).size > 50_000_000) continue;
+      const text = await readFile(f, 'latin1');
+      expect(text.includes(first), `${f} holds the first token`).toBe(false);
+      expect(text.includes(second), `${f} holds the second token`).toBe(false);
+    }
+  });
+
+  it('(d) the rate limit holds over 60+ calls: never more than the limit in any window, and no 503', async () => {
+    const limit = { callsPerWindow: 10, windowMs: 500, safetyMs: 40 };
+    const { proxy, home, services } = await setup({
+      sandbox: { processingDelayMs: 60, settings: { rateLimitPerMinute: 10, rateLimitWindowMs: 500 } },
+      settings: { engine: { rateLimit: limit, backoff: { baseMs: 20, maxMs: 200, jitter: 0.5 }, throttleFallbackMs: 300 }, jobDefaults: { pollInitialMs: 10, pollMaxMs: 30, concurrency: 4 } },
+    });
+    const profile = await services.connections.save({ name: 'Limited', environment: '', color: '', clientCode: 'acme', apiVersion: 'v1', baseUrl: proxy.baseUrl });
+    const prepared = join(home, 'in');
+    const lines = await writePrepared(prepared, { batches: 30, rowsPerBatch: 3 });
+    const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id });
+    const events: JobEvent[] = [];
+    const view = await services.jobs.run(spec.jobId, { onEvent: (e) => events.push(e) });
+    expect(view.state).toBe('completed');
+    // v1 against a sandbox with no profiles: every row is "not found", and counted as such.
+    expect(jobSummary(view)).toMatchObject({ notFound: lines, confirmed: 0 });
+    const calls = proxy.exchanges.filter((e) => e.path.startsWith('/m2/'));
+    expect(calls.length).toBeGreaterThanOrEqual(60);
+    expect(calls.filter((e) => e.status === 503)).toHaveLength(0);
+    expect(events.filter((e) => e.type === 'batch.submit-failed')).toHaveLength(0);
+    expect(maxCallsInAnyWindow(calls.map((e) => e.at), limit.windowMs)).toBeLessThanOrEqual(limit.callsPerWindow);
+    // The limiter was the thing holding the pace: some window was full.
+    expect(maxCallsInAnyWindow(calls.map((e) => e.at), limit.windowMs)).toBe(limit.callsPerWindow);
+  });
+});
