@@ -1,30 +1,37 @@
-/** How the sandbox stores one visitor profile. Compact keys because a million of them sit in LevelDB. */
+/**
+ * How the sandbox stores one visitor profile. Compact because a million of them sit in LevelDB:
+ * attribute times are kept only where they differ from the profile's own modified time.
+ */
 export interface ProfileRecord {
   /** Created, epoch ms. */
   readonly c: number;
   /** Last modified, epoch ms. */
   readonly m: number;
-  /** Attributes: bare name → [string value, modified epoch ms]. */
-  readonly a: Readonly<Record<string, readonly [string, number]>>;
+  /** Attributes: bare name → string value. */
+  readonly a: Readonly<Record<string, string>>;
+  /** Modified time of attributes whose time is not `m`. */
+  readonly t?: Readonly<Record<string, number>>;
   /** The v2 batch that last wrote this profile with no mbox call since (drives `v2Consecutive: 'replace'`). */
   readonly v?: string;
 }
 
 const encoder = new TextEncoder();
 
-/** Returns the external data size of a profile: UTF-8 bytes of every attribute name and value. */
-export function profileBytes(attrs: ProfileRecord['a']): number {
-  let n = 0;
-  for (const [name, [value]] of Object.entries(attrs)) {
-    n += byteLength(name) + byteLength(value);
-  }
-  return n;
+/** Returns when an attribute of `rec` was last modified. */
+export function attributeTime(rec: ProfileRecord, name: string): number {
+  return rec.t?.[name] ?? rec.m;
 }
 
-function byteLength(s: string): number {
-  // ASCII fast path: most cells are plain ASCII.
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return encoder.encode(s).length;
-  return s.length;
+/** Returns true when the profile's external data (UTF-8 bytes of every name and value) is at most `max`. */
+export function profileFits(attrs: ProfileRecord['a'], max: number): boolean {
+  // A UTF-16 code unit never takes more than 3 UTF-8 bytes, so a cheap bound settles most profiles.
+  let units = 0;
+  for (const name in attrs) units += name.length + (attrs[name] as string).length;
+  if (units * 3 <= max) return true;
+  if (units > max) return false;
+  let bytes = 0;
+  for (const name in attrs) bytes += encoder.encode(name).length + encoder.encode(attrs[name] as string).length;
+  return bytes <= max;
 }
 
 /** Returns a new record with `updates` written at `now` (empty values are never passed in: blanks do not clear). */
@@ -34,9 +41,19 @@ export function withAttributes(
   now: number,
   options: { readonly replace: boolean; readonly v2Batch: string | undefined },
 ): ProfileRecord {
-  const base = existing && !options.replace ? existing.a : {};
-  const a: Record<string, readonly [string, number]> = { ...base };
-  for (const [name, value] of updates) a[name] = [value, now];
-  const rec: ProfileRecord = { c: existing?.c ?? now, m: updates.size > 0 || !existing ? now : existing.m, a };
+  const keep = existing && !options.replace ? existing : undefined;
+  if (keep && updates.size === 0) return options.v2Batch === undefined ? keep : { ...keep, v: options.v2Batch };
+  const a: Record<string, string> = {};
+  let t: Record<string, number> | undefined;
+  if (keep) {
+    for (const name in keep.a) {
+      a[name] = keep.a[name] as string;
+      if (updates.has(name)) continue;
+      const at = attributeTime(keep, name);
+      if (at !== now) (t ??= {})[name] = at;
+    }
+  }
+  for (const [name, value] of updates) a[name] = value;
+  const rec: ProfileRecord = t === undefined ? { c: existing?.c ?? now, m: now, a } : { c: existing?.c ?? now, m: now, a, t };
   return options.v2Batch === undefined ? rec : { ...rec, v: options.v2Batch };
 }

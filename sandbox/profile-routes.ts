@@ -5,7 +5,7 @@ import { buildFailureXml } from '../shared/target/submit-response.js';
 import type { ProfileKeyKind } from '../shared/target/urls.js';
 import type { SandboxContext } from './context.js';
 import { readBody, send, sendJson } from './http-io.js';
-import { profileBytes, withAttributes } from './profile-record.js';
+import { attributeTime, profileFits, withAttributes } from './profile-record.js';
 import { keyProblem } from './row-apply.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -61,7 +61,7 @@ export async function handleSingleUpdate(req: IncomingMessage, res: ServerRespon
     const current = await ctx.store.getProfile(client, keyKind, id);
     if (!current) return;
     const next = withAttributes(current, updates, Date.now(), { replace: false, v2Batch: undefined });
-    if (profileBytes(next.a) > settings.maxProfileBytes) return;
+    if (!profileFits(next.a, settings.maxProfileBytes)) return;
     await ctx.store.write([{ type: 'profile', client, keyKind, id, value: current.v === undefined ? next : { ...next, v: current.v } }]);
   };
   if (settings.singleUpdateDelayMs > 0) {
@@ -82,7 +82,8 @@ export async function handleFetch(res: ServerResponse, client: string, keyKind: 
   const attrs: Record<string, ProfileAttributeJson> = {};
   let modified = 0;
   if (rec) {
-    for (const [name, [value, at]] of Object.entries(rec.a)) {
+    for (const [name, value] of Object.entries(rec.a)) {
+      const at = attributeTime(rec, name);
       if (settings.faults.visibilityLagMs > 0 && at > visibleBefore) continue;
       attrs[name] = { value, modifiedAt: formatProfileTimestamp(at) };
       modified = Math.max(modified, at);

@@ -1,5 +1,5 @@
 import type { ProfileKeyKind } from '../shared/target/urls.js';
-import { profileBytes, withAttributes, type ProfileRecord } from './profile-record.js';
+import { profileFits, withAttributes, type ProfileRecord } from './profile-record.js';
 import type { SandboxSettings } from './settings.js';
 
 /** What happened to one batch row. */
@@ -42,6 +42,6 @@ export function applyRow(
   const replace = v2Replace && current?.v !== undefined && current.v !== ctx.batchId;
   if (updates.size === 0 && current !== undefined) return { outcome: 'success', next: undefined };
   const next = withAttributes(current, updates, ctx.now, { replace, v2Batch: v2Replace ? ctx.batchId : undefined });
-  if (profileBytes(next.a) > ctx.settings.maxProfileBytes) return { outcome: 'failed', next: undefined };
+  if (!profileFits(next.a, ctx.settings.maxProfileBytes)) return { outcome: 'failed', next: undefined };
   return { outcome: 'success', next };
 }
