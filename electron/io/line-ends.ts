@@ -44,12 +44,24 @@ export function createLineEndNormalizer(): LineEndNormalizer {
         held = '\r';
         text = text.slice(0, -1);
       }
-      const hasCr = text.includes('\r');
-      // Scan line breaks only while they could still tell us something new; else just keep the parity.
-      const mayTeach = hasCr ? kinds.size < 3 : !kinds.has('lf') && text.includes('\n');
-      if (mayTeach) classify(text);
+      if (!text.includes('\r')) {
+        if (!kinds.has('lf') && text.includes('\n')) classify(text);
+        else countQuotes(text);
+        return text;
+      }
+      const replaced = text.replaceAll('\r\n', '\n');
+      const crlf = text.length - replaced.length;
+      const loneCr = replaced.includes('\r');
+      let loneLf = false;
+      if (!kinds.has('lf')) {
+        let lf = 0;
+        for (let i = replaced.indexOf('\n'); i !== -1; i = replaced.indexOf('\n', i + 1)) lf++;
+        loneLf = lf > crlf;
+      }
+      // Scan line breaks only when they could teach a new kind; otherwise just keep the quote parity.
+      if ((crlf > 0 && !kinds.has('crlf')) || (loneCr && !kinds.has('cr')) || loneLf) classify(text);
       else countQuotes(text);
-      return hasCr ? text.replace(/\r\n?/g, '\n') : text;
+      return loneCr ? replaced.replace(/\r/g, '\n') : replaced;
     },
     end(): string {
       if (held === '') return '';
