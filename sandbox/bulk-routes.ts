@@ -115,6 +115,10 @@ export async function handleBatchUpdate(
   await writeDurably(ctx.batchTextPath(id), text);
   await ctx.store.write([{ type: 'batch', value: rec }], true);
   processor.schedule(rec);
+  if (settings.faults.batchUpdate.lostResponseRate > 0 && ctx.random() < settings.faults.batchUpdate.lostResponseRate) {
+    res.socket?.destroy();
+    return;
+  }
   xml(res, settings, 200, buildSubmitAcceptedXml(batchStatusUrl(ctx.edgeBase(route.client), route.client, id)));
 }
 

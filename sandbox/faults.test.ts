@@ -59,6 +59,18 @@ describe('faults per route', () => {
     await expect(submitBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n')).resolves.toMatchObject({ http: { status: 200 } });
   });
 
+  it('loses the answer to an accepted batch: the client sees a reset, the batch still completes', async () => {
+    const c = uniqueClient();
+    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { batchUpdate: { lostResponseRate: 1 } } });
+    await expect(submitBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n')).rejects.toThrow();
+    let status = 0;
+    for (let i = 0; i < 200 && status !== 200; i++) {
+      status = (await fetchProfile(sb.baseUrl, c, 'thirdPartyId', 'k1')).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(attributeValues((await fetchProfile(sb.baseUrl, c, 'thirdPartyId', 'k1')).json)).toEqual({ a: 'x' });
+  });
+
   it('slows responses: a slowed request finishes after a concurrent quick one', async () => {
     const c = uniqueClient();
     await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { fetch: { slowRate: 1, slowMs: 400 } } });

@@ -120,3 +120,21 @@ describe('4. rows and cells', () => {
     expect(attributeValues((await fetchProfile(sb.baseUrl, strip, 'thirdPartyId', 'k1')).json)).toEqual({ a: 'x' });
   });
 });
+
+describe('admin routes', () => {
+  it('refuse bad JSON and invalid settings with 400, unknown routes with 404, and show global settings', async () => {
+    const bad = await fetch(`${sb.baseUrl}/admin/settings`, { method: 'PUT', body: '{not json' });
+    expect(bad.status).toBe(400);
+    const invalid = await admin(sb.baseUrl, 'PUT', '/admin/clients/x/settings', { maxRows: -1 });
+    expect(invalid).toEqual({ status: 400, json: { error: 'Invalid settings.', errors: ['maxRows: expected a non-negative number'] } });
+    expect((await admin(sb.baseUrl, 'GET', '/admin/nothing')).status).toBe(404);
+    expect((await admin(sb.baseUrl, 'GET', '/admin/batches/none')).status).toBe(404);
+    const global = await admin(sb.baseUrl, 'GET', '/admin/settings');
+    expect(global.json['rateLimitPerMinute']).toBe(50);
+    const put = await admin(sb.baseUrl, 'PUT', '/admin/settings', { unknownBatchMessage: 'No such batch' });
+    expect(put.json['unknownBatchMessage']).toBe('No such batch');
+    expect((await rawRequest(`${sb.baseUrl}/m2/${uniqueClient()}/profile/batchStatus?batchId=x`, undefined)).body).toContain('No such batch');
+    await admin(sb.baseUrl, 'DELETE', '/admin/settings');
+    expect((await admin(sb.baseUrl, 'GET', '/admin/settings')).json['unknownBatchMessage']).toBe('Batch not found');
+  });
+});

@@ -20,6 +20,8 @@ export interface RouteFaults {
   /** Probability that a request is delayed by `slowMs` before it is handled. */
   readonly slowRate: number;
   readonly slowMs: number;
+  /** batchUpdate only: probability that an accepted batch's answer is lost (the batch exists, the connection is reset). */
+  readonly lostResponseRate: number;
 }
 
 /** All fault switches: per route group, plus batch-level faults. */
@@ -129,7 +131,7 @@ export interface SandboxSettings {
 
 /** Returns route faults that never fire. */
 export function noRouteFaults(): RouteFaults {
-  return { errorRate: 0, errorStatuses: [500, 502, 503], throttleRate: 0, throttleStatus: 503, retryAfterSeconds: 1, resetRate: 0, slowRate: 0, slowMs: 0 };
+  return { errorRate: 0, errorStatuses: [500, 502, 503], throttleRate: 0, throttleStatus: 503, retryAfterSeconds: 1, resetRate: 0, slowRate: 0, slowMs: 0, lostResponseRate: 0 };
 }
 
 /** Returns fault settings with every fault off. */
