@@ -1,4 +1,5 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SandboxContext } from './context.js';
 import type { ProfileRecord } from './profile-record.js';
@@ -40,8 +41,18 @@ export class BatchProcessor {
   /** Re-schedules every batch left `incomplete` by an earlier run (after a restart or a crash). */
   async resumeAll(): Promise<number> {
     const pending = await this.ctx.store.incompleteBatches();
+    await this.removeOrphanTexts(new Set(pending.map((rec) => this.ctx.batchTextPath(rec.id))));
     for (const rec of pending) this.schedule(rec);
     return pending.length;
+  }
+
+  /** Deletes batch texts no incomplete batch needs (left by a crash between two steps). */
+  private async removeOrphanTexts(keep: ReadonlySet<string>): Promise<void> {
+    const dir = dirname(this.ctx.batchTextPath('x'));
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const path = join(dir, name);
+      if (!keep.has(path)) await rm(path, { force: true });
+    }
   }
 
   /** Processes `batchId` now, skipping any remaining delay (admin "finish now"). */

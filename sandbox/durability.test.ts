@@ -1,7 +1,7 @@
 // Durability: profiles, batches, tokens and settings survive a restart, and a kill -9 while a batch is
 // processing loses nothing: the batch resumes after restart and applies every row exactly once.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,8 +70,11 @@ describe('durability', () => {
     const pendingId = new URL(pending).searchParams.get('batchId');
     await sb.close();
 
+    // A text left behind by a crash between two steps is cleaned up on start.
+    await writeFile(join(dataDir, 'batches', 'orphan.txt.tmp'), 'batch=pcId\n1\n');
     sb = await startSandbox({ dataDir });
     cleanups.push(() => sb.close());
+    expect((await readdir(join(dataDir, 'batches'))).filter((f) => f.startsWith('orphan'))).toEqual([]);
     const again = `${sb.baseUrl}/m2/acme/profile/batchStatus?batchId=${pendingId}`;
     expect((await waitForBatch(again)).counters).toEqual({ consumedCount: 1, successfulUpdates: 1, profilesNotFound: 0, failedUpdates: 0 });
     expect((await fetchProfile(sb.baseUrl, 'acme', 'thirdPartyId', 'k1')).status).toBe(403);
@@ -104,6 +107,8 @@ describe('durability', () => {
     const done = await waitForBatch(statusUrl);
     expect(done).toMatchObject({ status: 'complete', batchSize: rows });
     expect(done.counters).toEqual({ consumedCount: rows, successfulUpdates: rows, profilesNotFound: 0, failedUpdates: 0 });
+    // The batch text is removed once the batch is done.
+    expect(await readdir(join(dataDir, 'batches'))).toEqual([]);
     for (const k of [0, 1, 999, 1999]) {
       const last = rows - 2000 + k;
       expect(attributeValues((await fetchProfile(sb.baseUrl, 'acme', 'thirdPartyId', `k${k}`)).json)).toEqual({ seq: String(last), row: `r${last}` });
@@ -116,5 +121,18 @@ describe('durability', () => {
     cleanups.push(() => sb.close());
     await expect(startSandbox({ dataDir })).rejects.toThrow();
     expect((await submitBatch(sb.baseUrl, 'a', 2, 'batch=pcId,a\n1,2\n')).parsed.kind).toBe('accepted');
+  });
+});
+
+describe('start-up errors', () => {
+  it('fails with the port in use and leaves the data folder usable', async () => {
+    const dataDir = await tempDir();
+    const first = await startSandbox();
+    cleanups.push(() => first.close());
+    const port = Number(new URL(first.baseUrl).port);
+    await expect(startSandbox({ dataDir, port })).rejects.toThrow(/EADDRINUSE/);
+    const second = await startSandbox({ dataDir });
+    cleanups.push(() => second.close());
+    expect((await submitBatch(second.baseUrl, 'a', 2, 'batch=pcId,a\n1,2\n')).parsed.kind).toBe('accepted');
   });
 });

@@ -99,15 +99,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   await mkdir(join(dataDir, 'batches'), { recursive: true });
   const store = await SandboxStore.open(join(dataDir, 'db'));
   let server: Server | undefined;
+  let processor: BatchProcessor | undefined;
   try {
     const stored = { global: await store.getSettingsPatch(undefined), clients: await store.allClientSettings() };
     const ctx = new SandboxContext(store, dataDir, base, stored, log);
-    const processor = new BatchProcessor(ctx);
-    server = createServer({ keepAlive: true }, createRequestListener(ctx, processor));
-    const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-    ctx.baseUrl = `http://${urlHost(address)}:${address.port}`;
+    processor = new BatchProcessor(ctx);
+    const proc = processor;
+    // Resume (and clean up orphan batch texts) before listening, so no new batch can race the cleanup.
     const resumed = await processor.resumeAll();
     if (resumed > 0) log(`resumed ${resumed} incomplete batch(es)`);
+    server = createServer({ keepAlive: true }, createRequestListener(ctx, proc));
+    const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+    ctx.baseUrl = `http://${urlHost(address)}:${address.port}`;
     const srv = server;
     let closing: Promise<void> | undefined;
     return {
@@ -120,7 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
             srv.close(() => done());
             srv.closeAllConnections();
           });
-          await processor.close();
+          await proc.close();
           await store.close();
           if (autoDir && !options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
         })();
@@ -129,7 +132,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     };
   } catch (err) {
     server?.close();
+    await processor?.close();
     await store.close();
+    if (autoDir) await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
 }
