@@ -9,9 +9,10 @@ import { batchPrefix } from '../../shared/batch/batch-header.js';
 import { batchLimits } from '../../shared/batch/batch-limits.js';
 import { checkRow, MAX_ROW_BYTES, type RowCheckContext } from '../../shared/validation/check-row.js';
 import { checkMapping } from '../../shared/validation/mapping-rules.js';
+import { EncodeCache } from '../../shared/validation/encode-value.js';
 import { DuplicateTracker } from '../../shared/validation/duplicate-tracker.js';
 import { learnIdShape } from '../../shared/validation/id-shape.js';
-import { makeIssue } from '../../shared/validation/messages.js';
+import { makeIssue, plainIssue } from '../../shared/validation/messages.js';
 import { headerNoteIssue, readerNoteIssue } from '../../shared/validation/reader-notes.js';
 import type { Issue } from '../../shared/validation/issue.js';
 import { BatchFileWriter, batchFileName } from './prepare-batch-writer.js';
@@ -32,7 +33,7 @@ class IssueSink {
   constructor(private readonly limit: number) {}
   add(issue: Issue): void {
     this.counts[issue.code] = (this.counts[issue.code] ?? 0) + 1;
-    if (this.kept.length < this.limit) this.kept.push(issue);
+    if (this.kept.length < this.limit) this.kept.push(plainIssue(issue));
     else this.truncated = true;
   }
 }
@@ -101,6 +102,7 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
         mapping,
         fixes: req.fixes,
         maxRowBytes: MAX_ROW_BYTES,
+        cache: new EncodeCache(mapping.params.length),
         idShape: learnIdShape(chunk.rows.slice(0, 2000).map((r) => {
           const raw = r[mapping.idIndex] ?? '';
           return mapping.idTransform ? (mapping.idTransform(raw) ?? raw) : raw;

@@ -1,4 +1,4 @@
-import { ISSUE_SEVERITY, type Issue, type IssueCode, type LocalizedText } from './issue.js';
+import { ISSUE_SEVERITY, type Issue, type IssueCode, type LocalizedText, type Severity } from './issue.js';
 
 /** Details a message may quote: a value, a character, another row or column, a number. */
 export interface IssueDetail {
@@ -70,10 +70,44 @@ function where(row: number | null, column: string | null): LocalizedText {
   return { en: '', ko: '' };
 }
 
-/** Builds an issue with its fixed severity and a message in English and Korean that names the row and column. */
-export function makeIssue(code: IssueCode, row: number | null, column: string | null, detail: IssueDetail = {}): Issue {
+const SEVERITY: ReadonlyMap<IssueCode, Severity> = new Map(Object.entries(ISSUE_SEVERITY) as [IssueCode, Severity][]);
+
+/**
+ * An issue whose message is composed on first read: the worker meets millions of issues on a large
+ * file and keeps only some, so composing every message up front would dominate the run.
+ */
+class LazyIssue implements Issue {
+  readonly severity: Severity;
+  private text: LocalizedText | null = null;
+  constructor(
+    readonly code: IssueCode,
+    readonly row: number | null,
+    readonly column: string | null,
+    private readonly detail: IssueDetail,
+  ) {
+    this.severity = SEVERITY.get(code) ?? 'blocking';
+  }
+  get message(): LocalizedText {
+    return (this.text ??= compose(this.code, this.row, this.column, this.detail));
+  }
+  toJSON(): Issue {
+    return plainIssue(this);
+  }
+}
+
+function compose(code: IssueCode, row: number | null, column: string | null, detail: IssueDetail): LocalizedText {
   const w = where(row, column);
   const t = TEXTS[code](detail);
   const cap = (s: string): string => (w.en === '' ? s.charAt(0).toUpperCase() + s.slice(1) : s);
-  return { code, severity: ISSUE_SEVERITY[code], row, column, message: { en: w.en + cap(t.en), ko: w.ko + t.ko } };
+  return { en: w.en + cap(t.en), ko: w.ko + t.ko };
+}
+
+/** Builds an issue with its fixed severity and a message in English and Korean that names the row and column. */
+export function makeIssue(code: IssueCode, row: number | null, column: string | null, detail: IssueDetail = {}): Issue {
+  return new LazyIssue(code, row, column, detail);
+}
+
+/** Returns the issue as a plain object (message composed), safe to post to another thread or serialise. */
+export function plainIssue(issue: Issue): Issue {
+  return { code: issue.code, severity: issue.severity, row: issue.row, column: issue.column, message: issue.message };
 }

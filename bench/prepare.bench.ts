@@ -1,0 +1,65 @@
+// `npm run bench -- prepare`: full prepare (read → decode → parse → map → validate → encode → write
+// batches) of a deterministic 1,000,000-row × 10-column CSV, side by side with a bare papaparse parse of
+// the same file, then peak RSS at 1,000,000 and 2,000,000 rows. Every timed pass runs in a fresh child
+// process so its peak RSS (getrusage maxrss) is its own. PREPARE_BENCH_ROWS changes the base row count.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { makeBigCsv } from './data/make-big-csv.js';
+
+const run$ = promisify(execFile);
+const child = fileURLToPath(new URL('./data/prepare-child.ts', import.meta.url));
+
+interface ChildResult {
+  readonly mode: string;
+  readonly seconds: number;
+  readonly rows: number;
+  readonly maxRssMb: number;
+  readonly valid?: number;
+}
+
+async function pass(mode: 'papaparse' | 'prepare', file: string, outDir: string): Promise<ChildResult> {
+  await rm(outDir, { recursive: true, force: true });
+  const { stdout } = await run$(process.execPath, ['--import', 'tsx', child, mode, file, outDir], { maxBuffer: 1 << 20 });
+  const last = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as ChildResult;
+}
+
+/** Prints bare parse and prepare times, then the three target figures as `key: value` lines. */
+export async function run(): Promise<void> {
+  const rows = Number(process.env.PREPARE_BENCH_ROWS ?? 1_000_000);
+  const dir = await mkdtemp(join(tmpdir(), 'prepare-bench-'));
+  try {
+    const small = await makeBigCsv(join(dir, 'big-1x.csv'), rows, { seed: 1 });
+    console.log(`rows: ${rows}`);
+    console.log(`file_mb: ${(small.bytes / 1e6).toFixed(1)}`);
+    await pass('papaparse', small.path, join(dir, 'out')); // warm the page cache
+    const parses: ChildResult[] = [];
+    const prepares: ChildResult[] = [];
+    for (let i = 0; i < 2; i++) {
+      parses.push(await pass('papaparse', small.path, join(dir, 'out')));
+      const p = await pass('prepare', small.path, join(dir, 'out'));
+      if (p.rows !== rows) throw new Error(`prepare read ${p.rows} rows, expected ${rows}`);
+      prepares.push(p);
+    }
+    const parse = Math.min(...parses.map((p) => p.seconds));
+    const prepare = Math.min(...prepares.map((p) => p.seconds));
+    const rss1 = Math.max(...prepares.map((p) => p.maxRssMb));
+    console.log(`bare_parse_seconds: ${parse.toFixed(2)}`);
+    console.log(`prepare_seconds: ${prepare.toFixed(2)}`);
+    console.log(`prepare_valid_rows: ${prepares[0]!.valid ?? 0}`);
+    await rm(small.path, { force: true });
+    const big = await makeBigCsv(join(dir, 'big-2x.csv'), rows * 2, { seed: 1 });
+    const p2 = await pass('prepare', big.path, join(dir, 'out'));
+    if (p2.rows !== rows * 2) throw new Error(`prepare read ${p2.rows} rows, expected ${rows * 2}`);
+    console.log(`prepare_seconds_2x: ${p2.seconds.toFixed(2)}`);
+    console.log(`prepare_vs_parse_ratio: ${(parse / prepare).toFixed(2)}`);
+    console.log(`peak_rss_mb_1m: ${Math.round(rss1)}`);
+    console.log(`rss_growth_2m_vs_1m: ${(p2.maxRssMb / rss1).toFixed(2)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,103 @@
+import type { IssueCode } from './issue.js';
+import type { IssueDetail } from './messages.js';
+import type { ValueFix, ValueFixes } from './value-fixes.js';
+
+/** A finding about one value, before it is tied to a row and column. */
+export interface CellNote {
+  readonly code: IssueCode;
+  readonly detail: IssueDetail;
+}
+
+/** A value's encoding (null when it cannot be encoded) and what was found or fixed on the way. */
+export interface CellOutcome {
+  readonly encoded: string | null;
+  readonly notes: readonly CellNote[];
+}
+
+const NO_NOTES: readonly CellNote[] = [];
+// eslint-disable-next-line no-control-regex -- control characters are part of what a value is checked for
+const SUSPECT = /[,\x00-\x1f\x7f\u2028\u2029\uFFFD]/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rule looks for
+const CONTROL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]/;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
+
+function applyFix(value: string, pattern: RegExp, fix: ValueFix): string {
+  return value.replace(pattern, fix.kind === 'replace' ? fix.with : '');
+}
+
+/**
+ * Checks and URL-encodes one non-empty value that is not already plain: commas and line breaks are
+ * blocked or fixed per `fixes`, control and replacement characters are noted, a lone surrogate cannot be
+ * encoded. Pure; the same value always gives the same outcome, so callers may cache it.
+ */
+export function encodeValue(value: string, fixes: ValueFixes): CellOutcome {
+  if (!SUSPECT.test(value)) {
+    try {
+      return { encoded: encodeURIComponent(value), notes: NO_NOTES };
+    } catch {
+      return { encoded: null, notes: [{ code: 'value-invalid-unicode', detail: {} }] };
+    }
+  }
+  const notes: CellNote[] = [];
+  let v = value;
+  if (v.includes(',')) {
+    const fix = fixes.comma;
+    if (fix.kind === 'block') notes.push({ code: 'value-comma', detail: { value } });
+    else {
+      notes.push({ code: 'value-comma-fixed', detail: { value, text: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
+      v = applyFix(v, /,/g, fix);
+    }
+  }
+  if (LINE_BREAK.test(v)) {
+    const fix = fixes.lineBreak;
+    if (fix.kind === 'block') notes.push({ code: 'value-line-break', detail: { value } });
+    else {
+      notes.push({ code: 'value-line-break-fixed', detail: { value, text: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
+      v = applyFix(v, LINE_BREAKS, fix);
+    }
+  }
+  if (CONTROL.test(v)) notes.push({ code: 'value-control-char', detail: { value } });
+  if (v.includes('\uFFFD')) notes.push({ code: 'value-replacement-char', detail: { value } });
+  try {
+    return { encoded: encodeURIComponent(v), notes };
+  } catch {
+    notes.push({ code: 'value-invalid-unicode', detail: {} });
+    return { encoded: null, notes };
+  }
+}
+
+const MAX_ENTRIES = 16_384;
+const PROBE = 4_096;
+
+/**
+ * Remembers encoded values per column. Exports repeat a lot (cities, tiers, names), so a lookup saves the
+ * scans and the encoder; a column whose values rarely repeat (e-mails, ids) stops caching after a probe.
+ */
+export class EncodeCache {
+  private readonly maps: (Map<string, CellOutcome> | null)[];
+  private readonly lookups: number[];
+  private readonly hits: number[];
+
+  constructor(columns: number) {
+    this.maps = Array.from({ length: columns }, () => new Map<string, CellOutcome>());
+    this.lookups = new Array<number>(columns).fill(0);
+    this.hits = new Array<number>(columns).fill(0);
+  }
+
+  /** Returns the outcome for `value` in column `col`, computing and remembering it when useful. */
+  outcome(col: number, value: string, fixes: ValueFixes): CellOutcome {
+    const map = this.maps[col];
+    if (map === null || map === undefined) return encodeValue(value, fixes);
+    const n = ++this.lookups[col]!;
+    const hit = map.get(value);
+    if (hit !== undefined) {
+      this.hits[col]!++;
+      return hit;
+    }
+    const out = encodeValue(value, fixes);
+    if (n === PROBE && this.hits[col]! < PROBE / 4) this.maps[col] = null;
+    else if (map.size < MAX_ENTRIES) map.set(value, out);
+    return out;
+  }
+}
