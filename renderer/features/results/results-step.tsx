@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, ContextualHelp, Content, Flex, Heading, ProgressCircle, Text } from '@adobe/react-spectrum';
+import { jobTotals } from '../../../shared/jobs/job-summary.js';
+import type { JobTotals } from '../../../shared/jobs/job-summary.js';
+import { isAppError } from '../../../shared/contract/index.js';
+import type { ClientApi } from '../../api/index.js';
+import { useJobs } from '../../state/jobs-store.js';
+import { useWizard } from '../../state/wizard-store.js';
+import { formatWhen } from '../upload/format.js';
+import { downloadResults } from './download.js';
+import { JobHistory } from './job-history.js';
+import { OutcomeChart } from './outcome-chart.js';
+import '../upload/upload.css';
+import './results.css';
+
+const totalKeys = ['rows', 'confirmed', 'notFound', 'failed', 'rejected', 'excluded', 'unknown', 'pending'] as const satisfies readonly (keyof JobTotals)[];
+
+type DownloadState = { readonly kind: 'idle' } | { readonly kind: 'working' } | { readonly kind: 'done'; readonly text: string } | { readonly kind: 'failed'; readonly text: string };
+
+/** Step 5: totals and a chart of outcomes per batch, the result CSV, retry of failed rows, and the job history. */
+export function ResultsStep({ api }: { readonly api: ClientApi }) {
+  const { t, i18n } = useTranslation();
+  const currentJobId = useJobs((s) => s.currentJobId);
+  const view = useJobs((s) => (s.currentJobId ? s.views[s.currentJobId] : undefined));
+  const history = useJobs((s) => s.history);
+  const loadHistory = useJobs((s) => s.loadHistory);
+  const follow = useJobs((s) => s.follow);
+  const resume = useJobs((s) => s.resume);
+  const retryFailed = useJobs((s) => s.retryFailed);
+  const problem = useJobs((s) => s.problem);
+  const busy = useJobs((s) => s.busy);
+  const goTo = useWizard((s) => s.goTo);
+  const [download, setDownload] = useState<DownloadState>({ kind: 'idle' });
+  const n = (value: number) => value.toLocaleString(i18n.language);
+  const state = view?.state;
+
+  // The history changes when the shown job ends (or a new one starts): reload it then.
+  useEffect(() => {
+    void loadHistory(api);
+  }, [api, loadHistory, currentJobId, state]);
+  useEffect(() => setDownload({ kind: 'idle' }), [currentJobId]);
+
+  const totals = view ? jobTotals(view) : null;
+  const finished = state === 'completed' || state === 'cancelled';
+  const retryable = totals !== null && totals.failed + totals.unknown > 0;
+  const stepState = !currentJobId ? 'empty' : !view || !view.spec ? 'loading' : finished ? 'ready' : 'running';
+
+  const onDownload = async () => {
+    if (!currentJobId) return;
+    setDownload({ kind: 'working' });
+    try {
+      const outcome = await downloadResults(api, currentJobId);
+      setDownload({
+        kind: 'done',
+        text: outcome.kind === 'downloaded' ? t('results.downloaded', { name: outcome.name, rows: n(outcome.rows) }) : t('results.tooBig', { path: outcome.path }),
+      });
+    } catch (error) {
+      setDownload({ kind: 'failed', text: t('results.problem', { message: isAppError(error) ? error.message : String(error) }) });
+    }
+  };
+  const onRetry = async () => {
+    if (!currentJobId) return;
+    if ((await retryFailed(api, currentJobId)) !== null) goTo('upload');
+  };
+
+  return (
+    <section className="step" data-testid="results-step" data-state={stepState} aria-labelledby="results-heading">
+      <Heading level={2} id="results-heading">
+        {t('results.heading')}
+      </Heading>
+      {stepState === 'empty' && <Text>{t('results.empty')}</Text>}
+      {stepState === 'loading' && <ProgressCircle aria-label={t('results.loading')} isIndeterminate />}
+      {view?.spec && totals && (
+        <Flex direction="column" gap="size-200">
+          <Text data-testid="results-job">
+            {t('results.jobOf', {
+              file: view.spec.source.file.split(/[\\/]/).pop() ?? view.spec.source.file,
+              connection: `${view.spec.connection.name} (${view.spec.connection.clientCode})`,
+              when: formatWhen(view.startedAt ?? view.spec.createdAt, i18n.language),
+            })}{' '}
+            · {t(`upload.state.${view.state}`)}
+          </Text>
+          <section aria-labelledby="totals-heading">
+            <h3 id="totals-heading">{t('results.totals')}</h3>
+            <dl className="totals" data-testid="totals">
+              {totalKeys.map((key) => (
+                <div key={key} className={`total total--${key}`}>
+                  <dt>
+                    {t(`results.total.${key}`)}
+                    {(key === 'notFound' || key === 'unknown') && (
+                      <ContextualHelp variant="info">
+                        <Heading>{t(`results.total.${key}`)}</Heading>
+                        <Content>
+                          <Text>{t(`results.totalHelp.${key}`)}</Text>
+                        </Content>
+                      </ContextualHelp>
+                    )}
+                  </dt>
+                  <dd data-testid={`total-${key}`} data-value={totals[key]}>
+                    {n(totals[key])}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <Flex gap="size-200" wrap alignItems="center">
+            <Button variant="primary" onPress={() => void onDownload()} isDisabled={download.kind === 'working'} data-testid="download-results">
+              {download.kind === 'working' ? t('results.downloading') : t('results.download')}
+            </Button>
+            <Button variant="accent" onPress={() => void onRetry()} isDisabled={!finished || !retryable || busy} data-testid="retry-failed">
+              {t('results.retry')}
+            </Button>
+            <Text>{retryable ? t('results.retryHelp') : t('results.retryNone')}</Text>
+          </Flex>
+          {(download.kind === 'done' || download.kind === 'failed') && (
+            <div role="status" className={download.kind === 'failed' ? 'problem' : 'note'} data-testid="download-status">
+              {download.text}
+            </div>
+          )}
+          {problem && (
+            <div role="alert" className="problem">
+              {t('results.problem', { message: problem.message })}
+            </div>
+          )}
+          <OutcomeChart batches={view.batches} />
+        </Flex>
+      )}
+      <JobHistory
+        history={history}
+        currentJobId={currentJobId}
+        onShow={(jobId) => void follow(api, jobId)}
+        onResume={(item) => {
+          void resume(api, item.jobId).then(() => goTo('upload'));
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, ButtonGroup, Content, Heading, InlineAlert } from '@adobe/react-spectrum';
+import type { ClientApi } from '../../api/index.js';
+import { useJobs } from '../../state/jobs-store.js';
+import { useWizard } from '../../state/wizard-store.js';
+
+/** At start, offers to resume the newest upload that was interrupted when the app stopped. */
+export function ResumeOffer({ api }: { readonly api: ClientApi }) {
+  const { t, i18n } = useTranslation();
+  const history = useJobs((s) => s.history);
+  const loadHistory = useJobs((s) => s.loadHistory);
+  const resume = useJobs((s) => s.resume);
+  const unlock = useWizard((s) => s.unlock);
+  const goTo = useWizard((s) => s.goTo);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    void loadHistory(api);
+  }, [api, loadHistory]);
+  const item = history.kind === 'ready' ? history.items.find((i) => i.state === 'interrupted' && !dismissed.has(i.jobId)) : undefined;
+  if (!item) return null;
+  const n = (value: number) => value.toLocaleString(i18n.language);
+  const done = item.confirmed + item.notFound + item.failed + item.unknown;
+  return (
+    <div className="resume-offer">
+      <InlineAlert variant="notice" data-testid="resume-offer" data-job-id={item.jobId}>
+        <Heading>{t('results.resumeTitle')}</Heading>
+        <Content>
+          {t('results.resumeBody', {
+            file: item.file.split(/[\\/]/).pop() ?? item.file,
+            connection: `${item.profileName} (${item.clientCode})`,
+            done: n(done),
+            rows: n(done + item.pending),
+          })}
+          <ButtonGroup marginTop="size-150">
+            <Button
+              variant="accent"
+              data-testid="resume-offer-resume"
+              onPress={() => {
+                setDismissed(new Set([...dismissed, item.jobId]));
+                void resume(api, item.jobId).then(() => {
+                  unlock('upload');
+                  goTo('upload');
+                  void loadHistory(api);
+                });
+              }}
+            >
+              {t('results.resumeNow')}
+            </Button>
+            <Button variant="secondary" onPress={() => setDismissed(new Set([...dismissed, item.jobId]))}>
+              {t('results.later')}
+            </Button>
+          </ButtonGroup>
+        </Content>
+      </InlineAlert>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionButton, AlertDialog, DialogContainer, Flex, ProgressCircle, StatusLight, Text } from '@adobe/react-spectrum';
+import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ProfileTestState } from '../../state/profiles-store.js';
+import { connectionColor } from '../upload/format.js';
+
+/** Every connection with what it points at, whether a token is saved, and Edit / Test / Delete. */
+export function ProfileList(props: {
+  readonly profiles: readonly ConnectionProfileView[];
+  readonly tests: Readonly<Record<string, ProfileTestState>>;
+  readonly onEdit: (profile: ConnectionProfileView) => void;
+  readonly onTest: (profile: ConnectionProfileView) => void;
+  readonly onDelete: (profile: ConnectionProfileView) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [deleting, setDeleting] = useState<ConnectionProfileView | null>(null);
+  return (
+    <>
+      <ul className="profile-list" aria-label={t('settings.connections')}>
+        {props.profiles.map((p) => {
+          const test = props.tests[p.id];
+          return (
+            <li key={p.id} className="profile-item" data-testid="profile-item" data-profile-id={p.id} style={{ borderInlineStartColor: connectionColor(p.color) }}>
+              <Flex justifyContent="space-between" alignItems="start" gap="size-200" wrap>
+                <div>
+                  <div className="profile-name">
+                    <span className="env-dot" style={{ background: connectionColor(p.color) }} aria-hidden="true" />
+                    {p.name}
+                    {p.environment && <span className="env-badge" style={{ background: connectionColor(p.color), marginInlineStart: 8 }}>{p.environment}</span>}
+                  </div>
+                  <div className="batch-message">
+                    {p.builtIn ? t('settings.builtInHelp') : `${p.baseUrl} · ${t('settings.clientCode')} ${p.clientCode} · ${p.apiVersion}`}
+                  </div>
+                  {!p.builtIn && (
+                    <StatusLight variant={p.hasToken ? 'positive' : 'neutral'} data-testid="token-status">
+                      {p.hasToken ? t('settings.tokenSaved') : t('settings.tokenNone')}
+                    </StatusLight>
+                  )}
+                </div>
+                <Flex gap="size-100" wrap>
+                  {!p.builtIn && (
+                    <ActionButton onPress={() => props.onEdit(p)} aria-label={t('settings.editOf', { name: p.name })}>
+                      {t('settings.edit')}
+                    </ActionButton>
+                  )}
+                  <ActionButton onPress={() => props.onTest(p)} aria-label={t('settings.testOf', { name: p.name })} isDisabled={test?.kind === 'testing'}>
+                    {t('settings.test')}
+                  </ActionButton>
+                  {!p.builtIn && (
+                    <ActionButton onPress={() => setDeleting(p)} aria-label={t('settings.deleteOf', { name: p.name })}>
+                      {t('settings.delete')}
+                    </ActionButton>
+                  )}
+                </Flex>
+              </Flex>
+              {test && (
+                <div className="profile-test" role="status" data-testid="profile-test" data-state={test.kind === 'done' ? (test.result.ok ? 'ok' : 'failed') : test.kind}>
+                  {test.kind === 'testing' && (
+                    <Flex gap="size-100" alignItems="center">
+                      <ProgressCircle aria-label={t('settings.testing')} isIndeterminate size="S" />
+                      <Text>{t('settings.testing')}</Text>
+                    </Flex>
+                  )}
+                  {test.kind === 'failed' && <Text>{t('settings.testFailed')} {test.problem.message}</Text>}
+                  {test.kind === 'done' && (
+                    <>
+                      <Text>{test.result.ok ? t('settings.testOk') : t('settings.testFailed')}</Text>
+                      <ul className="checks">
+                        {test.result.checks.map((c) => (
+                          <li key={c.check}>
+                            <StatusLight variant={c.ok ? 'positive' : 'negative'}>
+                              {t(`settings.check.${c.check}`)}: {c.message}
+                            </StatusLight>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <DialogContainer onDismiss={() => setDeleting(null)}>
+        {deleting && (
+          <AlertDialog
+            title={t('settings.deleteTitle')}
+            variant="destructive"
+            primaryActionLabel={t('settings.deleteConfirm')}
+            cancelLabel={t('settings.cancel')}
+            onPrimaryAction={() => void props.onDelete(deleting)}
+          >
+            {t('settings.deleteBody', { name: deleting.name })}
+          </AlertDialog>
+        )}
+      </DialogContainer>
+    </>
+  );
+}

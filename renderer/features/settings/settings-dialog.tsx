@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionButton, Button, ButtonGroup, Content, Dialog, DialogTrigger, Divider, Heading, Item, Picker, TabList, TabPanels, Tabs, Text, View } from '@adobe/react-spectrum';
+import type { Key } from '@adobe/react-spectrum';
+import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ClientApi } from '../../api/index.js';
+import { changeLanguage } from '../../i18n/setup.js';
+import type { Language } from '../../i18n/setup.js';
+import { useProfiles } from '../../state/profiles-store.js';
+import { ProfileForm } from './profile-form.js';
+import { ProfileList } from './profile-list.js';
+import { useColorScheme } from './use-color-scheme.js';
+import '../upload/upload.css';
+import './settings.css';
+
+function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
+  const { t } = useTranslation();
+  const state = useProfiles((s) => s.state);
+  const tests = useProfiles((s) => s.tests);
+  const load = useProfiles((s) => s.load);
+  const save = useProfiles((s) => s.save);
+  const remove = useProfiles((s) => s.remove);
+  const test = useProfiles((s) => s.test);
+  const [editing, setEditing] = useState<ConnectionProfileView | 'new' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    void load(api);
+  }, [api, load]);
+  if (state.kind === 'loading') return <Text>{t('grid.loading')}</Text>;
+  if (state.kind === 'failed') return <div role="alert" className="problem">{state.problem.message}</div>;
+  return (
+    <div data-testid="connections-panel" data-state={editing ? 'editing' : 'list'}>
+      <p className="storage-note" data-testid="secret-storage" data-kind={state.list.secretStorage}>
+        <strong>{t('settings.storage.label')}:</strong> {t(`settings.storage.${state.list.secretStorage}`)}
+      </p>
+      {editing ? (
+        <ProfileForm profile={editing === 'new' ? null : editing} onSave={(input) => save(api, input)} onDone={() => setEditing(null)} />
+      ) : (
+        <>
+          <ProfileList
+            profiles={state.list.profiles}
+            tests={tests}
+            onEdit={(p) => setEditing(p)}
+            onTest={(p) => void test(api, p.id)}
+            onDelete={async (p) => {
+              setProblem(null);
+              try {
+                await remove(api, p.id);
+              } catch (error) {
+                setProblem(error instanceof Error ? error.message : String(error));
+              }
+            }}
+          />
+          {problem && <div role="alert" className="problem">{problem}</div>}
+          <Button variant="accent" onPress={() => setEditing('new')} data-testid="add-connection" marginTop="size-150">
+            {t('settings.add')}
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function AppearancePanel() {
+  const { t, i18n } = useTranslation();
+  const scheme = useColorScheme();
+  return (
+    <View paddingY="size-100">
+      <Picker
+        label={t('settings.language')}
+        selectedKey={i18n.language}
+        onSelectionChange={(key: Key | null) => key !== null && void changeLanguage(key as Language)}
+        data-testid="settings-language"
+      >
+        <Item key="en">English</Item>
+        <Item key="ko">한국어</Item>
+      </Picker>
+      <h4 className="settings-subheading">{t('settings.theme')}</h4>
+      <Text>{t('settings.themeHelp')}</Text>
+      <p data-testid="theme-now" data-scheme={scheme}>
+        {t('settings.themeNow', { scheme: t(`settings.${scheme}`) })}
+      </p>
+    </View>
+  );
+}
+
+/** The header's Settings button and its dialog: connection profiles, language, and the theme (which follows the OS). */
+export function SettingsButton({ api }: { readonly api: ClientApi }) {
+  const { t } = useTranslation();
+  return (
+    <DialogTrigger type="modal" isDismissable>
+      <ActionButton aria-label={t('settings.openLabel')} data-testid="open-settings">
+        {t('settings.open')}
+      </ActionButton>
+      {(close) => (
+        <Dialog size="L" data-testid="settings-dialog">
+          <Heading>{t('settings.title')}</Heading>
+          <Divider />
+          <Content>
+            <Tabs aria-label={t('settings.tabs')}>
+              <TabList>
+                <Item key="connections">{t('settings.connections')}</Item>
+                <Item key="appearance">{t('settings.appearance')}</Item>
+              </TabList>
+              <TabPanels>
+                <Item key="connections">
+                  <ConnectionsPanel api={api} />
+                </Item>
+                <Item key="appearance">
+                  <AppearancePanel />
+                </Item>
+              </TabPanels>
+            </Tabs>
+          </Content>
+          <ButtonGroup>
+            <Button variant="secondary" onPress={close} data-testid="close-settings">
+              {t('settings.close')}
+            </Button>
+          </ButtonGroup>
+        </Dialog>
+      )}
+    </DialogTrigger>
+  );
+}

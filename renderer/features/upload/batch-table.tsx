@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { ProgressBar } from '@adobe/react-spectrum';
+import type { BatchView } from '../../../shared/jobs/job-reducer.js';
+import { assertNever } from '../../../shared/domain/assert-never.js';
+import { batchDisplay } from './progress-math.js';
+import type { BatchDisplay } from './progress-math.js';
+
+function displayText(t: ReturnType<typeof useTranslation>['t'], d: BatchDisplay): string {
+  switch (d.kind) {
+    case 'waiting':
+      return t('upload.display.waiting');
+    case 'sending':
+      return t('upload.display.sending', { percent: d.percent });
+    case 'retrying':
+      return t('upload.display.retrying');
+    case 'unknown':
+      return t('upload.display.unknown');
+    case 'processing':
+      return t('upload.display.processing');
+    case 'done':
+      return t(`upload.display.done.${d.outcome}`);
+    default:
+      return assertNever(d, 'batch display');
+  }
+}
+
+/** A row per batch: a progress bar (bytes while sending, then Target's status) and its counters as they arrive. */
+export function BatchTable({ batches }: { readonly batches: readonly BatchView[] }) {
+  const { t, i18n } = useTranslation();
+  const n = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString(i18n.language));
+  return (
+    <div className="table-scroll">
+      <table className="plain-table" data-testid="batch-table">
+        <caption className="visually-hidden">{t('upload.batches')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('upload.batchCol')}</th>
+            <th scope="col">{t('upload.rowsCol')}</th>
+            <th scope="col">{t('upload.progressCol')}</th>
+            <th scope="col">{t('upload.statusCol')}</th>
+            <th scope="col">{t('upload.confirmedCol')}</th>
+            <th scope="col">{t('upload.notFoundCol')}</th>
+            <th scope="col">{t('upload.failedCol')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {batches.map((b) => {
+            const d = batchDisplay(b);
+            const label = t('upload.batchLabel', { n: b.index + 1 });
+            const sendingValue = d.kind === 'sending' ? d.percent : d.kind === 'waiting' || d.kind === 'retrying' ? 0 : 100;
+            return (
+              <tr key={b.index} data-testid="batch-row" data-batch={b.index} data-state={d.kind === 'done' ? d.outcome : d.kind}>
+                <th scope="row">{label}</th>
+                <td className="num">{n(b.rows)}</td>
+                <td className="progress-cell">
+                  <ProgressBar
+                    aria-label={t('upload.batchProgress', { n: b.index + 1 })}
+                    value={sendingValue}
+                    isIndeterminate={d.kind === 'processing' || d.kind === 'unknown'}
+                    size="S"
+                    width="100%"
+                  />
+                </td>
+                <td>
+                  <span className={`batch-status batch-status--${d.kind === 'done' ? d.outcome : d.kind}`}>{displayText(t, d)}</span>
+                  {b.message && d.kind !== 'done' && <span className="batch-message">{b.message}</span>}
+                  {d.kind === 'done' && d.outcome !== 'complete' && b.message && <span className="batch-message">{b.message}</span>}
+                </td>
+                <td className="num" data-testid="batch-confirmed">{n(b.counters?.successfulUpdates)}</td>
+                <td className="num">{n(b.counters?.profilesNotFound)}</td>
+                <td className="num">{n(b.counters?.failedUpdates)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

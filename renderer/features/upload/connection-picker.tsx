@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Flex, Item, Picker, StatusLight, Text } from '@adobe/react-spectrum';
+import type { Key } from '@adobe/react-spectrum';
+import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import { connectionColor } from './format.js';
+import { isProductionEnvironment } from './progress-math.js';
+
+/** Picks the connection an upload goes to; each shows its environment's colour, client code and token state. */
+export function ConnectionPicker(props: {
+  readonly profiles: readonly ConnectionProfileView[];
+  readonly selectedId: string | null;
+  readonly onSelect: (id: string) => void;
+  readonly isDisabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const selected = props.profiles.find((p) => p.id === props.selectedId) ?? null;
+  return (
+    <div className="connection-picker" data-testid="connection-picker">
+      <Picker
+        label={t('upload.connection')}
+        description={t('upload.connectionHelp')}
+        items={props.profiles}
+        selectedKey={props.selectedId}
+        onSelectionChange={(key: Key | null) => key !== null && props.onSelect(String(key))}
+        isDisabled={props.isDisabled}
+        width="size-4600"
+        maxWidth="100%"
+      >
+        {(p) => (
+          <Item key={p.id} textValue={p.environment ? `${p.name} (${p.environment})` : p.name}>
+            <Text>
+              <span className="env-dot" style={{ background: connectionColor(p.color) }} aria-hidden="true" />
+              {p.name}
+            </Text>
+            <Text slot="description">{p.environment || t('upload.environmentNone')}</Text>
+          </Item>
+        )}
+      </Picker>
+      {selected && (
+        <div
+          className="connection-card"
+          data-testid="connection-card"
+          data-production={isProductionEnvironment(selected.environment) ? 'true' : 'false'}
+          style={{ borderInlineStartColor: connectionColor(selected.color) }}
+        >
+          <Flex gap="size-300" wrap alignItems="center">
+            <span className="env-badge" style={{ background: connectionColor(selected.color) }}>
+              {selected.environment || t('upload.environmentNone')}
+            </span>
+            <Text>
+              {t('upload.clientCode')}: <strong>{selected.clientCode}</strong>
+            </Text>
+            <Text>
+              {t('upload.apiVersion')}: <strong>{selected.apiVersion}</strong>
+            </Text>
+            {selected.builtIn ? (
+              <StatusLight variant="neutral">{t('upload.tokenNotNeeded')}</StatusLight>
+            ) : selected.hasToken ? (
+              <StatusLight variant="positive">{t('upload.tokenSaved')}</StatusLight>
+            ) : (
+              <StatusLight variant="negative">{t('upload.tokenMissing')}</StatusLight>
+            )}
+          </Flex>
+        </div>
+      )}
+    </div>
+  );
+}

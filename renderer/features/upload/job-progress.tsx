@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertDialog, Button, ButtonGroup, DialogContainer, Flex, InlineAlert, Heading, Content, ProgressBar, Text } from '@adobe/react-spectrum';
+import type { JobView } from '../../../shared/jobs/job-reducer.js';
+import { jobTotals } from '../../../shared/jobs/job-summary.js';
+import type { ClientApi } from '../../api/index.js';
+import { useJobs } from '../../state/jobs-store.js';
+import { useWizard } from '../../state/wizard-store.js';
+import { BatchTable } from './batch-table.js';
+import { formatDuration } from './format.js';
+import { estimateRemainingMs, jobFraction } from './progress-math.js';
+
+/** Re-renders every second while `active`, so the time left keeps moving between events. */
+function useTick(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/** A running (or finished) job: overall progress with the time left, pause/resume/cancel, and a row per batch. */
+export function JobProgress({ api, view }: { readonly api: ClientApi; readonly view: JobView }) {
+  const { t, i18n } = useTranslation();
+  const since = useJobs((s) => s.followingSince[view.jobId]);
+  const pause = useJobs((s) => s.pause);
+  const resume = useJobs((s) => s.resume);
+  const cancel = useJobs((s) => s.cancel);
+  const goTo = useWizard((s) => s.goTo);
+  const unlock = useWizard((s) => s.unlock);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const running = view.state === 'running' || view.state === 'created';
+  const now = useTick(running);
+  const fraction = jobFraction(view);
+  const percent = Math.floor(fraction * 100);
+  const eta = running && since ? estimateRemainingMs(fraction, now - since.at, since.fraction) : null;
+  const totals = jobTotals(view);
+  const n = (value: number) => value.toLocaleString(i18n.language);
+  const finished = view.state === 'completed' || view.state === 'cancelled';
+  const valueLabel = running ? `${percent}% · ${eta === null ? t('upload.etaUnknown') : t('upload.eta', { time: formatDuration(t, eta) })}` : `${percent}%`;
+
+  return (
+    <section className="job-progress" data-testid="job-progress" data-state={view.state} data-job-id={view.jobId} aria-label={t('upload.overall')}>
+      <Flex direction="column" gap="size-150">
+        <ProgressBar label={t('upload.overall')} value={percent} valueLabel={valueLabel} width="100%" data-testid="overall-progress" />
+        <Text data-testid="job-counters">
+          {t(`upload.state.${view.state}`)} ·{' '}
+          {t('upload.counters', { confirmed: n(totals.confirmed), notFound: n(totals.notFound), failed: n(totals.failed) })}
+        </Text>
+        {view.state === 'paused' && view.pause && (
+          <InlineAlert variant={view.pause.reason === 'user' ? 'info' : 'notice'} data-testid="pause-reason">
+            <Heading>{t('upload.state.paused')}</Heading>
+            <Content>
+              {t(`upload.pauseReason.${view.pause.reason}`)}
+              {view.pause.error && view.pause.reason !== 'user' ? ` (${view.pause.error.message})` : ''}
+            </Content>
+          </InlineAlert>
+        )}
+        {!finished && (
+          <ButtonGroup>
+            {view.state === 'paused' && view.pause?.reason === 'unknown-outcome' ? (
+              <>
+                <Button variant="accent" onPress={() => void resume(api, view.jobId, 'resend')} data-testid="resume-resend">
+                  {t('upload.resendUnknown')}
+                </Button>
+                <Button variant="secondary" onPress={() => void resume(api, view.jobId, 'give-up')} data-testid="resume-give-up">
+                  {t('upload.giveUpUnknown')}
+                </Button>
+              </>
+            ) : view.state === 'paused' ? (
+              <Button variant="accent" onPress={() => void resume(api, view.jobId)} data-testid="resume-job">
+                {t('upload.resume')}
+              </Button>
+            ) : (
+              <Button variant="secondary" onPress={() => void pause(api, view.jobId)} isDisabled={!running} data-testid="pause-job">
+                {t('upload.pause')}
+              </Button>
+            )}
+            <Button variant="negative" onPress={() => setConfirmCancel(true)} data-testid="cancel-job">
+              {t('upload.cancelJob')}
+            </Button>
+          </ButtonGroup>
+        )}
+        {finished && (
+          <InlineAlert variant={view.state === 'completed' ? 'positive' : 'notice'} data-testid="job-done">
+            <Heading>{view.state === 'completed' ? t('upload.finished') : t('upload.cancelled')}</Heading>
+            <Content>
+              <Button
+                variant="accent"
+                onPress={() => {
+                  unlock('results');
+                  goTo('results');
+                }}
+                data-testid="see-results"
+              >
+                {t('upload.seeResults')}
+              </Button>
+            </Content>
+          </InlineAlert>
+        )}
+        <BatchTable batches={view.batches} />
+      </Flex>
+      <DialogContainer onDismiss={() => setConfirmCancel(false)}>
+        {confirmCancel && (
+          <AlertDialog
+            title={t('upload.cancelTitle')}
+            variant="destructive"
+            primaryActionLabel={t('upload.cancelConfirm')}
+            cancelLabel={t('upload.keepGoing')}
+            onPrimaryAction={() => void cancel(api, view.jobId)}
+          >
+            {t('upload.cancelBody')}
+          </AlertDialog>
+        )}
+      </DialogContainer>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, DialogContainer, Flex, Heading, InlineAlert, Content, ProgressCircle, Text } from '@adobe/react-spectrum';
+import type { ClientApi } from '../../api/index.js';
+import { useJobs } from '../../state/jobs-store.js';
+import { useProfiles } from '../../state/profiles-store.js';
+import { ConnectionPicker } from './connection-picker.js';
+import { JobProgress } from './job-progress.js';
+import { ProductionConfirm } from './production-confirm.js';
+import { isProductionEnvironment } from './progress-math.js';
+import './upload.css';
+
+/** What the Review step hands over: the prepared folder and what is in it. */
+export interface PreparedUpload {
+  readonly preparedDir: string;
+  /** Rows that will be sent. */
+  readonly rows: number;
+  readonly batches: number;
+}
+
+/** Step 4: pick a connection (production asks for its client code), send, and follow every batch. */
+export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonly prepared: PreparedUpload | null }) {
+  const { t, i18n } = useTranslation();
+  const profiles = useProfiles((s) => s.state);
+  const selectedId = useProfiles((s) => s.selectedId);
+  const select = useProfiles((s) => s.select);
+  const loadProfiles = useProfiles((s) => s.load);
+  const currentJobId = useJobs((s) => s.currentJobId);
+  const view = useJobs((s) => (s.currentJobId ? s.views[s.currentJobId] : undefined));
+  const problem = useJobs((s) => s.problem);
+  const busy = useJobs((s) => s.busy);
+  const start = useJobs((s) => s.start);
+  const [confirming, setConfirming] = useState(false);
+  const n = (value: number) => value.toLocaleString(i18n.language);
+
+  useEffect(() => {
+    void loadProfiles(api);
+  }, [api, loadProfiles]);
+
+  const list = profiles.kind === 'ready' ? profiles.list.profiles : [];
+  const selected = list.find((p) => p.id === selectedId) ?? null;
+  const finished = view?.state === 'completed' || view?.state === 'cancelled';
+  // A finished job gives way to the start form when the Review step has prepared something new.
+  const showJob = view !== undefined && !(finished && prepared !== null && view.spec?.source.preparedDir !== prepared.preparedDir && view.spec?.source.retryOf === null);
+  const canSend = prepared !== null && prepared.rows > 0 && selected !== null && !busy;
+
+  const send = () => {
+    if (!prepared || !selected) return;
+    void start(api, prepared.preparedDir, selected.id);
+  };
+
+  const state = showJob ? 'job' : busy ? 'starting' : prepared ? 'ready' : 'empty';
+  return (
+    <section className="step" data-testid="upload-step" data-state={state} aria-labelledby="upload-heading">
+      <Heading level={2} id="upload-heading">
+        {t('upload.heading')}
+      </Heading>
+      {!showJob && (
+        <Flex direction="column" gap="size-200">
+          <Text>{t('upload.intro')}</Text>
+          {prepared ? (
+            <Text data-testid="upload-ready">{t('upload.ready', { rows: n(prepared.rows), batches: n(prepared.batches) })}</Text>
+          ) : (
+            <InlineAlert variant="info" data-testid="upload-not-ready">
+              <Heading>{t('steps.upload')}</Heading>
+              <Content>{t('upload.notReady')}</Content>
+            </InlineAlert>
+          )}
+          {profiles.kind === 'loading' && <ProgressCircle aria-label={t('grid.loading')} isIndeterminate size="S" />}
+          {profiles.kind === 'failed' && (
+            <div role="alert" className="problem">
+              {t('upload.problem', { message: profiles.problem.message })}
+            </div>
+          )}
+          {profiles.kind === 'ready' && list.length === 0 && <Text>{t('upload.noConnections')}</Text>}
+          {list.length > 0 && <ConnectionPicker profiles={list} selectedId={selectedId} onSelect={select} isDisabled={busy} />}
+          <Flex gap="size-150">
+            <Button
+              variant="accent"
+              isDisabled={!canSend}
+              onPress={() => (selected && isProductionEnvironment(selected.environment) ? setConfirming(true) : send())}
+              data-testid="send"
+            >
+              {busy ? t('upload.sending') : t('upload.send', { rows: n(prepared?.rows ?? 0) })}
+            </Button>
+          </Flex>
+        </Flex>
+      )}
+      {problem && (
+        <div role="alert" className="problem" data-testid="upload-problem">
+          {t('upload.problem', { message: problem.message })}
+        </div>
+      )}
+      {showJob && view && currentJobId && <JobProgress api={api} view={view} />}
+      <DialogContainer onDismiss={() => setConfirming(false)}>
+        {confirming && selected && prepared && (
+          <ProductionConfirm
+            profile={selected}
+            rows={n(prepared.rows)}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              send();
+            }}
+          />
+        )}
+      </DialogContainer>
+    </section>
+  );
+}

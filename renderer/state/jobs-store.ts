@@ -1,0 +1,170 @@
+import { create } from 'zustand';
+import type { AppEvent } from '../../shared/contract/index.js';
+import type { JobListItem } from '../../shared/contract/jobs.js';
+import type { JobEvent } from '../../shared/jobs/job-events.js';
+import { initialJobView, reduceJob } from '../../shared/jobs/job-reducer.js';
+import type { JobView } from '../../shared/jobs/job-reducer.js';
+import { isAppError } from '../../shared/contract/index.js';
+import type { ClientApi } from '../api/index.js';
+import { jobFraction } from '../features/upload/progress-math.js';
+
+const jobEventTypes: ReadonlySet<string> = new Set<JobEvent['type']>([
+  'job.started',
+  'batch.written',
+  'batch.submitting',
+  'batch.uploading',
+  'batch.submit-failed',
+  'batch.outcome-unknown',
+  'batch.submitted',
+  'batch.status',
+  'batch.finished',
+  'job.alert',
+  'job.paused',
+  'job.resumed',
+  'job.finished',
+]);
+
+/** True when a Node-side event is one of the job events of shared/jobs. */
+export function isJobEvent(event: AppEvent | JobEvent): event is JobEvent {
+  return jobEventTypes.has(event.type) && 'jobId' in event;
+}
+
+/** A problem with a job call, as the UI shows it. */
+export interface JobCallProblem {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The history list as it loads. */
+export type HistoryState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly items: readonly JobListItem[] }
+  | { readonly kind: 'failed'; readonly problem: JobCallProblem };
+
+interface JobsStore {
+  /** Views of the jobs this window follows, kept current by the one shared reducer. */
+  readonly views: Readonly<Record<string, JobView>>;
+  /** The job the Upload and Results steps show. */
+  readonly currentJobId: string | null;
+  /** When (page clock) and at what fraction this window started watching each job run, for the ETA. */
+  readonly followingSince: Readonly<Record<string, { readonly at: number; readonly fraction: number }>>;
+  readonly history: HistoryState;
+  /** Set when a call (start, pause, resume, cancel, retry) failed; cleared by the next call. */
+  readonly problem: JobCallProblem | null;
+  /** True while a start/resume/retry call is on its way. */
+  readonly busy: boolean;
+  /** Applies a Node-side event with the shared reducer (ignores events that are not about jobs). */
+  onEvent(event: AppEvent | JobEvent): void;
+  /** Shows `jobId` and loads its view from its journal; never throws. */
+  follow(api: ClientApi, jobId: string): Promise<void>;
+  /** Starts a job from a prepared folder and follows it; resolves with its id, or null when it failed (see `problem`). */
+  start(api: ClientApi, preparedDir: string, profileId: string): Promise<string | null>;
+  pause(api: ClientApi, jobId: string): Promise<void>;
+  /** Resumes a paused or interrupted job; `unknownOutcomes` says what to do with batches nobody can tell about. */
+  resume(api: ClientApi, jobId: string, unknownOutcomes?: 'auto' | 'resend' | 'give-up'): Promise<void>;
+  cancel(api: ClientApi, jobId: string): Promise<void>;
+  /** Starts a job from the failed rows of `jobId` and follows it; resolves with its id or null. */
+  retryFailed(api: ClientApi, jobId: string): Promise<string | null>;
+  /** Reloads the job history; never throws. */
+  loadHistory(api: ClientApi): Promise<void>;
+}
+
+function problemOf(error: unknown): JobCallProblem {
+  return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
+}
+
+/** Upload jobs as this window knows them: live views from job events, the current job, and the history. */
+export const useJobs = create<JobsStore>((set, get) => {
+  /** Runs a call that changes a job, records its failure as `problem`, and refreshes the view from the journal. */
+  const steer = async (api: ClientApi, jobId: string, run: () => Promise<unknown>): Promise<void> => {
+    set({ problem: null });
+    try {
+      await run();
+    } catch (error) {
+      set({ problem: problemOf(error) });
+    }
+    await refresh(api, jobId);
+  };
+  /** Starts the ETA clock of `jobId` afresh from where it stands now. */
+  const restartClock = (jobId: string): void => {
+    const view = get().views[jobId];
+    set({ followingSince: { ...get().followingSince, [jobId]: { at: Date.now(), fraction: view ? jobFraction(view) : 0 } } });
+  };
+  const refresh = async (api: ClientApi, jobId: string): Promise<void> => {
+    try {
+      const fetched = await api.call['jobs.get']({ jobId });
+      const current = get().views[jobId];
+      // Events that arrived while the call was on its way are newer than the journal read: keep them.
+      if (!current || (current.updatedAt ?? '') <= (fetched.updatedAt ?? '')) set({ views: { ...get().views, [jobId]: fetched } });
+    } catch (error) {
+      set({ problem: problemOf(error) });
+    }
+  };
+  return {
+    views: {},
+    currentJobId: null,
+    followingSince: {},
+    history: { kind: 'idle' },
+    problem: null,
+    busy: false,
+    onEvent(event) {
+      if (!isJobEvent(event)) return;
+      const views = get().views;
+      const view = reduceJob(views[event.jobId] ?? initialJobView(event.jobId), event);
+      const since = get().followingSince;
+      const startClock = since[event.jobId] === undefined && view.state === 'running';
+      set({
+        views: { ...views, [event.jobId]: view },
+        ...(startClock ? { followingSince: { ...since, [event.jobId]: { at: Date.now(), fraction: jobFraction(view) } } } : {}),
+      });
+    },
+    async follow(api, jobId) {
+      set({ currentJobId: jobId });
+      await refresh(api, jobId);
+      restartClock(jobId);
+    },
+    async start(api, preparedDir, profileId) {
+      set({ busy: true, problem: null });
+      try {
+        const { jobId } = await api.call['jobs.start']({ preparedDir, profileId });
+        await get().follow(api, jobId);
+        return jobId;
+      } catch (error) {
+        set({ problem: problemOf(error) });
+        return null;
+      } finally {
+        set({ busy: false });
+      }
+    },
+    pause: (api, jobId) => steer(api, jobId, () => api.call['jobs.pause']({ jobId })),
+    async resume(api, jobId, unknownOutcomes = 'auto') {
+      set({ busy: true });
+      await steer(api, jobId, () => api.call['jobs.resume']({ jobId, unknownOutcomes }));
+      set({ busy: false, currentJobId: jobId });
+      restartClock(jobId);
+    },
+    cancel: (api, jobId) => steer(api, jobId, () => api.call['jobs.cancel']({ jobId })),
+    async retryFailed(api, jobId) {
+      set({ busy: true, problem: null });
+      try {
+        const { jobId: next } = await api.call['jobs.retryFailed']({ jobId });
+        await get().follow(api, next);
+        return next;
+      } catch (error) {
+        set({ problem: problemOf(error) });
+        return null;
+      } finally {
+        set({ busy: false });
+      }
+    },
+    async loadHistory(api) {
+      if (get().history.kind !== 'ready') set({ history: { kind: 'loading' } });
+      try {
+        set({ history: { kind: 'ready', items: await api.call['jobs.list']({}) } });
+      } catch (error) {
+        set({ history: { kind: 'failed', problem: problemOf(error) } });
+      }
+    },
+  };
+});

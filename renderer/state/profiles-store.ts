@@ -1,0 +1,83 @@
+import { create } from 'zustand';
+import type { ArgsOf } from '../../shared/contract/define.js';
+import type { ConnectionProfileView, ConnectionTestResult, ProfilesList, profileCalls } from '../../shared/contract/profiles.js';
+import { isAppError } from '../../shared/contract/index.js';
+import type { ClientApi } from '../api/index.js';
+
+/** What `profiles.save` takes (the token is write-only: sent, never read back). */
+export type ProfileInput = ArgsOf<(typeof profileCalls)['profiles.save']>;
+
+/** A failure of a profile call as the UI shows it. */
+export interface ProfileProblem {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The profile list as it loads. */
+export type ProfilesState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly list: ProfilesList }
+  | { readonly kind: 'failed'; readonly problem: ProfileProblem };
+
+/** One "Test connection" run. */
+export type ProfileTestState = { readonly kind: 'testing' } | { readonly kind: 'done'; readonly result: ConnectionTestResult } | { readonly kind: 'failed'; readonly problem: ProfileProblem };
+
+interface ProfilesStore {
+  readonly state: ProfilesState;
+  /** The connection chosen for the next upload (the built-in Local sandbox until the user picks another). */
+  readonly selectedId: string | null;
+  readonly tests: Readonly<Record<string, ProfileTestState>>;
+  /** Loads the list; never throws (a failure becomes state). */
+  load(api: ClientApi): Promise<void>;
+  select(id: string): void;
+  /** Saves a profile; resolves with the saved view, or throws the AppError for the form to show. */
+  save(api: ClientApi, input: ProfileInput): Promise<ConnectionProfileView>;
+  /** Removes a profile; throws the AppError for the caller to show. */
+  remove(api: ClientApi, id: string): Promise<void>;
+  /** Tests a profile's connection; never throws (the outcome is in `tests[id]`). */
+  test(api: ClientApi, id: string): Promise<void>;
+}
+
+function problemOf(error: unknown): ProfileProblem {
+  return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
+}
+
+/** Connection profiles as the Upload step and Settings show them. */
+export const useProfiles = create<ProfilesStore>((set, get) => ({
+  state: { kind: 'loading' },
+  selectedId: null,
+  tests: {},
+  async load(api) {
+    try {
+      const list = await api.call['profiles.list']({});
+      const selected = get().selectedId;
+      const keep = selected !== null && list.profiles.some((p) => p.id === selected);
+      set({ state: { kind: 'ready', list }, selectedId: keep ? selected : (list.profiles[0]?.id ?? null) });
+    } catch (error) {
+      set({ state: { kind: 'failed', problem: problemOf(error) } });
+    }
+  },
+  select(id) {
+    set({ selectedId: id });
+  },
+  async save(api, input) {
+    const saved = await api.call['profiles.save'](input);
+    const { [saved.id]: _stale, ...tests } = get().tests;
+    set({ tests });
+    await get().load(api);
+    return saved;
+  },
+  async remove(api, id) {
+    await api.call['profiles.remove']({ id });
+    await get().load(api);
+  },
+  async test(api, id) {
+    set({ tests: { ...get().tests, [id]: { kind: 'testing' } } });
+    try {
+      const result = await api.call['profiles.test']({ id });
+      set({ tests: { ...get().tests, [id]: { kind: 'done', result } } });
+    } catch (error) {
+      set({ tests: { ...get().tests, [id]: { kind: 'failed', problem: problemOf(error) } } });
+    }
+  },
+}));
