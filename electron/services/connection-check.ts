@@ -18,7 +18,7 @@ export interface ConnectionCheckInput {
  * client code and token. Waits for the client's rate limiter (the call counts). Never throws.
  */
 export async function checkConnection(input: ConnectionCheckInput, transport: Transport, limiter: ClientRateLimiter): Promise<ConnectionTestResult> {
-  await limiter.acquire();
+  const callEnded = await limiter.acquire();
   const outcome = await transport.send({
     method: 'POST',
     url: batchUpdateUrl(input.baseUrl, input.clientCode, input.apiVersion === 'v2' ? 2 : 1),
@@ -26,6 +26,7 @@ export async function checkConnection(input: ConnectionCheckInput, transport: Tr
     body: 'batch=thirdPartyId',
     timeoutMs: 30_000,
   });
+  callEnded();
   const checks: ConnectionCheck[] = [];
   if (outcome.kind === 'network') {
     checks.push({ check: 'reachable', ok: false, message: `Could not reach ${input.baseUrl} (${outcome.message}). Check the base URL and your network or proxy.` });

@@ -83,6 +83,7 @@ export async function createUploadServices(options: UploadServicesOptions): Prom
     async close() {
       await jobs.close();
       await connections.close();
+      if (!options.transport) transport.close();
     },
   };
 }

@@ -20,12 +20,22 @@ interface RunResult {
 
 function run(cmd: string, args: readonly string[], input: string | undefined, timeoutMs = 5000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'ignore'], timeout: timeoutMs });
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    // Our own timer, unref'd and always cleared: spawn's `timeout` option keeps a failed spawn's process alive.
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    timer.unref();
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d: string) => (stdout += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout }));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout });
+    });
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 }

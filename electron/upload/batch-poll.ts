@@ -35,15 +35,17 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
       await ctx.emit({ type: 'batch.finished', index, outcome: 'unknown', counters: view.counters, failedIds: [], message });
       return 'finished';
     }
+    let callEnded: () => void;
     try {
       await sleep(throttled ? 0 : delay, ctx.stopSignal);
-      await ctx.limiter.acquire(ctx.stopSignal);
+      callEnded = await ctx.limiter.acquire(ctx.stopSignal);
     } catch {
       return 'stopped';
     }
     throttled = false;
     const url = ctx.statusUrlFor(recorded);
     if (!isStatusHostAllowed(url, ctx.statusHosts())) {
+      callEnded();
       await ctx.requestPause('error', {
         code: 'status-host-not-allowed',
         message: `Target returned a status URL on ${new URL(url).host}, which is not in this connection's allowed status hosts. Add it to the profile if you trust it, then resume.`,
@@ -51,6 +53,7 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
       return 'paused';
     }
     const outcome = await ctx.transport.send({ method: 'GET', url: withShowDetails(url), bearer: await ctx.token(), timeoutMs: ctx.settings.pollTimeoutMs, signal: ctx.stopSignal });
+    callEnded();
     if (ctx.stopSignal.aborted && outcome.kind === 'network') return 'stopped';
     const d = decidePoll(outcome);
     switch (d.kind) {

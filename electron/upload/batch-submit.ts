@@ -58,8 +58,9 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
       });
       return 'paused';
     }
+    let callEnded: () => void;
     try {
-      await ctx.limiter.acquire(ctx.stopSignal);
+      callEnded = await ctx.limiter.acquire(ctx.stopSignal);
     } catch {
       return 'stopped';
     }
@@ -79,6 +80,7 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
         void ctx.emit({ type: 'batch.uploading', index: batch.index, bytesSent, bytesTotal: batch.bytes });
       },
     });
+    callEnded();
     ctx.reservedRows -= batch.rows;
     const d = decideSubmit(outcome);
     switch (d.kind) {

@@ -21,6 +21,8 @@ export interface TransportRequest {
 export interface Transport {
   /** Resolves to the response or a network outcome; never rejects. Response bodies are capped at 8 MB. */
   send(request: TransportRequest): Promise<HttpOutcome>;
+  /** Closes idle pooled connections so the process can exit. */
+  close(): void;
 }
 
 const MAX_RESPONSE = 8 * 1024 * 1024;
@@ -42,6 +44,10 @@ export function createHttpTransport(): Transport {
     https: new https.Agent({ keepAlive: true, maxSockets: 8 }),
   };
   return {
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
     send(req) {
       return new Promise<HttpOutcome>((resolve) => {
         let url: URL;

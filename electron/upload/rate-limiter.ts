@@ -28,23 +28,30 @@ export class ClientRateLimiter {
     this.window = new RateWindow({ limit: settings.callsPerWindow, windowMs: settings.windowMs + settings.safetyMs });
   }
 
-  /** Resolves when one more call may start (and counts it); rejects with the signal's reason if aborted while waiting. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when one more call may start (and counts it) to a `done` function the caller runs when
+   * the call has ended, so the call counts from its end; rejects with the signal's reason if aborted
+   * while waiting.
+   */
+  acquire(signal?: AbortSignal): Promise<() => void> {
     const turn = this.tail.then(async () => {
       for (;;) {
         signal?.throwIfAborted();
         const now = this.now();
         const at = this.window.nextSlot(now);
         if (at <= now) {
-          this.window.record(now);
+          const stamp = this.window.record(now);
           this.granted.push(now);
           if (this.granted.length > 10_000) this.granted.splice(0, this.granted.length - 10_000);
-          return;
+          return () => this.window.settle(stamp, this.now());
         }
         await sleep(at - now, signal);
       }
     });
-    this.tail = turn.catch(() => undefined);
+    this.tail = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 

@@ -54,6 +54,17 @@ describe('RateWindow', () => {
     expect(w.countInWindow(1200)).toBe(1);
   });
 
+  it('counts a settled call from its end, so a slow call pushes the next slot later', () => {
+    const w = new RateWindow({ limit: 2, windowMs: 1000 });
+    const a = w.record(0);
+    w.record(10);
+    expect(w.nextSlot(20)).toBe(1000);
+    w.settle(a, 400); // the first call took 400 ms: the server may have counted it at 400
+    expect(w.nextSlot(20)).toBe(1010);
+    w.settle(a, 100); // never moves earlier
+    expect(w.nextSlot(20)).toBe(1010);
+  });
+
   it('refuses a limit below 1', () => {
     expect(() => new RateWindow({ limit: 0, windowMs: 1000 })).toThrow();
   });

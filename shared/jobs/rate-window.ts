@@ -2,6 +2,11 @@
 export const TARGET_CALLS_PER_WINDOW = 50;
 export const TARGET_WINDOW_MS = 60_000;
 
+/** One recorded call; its time can move later once the call ends (see RateWindow.settle). */
+export interface CallStamp {
+  at: number;
+}
+
 /** Settings of a sliding-window limiter. */
 export interface RateWindowSettings {
   readonly limit: number;
@@ -14,7 +19,7 @@ export interface RateWindowSettings {
  * electron/upload/rate-limiter.ts. A throttle answer from Target blocks every call until a given time.
  */
 export class RateWindow {
-  private stamps: number[] = [];
+  private stamps: CallStamp[] = [];
   private blockedUntil = 0;
 
   constructor(readonly settings: RateWindowSettings = { limit: TARGET_CALLS_PER_WINDOW, windowMs: TARGET_WINDOW_MS }) {
@@ -26,15 +31,26 @@ export class RateWindow {
     this.forget(now);
     let at = Math.max(now, this.blockedUntil);
     if (this.stamps.length >= this.settings.limit) {
-      const oldestInWay = this.stamps[this.stamps.length - this.settings.limit] as number;
+      const sorted = this.stamps.map((s) => s.at).sort((a, b) => a - b);
+      const oldestInWay = sorted[sorted.length - this.settings.limit] as number;
       at = Math.max(at, oldestInWay + this.settings.windowMs);
     }
     return at;
   }
 
-  /** Records a call starting at `at`; callers must have waited until nextSlot(). */
-  record(at: number): void {
-    this.stamps.push(at);
+  /** Records a call starting at `at` (callers must have waited until nextSlot()); returns its stamp. */
+  record(at: number): CallStamp {
+    const stamp = { at };
+    this.stamps.push(stamp);
+    return stamp;
+  }
+
+  /**
+   * Moves a call's stamp to `at` when that is later: a call counts from when it ended, because the
+   * server may count it anywhere between our start and its answer (a large POST arrives late).
+   */
+  settle(stamp: CallStamp, at: number): void {
+    stamp.at = Math.max(stamp.at, at);
   }
 
   /** Blocks every call until `until` (after a 503), never shortening an existing block. */
@@ -45,15 +61,12 @@ export class RateWindow {
   /** Calls recorded within the window ending at `now`. */
   countInWindow(now: number): number {
     this.forget(now);
-    return this.stamps.filter((t) => t > now - this.settings.windowMs).length;
+    return this.stamps.length;
   }
 
   private forget(now: number): void {
-    // Keep only what can still affect a future slot: the last `limit` stamps inside the window.
     const cutoff = now - this.settings.windowMs;
-    let drop = 0;
-    while (drop < this.stamps.length && (this.stamps[drop] as number) <= cutoff) drop++;
-    if (drop > 0) this.stamps = this.stamps.slice(drop);
+    if (this.stamps.some((s) => s.at <= cutoff)) this.stamps = this.stamps.filter((s) => s.at > cutoff);
   }
 }
 

@@ -1,11 +1,131 @@
-import type { CliCommand } from '../cli-types.js';
+import { parseArgs } from 'node:util';
+import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
+import { jobPaths } from '../../services/job-paths.js';
+import type { UploadServices } from '../../services/job-services.js';
+import { exitCodeOfRun, finalJson, printSummary, progressPrinter, readTokenFromStdin, runWithInterrupt, withServices } from '../upload/cli-services.js';
 
-/** Placeholder until the `jobs` command lands; says so plainly instead of failing obscurely. */
+const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results> [JOBID] [options]
+
+  jobs list [--json]                 the job history, newest first ([{jobId, state, …}])
+  jobs show JOBID [--json]           one job: totals, batches, alerts, why it paused
+  jobs resume JOBID [--json] [--token-stdin] [--unknown-outcomes auto|resend|give-up] [--concurrency N]
+                                     continue a paused or interrupted job from its journal; a batch
+                                     Target acknowledged is never sent again
+  jobs cancel JOBID [--json]         stop for good (unsent batches are cancelled)
+  jobs retry JOBID [--json]          new job from the failed, unknown and unsent rows of a finished job
+  jobs results JOBID [--json]        (re)write the job's results.csv and print its path
+
+States: running, paused, interrupted (its process died: resume it), completed, cancelled.
+Exit 0: done with every sent row confirmed or not found. Exit 1: rows failed/unknown, or paused.
+Exit 2: bad arguments or unknown job. PROFILE_LOADER_HOME moves all state to another folder.`;
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        'token-stdin': { type: 'boolean' },
+        'unknown-outcomes': { type: 'string' },
+        concurrency: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new CliUsageError(e instanceof Error ? (e.message.split('\n')[0] ?? 'bad arguments') : 'bad arguments');
+  }
+}
+
+function needId(positionals: readonly string[], sub: string): string {
+  const id = positionals[1];
+  if (!id) throw new CliUsageError(`jobs ${sub} needs a JOBID (see "jobs list")`);
+  return id;
+}
+
+async function runJob(io: CliIo, services: UploadServices, home: string, jobId: string, json: boolean, unknown: 'auto' | 'resend' | 'give-up'): Promise<number> {
+  const job = await services.jobs.load(jobId);
+  if (job.view.state === 'completed' || job.view.state === 'cancelled') {
+    const out = finalJson(job.view, jobPaths(home, jobId).results);
+    if (json) io.stdout(`${JSON.stringify(out)}\n`);
+    else printSummary(io, out);
+    return exitCodeOfRun(out);
+  }
+  const view = await runWithInterrupt(services, jobId, () => services.jobs.run(jobId, { unknownChoice: unknown, onEvent: json ? undefined : progressPrinter(io, job.spec.batches.length) }));
+  const out = finalJson(view, jobPaths(home, jobId).results);
+  if (json) io.stdout(`${JSON.stringify(out)}\n`);
+  else printSummary(io, out);
+  return exitCodeOfRun(out);
+}
+
+/** `jobs`: list, show, resume, cancel, retry and report upload jobs. */
 export const command: CliCommand = {
-  summary: '(jobs: not available yet)',
-  usage: 'profile-loader jobs: not available yet',
-  async run() {
-    throw new CliUsageError('this command is not available yet');
+  summary: 'list, show, resume, cancel or retry upload jobs',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv);
+    const sub = positionals[0] ?? 'list';
+    const json = values.json ?? false;
+    const unknown = values['unknown-outcomes'] ?? 'auto';
+    if (unknown !== 'auto' && unknown !== 'resend' && unknown !== 'give-up') throw new CliUsageError('--unknown-outcomes must be auto, resend or give-up');
+    const token = values['token-stdin'] ? await readTokenFromStdin(io) : undefined;
+    return withServices(io, async (services, home) => {
+      switch (sub) {
+        case 'list': {
+          const items = await services.jobs.list();
+          if (json) io.stdout(`${JSON.stringify(items)}\n`);
+          else if (items.length === 0) io.stdout('no jobs yet\n');
+          else {
+            for (const j of items) {
+              io.stdout(`${j.jobId}  ${j.state.padEnd(11)} ${j.profileName} (${j.clientCode})  ${j.file}  rows ${j.rows}: confirmed ${j.confirmed}, not found ${j.notFound}, failed ${j.failed}, unknown ${j.unknown}, pending ${j.pending}${j.pauseReason ? `  [paused: ${j.pauseReason}]` : ''}\n`);
+            }
+          }
+          return 0;
+        }
+        case 'show': {
+          const jobId = needId(positionals, sub);
+          const job = await services.jobs.load(jobId);
+          const item = await services.jobs.listItem(jobId);
+          const out = { ...finalJson(job.view, jobPaths(home, jobId).results), state: item.state, createdAt: job.spec.createdAt, profileName: job.spec.connection.name, clientCode: job.spec.connection.clientCode, apiVersion: job.spec.connection.apiVersion, file: job.spec.source.file, retryOf: job.spec.source.retryOf, alerts: job.view.alerts };
+          if (json) io.stdout(`${JSON.stringify(out)}\n`);
+          else {
+            io.stdout(`${out.file} → ${out.profileName} (${out.clientCode}, ${out.apiVersion}), created ${out.createdAt}\n`);
+            printSummary(io, { ...out, state: item.state });
+            for (const a of out.alerts) io.stdout(`${a.level}: ${a.message}\n`);
+          }
+          return 0;
+        }
+        case 'resume': {
+          const jobId = needId(positionals, sub);
+          const job = await services.jobs.load(jobId);
+          if (token !== undefined) services.connections.useSessionToken(job.spec.connection.profileId, token);
+          if (values.concurrency !== undefined) throw new CliUsageError('--concurrency is fixed when the job is created');
+          return runJob(io, services, home, jobId, json, unknown);
+        }
+        case 'cancel': {
+          const jobId = needId(positionals, sub);
+          const view = await services.jobs.cancel(jobId);
+          const out = finalJson(view, jobPaths(home, jobId).results);
+          if (json) io.stdout(`${JSON.stringify(out)}\n`);
+          else printSummary(io, out);
+          return 0;
+        }
+        case 'retry': {
+          const jobId = needId(positionals, sub);
+          const spec = await services.jobs.retryFailed(jobId);
+          if (!json) io.stderr(`job ${spec.jobId}: retrying ${spec.batches.reduce((n, b) => n + b.rows, 0)} row(s) of job ${jobId}\n`);
+          return runJob(io, services, home, spec.jobId, json, unknown);
+        }
+        case 'results': {
+          const jobId = needId(positionals, sub);
+          const r = await services.jobs.results(jobId);
+          io.stdout(json ? `${JSON.stringify(r)}\n` : `${r.path} (${r.rows} rows)\n`);
+          return 0;
+        }
+        default:
+          throw new CliUsageError(`unknown jobs sub-command "${sub}"; use list, show, resume, cancel, retry or results`);
+      }
+    });
   },
 };

@@ -1,11 +1,136 @@
-import type { CliCommand } from '../cli-types.js';
+import { mkdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
+import { jobPaths, newJobId } from '../../services/job-paths.js';
+import { finalJson, exitCodeOfRun, printSummary, progressPrinter, readTokenFromStdin, runWithInterrupt, withServices } from '../upload/cli-services.js';
+import { prepareForUpload } from '../upload/prepare-for-upload.js';
+import { parseValidateArgs } from './validate-args.js';
 
-/** Placeholder until the `upload` command lands; says so plainly instead of failing obscurely. */
+const USAGE = `Usage: profile-loader upload FILE [validate flags] --profile NAME [options]
+
+Prepares FILE exactly as "validate" does, then sends its batches to the connection profile NAME as a
+durable job: each batch is POSTed once, followed to its final status, and every row gets an outcome in
+the job's results.csv. Rows blocked by validation are not sent (they are listed as rejected).
+Exit 0: every sent row confirmed (or not found under v1). Exit 1: some rows failed, are unknown or were
+rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable input or arguments.
+
+  --profile NAME            connection profile (see "profiles list"); "Local sandbox" is built in
+  --batch-rows N            at most N rows per batch (default and maximum 500000)
+  --dry-run                 prepare and print the batches, send nothing, create no job
+  --json                    print one JSON object at the end instead of text
+  --concurrency N           batches in flight at once (1–16; default from settings, 2)
+  --token-stdin             read the Profile API token from standard input for this run (not saved)
+  --unknown-outcomes M      auto (default), resend or give-up: see docs/upload-and-jobs.md
+  (validate flags)          --id-column --id-type --map --template --encoding --delimiter --sheet
+                            --header-row --duplicates --comma --line-break --max-issues --out DIR
+
+PROFILE_LOADER_HOME moves all state (profiles, jobs, journals) to another folder.`;
+
+/** The flags `upload` adds to the validate flags. */
+interface UploadFlags {
+  profile: string | null;
+  dryRun: boolean;
+  concurrency: number | undefined;
+  tokenStdin: boolean;
+  unknown: 'auto' | 'resend' | 'give-up';
+}
+
+/** Splits our own flags out of argv; the rest goes to the validate parser. */
+export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags; rest: string[] } {
+  const flags: UploadFlags = { profile: null, dryRun: false, concurrency: undefined, tokenStdin: false, unknown: 'auto' };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new CliUsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '--profile':
+        flags.profile = value();
+        break;
+      case '--dry-run':
+        flags.dryRun = true;
+        break;
+      case '--token-stdin':
+        flags.tokenStdin = true;
+        break;
+      case '--concurrency': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1 || n > 16) throw new CliUsageError('--concurrency must be a whole number from 1 to 16');
+        flags.concurrency = n;
+        break;
+      }
+      case '--unknown-outcomes': {
+        const v = value();
+        if (v !== 'auto' && v !== 'resend' && v !== 'give-up') throw new CliUsageError('--unknown-outcomes must be auto, resend or give-up');
+        flags.unknown = v;
+        break;
+      }
+      default:
+        rest.push(arg);
+    }
+  }
+  return { flags, rest };
+}
+
+function cwdOf(io: CliIo): string {
+  return io.env.npm_lifecycle_event !== undefined && io.env.INIT_CWD ? io.env.INIT_CWD : process.cwd();
+}
+
+/** `upload`: validate + batch a file, then send it as a durable job and follow every batch to its end. */
 export const command: CliCommand = {
-  summary: '(upload: not available yet)',
-  usage: 'profile-loader upload: not available yet',
-  async run() {
-    throw new CliUsageError('this command is not available yet');
+  summary: 'validate a spreadsheet and upload it to Target as a durable, resumable job',
+  usage: USAGE,
+  async run(argv, io) {
+    const { flags, rest } = splitUploadFlags(argv);
+    const args = parseValidateArgs(rest);
+    if (!flags.dryRun && flags.profile === null) throw new CliUsageError('--profile NAME is required (see "profiles list"), or use --dry-run');
+    const token = flags.tokenStdin ? await readTokenFromStdin(io) : undefined;
+    const cwd = cwdOf(io);
+    return withServices(io, async (services, home) => {
+      const profile = flags.profile === null ? null : await services.connections.find(flags.profile);
+      const jobId = newJobId();
+      const outDir = args.out !== null ? resolve(cwd, args.out) : jobPaths(home, jobId).prepared;
+      await mkdir(outDir, { recursive: true });
+      const prepared = await prepareForUpload(args, cwd, outDir);
+      const m = prepared.manifest;
+      if (flags.dryRun) {
+        const dry = {
+          dryRun: true,
+          file: m.file,
+          rows: m.rows,
+          valid: m.valid,
+          rejected: m.rejected,
+          excluded: m.excluded,
+          blocked: m.blockedByFileIssues,
+          preparedDir: args.out !== null ? outDir : null,
+          batches: m.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes })),
+        };
+        if (args.out === null) await rm(jobPaths(home, jobId).dir, { recursive: true, force: true });
+        if (args.json) io.stdout(`${JSON.stringify(dry)}\n`);
+        else {
+          io.stdout(`${m.file}: rows ${m.rows}, valid ${m.valid}, rejected ${m.rejected}, excluded ${m.excluded}\n`);
+          for (const b of dry.batches) io.stdout(`batch ${b.index}: ${b.rows} rows, ${b.bytes} bytes\n`);
+          io.stdout(`dry run: nothing sent${profile ? ` (would send to ${profile.name}, client ${profile.clientCode}, ${profile.apiVersion})` : ''}\n`);
+        }
+        return m.blockedByFileIssues || m.rejected > 0 ? 1 : 0;
+      }
+      if (m.blockedByFileIssues) throw new CliUsageError('the file has blocking mapping problems; run "validate" to see them', 1);
+      if (m.batches.length === 0) throw new CliUsageError('no row passed validation: nothing to upload; run "validate" to see why', 1);
+      if (!profile) throw new CliUsageError('--profile NAME is required');
+      if (token !== undefined) services.connections.useSessionToken(profile.id, token);
+      const spec = await services.jobs.create({ preparedDir: outDir, profileId: profile.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });
+      if (!args.json) io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${profile.name} (${profile.clientCode}, ${profile.apiVersion})\n`);
+      const view = await runWithInterrupt(services, spec.jobId, () => services.jobs.run(spec.jobId, { unknownChoice: flags.unknown, onEvent: args.json ? undefined : progressPrinter(io, spec.batches.length) }));
+      const out = finalJson(view, jobPaths(home, spec.jobId).results);
+      if (args.json) io.stdout(`${JSON.stringify(out)}\n`);
+      else printSummary(io, out);
+      return exitCodeOfRun(out);
+    });
   },
 };

@@ -1,0 +1,69 @@
+// Adapter over the pipeline's exported API (validate-args, openTable, mapping helpers, runPrepare):
+// `upload` takes exactly the validate flags and prepares the batches the same way `validate --out` does.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { defaultMapping, mappingSpecSchema, type MappingSpec } from '../../../shared/domain/mapping-spec.js';
+import { parseTemplate } from '../../../shared/domain/mapping-template.js';
+import { openTable } from '../../io/open-table.js';
+import { TableReadError } from '../../io/table-types.js';
+import { runPrepare } from '../../services/prepare-pipeline.js';
+import { PrepareError, type PrepareResult } from '../../services/prepare-types.js';
+import { CliUsageError } from '../cli-types.js';
+import type { ValidateArgs } from '../commands/validate-args.js';
+
+async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<MappingSpec> {
+  let base: MappingSpec | null = null;
+  if (args.template !== null) {
+    let text: string;
+    try {
+      text = await readFile(resolve(cwd, args.template), 'utf8');
+    } catch {
+      throw new CliUsageError(`cannot read the template ${args.template}`);
+    }
+    const parsed = parseTemplate(text);
+    if (!parsed.ok) throw new CliUsageError(`${args.template}: ${parsed.message}`);
+    base = parsed.template.mapping;
+  }
+  const idColumn = args.idColumn ?? base?.idColumn ?? '';
+  const idKind = args.idType ?? base?.idKind ?? 'thirdPartyId';
+  if (!headers.includes(idColumn)) {
+    throw new CliUsageError(`the file has no column "${idColumn}"; its columns are: ${headers.map((h) => `"${h}"`).join(', ')}`);
+  }
+  if (args.map !== null) {
+    return mappingSpecSchema.parse({ ...(base ?? {}), idColumn, idKind, columns: args.map.map((m) => ({ column: m.column, param: m.param })) });
+  }
+  if (base !== null) return { ...base, idColumn, idKind };
+  return defaultMapping(headers, idColumn, idKind);
+}
+
+/**
+ * Reads, maps, validates and encodes `args.file` into batch files, manifest.json and rows.ledger in
+ * `outDir`. Throws CliUsageError (exit 2) for an unreadable file, a missing column or a bad template.
+ */
+export async function prepareForUpload(args: ValidateArgs, cwd: string, outDir: string): Promise<PrepareResult> {
+  const file = resolve(cwd, args.file);
+  let headers: readonly string[];
+  try {
+    headers = (await openTable(file, args.read)).headers;
+  } catch (e) {
+    if (e instanceof TableReadError) throw new CliUsageError(e.message);
+    throw e;
+  }
+  const mapping = await buildMapping(args, headers, cwd);
+  try {
+    return await runPrepare({
+      path: file,
+      read: args.read,
+      mapping,
+      duplicates: args.duplicates,
+      fixes: args.fixes,
+      edits: [],
+      outDir,
+      batchRows: args.batchRows,
+      issueLimit: args.maxIssues,
+    });
+  } catch (e) {
+    if (e instanceof PrepareError) throw new CliUsageError(e.message);
+    throw e;
+  }
+}
