@@ -144,10 +144,23 @@ describe('the flaky profile and the ways to set faults', () => {
       } finally {
         await fromFile.close();
       }
-      const flags = parseCliArgs(['--port', '0', '--fault-profile', 'flaky', '--set', 'faults.fetch.errorRate=1', '--set', 'faults.fetch.errorStatuses=[500]']);
+      const flags = parseCliArgs([
+        '--port',
+        '0',
+        '--fault-profile',
+        'flaky',
+        '--set',
+        'faults.fetch.errorRate=1',
+        '--set',
+        'faults.fetch.errorStatuses=[500]',
+        '--set',
+        'faults.batchStatus.resetRate=0',
+      ]);
       const fromFlags = await startSandbox({ ...flags, keepDataDir: false });
       try {
         expect(fromFlags.settings().faults.batchUpdate).toMatchObject({ errorRate: 0.1, throttleRate: 0.05, resetRate: 0.02 });
+        // --set wins over the profile it refines.
+        expect(fromFlags.settings().faults.batchStatus).toMatchObject({ errorRate: 0.1, throttleRate: 0.05, resetRate: 0 });
         expect((await rawRequest(`${fromFlags.baseUrl}/rest/v1/profiles/x?client=a`, undefined)).status).toBe(500);
       } finally {
         await fromFlags.close();

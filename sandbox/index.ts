@@ -31,7 +31,7 @@ export interface SandboxOptions {
   faultProfile?: string;
   /** A JSON settings file (same shape as `settings`). */
   configFile?: string;
-  /** Any settings; applied over the config file. */
+  /** Any settings; applied over the config file and the fault profile. */
   settings?: SettingsPatch;
   /** Receives log lines; default: none. */
   log?: (line: string) => void;
@@ -92,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const profilePatch = options.faultProfile ? faultProfilePatch(options.faultProfile) : undefined;
   const delayPatch: SettingsPatch | undefined = options.processingDelayMs === undefined ? undefined : { processingDelayMs: options.processingDelayMs };
-  const base = applyPatches(defaultSettings(), filePatch, options.settings, profilePatch, delayPatch);
+  const base = applyPatches(defaultSettings(), filePatch, profilePatch, options.settings, delayPatch);
 
   const autoDir = options.dataDir === undefined;
   const dataDir = autoDir ? await mkdtemp(join(tmpdir(), 'target-sandbox-')) : resolve(options.dataDir as string);
