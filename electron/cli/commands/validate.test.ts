@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { makeFixtures, makeHostileFixtures, type FixturePaths, type HostilePaths } from '../../io/fixtures/make-fixtures.js';
+import { makeTemplate } from '../../../shared/domain/mapping-template.js';
+import { mappingSpecSchema } from '../../../shared/domain/mapping-spec.js';
+
+const bin = resolve(__dirname, '../../../bin/profile-loader.mjs');
+let dir: string;
+let fx: FixturePaths;
+let hostile: HostilePaths;
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Spawns the installed entry point (bin/profile-loader.mjs → tsx from source) like a user's shell would. */
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(process.execPath, [bin, 'validate', ...args], { cwd: dir, env: { ...process.env, npm_lifecycle_event: '' } }, (error, stdout, stderr) => {
+      const code = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cli-validate-'));
+  fx = await makeFixtures(join(dir, 'fx'));
+  hostile = await makeHostileFixtures(join(dir, 'hostile'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('profile-loader validate', () => {
+  it('writes a CP949 Korean CSV as URL-encoded UTF-8 batch bytes and prints the documented JSON', async () => {
+    const out = join(dir, 'out-kr');
+    const r = await cli(fx.koreanCp949, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--map', '고객명=name,등급=grade', '--comma', 'replace:_', '--out', out, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json).sort()).toEqual(['batches', 'delimiter', 'encoding', 'excluded', 'file', 'headerRow', 'idType', 'issueCounts', 'issues', 'issuesTruncated', 'rejected', 'rows', 'valid'].sort());
+    expect(json).toMatchObject({ file: 'korean-excel-cp949.csv', encoding: 'cp949', delimiter: ',', rows: 4, valid: 4, rejected: 0, excluded: 0, issueCounts: { 'value-comma-fixed': 1 } });
+    expect(json.issues).toEqual([{ code: 'value-comma-fixed', severity: 'info', row: 3, column: '등급', message: 'Row 3, column `등급`: a comma in `VIP, 우수` was replaced' }]);
+    expect(json.batches).toEqual([{ index: 1, rows: 4, bytes: expect.any(Number), path: join(out, 'batch-0001.txt') }]);
+    const bytes = await readFile(join(out, 'batch-0001.txt'));
+    const expected = [
+      'batch=thirdPartyId,name,grade',
+      'KR-000123,%ED%99%8D%EA%B8%B8%EB%8F%99,%EA%B3%A8%EB%93%9C',
+      'KR-000124,%EA%B9%80%EC%B2%A0%EC%88%98,%EC%8B%A4%EB%B2%84',
+      'KR-000125,%EC%9D%B4%EB%98%A0%EC%88%9C,VIP_%20%EC%9A%B0%EC%88%98',
+      'KR-000126,%EB%B0%95%EB%B7%81,%EB%B8%8C%EB%A1%A0%EC%A6%88',
+    ].join('\n');
+    expect(bytes.equals(Buffer.from(expected, 'ascii'))).toBe(true);
+    expect(json.batches[0].bytes).toBe(bytes.length);
+    expect((await readdir(out)).sort()).toEqual(['batch-0001.txt', 'manifest.json', 'rejected-rows.csv', 'rows.ledger']);
+  });
+
+  it('exits 1 when blocking issues remain, naming rows from 1 and columns by header', async () => {
+    const path = join(dir, 'bad.csv');
+    await writeFile(path, 'id,loyalty tier\nA-1,gold\nA+2,silver\n,bronze\nA-4,"x,y"\n');
+    const r = await cli(path, '--id-column', 'id', '--id-type', 'thirdPartyId', '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ rows: 4, valid: 1, rejected: 3, excluded: 0 });
+    expect(json.issues.filter((i: { severity: string }) => i.severity === 'blocking').map((i: { code: string; row: number; column: string }) => [i.code, i.row, i.column])).toEqual([
+      ['id-forbidden-char', 2, 'id'],
+      ['id-missing', 3, 'id'],
+      ['value-comma', 4, 'loyalty tier'],
+    ]);
+    expect(json.issues.find((i: { row: number }) => i.row === 2).message).toBe('Row 2, column `id`: `+` is not allowed in an mbox3rdPartyId');
+    expect(json.batches).toEqual([{ index: 1, rows: 1, bytes: 'batch=thirdPartyId,loyalty%20tier\nA-1,gold'.length, path: null }]);
+  });
+
+  it('prints a readable summary without --json and keeps no files without --out', async () => {
+    const r = await cli(fx.utf8BomCrlf, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--line-break', 'replace: ', '--comma', 'strip');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('rows 3, valid 3, rejected 0, excluded 0');
+    expect(r.stdout).toContain('batch 1: 3 rows');
+    expect(r.stdout).toContain('nothing blocks');
+    expect((await readdir(dir)).filter((f) => f.startsWith('batch-'))).toEqual([]);
+  });
+
+  it('uses a saved template, an xlsx sheet and a header-row override', async () => {
+    const headers = ['thirdPartyId', 'accountNo', 'memberNo', 'joined', 'lastVisit', 'points'];
+    const mapping = mappingSpecSchema.parse({ idColumn: 'thirdPartyId', idKind: 'thirdPartyId', columns: [{ column: 'memberNo', param: 'member' }, { column: 'joined', param: 'joined' }] });
+    const tpl = join(dir, 'tpl.json');
+    await writeFile(tpl, JSON.stringify(makeTemplate('xlsx ids', headers, mapping)));
+    const out = join(dir, 'out-xlsx');
+    const r = await cli(fx.xlsxTextIds, '--template', tpl, '--sheet', 'Customers', '--header-row', '1', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ encoding: null, delimiter: null, rows: 3, valid: 3 });
+    expect(await readFile(join(out, 'batch-0001.txt'), 'utf8')).toBe('batch=thirdPartyId,member,joined\n000123,000042,2026-11-01\n004567,001234,2025-02-28\n0000001,999999,2024-07-15');
+  });
+
+  it('exits 2 with one line and no stack trace for unusable input or arguments', async () => {
+    const cases: [string[], RegExp][] = [
+      [[hostile.png, '--id-column', 'id', '--id-type', 'pcId'], /not a (table|text)|binary/i],
+      [[hostile.empty, '--id-column', 'id', '--id-type', 'pcId'], /empty/i],
+      [[hostile.corruptXlsx, '--id-column', 'id', '--id-type', 'pcId'], /xlsx|workbook|damaged|corrupt/i],
+      [[join(dir, 'nope.csv'), '--id-column', 'id', '--id-type', 'pcId'], /not found/i],
+      [[fx.utf8BomCrlf, '--id-column', 'ID', '--id-type', 'thirdPartyId'], /no column "ID"/],
+      [[fx.utf8BomCrlf, '--id-column', 'thirdPartyId', '--id-type', 'ecid'], /--id-type must be thirdPartyId or pcId/],
+      [[fx.utf8BomCrlf, '--id-column', 'thirdPartyId'], /--id-type/],
+      [[fx.utf8BomCrlf, '--id-column', 'thirdPartyId', '--id-type', 'pcId', '--encoding', 'klingon'], /unknown --encoding/],
+      [[fx.utf8BomCrlf, '--id-column', 'thirdPartyId', '--id-type', 'pcId', '--map', 'nope=x'], /no column named "nope"/],
+      [[fx.utf8BomCrlf, '--id-column', 'thirdPartyId', '--id-type', 'pcId', '--bogus'], /bogus/],
+    ];
+    for (const [args, reason] of cases) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/^profile-loader validate: /);
+      expect(lines[0]).toMatch(reason);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 180_000);
+
+  it('honours --encoding, --header-row and --batch-rows', async () => {
+    const out = join(dir, 'out-jp');
+    const r = await cli(fx.shiftJis, '--encoding', 'sjis', '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--batch-rows', '2', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.encoding).toBe('shift_jis');
+    expect(json.batches.map((b: { rows: number }) => b.rows)).toEqual([2, 1]);
+    const t = await cli(fx.titleRows, '--header-row', '4', '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--line-break', 'strip', '--comma', 'strip', '--json');
+    expect(JSON.parse(t.stdout)).toMatchObject({ headerRow: 4, rows: 3, valid: 3 });
+  }, 60_000);
+});
