@@ -37,11 +37,18 @@ function codesOnly(section: string): string {
   return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
 }
 
+const dateFormatFlags = new Map<string, boolean>();
+
 /** True when a number format shows a date or a time. */
 export function isDateFormat(fmt: string | undefined): boolean {
   if (fmt === undefined || fmt === '' || fmt === 'General' || fmt === '@') return false;
-  const section = codesOnly(splitSections(fmt)[0] ?? '');
-  return /[dmyhs]/i.test(section) && !/[0#?]/.test(section.replace(/\.0+/g, ''));
+  let flag = dateFormatFlags.get(fmt);
+  if (flag === undefined) {
+    const section = codesOnly(splitSections(fmt)[0] ?? '');
+    flag = /[dmyhs]/i.test(section) && !/[0#?]/.test(section.replace(/\.0+/g, ''));
+    dateFormatFlags.set(fmt, flag);
+  }
+  return flag;
 }
 
 /** Digits of `abs` with `decimals` places, keeping at most 15 significant digits as Excel does. */
@@ -79,127 +86,194 @@ function literal(part: string): string {
     .replace(/\*./g, '');
 }
 
-function formatNumber(v: number, fmt: string): string {
-  const sections = splitSections(fmt);
-  let section = sections[0] ?? '';
-  let value = v;
-  let sign = v < 0 ? '-' : '';
-  if (v < 0 && sections.length >= 2) {
-    section = sections[1] as string;
-    value = -v;
-    sign = '';
-  } else if (v === 0 && sections.length >= 3) section = sections[2] as string;
+interface NumberSection {
+  readonly general: boolean;
+  readonly literalGeneral: string;
+  readonly before: string;
+  readonly after: string;
+  readonly percent: boolean;
+  readonly expDigits: number | null;
+  readonly decimals: number;
+  readonly minDecimals: number;
+  readonly optionalDecimals: boolean;
+  readonly minInt: number;
+  readonly grouped: boolean;
+  readonly scale: number;
+  readonly onlyLiteral: string | null;
+}
+
+function compileSection(section: string): NumberSection {
+  const base = { before: '', after: '', percent: false, expDigits: null, decimals: 0, minDecimals: 0, optionalDecimals: false, minInt: 0, grouped: false, scale: 1 };
   if (/^\s*(General)?\s*$/i.test(codesOnly(section)) && !/[0#?]/.test(codesOnly(section))) {
-    const body = general(Math.abs(value));
-    const lit = literal(section).replace(/General/i, body);
-    return sign + (lit.includes(body) ? lit : body);
+    return { ...base, general: true, literalGeneral: literal(section), onlyLiteral: null };
   }
   const codes = section.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, (m) => '\u0000'.repeat(m.length));
   const match = /[0#?,.]*[0#?][0#?,.]*(E[+-][0#]+)?/i.exec(codes);
-  if (match === null) return literal(section);
+  if (match === null) return { ...base, general: false, literalGeneral: '', onlyLiteral: literal(section) };
   const pattern = match[0];
-  const before = literal(section.slice(0, match.index));
-  const after = literal(section.slice(match.index + pattern.length));
-  let abs = Math.abs(value);
-  if (section.includes('%') && !/"[^"]*%[^"]*"/.test(section)) abs *= 100;
   const exp = /E[+-]([0#]+)$/i.exec(pattern);
   const numberPart = exp ? pattern.slice(0, exp.index) : pattern;
   const [intPattern = '', decPattern = ''] = numberPart.split('.');
-  const decimals = (decPattern.match(/[0#?]/g) ?? []).length;
-  const minInt = (intPattern.match(/0/g) ?? []).length;
+  const trailingCommas = /,+$/.exec(intPattern)?.[0].length ?? 0;
+  return {
+    general: false,
+    literalGeneral: '',
+    onlyLiteral: null,
+    before: literal(section.slice(0, match.index)),
+    after: literal(section.slice(match.index + pattern.length)),
+    percent: /%/.test(codes),
+    expDigits: exp ? (exp[1] ?? '00').length : null,
+    decimals: (decPattern.match(/[0#?]/g) ?? []).length,
+    minDecimals: (decPattern.match(/0/g) ?? []).length,
+    optionalDecimals: /#/.test(decPattern),
+    minInt: (intPattern.match(/0/g) ?? []).length,
+    grouped: /[0#?],[0#?]/.test(intPattern),
+    scale: 1000 ** trailingCommas,
+  };
+}
+
+function renderSection(sec: NumberSection, value: number, sign: string): string {
+  if (sec.general) {
+    const body = general(Math.abs(value));
+    const lit = sec.literalGeneral.replace(/General/i, body);
+    return sign + (lit.includes(body) ? lit : body);
+  }
+  if (sec.onlyLiteral !== null) return sec.onlyLiteral;
+  let abs = Math.abs(value);
+  if (sec.percent) abs *= 100;
   let body: string;
-  if (exp) {
-    const [m = '0', e = '0'] = abs.toExponential(decimals).split('e');
+  if (sec.expDigits !== null) {
+    const [m = '0', e = '0'] = abs.toExponential(sec.decimals).split('e');
     const n = Number(e);
-    body = `${m}E${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart((exp[1] ?? '00').length, '0')}`;
+    body = `${m}E${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(sec.expDigits, '0')}`;
   } else {
-    const trailingCommas = /,+$/.exec(intPattern)?.[0].length ?? 0;
-    abs /= 1000 ** trailingCommas;
-    let [int = '0', dec] = fixedDigits(abs, decimals).split('.');
-    if (int === '0' && minInt === 0) int = '';
-    int = int.padStart(minInt, '0');
-    if (/[0#?],[0#?]/.test(intPattern)) int = group(int);
-    if (dec !== undefined && /#/.test(decPattern)) dec = dec.replace(/0+$/, '').padEnd((decPattern.match(/0/g) ?? []).length, '0');
+    let [int = '0', dec] = fixedDigits(abs / sec.scale, sec.decimals).split('.');
+    if (int === '0' && sec.minInt === 0) int = '';
+    int = int.padStart(sec.minInt, '0');
+    if (sec.grouped) int = group(int);
+    if (dec !== undefined && sec.optionalDecimals) dec = dec.replace(/0+$/, '').padEnd(sec.minDecimals, '0');
     body = dec !== undefined && dec !== '' ? `${int}.${dec}` : int;
   }
-  return sign + before + body + after;
+  return sign + sec.before + body + sec.after;
+}
+
+const numberFormats = new Map<string, readonly NumberSection[]>();
+
+function formatNumber(v: number, fmt: string): string {
+  let sections = numberFormats.get(fmt);
+  if (sections === undefined) {
+    sections = splitSections(fmt).map(compileSection);
+    numberFormats.set(fmt, sections);
+  }
+  if (v < 0 && sections.length >= 2) return renderSection(sections[1] as NumberSection, -v, '');
+  if (v === 0 && sections.length >= 3) return renderSection(sections[2] as NumberSection, v, '');
+  return renderSection(sections[0] as NumberSection, v, v < 0 ? '-' : '');
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+type DatePart = { readonly lit: string } | { readonly code: string };
+
+const dateFormats = new Map<string, readonly DatePart[]>();
+
+/** Splits a date format into literal text and codes; m/mm become 'min'/'min2' next to hours or seconds. */
+function compileDate(fmt: string): readonly DatePart[] {
+  const section = splitSections(fmt)[0] ?? '';
+  const raw: { t: string; lit: boolean }[] = [];
+  const re = /"([^"]*)"|\\(.)|\[(h+|m+|s+)\]|(\[[^\]]*\])|(yyyy|yy|y+|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|AM\/PM|am\/pm|A\/P|a\/p|\.0+|e)|([\s\S])/gi;
+  for (const m of section.matchAll(re)) {
+    if (m[1] !== undefined) raw.push({ t: m[1], lit: true });
+    else if (m[2] !== undefined) raw.push({ t: m[2], lit: true });
+    else if (m[3] !== undefined) raw.push({ t: `[${m[3].toLowerCase()}]`, lit: false });
+    else if (m[4] !== undefined) continue;
+    else if (m[5] !== undefined) raw.push({ t: m[5].toLowerCase(), lit: false });
+    else raw.push({ t: m[6] ?? '', lit: true });
+  }
+  const codes = raw.filter((x) => !x.lit);
+  const ampm = codes.some((x) => x.t === 'am/pm' || x.t === 'a/p');
+  return raw.map((x): DatePart => {
+    if (x.lit) return { lit: x.t };
+    if (x.t === 'm' || x.t === 'mm') {
+      const i = codes.indexOf(x);
+      const prev = codes[i - 1]?.t ?? '';
+      const next = codes[i + 1]?.t ?? '';
+      if (/^h|^\[h/.test(prev) || /^s/.test(next)) return { code: x.t === 'mm' ? 'min2' : 'min' };
+    }
+    if (ampm && (x.t === 'h' || x.t === 'hh')) return { code: `${x.t}12` };
+    return { code: x.t };
+  });
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+function datePart(code: string, d: Date): string {
+  const hours = d.getUTCHours();
+  switch (code) {
+    case 'yyyy':
+    case 'e':
+      return String(d.getUTCFullYear());
+    case 'yy':
+      return pad(d.getUTCFullYear() % 100);
+    case 'm':
+      return String(d.getUTCMonth() + 1);
+    case 'mm':
+      return pad(d.getUTCMonth() + 1);
+    case 'mmm':
+      return (MONTHS[d.getUTCMonth()] ?? '').slice(0, 3);
+    case 'mmmm':
+      return MONTHS[d.getUTCMonth()] ?? '';
+    case 'mmmmm':
+      return (MONTHS[d.getUTCMonth()] ?? '').slice(0, 1);
+    case 'min':
+      return String(d.getUTCMinutes());
+    case 'min2':
+      return pad(d.getUTCMinutes());
+    case 'd':
+      return String(d.getUTCDate());
+    case 'dd':
+      return pad(d.getUTCDate());
+    case 'ddd':
+      return (DAYS[d.getUTCDay()] ?? '').slice(0, 3);
+    case 'dddd':
+      return DAYS[d.getUTCDay()] ?? '';
+    case 'h':
+      return String(hours);
+    case 'hh':
+      return pad(hours);
+    case 'h12':
+      return String(hours % 12 === 0 ? 12 : hours % 12);
+    case 'hh12':
+      return pad(hours % 12 === 0 ? 12 : hours % 12);
+    case 's':
+      return String(d.getUTCSeconds());
+    case 'ss':
+      return pad(d.getUTCSeconds());
+    case 'am/pm':
+      return hours < 12 ? 'AM' : 'PM';
+    case 'a/p':
+      return hours < 12 ? 'A' : 'P';
+    case '[h]':
+    case '[hh]':
+      return String(Math.floor(toSerial(d) * 24));
+    default:
+      if (/^y+$/.test(code)) return String(d.getUTCFullYear());
+      return code.startsWith('.') ? '' : code;
+  }
+}
+
 function formatDate(date: Date, fmt: string): string {
   // Built-in format 14 is the reader's locale short date; ISO is unambiguous in every locale.
   if (fmt === 'mm-dd-yy' || fmt === '' || fmt === 'General') fmt = 'yyyy-mm-dd';
-  const d = new Date(Math.round(date.getTime() / 1000) * 1000);
-  const section = splitSections(fmt)[0] ?? '';
-  const tokens: { t: string; lit: boolean }[] = [];
-  const re = /"([^"]*)"|\\(.)|\[(h+|m+|s+)\]|(\[[^\]]*\])|(yyyy|yy|y+|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|AM\/PM|am\/pm|A\/P|a\/p|\.0+|e)|([\s\S])/gi;
-  for (const m of section.matchAll(re)) {
-    if (m[1] !== undefined) tokens.push({ t: m[1], lit: true });
-    else if (m[2] !== undefined) tokens.push({ t: m[2], lit: true });
-    else if (m[3] !== undefined) tokens.push({ t: `[${m[3].toLowerCase()}]`, lit: false });
-    else if (m[4] !== undefined) continue;
-    else if (m[5] !== undefined) tokens.push({ t: m[5], lit: false });
-    else tokens.push({ t: m[6] ?? '', lit: true });
+  let parts = dateFormats.get(fmt);
+  if (parts === undefined) {
+    parts = compileDate(fmt);
+    dateFormats.set(fmt, parts);
   }
-  const ampm = tokens.some((x) => !x.lit && /^(am\/pm|a\/p)$/i.test(x.t));
-  const codeTokens = tokens.filter((x) => !x.lit);
-  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const hours = d.getUTCHours();
-  const h12 = hours % 12 === 0 ? 12 : hours % 12;
-  return tokens
-    .map((x) => {
-      if (x.lit) return x.t;
-      const t = x.t.toLowerCase();
-      const i = codeTokens.indexOf(x);
-      if (t === 'm' || t === 'mm') {
-        const prev = codeTokens[i - 1]?.t.toLowerCase() ?? '';
-        const next = codeTokens[i + 1]?.t.toLowerCase() ?? '';
-        if (/^h|^\[h/.test(prev) || /^s/.test(next)) return t === 'mm' ? pad(d.getUTCMinutes()) : String(d.getUTCMinutes());
-        return t === 'mm' ? pad(d.getUTCMonth() + 1) : String(d.getUTCMonth() + 1);
-      }
-      switch (t) {
-        case 'yyyy':
-        case 'e':
-          return String(d.getUTCFullYear());
-        case 'yy':
-          return pad(d.getUTCFullYear() % 100);
-        case 'mmm':
-          return (MONTHS[d.getUTCMonth()] ?? '').slice(0, 3);
-        case 'mmmm':
-          return MONTHS[d.getUTCMonth()] ?? '';
-        case 'mmmmm':
-          return (MONTHS[d.getUTCMonth()] ?? '').slice(0, 1);
-        case 'd':
-          return String(d.getUTCDate());
-        case 'dd':
-          return pad(d.getUTCDate());
-        case 'ddd':
-          return (DAYS[d.getUTCDay()] ?? '').slice(0, 3);
-        case 'dddd':
-          return DAYS[d.getUTCDay()] ?? '';
-        case 'h':
-          return String(ampm ? h12 : hours);
-        case 'hh':
-          return pad(ampm ? h12 : hours);
-        case 's':
-          return String(d.getUTCSeconds());
-        case 'ss':
-          return pad(d.getUTCSeconds());
-        case 'am/pm':
-          return hours < 12 ? 'AM' : 'PM';
-        case 'a/p':
-          return hours < 12 ? 'A' : 'P';
-        case '[h]':
-        case '[hh]':
-          return String(Math.floor(toSerial(d) * 24));
-        default:
-          if (/^y+$/.test(t)) return String(d.getUTCFullYear());
-          return t.startsWith('.') ? '' : x.t;
-      }
-    })
-    .join('');
+  const d = new Date(Math.round(date.getTime() / 1000) * 1000);
+  let out = '';
+  for (const part of parts) out += 'lit' in part ? part.lit : datePart(part.code, d);
+  return out;
 }
 
 interface RichText {

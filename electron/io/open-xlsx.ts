@@ -2,13 +2,14 @@
 import { describeHeaders, detectHeaderRow, HEADER_SCAN_ROWS } from './header-row.js';
 import { TableReadError } from './table-read-error.js';
 import type { ReadOptions, TableInfo } from './table-types.js';
-import { readSheetNames, verifyXlsx } from './xlsx-zip.js';
+import { openXlsxContainer, verifyXlsx, type XlsxContainer, type XlsxSheet } from './xlsx-zip.js';
 import { sheetRows, type SheetRow } from './xlsx-rows.js';
 
-/** The first rows of a sheet, as physical rows (blank rows filled in as []). */
-async function firstRows(path: string, sheet: string): Promise<string[][]> {
+/** The first rows of a sheet, as physical rows (blank rows filled in as []); checks its bytes first. */
+async function firstRows(container: XlsxContainer, sheet: XlsxSheet): Promise<string[][]> {
+  await verifyXlsx(container, sheet);
   const rows: string[][] = [];
-  for await (const row of sheetRows(path, sheet)) {
+  for await (const row of sheetRows(container, sheet)) {
     addRow(rows, row);
     if (rows.length >= HEADER_SCAN_ROWS) break;
   }
@@ -22,25 +23,26 @@ function addRow(rows: string[][], row: SheetRow): void {
 
 /** Returns TableInfo for an xlsx workbook. Throws TableReadError corrupt-xlsx, unsupported-format, no-header. */
 export async function openXlsx(path: string, size: number, options: ReadOptions): Promise<TableInfo> {
-  const sheets = await readSheetNames(path, size);
-  await verifyXlsx(path, size);
+  const container = await openXlsxContainer(path, size);
+  const sheets = container.sheets.map((s) => s.name);
   let sheet: string | undefined;
   let rows: string[][] = [];
   if (options.sheet !== undefined) {
-    if (!sheets.includes(options.sheet)) {
+    const chosen = container.sheets.find((s) => s.name === options.sheet);
+    if (chosen === undefined) {
       throw new TableReadError(
         'no-header',
         `The workbook has no sheet named "${options.sheet}". Sheets: ${sheets.join(', ')}.`,
         `통합 문서에 "${options.sheet}" 시트가 없습니다. 시트: ${sheets.join(', ')}.`,
       );
     }
-    sheet = options.sheet;
-    rows = await firstRows(path, sheet);
+    sheet = chosen.name;
+    rows = await firstRows(container, chosen);
   } else {
-    for (const name of sheets) {
-      rows = await firstRows(path, name);
+    for (const candidate of container.sheets) {
+      rows = await firstRows(container, candidate);
       if (rows.some((r) => r.length > 0)) {
-        sheet = name;
+        sheet = candidate.name;
         break;
       }
     }

@@ -3,6 +3,7 @@ import { ROWS_PER_CHUNK } from './read-csv.js';
 import { cancelledError } from './table-read-error.js';
 import type { ReaderNote, ReadTableOptions, RowChunk, TableInfo } from './table-types.js';
 import { sheetRows } from './xlsx-rows.js';
+import { openXlsxContainer } from './xlsx-zip.js';
 
 /** Streams the data rows of the sheet in `info`; rows are padded to the header width. Throws TableReadError. */
 export async function* readXlsx(path: string, info: TableInfo, opts: ReadTableOptions = {}): AsyncGenerator<RowChunk> {
@@ -14,7 +15,10 @@ export async function* readXlsx(path: string, info: TableInfo, opts: ReadTableOp
   let notes: ReaderNote[] = [];
   let firstRow = 1;
   let count = 0;
-  const source = sheetRows(path, info.sheet ?? '', { signal, onBytes: (b) => (bytesRead = b) });
+  const container = await openXlsxContainer(path, info.sizeBytes);
+  const sheet = container.sheets.find((s) => s.name === info.sheet) ?? container.sheets[0];
+  if (sheet === undefined) return;
+  const source = sheetRows(container, sheet, { signal, onBytes: (b) => (bytesRead = b) });
   for await (const { number, cells } of source) {
     if (number <= info.headerRow) continue;
     count++;

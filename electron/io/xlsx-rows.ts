@@ -1,9 +1,9 @@
 // Streams the rows of one sheet of an xlsx file through exceljs's streaming WorkbookReader, as the
 // strings the sheet shows (see excel-format.ts). Closing the generator early closes the file.
-import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { formatCell } from './excel-format.js';
 import { cancelledError, TableReadError } from './table-read-error.js';
+import { xlsxPartsStream, type XlsxContainer, type XlsxSheet } from './xlsx-zip.js';
 
 export interface SheetRow {
   /** 1-based row number in the sheet. */
@@ -53,14 +53,14 @@ export function xlsxFailure(e: unknown): TableReadError {
 }
 
 /**
- * Yields the non-blank rows of sheet `sheet` (by name). Throws TableReadError 'corrupt-xlsx' when the
- * zip or XML breaks, 'cancelled' when the signal aborts. Sheets before it are skipped unread.
+ * Yields the non-blank rows of `sheet`. Throws TableReadError 'corrupt-xlsx' when the zip or XML
+ * breaks, 'cancelled' when the signal aborts. Only the workbook parts and this sheet are read.
  */
-export async function* sheetRows(path: string, sheet: string, opts: SheetRowsOptions = {}): AsyncGenerator<SheetRow> {
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+export async function* sheetRows(container: XlsxContainer, sheet: XlsxSheet, opts: SheetRowsOptions = {}): AsyncGenerator<SheetRow> {
+  const input = xlsxPartsStream(container, sheet);
   let bytes = 0;
   input.on('data', (b) => {
-    bytes += b.length;
+    bytes += (b as Buffer).length;
     opts.onBytes?.(bytes);
   });
   // A damaged zip may fail on the file stream itself; keep such errors from going unhandled.
@@ -74,7 +74,7 @@ export async function* sheetRows(path: string, sheet: string, opts: SheetRowsOpt
   });
   try {
     for await (const ws of reader as unknown as AsyncIterable<WorksheetLike>) {
-      if (ws.name !== sheet) continue;
+      if (ws.name !== sheet.name) continue;
       for await (const row of ws) {
         if (opts.signal?.aborted) throw cancelledError();
         const cells = toCells(row);

@@ -3,6 +3,7 @@
 // order, straight from xl/workbook.xml, so openTable can list sheets without reading rows.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { crc32, createInflateRaw, inflateRaw } from 'node:zlib';
@@ -10,7 +11,7 @@ import { TableReadError } from './table-read-error.js';
 
 const inflate = promisify(inflateRaw);
 
-interface ZipEntry {
+export interface ZipEntry {
   readonly name: string;
   readonly method: number;
   readonly crc: number;
@@ -38,7 +39,7 @@ async function readAt(path: string, position: number, length: number): Promise<B
   }
 }
 
-async function listEntries(path: string, size: number): Promise<ZipEntry[]> {
+async function listEntries(path: string, size: number): Promise<{ entries: ZipEntry[]; cdOffset: number }> {
   const tailLength = Math.min(size, 65_557);
   const tail = await readAt(path, size - tailLength, tailLength);
   let eocd = -1;
@@ -71,7 +72,7 @@ async function listEntries(path: string, size: number): Promise<ZipEntry[]> {
     entries.push(entry);
     p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
   }
-  return entries;
+  return { entries, cdOffset };
 }
 
 async function dataStart(path: string, entry: ZipEntry): Promise<number> {
@@ -110,10 +111,18 @@ async function verifyEntry(path: string, entry: ZipEntry): Promise<void> {
   if (crc >>> 0 !== entry.crc >>> 0 || size !== entry.size) throw corrupt(`${entry.name} fails its checksum`, `${entry.name} 항목의 체크섬이 맞지 않습니다`);
 }
 
-/** Checks every part of the workbook (xl/…) decompresses to its recorded checksum. Throws TableReadError 'corrupt-xlsx'. */
-export async function verifyXlsx(path: string, size: number): Promise<void> {
-  for (const entry of await listEntries(path, size)) {
-    if (entry.name.startsWith('xl/') && !entry.name.endsWith('/')) await verifyEntry(path, entry);
+/**
+ * Checks that the parts read for `sheet` (workbook, styles, shared strings, the sheet) decompress to
+ * their recorded checksums. Throws TableReadError 'corrupt-xlsx'.
+ */
+export async function verifyXlsx(container: XlsxContainer, sheet: XlsxSheet): Promise<void> {
+  for (const name of [...WORKBOOK_PARTS, sheet.part]) {
+    const entry = container.entries.find((e) => e.name === name);
+    if (entry === undefined) {
+      if (name === sheet.part) throw corrupt(`the sheet "${sheet.name}" is missing`, `"${sheet.name}" 시트가 없습니다`);
+      continue;
+    }
+    await verifyEntry(container.path, entry);
   }
 }
 
@@ -148,12 +157,34 @@ function xmlUnescape(s: string): string {
   });
 }
 
+export interface XlsxSheet {
+  readonly name: string;
+  /** Zip path of the sheet's XML, e.g. xl/worksheets/sheet1.xml. */
+  readonly part: string;
+}
+
+export interface XlsxContainer {
+  readonly path: string;
+  readonly size: number;
+  /** Sheets in workbook order. */
+  readonly sheets: readonly XlsxSheet[];
+  readonly entries: readonly ZipEntry[];
+  /** Where the central directory starts (the end of the last entry's bytes). */
+  readonly cdOffset: number;
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
+  return m?.[1] === undefined ? undefined : xmlUnescape(m[1]);
+}
+
 /**
- * Returns the sheet names of an xlsx file in workbook order. Throws TableReadError 'corrupt-xlsx' for a
- * truncated or damaged zip, 'unsupported-format' for a zip that is not an Excel workbook.
+ * Reads an xlsx file's table of contents and its sheet list (names in workbook order, each with its
+ * XML part). Throws TableReadError 'corrupt-xlsx' for a truncated or damaged zip, 'unsupported-format'
+ * for a zip that is not an Excel workbook.
  */
-export async function readSheetNames(path: string, size: number): Promise<string[]> {
-  const entries = await listEntries(path, size);
+export async function openXlsxContainer(path: string, size: number): Promise<XlsxContainer> {
+  const { entries, cdOffset } = await listEntries(path, size);
   const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
   if (workbook === undefined) {
     throw new TableReadError(
@@ -162,12 +193,53 @@ export async function readSheetNames(path: string, size: number): Promise<string
       '이 파일은 zip 압축 파일이지만 Excel 통합 문서가 아닙니다. CSV, TSV, TXT 또는 XLSX 파일을 선택하세요.',
     );
   }
-  const xml = await readEntry(path, workbook);
-  const names: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[1] ?? '');
-    if (name?.[1] !== undefined) names.push(xmlUnescape(name[1]));
+  const relsEntry = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels');
+  const targets = new Map<string, string>();
+  if (relsEntry !== undefined) {
+    for (const m of (await readEntry(path, relsEntry)).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const id = attr(m[0], 'Id');
+      const target = attr(m[0], 'Target');
+      if (id !== undefined && target !== undefined) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    }
   }
-  if (names.length === 0) throw corrupt('it lists no sheets', '시트 목록이 없습니다');
-  return names;
+  const sheets: XlsxSheet[] = [];
+  for (const m of (await readEntry(path, workbook)).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    const rid = attr(m[0], 'r:id') ?? attr(m[0], 'id');
+    if (name === undefined) continue;
+    sheets.push({ name, part: (rid !== undefined ? targets.get(rid) : undefined) ?? `xl/worksheets/sheet${sheets.length + 1}.xml` });
+  }
+  if (sheets.length === 0) throw corrupt('it lists no sheets', '시트 목록이 없습니다');
+  return { path, size, sheets, entries, cdOffset };
+}
+
+const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+
+/**
+ * Returns the zip bytes exceljs's streaming reader needs for one sheet, in the order it can use
+ * without staging anything on disk: relationships, workbook, styles, shared strings, then the sheet.
+ * Entries are copied as stored (no recompression); other sheets are left out; the original central
+ * directory closes the stream.
+ */
+export function xlsxPartsStream(container: XlsxContainer, sheet: XlsxSheet): Readable {
+  const byOffset = [...container.entries].sort((a, b) => a.localOffset - b.localOffset);
+  const endOf = (e: ZipEntry): number => {
+    const next = byOffset.find((x) => x.localOffset > e.localOffset);
+    return next === undefined ? container.cdOffset : next.localOffset;
+  };
+  const wanted = [...WORKBOOK_PARTS, sheet.part]
+    .map((name) => container.entries.find((e) => e.name === name))
+    .filter((e): e is ZipEntry => e !== undefined);
+  async function* parts(): AsyncGenerator<Buffer> {
+    for (const entry of wanted) {
+      const end = endOf(entry);
+      if (end <= entry.localOffset) continue;
+      yield* createReadStream(container.path, { start: entry.localOffset, end: end - 1, highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
+    }
+    // The sequential unzip stops cleanly at the central directory; without it the stream "ends early".
+    if (container.size > container.cdOffset) {
+      yield* createReadStream(container.path, { start: container.cdOffset, end: container.size - 1 }) as AsyncIterable<Buffer>;
+    }
+  }
+  return Readable.from(parts(), { objectMode: false });
 }
