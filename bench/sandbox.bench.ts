@@ -45,10 +45,11 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
-async function ingest(body: Buffer): Promise<{ ms: number; storeBytes: number }> {
+async function ingest(body: Buffer): Promise<{ ms: number; cpuMs: number; storeBytes: number }> {
   const sb = await startSandbox({ keepDataDir: true, settings: { rateLimitCountsStatus: false } });
   try {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const res = await rawRequest(batchUpdateUrl(sb.baseUrl, 'bench', 2), body);
     const submit = parseSubmitResponse(res.body);
     if (submit.kind !== 'accepted') throw new Error(`batch not accepted: ${JSON.stringify(submit)}`);
@@ -58,11 +59,12 @@ async function ingest(body: Buffer): Promise<{ ms: number; storeBytes: number }>
         if (status.counters?.successfulUpdates !== ROWS) throw new Error(`unexpected counters ${JSON.stringify(status.counters)}`);
         break;
       }
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 50));
     }
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     await sb.close();
-    return { ms, storeBytes: await dirBytes(sb.dataDir) };
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, storeBytes: await dirBytes(sb.dataDir) };
   } finally {
     await sb.close();
     await rm(sb.dataDir, { recursive: true, force: true });
@@ -75,13 +77,18 @@ export async function run(): Promise<void> {
   console.log(`sandbox_body_bytes: ${body.length}`);
   decodeAndSplit(body); // warm-up
   const d0 = performance.now();
+  const c0 = process.cpuUsage();
   const cells = decodeAndSplit(body);
   const decodeMs = performance.now() - d0;
+  const decodeCpu = process.cpuUsage(c0);
   if (cells !== (ROWS + 1) * (PARAMS + 1)) throw new Error(`split ${cells} cells`);
-  const { ms, storeBytes } = await ingest(body);
+  const { ms, cpuMs, storeBytes } = await ingest(body);
   console.log(`sandbox_decode_split_ms: ${decodeMs.toFixed(0)}`);
   console.log(`sandbox_ingest_ms: ${ms.toFixed(0)}`);
   console.log(`sandbox_ingest_rows_per_s: ${Math.round(ROWS / (ms / 1000))}`);
   console.log(`sandbox_ingest_vs_decode_ratio: ${(ms / decodeMs).toFixed(2)}`);
+  // CPU time of the whole process (LevelDB's threads included): steadier than wall time on a busy machine.
+  console.log(`sandbox_ingest_cpu_ms: ${cpuMs.toFixed(0)}`);
+  console.log(`sandbox_ingest_vs_decode_cpu_ratio: ${(cpuMs / ((decodeCpu.user + decodeCpu.system) / 1000)).toFixed(2)}`);
   console.log(`sandbox_store_bytes: ${storeBytes}`);
 }

@@ -4,7 +4,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SandboxContext } from './context.js';
 import type { ProfileRecord } from './profile-record.js';
 import { lineAt } from './batch-text.js';
-import { applyRow, keyProblem, rowUpdates, type RowOutcome } from './row-apply.js';
+import { applyCells, keyProblem, type RowOutcome } from './row-apply.js';
 import type { BatchRecord, StoreOp } from './store.js';
 
 const MAX_TIMER_MS = 2_000_000_000;
@@ -132,13 +132,16 @@ export class BatchProcessor {
     const now = Date.now();
     const rows: { key: string; cells: string[] }[] = [];
     let offset = rec.offset;
+    const stripCr = settings.stripTrailingCr;
     while (rows.length < settings.chunkRows && offset < text.length) {
-      const { line, next } = lineAt(text, offset, settings.stripTrailingCr);
-      offset = next;
-      if (line !== '') {
-        const cells = line.split(',');
+      let end = text.indexOf('\n', offset);
+      if (end < 0) end = text.length;
+      const last = stripCr && end > offset && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      if (last > offset) {
+        const cells = text.slice(offset, last).split(',');
         rows.push({ key: cells[0] as string, cells });
       }
+      offset = end + 1;
     }
     const counters = { ...rec.counters };
     const ops: StoreOp[] = [];
@@ -160,6 +163,7 @@ export class BatchProcessor {
     const found = await this.ctx.store.getProfiles(rec.client, rec.keyKind, keys);
     const known = new Map<string, ProfileRecord | undefined>(keys.map((k, i) => [k, found[i]]));
     const dirty = new Set<string>();
+    const applyCtx = { version: rec.version, batchId: rec.id, now, settings };
     for (const row of rows) {
       if (keyProblem(rec.keyKind, row.key, settings) !== undefined) {
         count('failed');
@@ -173,7 +177,7 @@ export class BatchProcessor {
         }
         seen.add(row.key);
       }
-      const result = applyRow(known.get(row.key), rowUpdates(rec.header, row.cells), { version: rec.version, batchId: rec.id, now, settings });
+      const result = applyCells(known.get(row.key), rec.header, row.cells, applyCtx);
       count(result.outcome);
       if (rec.version === 2 && (result.outcome === 'failed' || settings.v2ListSuccesses)) listRow(row.key, result.outcome === 'failed' ? 'failed' : 'success');
       if (result.next && !(settings.faults.dropRowRate > 0 && this.ctx.random() < settings.faults.dropRowRate)) {

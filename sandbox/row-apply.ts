@@ -45,3 +45,27 @@ export function applyRow(
   if (!profileFits(next.a, ctx.settings.maxProfileBytes)) return { outcome: 'failed', next: undefined };
   return { outcome: 'success', next };
 }
+
+/**
+ * Applies one batch row given as cells under `header`. Same outcome as {@link applyRow} with
+ * {@link rowUpdates}, with a fast path for the common case of a new profile (no intermediate map).
+ */
+export function applyCells(
+  current: ProfileRecord | undefined,
+  header: readonly string[],
+  cells: readonly string[],
+  ctx: { readonly version: 1 | 2; readonly batchId: string; readonly now: number; readonly settings: SandboxSettings },
+): { readonly outcome: RowOutcome; readonly next: ProfileRecord | undefined } {
+  if (current !== undefined || ctx.version === 1 || ctx.settings.v2Consecutive === 'replace') {
+    return applyRow(current, rowUpdates(header, cells), ctx);
+  }
+  const a: Record<string, string> = {};
+  const n = Math.min(header.length, cells.length);
+  for (let i = 1; i < n; i++) {
+    const value = cells[i] as string;
+    const name = header[i] as string;
+    if (value !== '' && name !== '') a[name] = value;
+  }
+  if (!profileFits(a, ctx.settings.maxProfileBytes)) return { outcome: 'failed', next: undefined };
+  return { outcome: 'success', next: { c: ctx.now, m: ctx.now, a } };
+}
