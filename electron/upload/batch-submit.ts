@@ -35,14 +35,15 @@ async function budgetAllows(ctx: RunContext, batch: JobBatch): Promise<boolean> 
 /**
  * Sends one batch until Target acknowledges it, refuses it, the job pauses, or the outcome is unknown.
  * `batch.submitting` is fsynced before every POST and `batch.submitted` right after the answer, so a
- * crash in between is detectable. POSTs are never aborted midway, not even by pause or cancel.
+ * crash in between is detectable. POSTs are never aborted midway, not even by pause or cancel; any
+ * pause stops new POSTs (waits end at once).
  */
 export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoice: UnknownChoice): Promise<SubmitEnd> {
   const { settings } = ctx;
   let throttles = 0;
   let failures = 0;
   for (;;) {
-    if (ctx.stopSignal.aborted) return 'stopped';
+    if (ctx.sendSignal.aborted) return 'stopped';
     if (!(await budgetAllows(ctx, batch))) return 'paused';
     const size = await stat(batch.path).then(
       (s) => s.size,
@@ -60,7 +61,7 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
     }
     let callEnded: () => void;
     try {
-      callEnded = await ctx.limiter.acquire(ctx.stopSignal);
+      callEnded = await ctx.limiter.acquire(ctx.sendSignal);
     } catch {
       return 'stopped';
     }
@@ -108,7 +109,7 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
         }
         if (!d.throttle) {
           try {
-            await sleep(wait, ctx.stopSignal);
+            await sleep(wait, ctx.sendSignal);
           } catch {
             return 'stopped';
           }
@@ -130,7 +131,7 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
         if (r.kind === 'resend' && failures < ctx.spec.options.maxSubmitAttempts) {
           await ctx.emit({ type: 'job.alert', index: batch.index, level: 'info', code: 'resent-after-unknown', message: `Batch ${batch.index}: sending again after an unknown outcome. ${r.reason}` });
           try {
-            await sleep(backoffDelay(failures, settings.backoff, ctx.random), ctx.stopSignal);
+            await sleep(backoffDelay(failures, settings.backoff, ctx.random), ctx.sendSignal);
           } catch {
             return 'stopped';
           }

@@ -93,8 +93,9 @@ export function createHttpTransport(): Transport {
         }
         req.signal?.addEventListener('abort', onAbort, { once: true });
         request.on('socket', (socket) => {
+          // A pooled socket is already connected; only a new one gets a (one-time) connect listener.
           if (!socket.connecting) connected = true;
-          socket.once('connect', () => (connected = true));
+          else socket.once('connect', () => (connected = true));
         });
         request.on('timeout', () => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
         request.on('error', (error: NodeJS.ErrnoException) => {

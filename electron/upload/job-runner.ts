@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { JobError, JobEvent, PauseReason } from '../../shared/jobs/job-events.js';
 import { reduceJob, replayJob, type JobView } from '../../shared/jobs/job-reducer.js';
 import type { JobBatch, JobSpec } from '../../shared/jobs/job-spec.js';
@@ -36,11 +37,13 @@ type StopRequest = { readonly kind: 'pause'; readonly reason: PauseReason } | { 
  * Runs one job from wherever its journal left it: sends pending batches with the job's concurrency,
  * follows acknowledged ones to a final status, and resolves when the job is finished, paused or
  * cancelled. Never sends a batch whose batchId is recorded. `pause()` and `cancel()` take effect at
- * once for waits and polls; POSTs already in flight finish and are recorded first.
+ * once for waits and polls; POSTs already in flight finish and are recorded first. A pause for a
+ * token, the daily budget or an error stops new POSTs but still follows acknowledged batches.
  */
 export class JobRunner {
   private view: JobView;
   private readonly stopCtl = new AbortController();
+  private readonly sendCtl = new AbortController();
   private stopRequest: StopRequest | null = null;
   private readonly submittingAtMap = new Map<number, number>();
   private readonly submittedAtMap = new Map<number, number>();
@@ -50,6 +53,8 @@ export class JobRunner {
   private running = false;
 
   constructor(private readonly deps: JobRunnerDeps) {
+    // Every batch being followed waits on these signals at once; that is many listeners, not a leak.
+    setMaxListeners(10_000, this.stopCtl.signal, this.sendCtl.signal);
     this.view = replayJob(deps.spec.jobId, deps.history);
     for (const e of deps.history) this.track(e);
     const now = deps.now ?? Date.now;
@@ -61,6 +66,7 @@ export class JobRunner {
       usage: deps.usage,
       random: deps.random ?? Math.random,
       stopSignal: this.stopCtl.signal,
+      sendSignal: this.sendCtl.signal,
       reservedRows: 0,
       view: () => this.view,
       batch: (index) => this.batchOf(index),
@@ -88,6 +94,7 @@ export class JobRunner {
   /** Stops for good; when `run()` returns the job is finished as cancelled. */
   cancel(): void {
     this.stopRequest = { kind: 'cancel' };
+    this.sendCtl.abort(new Error('cancelled'));
     this.stopCtl.abort(new Error('cancelled'));
   }
 
@@ -198,7 +205,9 @@ export class JobRunner {
   private async requestPause(reason: PauseReason, error: JobError | null): Promise<void> {
     if (this.stopRequest) return;
     this.stopRequest = { kind: 'pause', reason };
-    this.stopCtl.abort(new Error('paused'));
+    this.sendCtl.abort(new Error('paused'));
+    // A user pause stops everything; a pause for a token, the budget or an error keeps following acknowledged batches.
+    if (reason === 'user') this.stopCtl.abort(new Error('paused'));
     if (this.running) await this.emit({ type: 'job.paused', reason, error });
   }
 

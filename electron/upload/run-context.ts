@@ -17,8 +17,10 @@ export interface RunContext {
   readonly limiter: ClientRateLimiter;
   readonly usage: UsageLedger;
   readonly random: () => number;
-  /** Aborted as soon as the job is paused or cancelled: waits end, polls stop, POSTs in flight finish. */
+  /** Aborted when the user pauses or cancels: every wait ends and polls stop (POSTs in flight finish). */
   readonly stopSignal: AbortSignal;
+  /** Aborted on any pause or cancel: no new POST starts. Other pauses (token, budget…) keep following acknowledged batches. */
+  readonly sendSignal: AbortSignal;
   view(): JobView;
   batch(index: number): JobBatch;
   /** Journals (fsynced) and publishes one event; resolves once it is durable. */
