@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXCEL_STYLE_ROWS, writeExcelStyleXlsx } from './fixtures/excel-xml-fixture.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
 import { readTable } from './read-table.js';
@@ -110,5 +111,17 @@ describe('xlsx', () => {
       for await (const _chunk of readTable(path, info, { signal: controller.signal })) controller.abort();
     };
     await expect(run()).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('xlsx written the way Excel writes it', () => {
+  it('reads parts in Excel order: title row skipped, shared/inline/rich strings, 000000 and built-in date formats, booleans, formula results', async () => {
+    const path = join(dir, 'excel-style.xlsx');
+    await writeExcelStyleXlsx(path);
+    const info = await openTable(path);
+    expect(info).toMatchObject({ sheets: ['Members'], sheet: 'Members', headerRow: 3 });
+    const { rows, notes } = await readAllRows(path, info);
+    expect(notes).toEqual([]);
+    expect([info.headers, ...rows]).toEqual(EXCEL_STYLE_ROWS);
   });
 });
