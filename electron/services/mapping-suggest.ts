@@ -23,18 +23,21 @@ export function paramNameFor(header: string): string {
  * templates when one matches, else the header made into a clean name), each with a confidence.
  */
 export function suggestMappingFor(headers: readonly string[], templates: readonly MappingTemplate[]): MappingSuggestion {
-  const fingerprint = headerFingerprint(headers);
   const fitting = templates.find((t) => templateFits(t, headers));
-  if (fitting) {
-    const ignored = new Set(fitting.mapping.ignored);
-    return {
-      mapping: fitting.mapping,
-      idConfidence: 1,
-      columns: fitting.mapping.columns.filter((c) => !ignored.has(c.column)).map((c) => ({ column: c.column, param: c.param, confidence: 1, reason: 'template' as const })),
-      fingerprint,
-      template: { name: fitting.name },
-    };
-  }
+  const plain = plainSuggestion(headers, templates);
+  if (!fitting) return plain;
+  return {
+    mapping: fitting.mapping,
+    idConfidence: 1,
+    columns: fitting.mapping.columns.map((c) => ({ column: c.column, param: c.param, confidence: 1, reason: 'template' as const })),
+    fingerprint: plain.fingerprint,
+    template: { name: fitting.name },
+    untemplated: { mapping: plain.mapping, idConfidence: plain.idConfidence, columns: plain.columns },
+  };
+}
+
+function plainSuggestion(headers: readonly string[], templates: readonly MappingTemplate[]): MappingSuggestion {
+  const fingerprint = headerFingerprint(headers);
   const id = suggestIdColumn(headers);
   const idColumn = id?.column ?? headers.find((h) => h.trim() !== '') ?? headers[0] ?? '';
   const known: KnownName[] = [];
@@ -62,5 +65,5 @@ export function suggestMappingFor(headers: readonly string[], templates: readonl
     idKind: id?.kind ?? 'thirdPartyId',
     columns: columns.map((c) => ({ column: c.column, param: c.param })),
   });
-  return { mapping, idConfidence: id?.confidence ?? 0, columns, fingerprint, template: null };
+  return { mapping, idConfidence: id?.confidence ?? 0, columns, fingerprint, template: null, untemplated: null };
 }

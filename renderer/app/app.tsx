@@ -5,6 +5,8 @@ import type { Key } from '@adobe/react-spectrum';
 import type { AppInfo } from '../../shared/contract/index.js';
 import type { ClientApi } from '../api/index.js';
 import { LoadStep } from '../features/load/load-step.js';
+import { MapStep } from '../features/map/map-step.js';
+import { ReviewStep } from '../features/review/review-step.js';
 import { changeLanguage } from '../i18n/setup.js';
 import type { Language } from '../i18n/setup.js';
 import { useWizard } from '../state/wizard-store.js';
@@ -46,7 +48,11 @@ export function App({ api }: { readonly api: ClientApi }) {
             </Flex>
           </Flex>
         </header>
-        <WizardFrame>{step === 'load' && <LoadStep api={api} />}</WizardFrame>
+        <WizardFrame>
+          {step === 'load' && <LoadStep api={api} />}
+          {step === 'map' && <MapStep api={api} />}
+          {step === 'review' && <ReviewStep api={api} />}
+        </WizardFrame>
       </div>
     </Provider>
   );

@@ -1,3 +1,6 @@
+import { loadMoreEn } from '../features/load/messages.js';
+import { mapEn } from '../features/map/messages.js';
+import { reviewEn } from '../features/review/messages.js';
 /** English UI text. Every string the UI shows lives here and in ko.ts, under the same keys. */
 export const en = {
   app: {
@@ -43,6 +46,9 @@ export const en = {
     label: 'Rows of {{name}}',
     loading: 'Loading…',
   },
+  loadMore: loadMoreEn,
+  map: mapEn,
+  review: reviewEn,
   errors: {
     generic: 'Something went wrong: {{message}}',
   },

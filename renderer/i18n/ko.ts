@@ -1,3 +1,6 @@
+import { loadMoreKo } from '../features/load/messages.js';
+import { mapKo } from '../features/map/messages.js';
+import { reviewKo } from '../features/review/messages.js';
 import type { Messages } from './en.js';
 
 /** Korean UI text, key for key with en.ts. */
@@ -45,6 +48,9 @@ export const ko: Messages = {
     label: '{{name}}의 행',
     loading: '불러오는 중…',
   },
+  loadMore: loadMoreKo,
+  map: mapKo,
+  review: reviewKo,
   errors: {
     generic: '문제가 생겼습니다: {{message}}',
   },

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppEvent, FileSummary } from '../../shared/contract/index.js';
+import type { AppEvent, FileSummary, ReadOverrides } from '../../shared/contract/index.js';
 import { isAppError } from '../../shared/contract/index.js';
 import type { ClientApi } from '../api/index.js';
 
@@ -15,6 +15,10 @@ interface LoadStore {
   readonly state: LoadState;
   /** Opens a dropped or chosen file through the contract; never throws (failures become state). */
   load(api: ClientApi, file: File): Promise<void>;
+  /** Opens a file the Node side can already reach (sample data, a recent file, a re-read with overrides). Never throws. */
+  openPath(api: ClientApi, path: string, name: string, options?: ReadOverrides): Promise<void>;
+  /** Reads the open file again with these overrides. Never throws. */
+  reopen(api: ClientApi, options: ReadOverrides): Promise<void>;
   /** Applies a Node-side event about the open file. */
   onEvent(event: AppEvent): void;
 }
@@ -35,8 +39,19 @@ export const useLoad = create<LoadStore>((set, get) => ({
       } else {
         path = await api.pathForFile(file);
       }
-      set({ state: { kind: 'opening', name: file.name } });
-      const summary = await api.call['files.open']({ path });
+      await get().openPath(api, path, file.name);
+    } catch (error) {
+      const { code, message } = isAppError(error) ? error : { code: 'internal', message: String(error) };
+      set({ state: { kind: 'failed', name: file.name, code, message } });
+    }
+  },
+  async openPath(api, path, name, options) {
+    const previous = get().state;
+    if (previous.kind === 'ready' && previous.file.path !== path) void api.call['files.close']({ fileId: previous.file.fileId }).catch(() => undefined);
+    try {
+      set({ state: { kind: 'opening', name } });
+      const summary = await api.call['files.open']({ path, ...(options && Object.keys(options).length > 0 ? { options } : {}) });
+      if (previous.kind === 'ready' && previous.file.path === path) void api.call['files.close']({ fileId: previous.file.fileId }).catch(() => undefined);
       set({ state: { kind: 'ready', file: summary, rows: 0, counting: true, bytesRead: 0 } });
       // Rows counted before the subscription saw them are picked up by one page read.
       const page = await api.call['files.rows']({ fileId: summary.fileId, first: 1, count: 1 });
@@ -46,8 +61,13 @@ export const useLoad = create<LoadStore>((set, get) => ({
       }
     } catch (error) {
       const { code, message } = isAppError(error) ? error : { code: 'internal', message: String(error) };
-      set({ state: { kind: 'failed', name: file.name, code, message } });
+      set({ state: { kind: 'failed', name, code, message } });
     }
+  },
+  async reopen(api, options) {
+    const current = get().state;
+    if (current.kind !== 'ready') return;
+    await get().openPath(api, current.file.path, current.file.name, options);
   },
   onEvent(event) {
     const current = get().state;

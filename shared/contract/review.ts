@@ -25,6 +25,8 @@ export interface MappingSuggestion {
   readonly fingerprint: string;
   /** The saved template whose headers match this file; its mapping is the one suggested. */
   readonly template: { readonly name: string } | null;
+  /** When a template was applied: the suggestion without it (what "Undo" goes back to). */
+  readonly untemplated: { readonly mapping: MappingSpec; readonly idConfidence: number; readonly columns: readonly ColumnSuggestion[] } | null;
 }
 
 /** A saved mapping template as listed. */

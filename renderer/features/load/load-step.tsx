@@ -4,6 +4,10 @@ import { Button, Flex, Heading, ProgressBar, Text, View, Well } from '@adobe/rea
 import type { ClientApi } from '../../api/index.js';
 import { DataGrid } from '../../components/data-grid.js';
 import { useLoad } from '../../state/load-store.js';
+import { usePrepare } from '../../state/prepare-store.js';
+import { useWizard } from '../../state/wizard-store.js';
+import { LoadOverrides } from './load-overrides.js';
+import { RecentFiles } from './recent-files.js';
 import { useWindowDrop } from './use-window-drop.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,6 +18,27 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
   const state = useLoad((s) => s.state);
   const load = useLoad((s) => s.load);
   const onEvent = useLoad((s) => s.onEvent);
+  const openPath = useLoad((s) => s.openPath);
+  const reopen = useLoad((s) => s.reopen);
+  const useFile = usePrepare((s) => s.useFile);
+  const preparedFor = usePrepare((s) => s.file?.fileId);
+  const unlock = useWizard((s) => s.unlock);
+  const goTo = useWizard((s) => s.goTo);
+  const trySample = useCallback(async () => {
+    try {
+      const { path } = await api.call['files.sample']({});
+      await openPath(api, path, 'loyalty-sample.csv');
+    } catch {
+      // The button only exists when the sample ships; a failure shows as the load error below.
+    }
+  }, [api, openPath]);
+  const next = useCallback(() => {
+    const current = useLoad.getState().state;
+    if (current.kind !== 'ready') return;
+    if (preparedFor !== current.file.fileId) void useFile(api, current.file);
+    unlock('map');
+    goTo('map');
+  }, [api, goTo, preparedFor, unlock, useFile]);
   const input = useRef<HTMLInputElement>(null);
   const onFile = useCallback((file: File) => void load(api, file), [api, load]);
   const dragging = useWindowDrop(onFile);
@@ -33,6 +58,10 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
           <Button variant="accent" onPress={() => input.current?.click()} aria-label={t('load.chooseLabel')}>
             {state.kind === 'ready' ? t('load.another') : t('load.choose')}
           </Button>
+          <Button variant="secondary" onPress={() => void trySample()} data-testid="try-sample">
+            {t('loadMore.sample')}
+          </Button>
+          <Text UNSAFE_className="hint">{t('loadMore.sampleHint')}</Text>
           <input
             ref={input}
             type="file"
@@ -55,8 +84,16 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
           <Well>{t('load.failed', { message: state.message })}</Well>
         </div>
       )}
+      {(state.kind === 'idle' || state.kind === 'failed' || state.kind === 'ready') && (
+        <RecentFiles api={api} refreshKey={state.kind === 'ready' ? state.file.fileId : state.kind} onOpen={(path, name, options) => void openPath(api, path, name, options)} />
+      )}
       {state.kind === 'ready' && (
         <View marginTop="size-200">
+          <Flex justifyContent="end">
+            <Button variant="cta" onPress={next} data-testid="to-map">
+              {t('loadMore.next')}
+            </Button>
+          </Flex>
           <dl className="facts" data-testid="file-facts">
             <div>
               <dt>{t('load.format')}</dt>
@@ -85,6 +122,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
               </dd>
             </div>
           </dl>
+          <LoadOverrides file={state.file} onReopen={(options) => void reopen(api, options)} />
           <Heading level={3}>{t('load.preview', { name: state.file.name })}</Heading>
           <DataGrid api={api} fileId={state.file.fileId} fileName={state.file.name} headers={state.file.headers} totalRows={state.rows} />
         </View>

@@ -1,0 +1,41 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Page object for the Map step. */
+export class MapPage {
+  readonly step: Locator;
+  readonly templateApplied: Locator;
+
+  constructor(readonly page: Page) {
+    this.step = page.getByTestId('map-step');
+    this.templateApplied = page.getByTestId('template-applied');
+  }
+
+  /** Goes from a loaded file to the Map step and waits for the suggestion. */
+  async openFromLoad(): Promise<void> {
+    await this.page.getByTestId('to-map').click();
+    await this.step.and(this.page.locator('[data-state="ready"]')).waitFor();
+  }
+
+  /** The parameter-name field of one column. */
+  paramField(column: string): Locator {
+    return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"] input[type="text"]`);
+  }
+
+  /** The "Send" checkbox of one column. */
+  sendBox(column: string): Locator {
+    return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"] input[type="checkbox"]`);
+  }
+
+  /** Saves the mapping as a template under `name`. */
+  async saveTemplate(name: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: /^(Template name|템플릿 이름)$/ }).fill(name);
+    await this.page.getByTestId('save-template').click();
+    await this.page.getByTestId('template-saved').waitFor();
+  }
+
+  /** Runs the check and waits for the Review step to show its first result. */
+  async check(): Promise<void> {
+    await this.page.getByTestId('to-review').click();
+    await this.page.getByTestId('review-step').and(this.page.locator('[data-state="ready"]')).waitFor({ timeout: 120_000 });
+  }
+}

@@ -1,0 +1,55 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Page object for the Review step. */
+export class ReviewPage {
+  readonly step: Locator;
+  readonly grid: Locator;
+  readonly uploadButton: Locator;
+  readonly gate: Locator;
+
+  constructor(readonly page: Page) {
+    this.step = page.getByTestId('review-step');
+    this.grid = page.getByTestId('review-grid');
+    this.uploadButton = page.getByTestId('to-upload');
+    this.gate = page.getByTestId('upload-gate');
+  }
+
+  /** The number on one summary card (rows, ready, warnings, blocking, excluded). */
+  card(name: 'rows' | 'ready' | 'warnings' | 'blocking' | 'excluded'): Locator {
+    return this.page.getByTestId(`card-${name}`);
+  }
+
+  /** Waits until the check that follows an action has finished with run number above `run`. */
+  async waitRunAfter(run: number): Promise<number> {
+    await this.page.locator(`[data-testid="review-step"][data-state="ready"]:not([data-run="${run}"])`).waitFor({ timeout: 120_000 });
+    return this.run();
+  }
+
+  /** The number of the check shown now. */
+  async run(): Promise<number> {
+    return Number(await this.step.getAttribute('data-run'));
+  }
+
+  /** One rendered row of the grid by its row number in the file. */
+  row(row: number): Locator {
+    return this.grid.locator(`[role="row"][data-row="${row}"]`);
+  }
+
+  /** One cell of a rendered row by column name. */
+  cell(row: number, column: string): Locator {
+    return this.row(row).locator(`[data-column="${column}"]`);
+  }
+
+  /** Jumps to a row with the "Go to row" field; the grid gets focus with that row active. */
+  async jumpTo(row: number): Promise<void> {
+    await this.page.getByRole('textbox', { name: /^(Go to row|행으로 이동)$/ }).fill(String(row));
+    await this.page.getByTestId('jump-go').click();
+    await this.row(row).waitFor();
+  }
+
+  /** Chooses a row filter from the "Show" picker by its visible name. */
+  async filter(name: RegExp): Promise<void> {
+    await this.page.getByTestId('row-filter').click();
+    await this.page.getByRole('option', { name }).click();
+  }
+}

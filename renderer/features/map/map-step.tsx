@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, ButtonGroup, Content, Flex, Heading, InlineAlert, Item, Picker, ProgressBar, Radio, RadioGroup, Text, TextField, Well } from '@adobe/react-spectrum';
+import type { Key } from '@adobe/react-spectrum';
+import type { ClientApi } from '../../api/index.js';
+import { useLoad } from '../../state/load-store.js';
+import { usePrepare } from '../../state/prepare-store.js';
+import { useWizard } from '../../state/wizard-store.js';
+import { withIdColumn } from './mapping-edit.js';
+import { ParamTable } from './param-table.js';
+
+/** Step 2: the identifier (column and kind), the parameter table, and templates. */
+export function MapStep({ api }: { readonly api: ClientApi }) {
+  const { t } = useTranslation();
+  const load = useLoad((s) => s.state);
+  const file = usePrepare((s) => s.file);
+  const map = usePrepare((s) => s.map);
+  const suggestion = usePrepare((s) => s.suggestion);
+  const mapping = usePrepare((s) => s.mapping);
+  const beforeTemplate = usePrepare((s) => s.beforeTemplate);
+  const useFile = usePrepare((s) => s.useFile);
+  const setMapping = usePrepare((s) => s.setMapping);
+  const undoTemplate = usePrepare((s) => s.undoTemplate);
+  const runReview = usePrepare((s) => s.runReview);
+  const unlock = useWizard((s) => s.unlock);
+  const goTo = useWizard((s) => s.goTo);
+  const [example, setExample] = useState<readonly string[] | null>(null);
+  const [templateName, setTemplateName] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+
+  // A file loaded after the last visit: start its mapping over.
+  useEffect(() => {
+    if (load.kind === 'ready' && file?.fileId !== load.file.fileId) void useFile(api, load.file);
+  }, [api, file?.fileId, load, useFile]);
+
+  useEffect(() => {
+    if (!file) return;
+    let live = true;
+    void api.call['files.rows']({ fileId: file.fileId, first: 1, count: 1 }).then((page) => live && setExample(page.rows[0] ?? null), () => undefined);
+    setTemplateName(file.name.replace(/\.[^.]+$/, ''));
+    return () => {
+      live = false;
+    };
+  }, [api, file]);
+
+  const state = !file ? 'idle' : map.kind;
+  if (!file || !mapping || !suggestion) {
+    return (
+      <section className="step" data-testid="map-step" data-state={state} aria-labelledby="map-heading">
+        <Heading level={2} id="map-heading">
+          {t('map.heading')}
+        </Heading>
+        {map.kind === 'failed' ? (
+          <div role="alert">
+            <Well>{t('map.failed', { message: map.message })}</Well>
+          </div>
+        ) : file ? (
+          <ProgressBar label={t('map.loading')} isIndeterminate />
+        ) : (
+          <Text>{t('map.noFile')}</Text>
+        )}
+      </section>
+    );
+  }
+
+  const next = () => {
+    void runReview(api);
+    unlock('review');
+    goTo('review');
+  };
+  const save = async () => {
+    const name = templateName.trim();
+    if (!name) return;
+    await api.call['templates.save']({ name, headers: [...file.headers], mapping });
+    setSaved(name);
+  };
+
+  return (
+    <section className="step" data-testid="map-step" data-state="ready" aria-labelledby="map-heading">
+      <Flex justifyContent="space-between" alignItems="center" wrap>
+        <Heading level={2} id="map-heading">
+          {t('map.heading')}
+        </Heading>
+        <Button variant="cta" onPress={next} data-testid="to-review">
+          {t('map.next')}
+        </Button>
+      </Flex>
+      {suggestion.template && (
+        <InlineAlert variant="info" data-testid="template-applied" marginBottom="size-200">
+          <Heading>{t('map.templatesHeading')}</Heading>
+          <Content>
+            <Flex alignItems="center" gap="size-200" wrap>
+              <Text>{t('map.templateApplied', { name: suggestion.template.name })}</Text>
+              <Button variant="secondary" onPress={undoTemplate} data-testid="undo-template">
+                {t('map.undoTemplate')}
+              </Button>
+            </Flex>
+          </Content>
+        </InlineAlert>
+      )}
+      {beforeTemplate && !suggestion.template && (
+        <p role="status" data-testid="template-undone">
+          {t('map.templateUndone')}
+        </p>
+      )}
+
+      <section aria-labelledby="id-heading" className="panel">
+        <Heading level={3} id="id-heading">
+          {t('map.idHeading')}
+        </Heading>
+        <Flex gap="size-400" wrap alignItems="start">
+          <Flex direction="column" gap="size-100">
+            <Picker
+              label={t('map.idColumn')}
+              selectedKey={mapping.idColumn}
+              onSelectionChange={(key: Key | null) => key !== null && setMapping(withIdColumn(mapping, file.headers, String(key), suggestion.columns))}
+              data-testid="id-column-picker"
+              width="size-3600"
+            >
+              {file.headers
+                .filter((h) => h.trim() !== '')
+                .map((h) => (
+                  <Item key={h}>{h}</Item>
+                ))}
+            </Picker>
+            <Text UNSAFE_className="hint">{suggestion.idConfidence > 0 ? t('map.idGuess', { percent: Math.round(suggestion.idConfidence * 100) }) : t('map.idNoGuess')}</Text>
+          </Flex>
+          <RadioGroup
+            label={t('map.idKind')}
+            value={mapping.idKind}
+            onChange={(value) => setMapping({ ...mapping, idKind: value === 'pcId' ? 'pcId' : 'thirdPartyId' })}
+            data-testid="id-kind"
+          >
+            <Radio value="thirdPartyId">{t('map.kindThirdParty')}</Radio>
+            <Radio value="pcId">{t('map.kindPcId')}</Radio>
+          </RadioGroup>
+        </Flex>
+        <Well marginTop="size-150" UNSAFE_className="help-text">
+          {t('map.kindHelp')}
+        </Well>
+      </section>
+
+      <section aria-labelledby="params-heading" className="panel">
+        <Heading level={3} id="params-heading">
+          {t('map.paramsHeading')}
+        </Heading>
+        <ParamTable mapping={mapping} suggestions={suggestion.columns} example={example} headers={file.headers} onChange={setMapping} />
+      </section>
+
+      <section aria-labelledby="templates-heading" className="panel">
+        <Heading level={3} id="templates-heading">
+          {t('map.templatesHeading')}
+        </Heading>
+        <Flex gap="size-200" alignItems="end" wrap>
+          <TextField label={t('map.templateName')} value={templateName} onChange={setTemplateName} width="size-4600" data-testid="template-name" />
+          <ButtonGroup>
+            <Button variant="secondary" onPress={() => void save()} isDisabled={templateName.trim() === ''} data-testid="save-template">
+              {t('map.saveTemplate')}
+            </Button>
+          </ButtonGroup>
+        </Flex>
+        {saved && (
+          <p role="status" data-testid="template-saved">
+            {t('map.templateSaved', { name: saved })}
+          </p>
+        )}
+      </section>
+    </section>
+  );
+}

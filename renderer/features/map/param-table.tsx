@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import { Checkbox, Item, Picker, TextField } from '@adobe/react-spectrum';
+import type { Key } from '@adobe/react-spectrum';
+import type { ColumnSuggestion } from '../../../shared/contract/index.js';
+import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
+import { choiceOf, transformChoices, transformsFor, withColumn, type TransformChoice } from './mapping-edit.js';
+
+/** One row per column (the identifier excepted): send it or not, under which name, with which value change. */
+export function ParamTable({
+  mapping,
+  suggestions,
+  example,
+  headers,
+  onChange,
+}: {
+  readonly mapping: MappingSpec;
+  readonly suggestions: readonly ColumnSuggestion[];
+  readonly example: readonly string[] | null;
+  readonly headers: readonly string[];
+  readonly onChange: (mapping: MappingSpec) => void;
+}) {
+  const { t } = useTranslation();
+  const ignored = new Set(mapping.ignored);
+  return (
+    <table className="param-table" data-testid="param-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('map.column')}</th>
+          <th scope="col">{t('map.send')}</th>
+          <th scope="col">{t('map.param')}</th>
+          <th scope="col">{t('map.match')}</th>
+          <th scope="col">{t('map.transform')}</th>
+          <th scope="col">{t('map.example')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {mapping.columns.map((c) => {
+          const sent = !ignored.has(c.column);
+          const s = suggestions.find((x) => x.column === c.column);
+          const edited = s !== undefined && s.param !== c.param;
+          const index = headers.indexOf(c.column);
+          return (
+            <tr key={c.column} data-column={c.column} className={sent ? undefined : 'param-row--ignored'}>
+              <th scope="row">{c.column}</th>
+              <td>
+                <Checkbox isSelected={sent} onChange={(v) => onChange(withColumn(mapping, c.column, { send: v }))} aria-label={t('map.sendLabel', { column: c.column })} />
+              </td>
+              <td>
+                <TextField
+                  aria-label={t('map.paramLabel', { column: c.column })}
+                  value={c.param}
+                  isDisabled={!sent}
+                  onChange={(v) => onChange(withColumn(mapping, c.column, { param: v }))}
+                  width="size-3000"
+                  data-testid={`param-${c.column}`}
+                />
+              </td>
+              <td>
+                {!sent ? (
+                  <span className="muted">{t('map.ignored')}</span>
+                ) : s && !edited ? (
+                  <span className={s.confidence >= 0.9 ? 'confidence confidence--high' : s.confidence >= 0.7 ? 'confidence' : 'confidence confidence--low'}>
+                    {t('map.matchLabel', { percent: Math.round(s.confidence * 100) })} · {t(`map.reasons.${s.reason}`)}
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                <Picker
+                  aria-label={t('map.transformLabel', { column: c.column })}
+                  selectedKey={choiceOf(c.transforms)}
+                  isDisabled={!sent}
+                  onSelectionChange={(key: Key | null) => key !== null && onChange(withColumn(mapping, c.column, { transforms: transformsFor(key as TransformChoice) }))}
+                  width="size-2400"
+                >
+                  {transformChoices.map((choice) => (
+                    <Item key={choice}>{t(`map.transforms.${choice}`)}</Item>
+                  ))}
+                </Picker>
+              </td>
+              <td className="example">{index >= 0 ? (example?.[index] ?? '') : ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

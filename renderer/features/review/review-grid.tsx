@@ -1,0 +1,259 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
+import type { ReviewFilter, ReviewRow } from '../../../shared/contract/index.js';
+import type { ClientApi } from '../../api/index.js';
+import { useReviewPages } from './use-review-pages.js';
+
+const ROW_HEIGHT = 32;
+
+interface GridRow {
+  readonly index: number;
+  readonly data: ReviewRow | undefined;
+}
+
+export interface ReviewGridProps {
+  readonly api: ClientApi;
+  readonly fileId: string;
+  readonly fileName: string;
+  readonly headers: readonly string[];
+  readonly run: number;
+  readonly filter: ReviewFilter;
+  readonly initialTotal: number;
+  /** Scroll to and focus this list index (changes with `nonce`). */
+  readonly jump: { readonly index: number; readonly nonce: number } | null;
+  readonly busy: boolean;
+  onEdit(row: number, column: string, value: string): void;
+  onExclude(row: number, exclude: boolean): void;
+}
+
+/**
+ * The Review grid: every row of the filtered list, virtualised (only the rows in view are rendered) and
+ * paged from the Node side, with issue highlighting, inline editing (Enter or double-click) and a
+ * per-row Send switch. Keyboard: one tab stop; arrow keys, Home/End, Page Up/Down move the active cell.
+ */
+export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initialTotal, jump, busy, onEdit, onExclude }: ReviewGridProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ko' ? 'ko' : 'en';
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { rowAt, ensure, total, version, ready } = useReviewPages(api, fileId, run, filter, initialTotal);
+  const [active, setActive] = useState<{ index: number; col: number }>({ index: 0, col: 1 });
+  const [editing, setEditing] = useState<{ index: number; col: number; value: string } | null>(null);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const colCount = headers.length + 2; // send/status, data columns, issues
+
+  useEffect(() => {
+    if (total > 0) ensure(first, last);
+  }, [ensure, first, last, total]);
+
+  // A jump waits until the list it points into is loaded (a jump also switches the filter to all rows).
+  const handledJump = useRef<number | null>(null);
+  useEffect(() => {
+    if (!jump || handledJump.current === jump.nonce || jump.index >= total || !ready) return;
+    handledJump.current = jump.nonce;
+    setActive((a) => ({ index: jump.index, col: a.col }));
+    virtualizer.scrollToIndex(jump.index, { align: 'center' });
+    scrollRef.current?.focus();
+  }, [jump, total, ready, virtualizer]);
+
+  const data = useMemo<GridRow[]>(() => items.map((item) => ({ index: item.index, data: rowAt(item.index) })), [items, rowAt, version]);
+  const columns = useMemo(() => {
+    const helper = createColumnHelper<GridRow>();
+    return [
+      helper.display({ id: '__send', header: () => t('review.grid.send'), size: 150 }),
+      ...headers.map((header, i) => helper.display({ id: `c${i}`, header: () => header || `(${i + 1})`, size: 170 })),
+      helper.display({ id: '__issues', header: () => t('review.issuesHeading'), size: 460 }),
+    ];
+  }, [headers, t]);
+  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
+  const width = table.getTotalSize();
+
+  const move = (index: number, col: number) => {
+    const i = Math.min(Math.max(0, index), Math.max(0, total - 1));
+    const c = Math.min(Math.max(0, col), colCount - 1);
+    setActive({ index: i, col: c });
+    virtualizer.scrollToIndex(i);
+  };
+  const startEdit = (index: number, col: number) => {
+    const row = rowAt(index);
+    if (!row || col < 1 || col > headers.length || busy) return;
+    setEditing({ index, col, value: row.cells[col - 1] ?? '' });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active.index + 1, active.col),
+      ArrowUp: () => move(active.index - 1, active.col),
+      ArrowRight: () => move(active.index, active.col + 1),
+      ArrowLeft: () => move(active.index, active.col - 1),
+      PageDown: () => move(active.index + page, active.col),
+      PageUp: () => move(active.index - page, active.col),
+      Home: () => (e.ctrlKey ? move(0, active.col) : move(active.index, 0)),
+      End: () => (e.ctrlKey ? move(total - 1, active.col) : move(active.index, colCount - 1)),
+      Enter: () => startEdit(active.index, active.col),
+      F2: () => startEdit(active.index, active.col),
+      ' ': () => {
+        const row = rowAt(active.index);
+        if (active.col === 0 && row && !busy) onExclude(row.row, row.status !== 'excluded');
+      },
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+  const activeRendered = items.some((item) => item.index === active.index);
+  const cellId = (index: number, col: number) => `rg-${index}-${col}`;
+
+  return (
+    <div className="review-grid-wrap">
+      <p id="review-grid-help" className="hint">
+        {t('review.grid.help')}
+      </p>
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        role="grid"
+        tabIndex={0}
+        aria-label={t('review.grid.label', { name: fileName })}
+        aria-describedby="review-grid-help"
+        aria-rowcount={total + 1}
+        aria-colcount={colCount}
+        aria-activedescendant={activeRendered && !editing ? cellId(active.index, active.col) : undefined}
+        aria-busy={busy}
+        data-testid="review-grid"
+        data-rendered-rows={items.length}
+        data-total={total}
+        onKeyDown={onKeyDown}
+      >
+        <div role="rowgroup" className="grid-head" style={{ width }}>
+          {table.getHeaderGroups().map((group) => (
+            <div role="row" aria-rowindex={1} key={group.id} className="grid-row">
+              {group.headers.map((header) => (
+                <div role="columnheader" key={header.id} className="grid-cell grid-header" style={{ width: header.getSize() }}>
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </div>
+              ))}
+            </div>
+          ))}
+        </div>
+        {total === 0 && <p className="grid-empty">{t('review.grid.empty')}</p>}
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+          {table.getRowModel().rows.map((r, i) => {
+            const item = items[i];
+            if (!item) return null;
+            const row = r.original.data;
+            const index = r.original.index;
+            const byColumn = new Map<string, string>();
+            for (const issue of row?.issues ?? []) {
+              if (issue.column === null) continue;
+              const prev = byColumn.get(issue.column);
+              if (prev !== 'blocking') byColumn.set(issue.column, issue.severity);
+            }
+            return (
+              <div
+                role="row"
+                aria-rowindex={index + 2}
+                key={item.key}
+                className={`grid-row review-row review-row--${row?.status ?? 'loading'}`}
+                data-row={row?.row}
+                data-status={row?.status}
+                style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width }}
+              >
+                {r.getVisibleCells().map((cell, col) => {
+                  const isActive = active.index === index && active.col === col;
+                  const common = {
+                    id: cellId(index, col),
+                    role: 'gridcell' as const,
+                    style: { width: cell.column.getSize() },
+                    onClick: () => setActive({ index, col }),
+                  };
+                  const activeClass = isActive ? ' grid-cell--active' : '';
+                  if (!row) {
+                    return (
+                      <div key={cell.id} {...common} className={`grid-cell${activeClass}`}>
+                        {col === 0 ? <span className="grid-loading">{t('grid.loading')}</span> : null}
+                      </div>
+                    );
+                  }
+                  if (col === 0) {
+                    const sending = row.status !== 'excluded';
+                    return (
+                      <div key={cell.id} {...common} className={`grid-cell review-send${activeClass}`}>
+                        <input
+                          type="checkbox"
+                          tabIndex={-1}
+                          checked={sending}
+                          disabled={busy}
+                          aria-label={t('review.grid.sendRow', { row: row.row.toLocaleString(i18n.language) })}
+                          onChange={() => onExclude(row.row, sending)}
+                          data-testid={`send-${row.row}`}
+                        />
+                        <span className="row-number">{row.row.toLocaleString(i18n.language)}</span>
+                        <span className={`status status--${row.status}`}>{t(`review.grid.status.${row.status}`)}</span>
+                      </div>
+                    );
+                  }
+                  if (col === headers.length + 1) {
+                    const text = row.issues.map((issue) => issue.message[lang]).join(' · ');
+                    return (
+                      <div key={cell.id} {...common} className={`grid-cell review-issues${activeClass}`} title={text}>
+                        {text}
+                      </div>
+                    );
+                  }
+                  const column = headers[col - 1] ?? '';
+                  const severity = byColumn.get(column);
+                  const edited = row.edited.includes(column);
+                  const value = row.cells[col - 1] ?? '';
+                  const isEditing = editing?.index === index && editing.col === col;
+                  const cls = `grid-cell${severity ? ` cell--${severity}` : ''}${edited ? ' cell--edited' : ''}${activeClass}`;
+                  const issueText = row.issues.filter((x) => x.column === column).map((x) => x.message[lang]).join(' · ');
+                  return (
+                    <div key={cell.id} {...common} className={cls} title={issueText || undefined} onDoubleClick={() => startEdit(index, col)} data-column={column}>
+                      {isEditing ? (
+                        <input
+                          className="cell-editor"
+                          autoFocus
+                          aria-label={t('review.grid.editCell', { row: row.row, column })}
+                          value={editing.value}
+                          onChange={(e) => setEditing({ ...editing, value: e.currentTarget.value })}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') {
+                              e.preventDefault();
+                              if (editing.value !== value) onEdit(row.row, column, editing.value);
+                              setEditing(null);
+                              scrollRef.current?.focus();
+                            } else if (e.key === 'Escape') {
+                              e.preventDefault();
+                              setEditing(null);
+                              scrollRef.current?.focus();
+                            }
+                            e.stopPropagation();
+                          }}
+                          onBlur={() => setEditing(null)}
+                        />
+                      ) : (
+                        <>
+                          {value}
+                          {edited && <span className="visually-hidden"> ({t('review.grid.edited')})</span>}
+                        </>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Content, Flex, Heading, InlineAlert, Item, NumberField, Picker, ProgressBar, Text, Well } from '@adobe/react-spectrum';
+import type { Key } from '@adobe/react-spectrum';
+import type { ReviewFilter } from '../../../shared/contract/index.js';
+import type { DuplicatePolicy } from '../../../shared/validation/duplicate-policy.js';
+import type { ClientApi } from '../../api/index.js';
+import { lastSummary, usePrepare } from '../../state/prepare-store.js';
+import { useWizard } from '../../state/wizard-store.js';
+import { IssueKinds } from './issue-kinds.js';
+import { RejectedExportButton } from './rejected-export.js';
+import { ReviewGrid } from './review-grid.js';
+import { SummaryCards } from './summary-cards.js';
+import { TopValuesPanel } from './top-values.js';
+
+const FILTERS = ['all', 'issues', 'blocking', 'warnings', 'excluded'] as const;
+const POLICIES: readonly DuplicatePolicy[] = ['flag', 'merge', 'last-wins', 'first-wins'];
+
+/** Step 3: what the check found, every row with its problems, fixes, and the gate to Upload. */
+export function ReviewStep({ api }: { readonly api: ClientApi }) {
+  const { t, i18n } = useTranslation();
+  const file = usePrepare((s) => s.file);
+  const review = usePrepare((s) => s.review);
+  const runReview = usePrepare((s) => s.runReview);
+  const edit = usePrepare((s) => s.edit);
+  const bulk = usePrepare((s) => s.bulk);
+  const onEvent = usePrepare((s) => s.onEvent);
+  const unlock = useWizard((s) => s.unlock);
+  const goTo = useWizard((s) => s.goTo);
+  const [filter, setFilter] = useState<ReviewFilter>('all');
+  const [jumpRow, setJumpRow] = useState<number>(Number.NaN);
+  const [jump, setJump] = useState<{ index: number; nonce: number } | null>(null);
+  const [jumpError, setJumpError] = useState<string | null>(null);
+  const summary = lastSummary(review);
+  const n = (x: number) => x.toLocaleString(i18n.language);
+
+  useEffect(() => api.subscribe(onEvent), [api, onEvent]);
+  useEffect(() => {
+    if (summary?.uploadAllowed) unlock('upload');
+  }, [summary?.uploadAllowed, unlock]);
+
+  const busy = review.kind === 'running';
+  const heading = (
+    <Heading level={2} id="review-heading">
+      {t('review.heading')}
+    </Heading>
+  );
+  if (!file || !summary) {
+    return (
+      <section className="step" data-testid="review-step" data-state={review.kind} aria-labelledby="review-heading">
+        {heading}
+        {review.kind === 'running' && <ProgressBar label={review.rows > 0 ? t('map.checkingRows', { rows: n(review.rows) }) : t('map.checking')} isIndeterminate width="100%" />}
+        {review.kind === 'failed' && (
+          <div role="alert" data-testid="review-error">
+            <Well>{t('review.failed', { message: review.message })}</Well>
+            <Button variant="secondary" onPress={() => goTo('map')}>
+              {t('review.backToMap')}
+            </Button>
+          </div>
+        )}
+      </section>
+    );
+  }
+
+  const filterKey = typeof filter === 'string' ? filter : 'code';
+  const doJump = () => {
+    if (!Number.isFinite(jumpRow)) return;
+    if (jumpRow < 1 || jumpRow > summary.rows) {
+      setJumpError(t('review.jumpOutOfRange', { row: n(jumpRow), rows: n(summary.rows) }));
+      return;
+    }
+    setJumpError(null);
+    setFilter('all');
+    setJump({ index: jumpRow - 1, nonce: Date.now() });
+  };
+  const blockText = summary.uploadBlock ? t(`review.blockedBecause.${summary.uploadBlock}`, { count: n(summary.blocking) }) : t('review.uploadReady', { rows: n(summary.ready), batches: n(summary.batches) });
+
+  return (
+    <section className="step" data-testid="review-step" data-state={review.kind} data-run={summary.run} aria-labelledby="review-heading" aria-busy={busy}>
+      <Flex justifyContent="space-between" alignItems="center" wrap gap="size-200">
+        {heading}
+        <Flex alignItems="center" gap="size-200" wrap>
+          <Text id="upload-gate" data-testid="upload-gate" data-allowed={summary.uploadAllowed ? 'yes' : 'no'}>
+            {blockText}
+          </Text>
+          <Button
+            variant="cta"
+            isDisabled={!summary.uploadAllowed || busy}
+            aria-describedby="upload-gate"
+            onPress={() => {
+              unlock('upload');
+              goTo('upload');
+            }}
+            data-testid="to-upload"
+          >
+            {t('review.toUpload')}
+          </Button>
+        </Flex>
+      </Flex>
+      {busy && <ProgressBar label={t('review.working')} isIndeterminate width="100%" data-testid="review-working" />}
+      {review.kind === 'failed' && (
+        <div role="alert" data-testid="review-error">
+          <Well>{t('review.failed', { message: review.message })}</Well>
+        </div>
+      )}
+      <SummaryCards summary={summary} />
+      {summary.fileIssues.some((i) => i.severity !== 'info') && (
+        <InlineAlert variant={summary.uploadBlock === 'file-issues' ? 'negative' : 'notice'} marginTop="size-200" data-testid="file-issues">
+          <Heading>{t('review.fileIssues')}</Heading>
+          <Content>
+            <ul>
+              {summary.fileIssues.map((issue, i) => (
+                <li key={i}>
+                  <strong>{t(`review.kinds.${issue.code}`)}</strong>: {issue.message[i18n.language === 'ko' ? 'ko' : 'en']}
+                </li>
+              ))}
+            </ul>
+            {summary.uploadBlock === 'file-issues' && (
+              <Button variant="secondary" onPress={() => goTo('map')}>
+                {t('review.backToMap')}
+              </Button>
+            )}
+          </Content>
+        </InlineAlert>
+      )}
+      {summary.issuesTruncated && <Text>{t('review.truncated')}</Text>}
+      <div className="review-columns">
+        <IssueKinds
+          summary={summary}
+          busy={busy}
+          onShow={(code) => setFilter({ code })}
+          onBulk={(action) => void bulk(api, action)}
+        />
+        <section className="panel" aria-labelledby="dup-heading">
+          <h3 id="dup-heading" className="subheading">
+            {t('review.duplicates')}
+          </h3>
+          <Picker
+            aria-labelledby="dup-heading"
+            selectedKey={summary.duplicates}
+            isDisabled={busy}
+            onSelectionChange={(key: Key | null) => key !== null && void runReview(api, key as DuplicatePolicy)}
+            data-testid="duplicate-policy"
+          >
+            {POLICIES.map((p) => (
+              <Item key={p}>{t(`review.duplicatePolicies.${p}`)}</Item>
+            ))}
+          </Picker>
+          <Flex marginTop="size-200" gap="size-100" wrap>
+            <RejectedExportButton api={api} fileId={summary.fileId} rejected={summary.blocking} />
+          </Flex>
+        </section>
+      </div>
+      <Flex gap="size-300" alignItems="end" wrap marginTop="size-200">
+        <Picker
+          label={t('review.filter')}
+          selectedKey={filterKey}
+          onSelectionChange={(key: Key | null) => key !== null && key !== 'code' && setFilter(key as (typeof FILTERS)[number])}
+          data-testid="row-filter"
+          width="size-3600"
+        >
+          {[
+            ...FILTERS.map((f) => <Item key={f}>{t(`review.filters.${f}`)}</Item>),
+            ...(typeof filter === 'object' ? [<Item key="code">{t('review.filters.code', { kind: t(`review.kinds.${filter.code}` as 'review.kinds.id-missing') })}</Item>] : []),
+          ]}
+        </Picker>
+        <Flex gap="size-100" alignItems="end">
+          <NumberField label={t('review.jump')} minValue={1} value={jumpRow} onChange={setJumpRow} data-testid="jump-row" width="size-2000" hideStepper />
+          <Button variant="secondary" onPress={doJump} data-testid="jump-go">
+            {t('review.jumpButton')}
+          </Button>
+        </Flex>
+        {jumpError && (
+          <p role="alert" data-testid="jump-error">
+            {jumpError}
+          </p>
+        )}
+      </Flex>
+      <ReviewGrid
+        api={api}
+        fileId={summary.fileId}
+        fileName={file.name}
+        headers={file.headers}
+        run={summary.run}
+        filter={filter}
+        initialTotal={filter === 'all' ? summary.rows : 0}
+        jump={jump}
+        busy={busy}
+        onEdit={(row, column, value) => void edit(api, [{ row, cells: { [column]: value } }])}
+        onExclude={(row, exclude) => void edit(api, [{ row, exclude }])}
+      />
+      <TopValuesPanel api={api} fileId={summary.fileId} run={summary.run} />
+    </section>
+  );
+}
