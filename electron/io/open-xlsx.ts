@@ -39,7 +39,9 @@ export async function openXlsx(path: string, size: number, options: ReadOptions)
     sheet = chosen.name;
     rows = await firstRows(container, chosen);
   } else {
-    for (const candidate of container.sheets) {
+    // Visible sheets first: a hidden sheet is usually a lookup table, not the export.
+    const ordered = [...container.sheets.filter((s) => !s.hidden), ...container.sheets.filter((s) => s.hidden)];
+    for (const candidate of ordered) {
       rows = await firstRows(container, candidate);
       if (rows.some((r) => r.length > 0)) {
         sheet = candidate.name;

@@ -161,6 +161,8 @@ export interface XlsxSheet {
   readonly name: string;
   /** Zip path of the sheet's XML, e.g. xl/worksheets/sheet1.xml. */
   readonly part: string;
+  /** Hidden or very hidden in Excel. */
+  readonly hidden: boolean;
 }
 
 export interface XlsxContainer {
@@ -207,7 +209,8 @@ export async function openXlsxContainer(path: string, size: number): Promise<Xls
     const name = attr(m[0], 'name');
     const rid = attr(m[0], 'r:id') ?? attr(m[0], 'id');
     if (name === undefined) continue;
-    sheets.push({ name, part: (rid !== undefined ? targets.get(rid) : undefined) ?? `xl/worksheets/sheet${sheets.length + 1}.xml` });
+    const part = (rid !== undefined ? targets.get(rid) : undefined) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
+    sheets.push({ name, part, hidden: (attr(m[0], 'state') ?? 'visible') !== 'visible' });
   }
   if (sheets.length === 0) throw corrupt('it lists no sheets', '시트 목록이 없습니다');
   return { path, size, sheets, entries, cdOffset };

@@ -84,6 +84,15 @@ describe('xlsx', () => {
     await expect(openTable(path, { sheet: 'C' })).rejects.toMatchObject({ code: 'no-header', message: expect.stringContaining('"C"') });
   });
 
+  it('the default sheet is the first visible non-empty one', async () => {
+    const path = await workbook('hidden.xlsx', (wb) => {
+      const lookup = wb.addWorksheet('Lookup', { state: 'hidden' });
+      lookup.addRows([['code', 'label'], ['g', 'gold']]);
+      wb.addWorksheet('Export').addRows([['id', 'tier'], ['1', 'g']]);
+    });
+    expect(await openTable(path)).toMatchObject({ sheets: ['Lookup', 'Export'], sheet: 'Export' });
+  });
+
   it('a workbook whose sheets are all empty → empty-file', async () => {
     const path = await workbook('empty.xlsx', (wb) => {
       wb.addWorksheet('One');
