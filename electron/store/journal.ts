@@ -71,20 +71,26 @@ export class JobJournal {
   ) {}
 
   /**
-   * Opens (creating) the journal at `path` for appending. When the file ends in a torn line, a newline
-   * is written first so the next record starts clean.
+   * Opens (creating) the journal at `path` for appending. A torn last line (the process died while
+   * writing it, so nothing ever acted on it) is cut off; a complete last record without its line
+   * break gets one, so the next record starts clean.
    */
   static async open(path: string): Promise<JobJournal> {
     await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'a+');
-    const { size } = await handle.stat();
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) {
-        await handle.write('\n');
-        await handle.sync();
+    const text = (await handle.readFile()).toString('utf8');
+    if (text.length > 0 && !text.endsWith('\n')) {
+      const cut = text.lastIndexOf('\n') + 1;
+      const tail = text.slice(cut);
+      let complete = false;
+      try {
+        complete = jobEventSchema.safeParse(JSON.parse(tail)).success;
+      } catch {
+        complete = false;
       }
+      if (complete) await handle.write('\n');
+      else await handle.truncate(Buffer.byteLength(text.slice(0, cut)));
+      await handle.sync();
     }
     return new JobJournal(handle, path);
   }
@@ -92,7 +98,9 @@ export class JobJournal {
   /** Appends `event` (validated first) and resolves once it is on disk; throws if invalid or closed. */
   append(event: JobEvent): Promise<void> {
     if (isTransientJobEvent(event)) return Promise.resolve();
-    const checked = jobEventSchema.parse(event);
+    const parsed = jobEventSchema.safeParse(event);
+    if (!parsed.success) return Promise.reject(new Error(`Invalid job event ${event.type}: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
+    const checked = parsed.data;
     const line = `${JSON.stringify(checked)}\n`;
     const run = this.queue.then(async () => {
       if (this.closed) throw new Error('journal closed');

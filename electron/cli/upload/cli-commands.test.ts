@@ -1,0 +1,79 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../../sandbox/index.js';
+import { tempHome } from '../../upload/testing/fixtures.js';
+import { runCli } from '../main.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+async function home(): Promise<string> {
+  const h = await tempHome();
+  cleanups.push(() => rm(h, { recursive: true, force: true }));
+  return h;
+}
+
+async function cli(h: string, argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: Readable.from([stdin]), env: { PROFILE_LOADER_HOME: h } });
+  return { code, out, err };
+}
+
+describe('profiles, upload and jobs commands', () => {
+  it('adds a profile with a token from stdin, never prints it, and says the token is session-only here', async () => {
+    const h = await home();
+    const added = await cli(h, ['profiles', 'add', '--name', 'Prod', '--base-url', 'https://acme.tt.omtrdc.net', '--client-code', 'acme', '--api-version', 'v2', '--token-stdin', '--json'], 'tok-XYZ-987\n');
+    expect(added.code).toBe(0);
+    expect(added.err).toContain('kept for this command only');
+    expect(added.out + added.err).not.toContain('tok-XYZ-987');
+    const list = await cli(h, ['profiles', 'list', '--json']);
+    const parsed = JSON.parse(list.out) as { secretStorage: string; profiles: { name: string; hasToken: boolean }[] };
+    expect(parsed.secretStorage).toBe('session-only');
+    expect(parsed.profiles.map((p) => p.name)).toEqual(['Local sandbox', 'Prod']);
+    expect(await readFile(join(h, 'profiles.json'), 'utf8')).not.toContain('tok-XYZ-987');
+  });
+
+  it('explains bad input in one line with exit 2', async () => {
+    const h = await home();
+    const insecure = await cli(h, ['profiles', 'add', '--name', 'P', '--base-url', 'http://acme.tt.omtrdc.net', '--client-code', 'acme', '--api-version', 'v2']);
+    expect(insecure).toMatchObject({ code: 2, err: expect.stringContaining('must use https://') });
+    expect(await cli(h, ['profiles', 'add', '--name', 'P'])).toMatchObject({ code: 2, err: expect.stringContaining('--base-url, --client-code, --api-version') });
+    expect(await cli(h, ['jobs', 'show', 'nope'])).toMatchObject({ code: 2, err: expect.stringContaining('No job nope') });
+    expect(await cli(h, ['upload', 'x.csv', '--id-column', 'id', '--id-type', 'thirdPartyId'])).toMatchObject({ code: 2, err: expect.stringContaining('--profile NAME is required') });
+    expect(await cli(h, ['upload', 'x.csv', '--id-column', 'id', '--id-type', 'thirdPartyId', '--profile', 'Nope'])).toMatchObject({ code: 2, err: expect.stringContaining('No connection profile named "Nope"') });
+    expect(await cli(h, ['jobs', 'list', '--json'])).toMatchObject({ code: 0, out: '[]\n' });
+  });
+
+  it('upload --dry-run prepares and sends nothing; upload then sends, and jobs list/show/results report it', async () => {
+    const h = await home();
+    const sandbox = await startSandbox({ settings: { rateLimitWindowMs: 1000 } });
+    cleanups.push(() => sandbox.close());
+    const csv = join(h, 'people.csv');
+    await writeFile(csv, `crm_id,tier\n${Array.from({ length: 30 }, (_, i) => `C${i},t${i % 2}`).join('\n')}\n`);
+    expect((await cli(h, ['profiles', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v1'])).code).toBe(0);
+    const dry = await cli(h, ['upload', csv, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--batch-rows', '10', '--profile', 'Dev', '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, rows: 30, valid: 30, batches: [{ rows: 10 }, { rows: 10 }, { rows: 10 }] });
+    expect(JSON.parse((await cli(h, ['jobs', 'list', '--json'])).out)).toEqual([]);
+    const up = await cli(h, ['upload', csv, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--batch-rows', '10', '--profile', 'Dev', '--json']);
+    const result = JSON.parse(up.out) as Record<string, unknown>;
+    // v1 updates existing profiles only: the sandbox has none, so every row is "not found" (exit 0: nothing failed).
+    expect(up.code).toBe(0);
+    expect(result).toMatchObject({ state: 'completed', rows: 30, sent: 30, confirmed: 0, notFound: 30, failed: 0, rejected: 0, excluded: 0 });
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['jobId', 'rows', 'sent', 'confirmed', 'notFound', 'failed', 'rejected', 'excluded', 'batches']));
+    expect((result.batches as Record<string, unknown>[])[0]).toEqual({ index: 1, rows: 10, batchId: expect.any(String), status: 'complete', consumedCount: 10, successfulUpdates: 0, profilesNotFound: 10, failedUpdates: 0 });
+    const jobs = JSON.parse((await cli(h, ['jobs', 'list', '--json'])).out) as { jobId: string; state: string }[];
+    expect(jobs).toEqual([expect.objectContaining({ jobId: result.jobId, state: 'completed', notFound: 30 })]);
+    const shown = JSON.parse((await cli(h, ['jobs', 'show', String(result.jobId), '--json'])).out) as Record<string, unknown>;
+    expect(shown).toMatchObject({ jobId: result.jobId, state: 'completed', profileName: 'Dev', apiVersion: 'v1' });
+    const res = JSON.parse((await cli(h, ['jobs', 'results', String(result.jobId), '--json'])).out) as { path: string; rows: number };
+    expect(res.rows).toBe(30);
+    expect((await readFile(res.path, 'utf8')).split('\n')[1]).toMatch(/^1,C0,not-found,1,/);
+    expect(await cli(h, ['jobs', 'retry', String(result.jobId)])).toMatchObject({ code: 1, err: expect.stringContaining('nothing to retry') });
+  });
+});
