@@ -30,8 +30,10 @@ async function setup(sandboxOpts: Parameters<typeof startSandbox>[0] = {}) {
   return { sandbox, home, services, profile };
 }
 
+type WithoutJobId = JobEvent extends infer E ? (E extends JobEvent ? Omit<E, 'jobId'> : never) : never;
+
 /** Appends hand-written events to a job's journal, as a process that died at that point would have left them. */
-async function appendEvents(home: string, jobId: string, events: Omit<JobEvent, 'jobId'>[]): Promise<void> {
+async function appendEvents(home: string, jobId: string, events: WithoutJobId[]): Promise<void> {
   const j = await JobJournal.open(jobPaths(home, jobId).journal);
   for (const e of events) await j.append({ ...e, jobId } as JobEvent);
   await j.close();
