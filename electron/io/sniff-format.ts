@@ -83,10 +83,18 @@ function binaryError(what: string, ko: string): TableReadError {
 export function sniffFormat(sample: Uint8Array): SniffedFormat {
   if (startsWith(sample, [0x50, 0x4b, 0x03, 0x04]) || startsWith(sample, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // Both legacy .xls and password-protected .xlsx are OLE containers; the latter holds an "EncryptedPackage".
+    if (Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      throw new TableReadError(
+        'unsupported-format',
+        'This workbook is protected with a password. In Excel, remove the password (File › Info › Protect Workbook) or export the sheet as CSV UTF-8.',
+        '이 통합 문서는 암호로 보호되어 있습니다. Excel에서 암호를 해제하거나(파일 › 정보 › 통합 문서 보호) 시트를 CSV UTF-8로 내보내세요.',
+      );
+    }
     throw new TableReadError(
       'unsupported-format',
-      'This is an old Excel 97–2003 (.xls) workbook, which is not supported. In Excel, use File › Save As › Excel Workbook (.xlsx) or CSV UTF-8.',
-      '이전 Excel 97–2003(.xls) 통합 문서는 지원되지 않습니다. Excel에서 파일 › 다른 이름으로 저장 › Excel 통합 문서(.xlsx) 또는 CSV UTF-8로 저장하세요.',
+      'This is an old Excel 97–2003 (.xls) workbook or a password-protected workbook, which cannot be read. In Excel, remove any password and use File › Save As › Excel Workbook (.xlsx) or CSV UTF-8.',
+      '이전 Excel 97–2003(.xls) 통합 문서이거나 암호로 보호된 통합 문서라서 읽을 수 없습니다. Excel에서 암호를 해제하고 파일 › 다른 이름으로 저장 › Excel 통합 문서(.xlsx) 또는 CSV UTF-8로 저장하세요.',
     );
   }
   for (const sig of SIGNATURES) if (startsWith(sample, sig.bytes)) throw binaryError(sig.what, sig.ko);
