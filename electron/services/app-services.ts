@@ -8,6 +8,9 @@ import { createMapHandlers } from './map-service.js';
 import { RecentFiles } from './recent-files.js';
 import { ReviewService } from './review-service.js';
 import { TemplateStore } from './template-store.js';
+import type { SecretCipher } from '../store/encrypted-file-secret-store.js';
+import { createUploadServices } from './job-services.js';
+import { createResultDownloadHandlers } from './result-download.js';
 
 /** Everything a front door needs: the handlers for every call, the event bus, and a clean shutdown. */
 export interface AppServices {
@@ -21,6 +24,8 @@ export interface AppServicesOptions {
   readonly homeDir: string;
   readonly host: HostKind;
   readonly log?: (line: string) => void;
+  /** Electron passes its safeStorage cipher (electron/main/safe-storage-cipher.ts); elsewhere tokens use the OS keychain or the session. */
+  readonly secretCipher?: SecretCipher | undefined;
 }
 
 /**
@@ -36,11 +41,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const files = new FileService({ homeDir: options.homeDir, bus, log, onOpened: (summary) => void recent.record(summary) });
   const templates = new TemplateStore(options.homeDir);
   const review = new ReviewService({ homeDir: options.homeDir, bus, files });
+  const upload = await createUploadServices({ homeDir: options.homeDir, secretCipher: options.secretCipher, emit: (e) => bus.emit(e), log });
   const handlers: Handlers = {
     ...createAppInfoHandlers({ host: options.host, homeDir: options.homeDir }),
     ...files.handlers(),
     ...createMapHandlers({ files, recent, templates }),
     ...review.handlers(),
+    ...upload.handlers(),
+    ...createResultDownloadHandlers(upload.jobs),
   };
   return {
     handlers,
@@ -48,6 +56,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     homeDir: options.homeDir,
     async close() {
       review.close();
+      await upload.close();
       await files.close();
     },
   };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { readFile, rename } from 'node:fs/promises';
@@ -43,7 +44,8 @@ export async function allLineOutcomes(spec: JobSpec, view: JobView, events: read
 export async function writeResultCsv(spec: JobSpec, view: JobView, events: readonly JobEvent[], path: string): Promise<number> {
   const prepared = await readPreparedInput(spec.source.preparedDir);
   const outcomes = await allLineOutcomes(spec, view, events);
-  const tmp = `${path}.tmp`;
+  // A unique temp name: the job writes its results when it ends, and a download may ask at the same moment.
+  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const out = createWriteStream(tmp, { encoding: 'utf8' });
   let pending: string[] = [];
   let written = 0;

@@ -9,18 +9,25 @@ import type { FileEvent } from './files.js';
 import { fileCalls } from './files.js';
 import type { ReviewEvent } from './review.js';
 import { reviewCalls } from './review.js';
+import { profileCalls } from './profiles.js';
+import type { JobAppEvent } from './jobs.js';
+import { jobCalls } from './jobs.js';
+import { resultCalls } from './results.js';
 
 export const calls = {
   ...appCalls,
   ...fileCalls,
   ...reviewCalls,
+  ...profileCalls,
+  ...jobCalls,
+  ...resultCalls,
 } as const;
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
 
 /** Every event the Node side pushes to the UI; each carries a `type`. */
-export type AppEvent = FileEvent | ReviewEvent;
+export type AppEvent = FileEvent | ReviewEvent | JobAppEvent;
 
 /** The API the renderer sees, identical in Electron and in browser mode. */
 export type AppApi = {
@@ -53,3 +60,6 @@ export type {
 } from './review.js';
 export type { AppError } from './errors.js';
 export { AppCallError, isAppError } from './errors.js';
+export type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, ProfilesList, SecretStorageKind } from './profiles.js';
+export type { JobAppEvent, JobListItem, JobListState, JobResultFile } from './jobs.js';
+export type { ResultDownload } from './results.js';
