@@ -9,7 +9,7 @@ const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results
 
   jobs list [--json]                 the job history, newest first ([{jobId, state, …}])
   jobs show JOBID [--json]           one job: totals, batches, alerts, why it paused
-  jobs resume JOBID [--json] [--token-stdin] [--unknown-outcomes auto|resend|give-up] [--concurrency N]
+  jobs resume JOBID [--json] [--token-stdin] [--unknown-outcomes auto|resend|give-up]
                                      continue a paused or interrupted job from its journal; a batch
                                      Target acknowledged is never sent again
   jobs cancel JOBID [--json]         stop for good (unsent batches are cancelled)
@@ -30,7 +30,6 @@ function parse(argv: readonly string[]) {
         json: { type: 'boolean' },
         'token-stdin': { type: 'boolean' },
         'unknown-outcomes': { type: 'string' },
-        concurrency: { type: 'string' },
       },
     });
   } catch (e) {
@@ -100,7 +99,6 @@ export const command: CliCommand = {
           const jobId = needId(positionals, sub);
           const job = await services.jobs.load(jobId);
           if (token !== undefined) services.connections.useSessionToken(job.spec.connection.profileId, token);
-          if (values.concurrency !== undefined) throw new CliUsageError('--concurrency is fixed when the job is created');
           return runJob(io, services, home, jobId, json, unknown);
         }
         case 'cancel': {
