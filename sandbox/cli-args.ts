@@ -9,12 +9,17 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --processing-delay-ms N  how long a batch stays incomplete (default 0)
   --fault-profile NAME     built-in faults: none, flaky
   --config FILE            JSON settings file (see docs/sandbox.md)
+  --tls-key FILE           with --tls-cert: also serve https on the same port (PEM files)
+  --tls-cert FILE
   --set NAME=VALUE         one setting, e.g. --set requireAuth=true --set faults.batchUpdate.errorRate=0.1
   --help                   this text`;
 
+/** What a command line asks for: sandbox options plus CLI-only fields. */
+export type CliOptions = SandboxOptions & { help?: boolean; tlsKeyFile?: string; tlsCertFile?: string };
+
 /** Returns the options a command line asks for, or throws an Error naming the bad argument. */
-export function parseCliArgs(argv: readonly string[]): SandboxOptions & { help?: boolean } {
-  const out: SandboxOptions & { help?: boolean } = { port: 4010, keepDataDir: true };
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const out: CliOptions = { port: 4010, keepDataDir: true };
   let settings: SettingsPatch | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -51,6 +56,12 @@ export function parseCliArgs(argv: readonly string[]): SandboxOptions & { help?:
       case '--config':
         out.configFile = value();
         break;
+      case '--tls-key':
+        out.tlsKeyFile = value();
+        break;
+      case '--tls-cert':
+        out.tlsCertFile = value();
+        break;
       case '--set':
         settings = applyPatches<SettingsPatch>(settings ?? {}, patchFromAssignment(value()));
         break;
@@ -63,5 +74,6 @@ export function parseCliArgs(argv: readonly string[]): SandboxOptions & { help?:
     }
   }
   if (settings) out.settings = settings;
+  if ((out.tlsKeyFile === undefined) !== (out.tlsCertFile === undefined)) throw new Error('--tls-key and --tls-cert go together');
   return out;
 }

@@ -1,8 +1,9 @@
 // `npm run sandbox -- [options]`: starts a local Target and prints `Sandbox listening on <baseUrl>`.
+import { readFile } from 'node:fs/promises';
 import { startSandbox } from './index.js';
-import { CLI_USAGE, parseCliArgs } from './cli-args.js';
+import { CLI_USAGE, parseCliArgs, type CliOptions } from './cli-args.js';
 
-let options;
+let options: CliOptions;
 try {
   options = parseCliArgs(process.argv.slice(2));
 } catch (err) {
@@ -14,8 +15,11 @@ if (options.help) {
   process.exit(0);
 }
 try {
-  const sandbox = await startSandbox({ ...options, log: (line) => console.log(line) });
+  const { tlsKeyFile, tlsCertFile, help: _help, ...sandboxOptions } = options;
+  const tls = tlsKeyFile && tlsCertFile ? { key: await readFile(tlsKeyFile), cert: await readFile(tlsCertFile) } : undefined;
+  const sandbox = await startSandbox({ ...sandboxOptions, tls, log: (line) => console.log(line) });
   console.log(`Sandbox listening on ${sandbox.baseUrl}`);
+  if (sandbox.httpsBaseUrl) console.log(`Also https: ${sandbox.httpsBaseUrl}`);
   console.log(`Data folder: ${sandbox.dataDir}`);
   let stopping = false;
   const stop = () => {

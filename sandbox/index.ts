@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BatchProcessor } from './batch-processor.js';
 import { SandboxContext } from './context.js';
+import { listen, type Listener, type TlsMaterial } from './listener.js';
 import { createRequestListener } from './server.js';
 import { defaultSettings, type SandboxSettings } from './settings.js';
 import { applyPatches, checkSettingsPatch, faultProfilePatch, type SettingsPatch } from './settings-patch.js';
@@ -35,12 +35,16 @@ export interface SandboxOptions {
   settings?: SettingsPatch;
   /** Receives log lines; default: none. */
   log?: (line: string) => void;
+  /** Serve https too, on the same port (PEM key and certificate). */
+  tls?: TlsMaterial;
 }
 
 /** A sandbox that is listening. */
 export interface RunningSandbox {
   /** 'http://127.0.0.1:PORT'. */
   readonly baseUrl: string;
+  /** 'https://127.0.0.1:PORT' (same port) when started with `tls`. */
+  readonly httpsBaseUrl: string | undefined;
   readonly dataDir: string;
   /** Effective global settings right now. */
   settings(): SandboxSettings;
@@ -68,16 +72,6 @@ function urlHost(address: AddressInfo): string {
   return address.family === 'IPv6' ? `[${a}]` : a;
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, host, () => {
-      server.off('error', fail);
-      ok(server.address() as AddressInfo);
-    });
-  });
-}
-
 /**
  * Starts a local Target: opens (or creates) the store in `dataDir`, resumes batches left incomplete,
  * and listens. Throws when the config file or settings are invalid, the store is locked by another
@@ -98,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const dataDir = autoDir ? await mkdtemp(join(tmpdir(), 'target-sandbox-')) : resolve(options.dataDir as string);
   await mkdir(join(dataDir, 'batches'), { recursive: true });
   const store = await SandboxStore.open(join(dataDir, 'db'));
-  let server: Server | undefined;
+  let server: Listener | undefined;
   let processor: BatchProcessor | undefined;
   try {
     const stored = { global: await store.getSettingsPatch(undefined), clients: await store.allClientSettings() };
@@ -108,21 +102,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // Resume (and clean up orphan batch texts) before listening, so no new batch can race the cleanup.
     const resumed = await processor.resumeAll();
     if (resumed > 0) log(`resumed ${resumed} incomplete batch(es)`);
-    server = createServer({ keepAlive: true }, createRequestListener(ctx, proc));
-    const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+    server = await listen(options.port ?? 0, options.host ?? '127.0.0.1', createRequestListener(ctx, proc), options.tls);
+    const address = server.address;
     ctx.baseUrl = `http://${urlHost(address)}:${address.port}`;
     const srv = server;
     let closing: Promise<void> | undefined;
     return {
       baseUrl: ctx.baseUrl,
+      httpsBaseUrl: options.tls ? `https://${urlHost(address)}:${address.port}` : undefined,
       dataDir,
       settings: () => ctx.settingsFor(undefined),
       close: () => {
         closing ??= (async () => {
-          await new Promise<void>((done) => {
-            srv.close(() => done());
-            srv.closeAllConnections();
-          });
+          await srv.close();
           await proc.close();
           await store.close();
           if (autoDir && !options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
@@ -131,7 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
     };
   } catch (err) {
-    server?.close();
+    await server?.close();
     await processor?.close();
     await store.close();
     if (autoDir) await rm(dataDir, { recursive: true, force: true });

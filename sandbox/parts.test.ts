@@ -85,6 +85,8 @@ describe('command line', () => {
     expect(() => parseCliArgs(['--port', 'x'])).toThrow('--port expects a whole number, got "x"');
     expect(() => parseCliArgs(['--data-dir'])).toThrow('--data-dir needs a value');
     expect(() => parseCliArgs(['--bogus'])).toThrow('Unknown argument "--bogus"');
+    expect(() => parseCliArgs(['--tls-key', 'k.pem'])).toThrow('--tls-key and --tls-cert go together');
+    expect(parseCliArgs(['--tls-key', 'k.pem', '--tls-cert', 'c.pem'])).toMatchObject({ tlsKeyFile: 'k.pem', tlsCertFile: 'c.pem' });
   });
 });
 

@@ -1,4 +1,7 @@
 // Section 10, items 1–4: routing and parsing, over real HTTP with bodies sent as curl --data-binary sends them.
+import { readFile } from 'node:fs/promises';
+import { request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from './index.js';
 import { acceptedBatch, admin, attributeValues, fetchProfile, rawRequest, submitBatch, uniqueClient, waitForBatch } from './testing/http.js';
@@ -22,6 +25,39 @@ describe('1. routing', () => {
     expect((await fetchProfile(sb.baseUrl, 'someone-else', 'thirdPartyId', 'k1')).status).toBe(404);
     const health = await admin(sb.baseUrl, 'GET', '/health');
     expect(health.json['status']).toBe('ok');
+  });
+
+  it('serves http and https on the same port when started with TLS material', async () => {
+    const dir = join(import.meta.dirname, 'testing', 'tls');
+    const cert = await readFile(join(dir, 'test-cert.pem'));
+    const tlsSb = await startSandbox({ tls: { key: await readFile(join(dir, 'test-key.pem')), cert } });
+    try {
+      expect(tlsSb.httpsBaseUrl).toBe(tlsSb.baseUrl.replace('http:', 'https:'));
+      const body = Buffer.from('batch=thirdPartyId,a\nk1,x\n');
+      const answer = await new Promise<{ status: number; text: string; secure: boolean }>((resolve, reject) => {
+        const req = httpsRequest(
+          `${tlsSb.httpsBaseUrl}/m2/acme/v2/profile/batchUpdate`,
+          { method: 'POST', ca: cert, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) } },
+          (res) => {
+            const secure = (res.socket as unknown as { encrypted?: boolean }).encrypted === true;
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text, secure }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.secure).toBe(true);
+      expect(answer.text).toContain('<success>true</success>');
+      const statusUrl = /<batchStatus>(.*)<\/batchStatus>/.exec(answer.text)?.[1] ?? '';
+      expect((await waitForBatch(statusUrl)).status).toBe('complete');
+      // Plain http on the same port still works.
+      expect(attributeValues((await fetchProfile(tlsSb.baseUrl, 'acme', 'thirdPartyId', 'k1')).json)).toEqual({ a: 'x' });
+    } finally {
+      await tlsSb.close();
+    }
   });
 
   it('accepts only POST on E1/E2 and answers other methods with the configured error', async () => {
