@@ -8,6 +8,7 @@ import { timePapaparse } from './parse-timers.js';
 const [mode, file, outDir] = process.argv.slice(2);
 if (!file || !outDir || (mode !== 'papaparse' && mode !== 'prepare')) throw new Error('usage: prepare-child papaparse|prepare FILE OUTDIR');
 
+const cpuStart = process.cpuUsage();
 let seconds: number;
 let rows: number;
 let extra: Record<string, number> = {};
@@ -32,5 +33,7 @@ if (mode === 'papaparse') {
   rows = result.manifest.rows;
   extra = { valid: result.manifest.valid, batches: result.manifest.batches.length, bytes: result.manifest.batches.reduce((n, b) => n + b.bytes, 0) };
 }
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ mode, seconds, rows, maxRssMb, ...extra }) + '\n');
+process.stdout.write(JSON.stringify({ mode, seconds, cpuSeconds, rows, maxRssMb, ...extra }) + '\n');

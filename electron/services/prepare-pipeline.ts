@@ -1,7 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { openTable } from '../io/open-table.js';
-import { readTable } from '../io/read-table.js';
 import { TableReadError, type TableInfo } from '../io/table-types.js';
 import { compileMapping, type CompiledMapping } from '../../shared/domain/compile-mapping.js';
 import { applyRowEdit, RowOverlay } from '../../shared/domain/row-overlay.js';
@@ -16,6 +15,7 @@ import { makeIssue, plainIssue } from '../../shared/validation/messages.js';
 import { headerNoteIssue, readerNoteIssue } from '../../shared/validation/reader-notes.js';
 import type { Issue } from '../../shared/validation/issue.js';
 import { BatchFileWriter, batchFileName } from './prepare-batch-writer.js';
+import { readInProcess } from './prepare-source.js';
 import { dedupeBatches, type DuplicateGroup } from './prepare-dedupe.js';
 import { LEDGER_DUPLICATE, LEDGER_EXCLUDED, LEDGER_REJECTED, LedgerWriter } from './prepare-ledger.js';
 import { RejectedReportWriter } from './prepare-report.js';
@@ -24,6 +24,10 @@ import { PrepareError, type ManifestBatch, type PrepareManifest, type PreparePro
 export const MANIFEST_FILE = 'manifest.json';
 export const LEDGER_FILE = 'rows.ledger';
 export const REJECTED_FILE = 'rejected-rows.csv';
+
+function rowCells(flat: readonly string[], offset: number, count: number): readonly string[] {
+  return offset === 0 && count === flat.length ? flat : flat.slice(offset, offset + count);
+}
 
 /** Collects issues: counts every code, keeps the first `limit` issues. */
 class IssueSink {
@@ -94,27 +98,28 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
   let excluded = 0;
 
   try {
-    for await (const chunk of readTable(req.path, info, {
-      signal: opts.signal,
-      onProgress: (p) => opts.onProgress?.({ stage: 'reading', bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows }),
-    })) {
+    const source = readInProcess(req.path, info, { signal: opts.signal });
+    for await (const chunk of source) {
+      opts.onProgress?.({ stage: 'reading', bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes, rows: rows + chunk.rowCount });
       ctx ??= {
         mapping,
         fixes: req.fixes,
         maxRowBytes: MAX_ROW_BYTES,
         cache: new EncodeCache(mapping.params.length),
-        idShape: learnIdShape(chunk.rows.slice(0, 2000).map((r) => {
-          const raw = r[mapping.idIndex] ?? '';
-          return mapping.idTransform ? (mapping.idTransform(raw) ?? raw) : raw;
-        })),
+        idShape: learnIdShape(
+          Array.from({ length: Math.min(chunk.rowCount, 2000) }, (_, i) => {
+            const raw = mapping.idIndex < chunk.countOf(i) ? (chunk.cellsOf(i)[chunk.offsetOf(i) + mapping.idIndex] ?? '') : '';
+            return mapping.idTransform ? (mapping.idTransform(raw) ?? raw) : raw;
+          }),
+        ),
       };
       const noteIssues = new Map<number, Issue[]>();
-      for (const note of chunk.notes ?? []) {
+      for (const note of chunk.notes) {
         const issue = readerNoteIssue(note.code, note.row, { value: info.encoding?.encoding ?? '' });
         if (note.row > 0) (noteIssues.get(note.row) ?? noteIssues.set(note.row, []).get(note.row)!).push(issue);
         else sink.add(issue);
       }
-      for (let i = 0; i < chunk.rows.length; i++) {
+      for (let i = 0; i < chunk.rowCount; i++) {
         const row = chunk.firstRow + i;
         rows++;
         const edit = overlay.size > 0 ? overlay.get(row) : undefined;
@@ -123,8 +128,10 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
           if (ledger.pushSync(LEDGER_EXCLUDED)) await ledger.flush();
           continue;
         }
-        const cells = applyRowEdit(chunk.rows[i]!, info.headers, edit);
-        const checked = checkRow(cells, row, ctx);
+        const flat = chunk.cellsOf(i);
+        const offset = chunk.offsetOf(i);
+        const count = chunk.countOf(i);
+        const checked = edit?.cells ? checkRow(applyRowEdit(rowCells(flat, offset, count), info.headers, edit), row, ctx) : checkRow(flat, row, ctx, offset, count);
         const notes = noteIssues.get(row);
         let issues = notes ? [...notes, ...checked.issues] : checked.issues;
         let line = checked.line;
@@ -151,7 +158,7 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
         for (const issue of issues) sink.add(issue);
         if (line === null) {
           rejected++;
-          report.add(row, issues, cells);
+          report.add(row, issues, applyRowEdit(rowCells(flat, offset, count), info.headers, edit));
           if (ledger.pushSync(LEDGER_REJECTED)) await ledger.flush();
         } else if (fate === LEDGER_DUPLICATE) {
           excluded++;

@@ -49,12 +49,13 @@ function pushIssue(list: Issue[] | null, issue: Issue): Issue[] {
 /**
  * Checks one row against every per-row rule and encodes it as a batch line in the same pass. Pure; the
  * worker runs it on every row and the UI on visible rows, so both see the same issues. Never throws.
+ * The row's cells are `cells[offset] … cells[offset + count - 1]` (the worker passes one flat array per chunk).
  */
-export function checkRow(cells: readonly string[], row: number, ctx: RowCheckContext): RowCheck {
+export function checkRow(cells: readonly string[], row: number, ctx: RowCheckContext, offset = 0, count = cells.length - offset): RowCheck {
   const m = ctx.mapping;
   let issues: Issue[] | null = null;
 
-  let id = cells[m.idIndex] ?? '';
+  let id = m.idIndex < count ? (cells[offset + m.idIndex] ?? '') : '';
   if (m.idTransform !== null) id = m.idTransform(id) ?? id;
   const idCol = m.idColumn;
   let encodedId = id;
@@ -103,7 +104,7 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
     if (p.constant !== null) {
       v = p.constant;
     } else {
-      v = cells[p.index] ?? '';
+      v = p.index < count ? (cells[offset + p.index] ?? '') : '';
       if (p.transform !== null) {
         const t = p.transform(v);
         if (t === null) issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
