@@ -48,21 +48,45 @@ function replacementCount(sample: Uint8Array, encoding: EncodingName): number {
   return n;
 }
 
-/**
- * Returns the encoding of a text file from its first bytes (`complete` = the sample is the whole
- * file). An override wins; otherwise BOM, UTF-16 pattern, strict UTF-8, then chardet. Never throws.
- */
-export function detectEncoding(sample: Uint8Array, complete: boolean, override?: EncodingName): EncodingGuess {
-  const bom = bomOf(sample);
-  if (override !== undefined) return { encoding: override, bom: bom === override, confidence: 1, source: 'override' };
-  if (bom !== null) return { encoding: bom, bom: true, confidence: 1, source: 'bom' };
-  const utf16 = looksLikeUtf16(sample);
-  if (utf16 !== null) return { encoding: utf16, bom: false, confidence: 0.9, source: 'detected' };
-  if (isAscii(sample)) {
-    // Pure ASCII reads the same in every supported 8-bit encoding; only later bytes could tell.
-    return { encoding: 'utf-8', bom: false, confidence: complete ? 1 : 0.8, source: 'detected' };
+/** Counts well-formed multi-byte UTF-8 sequences and bytes that cannot be UTF-8 (a cut-off sequence at the end is ignored unless `complete`). */
+export function utf8Stats(b: Uint8Array, complete: boolean): { readonly valid: number; readonly invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const n = b.length;
+  for (let i = 0; i < n; ) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + len > n) {
+      if (complete) invalid++;
+      break;
+    }
+    let ok = true;
+    for (let k = 1; k < len; k++) if (((b[i + k] as number) & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
   }
+  return { valid, invalid };
+}
+
+function guessFromContent(sample: Uint8Array, complete: boolean): EncodingGuess {
   if (isValidUtf8(sample, complete)) return { encoding: 'utf-8', bom: false, confidence: 1, source: 'detected' };
+  // A UTF-8 file with a few damaged bytes is still UTF-8: decoding it as anything else would garble every character.
+  const { valid, invalid } = utf8Stats(sample, complete);
+  if (valid >= 8 && invalid * 20 <= valid) return { encoding: 'utf-8', bom: false, confidence: 0.7, source: 'detected' };
   const ranked = analyse(sample);
   let best: { encoding: EncodingName; confidence: number; errors: number } | null = null;
   for (const match of ranked) {
@@ -78,4 +102,32 @@ export function detectEncoding(sample: Uint8Array, complete: boolean, override?:
   if (best !== null) return { encoding: best.encoding, bom: false, confidence: Number(best.confidence.toFixed(2)), source: 'detected' };
   // No supported encoding matched: Windows-1252 decodes any byte, so the text stays readable and fixable.
   return { encoding: 'windows-1252', bom: false, confidence: 0.2, source: 'detected' };
+}
+
+/** Cuts a window taken from inside a file to whole lines (LF never occurs inside a character in the 8-bit encodings). */
+function wholeLines(window: Uint8Array): Uint8Array {
+  const first = window.indexOf(0x0a);
+  const last = window.lastIndexOf(0x0a);
+  return first === -1 || last <= first ? new Uint8Array(0) : window.subarray(first + 1, last + 1);
+}
+
+/**
+ * Returns the encoding of a text file from its first bytes (`complete` = the sample is the whole
+ * file). An override wins; otherwise BOM, UTF-16 pattern, strict UTF-8, mostly-UTF-8, then chardet.
+ * When the start is pure ASCII, `later` (windows from further into the file) decide. Never throws.
+ */
+export function detectEncoding(sample: Uint8Array, complete: boolean, override?: EncodingName, later: readonly Uint8Array[] = []): EncodingGuess {
+  const bom = bomOf(sample);
+  if (override !== undefined) return { encoding: override, bom: bom === override, confidence: 1, source: 'override' };
+  if (bom !== null) return { encoding: bom, bom: true, confidence: 1, source: 'bom' };
+  const utf16 = looksLikeUtf16(sample);
+  if (utf16 !== null) return { encoding: utf16, bom: false, confidence: 0.9, source: 'detected' };
+  if (!isAscii(sample)) return guessFromContent(sample, complete);
+  const rest = later.map(wholeLines).filter((w) => !isAscii(w));
+  if (rest.length > 0) {
+    const guess = guessFromContent(Buffer.concat(rest), true);
+    return { ...guess, confidence: Math.min(guess.confidence, 0.9) };
+  }
+  // Pure ASCII reads the same in every supported 8-bit encoding; only unseen bytes could tell.
+  return { encoding: 'utf-8', bom: false, confidence: complete ? 1 : 0.8, source: 'detected' };
 }

@@ -124,16 +124,28 @@ describe('reading big files in every encoding', () => {
     expect((await readAllRows(path, fixed)).rows).toEqual([['1', 'Müller']]);
   });
 
-  it('bytes invalid in the detected UTF-8 are noted as decoding-errors on their row', async () => {
+  it('a file whose first 256 KB are ASCII is judged by windows further in (Windows-1252 at the end)', async () => {
     const path = join(dir, 'late-latin1.csv');
     const head = Buffer.from(`id,name\n${Array.from({ length: 30_000 }, (_, i) => `${i},plain`).join('\n')}\n`);
     expect(head.length).toBeGreaterThan(256 * 1024);
-    await writeFile(path, Buffer.concat([head, encode('30000,Müller\n', 'windows-1252')]));
+    await writeFile(path, Buffer.concat([head, encode('30000,Müller\n30001,Zoë\n', 'windows-1252')]));
     const info = await openTable(path);
-    expect(info.encoding).toMatchObject({ encoding: 'utf-8', source: 'detected' });
-    expect(info.encoding?.confidence).toBeLessThan(1);
+    expect(info.encoding).toMatchObject({ encoding: 'windows-1252', source: 'detected' });
     const { notes, rows } = await readAllRows(path, info);
-    expect(rows).toHaveLength(30_001);
-    expect(notes).toEqual([expect.objectContaining({ row: 30_001, code: 'decoding-errors' })]);
+    expect(notes).toEqual([]);
+    expect(rows.slice(-2)).toEqual([['30000', 'Müller'], ['30001', 'Zoë']]);
+  });
+
+  it('a UTF-8 file with a few damaged bytes stays UTF-8; the damaged rows are noted as decoding-errors', async () => {
+    const path = join(dir, 'damaged-utf8.csv');
+    const good = (from: number, n: number): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => `${from + i},홍길동 ${from + i}\n`).join(''));
+    await writeFile(path, Buffer.concat([Buffer.from('id,name\n'), good(1, 50), Buffer.from([0x35, 0x31, 0x2c, 0xff, 0x41, 0x0a]), good(52, 50)]));
+    const info = await openTable(path);
+    expect(info.encoding).toMatchObject({ encoding: 'utf-8', confidence: 0.7 });
+    const { notes, rows } = await readAllRows(path, info);
+    expect(rows).toHaveLength(101);
+    expect(rows[50]).toEqual(['51', '\uFFFDA']);
+    expect(rows[100]).toEqual(['101', '홍길동 101']);
+    expect(notes).toEqual([expect.objectContaining({ row: 51, code: 'decoding-errors' })]);
   });
 });

@@ -14,15 +14,26 @@ import { openXlsx } from './open-xlsx.js';
 /** Bytes read from the start of a text file to detect its encoding, delimiter and header. */
 export const SAMPLE_BYTES = 256 * 1024;
 
-async function readStart(path: string, bytes: number): Promise<Uint8Array> {
+/** Bytes of each later window read when the start of a file is pure ASCII. */
+export const LATER_WINDOW_BYTES = 64 * 1024;
+
+async function readAt(path: string, position: number, bytes: number): Promise<Uint8Array> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    const { bytesRead } = await fh.read(buf, 0, bytes, position);
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
+}
+
+/** Windows from the middle and the end of a big file, for files whose first 256 KB are plain ASCII. */
+async function laterWindows(path: string, size: number): Promise<Uint8Array[]> {
+  if (size <= SAMPLE_BYTES) return [];
+  const middle = Math.max(SAMPLE_BYTES, Math.floor(size / 2) - LATER_WINDOW_BYTES / 2);
+  const end = Math.max(SAMPLE_BYTES, size - LATER_WINDOW_BYTES);
+  return Promise.all([readAt(path, middle, LATER_WINDOW_BYTES), readAt(path, end, LATER_WINDOW_BYTES)]);
 }
 
 /** Decodes the sample the way readTable will decode the whole file, cut at the last line end. */
@@ -58,7 +69,7 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
     const st = await stat(path);
     if (st.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
     size = st.size;
-    sample = size === 0 ? new Uint8Array(0) : await readStart(path, SAMPLE_BYTES);
+    sample = size === 0 ? new Uint8Array(0) : await readAt(path, 0, SAMPLE_BYTES);
   } catch (e) {
     throw fsError(e, path);
   }
@@ -67,7 +78,15 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
   }
   if (sniffFormat(sample) === 'zip') return openXlsx(path, size, options);
   const complete = sample.length >= size;
-  const encoding = detectEncoding(sample, complete, options.encoding);
+  let later: Uint8Array[] = [];
+  if (options.encoding === undefined && !complete && sample.every((b) => b < 0x80)) {
+    try {
+      later = await laterWindows(path, size);
+    } catch (e) {
+      throw fsError(e, path);
+    }
+  }
+  const encoding = detectEncoding(sample, complete, options.encoding, later);
   const text = sampleText(sample, complete, { encoding });
   if (text.trim() === '') {
     throw new TableReadError('empty-file', 'The file holds no data, only blank lines.', '파일에 데이터가 없고 빈 줄만 있습니다.');

@@ -23,11 +23,6 @@ export class TableReadError extends Error {
   }
 }
 
-/** Returns true when `e` is a TableReadError (works across module copies by checking shape). */
-export function isTableReadError(e: unknown): e is TableReadError {
-  return e instanceof TableReadError;
-}
-
 /** Returns the TableReadError for a Node fs error (ENOENT → not-found, anything else → unreadable). */
 export function fsError(e: unknown, path: string): TableReadError {
   if (e instanceof TableReadError) return e;
