@@ -105,9 +105,21 @@ export class BatchProcessor {
     const text = await readFile(path, 'utf8');
     const settings = this.ctx.settingsFor(rec.client);
     const seen = settings.duplicateKeys === 'firstWins' ? this.keysBefore(text, rec) : undefined;
-    while (!this.closed && rec.offset < text.length) {
-      rec = await this.chunk(rec, text, seen);
-      await yieldToLoop();
+    // Pipelined: chunk N+1 is read and computed while chunk N's write is in flight. Writes still land
+    // one after another, in order; lookups for chunk N+1 see chunk N's profiles through `inFlight`.
+    let writing: Promise<void> = Promise.resolve();
+    let inFlight = new Map<string, ProfileRecord>();
+    try {
+      while (!this.closed && rec.offset < text.length) {
+        const step = await this.chunk(rec, text, seen, inFlight);
+        await writing;
+        writing = this.ctx.store.write(step.ops);
+        inFlight = step.written;
+        rec = step.next;
+        await yieldToLoop();
+      }
+    } finally {
+      await writing;
     }
     if (this.closed) return;
     await this.ctx.store.write([{ type: 'batch', value: { ...rec, state: 'complete', completedAt: Date.now() } }]);
@@ -127,7 +139,13 @@ export class BatchProcessor {
     return seen;
   }
 
-  private async chunk(rec: BatchRecord, text: string, seen: Set<string> | undefined): Promise<BatchRecord> {
+  /** Computes one chunk: its store ops (ending with the batch's new offset and counters), without writing them. */
+  private async chunk(
+    rec: BatchRecord,
+    text: string,
+    seen: Set<string> | undefined,
+    inFlight: ReadonlyMap<string, ProfileRecord>,
+  ): Promise<{ next: BatchRecord; ops: StoreOp[]; written: Map<string, ProfileRecord> }> {
     const settings = this.ctx.settingsFor(rec.client);
     const now = Date.now();
     const rows: { key: string; cells: string[] }[] = [];
@@ -157,11 +175,12 @@ export class BatchProcessor {
     };
     if (rec.allEmpty) {
       // A batch whose every value is empty is skipped as a whole: it completes with zero updates.
-      return this.commit(rec, offset, counters, rowEntries, ops);
+      return this.finish(rec, offset, counters, rowEntries, ops, new Map());
     }
-    const keys = [...new Set(rows.map((r) => r.key).filter((k) => keyProblem(rec.keyKind, k, settings) === undefined))];
+    const keys = [...new Set(rows.map((r) => r.key).filter((k) => keyProblem(rec.keyKind, k, settings) === undefined && !inFlight.has(k)))];
     const found = await this.ctx.store.getProfiles(rec.client, rec.keyKind, keys);
-    const known = new Map<string, ProfileRecord | undefined>(keys.map((k, i) => [k, found[i]]));
+    const known = new Map<string, ProfileRecord | undefined>(inFlight);
+    keys.forEach((k, i) => known.set(k, found[i]));
     const dirty = new Set<string>();
     const applyCtx = { version: rec.version, batchId: rec.id, now, settings };
     for (const row of rows) {
@@ -185,16 +204,25 @@ export class BatchProcessor {
         dirty.add(row.key);
       }
     }
+    const written = new Map<string, ProfileRecord>();
     for (const key of dirty) {
-      ops.push({ type: 'profile', client: rec.client, keyKind: rec.keyKind, id: key, value: known.get(key) as ProfileRecord });
+      const value = known.get(key) as ProfileRecord;
+      written.set(key, value);
+      ops.push({ type: 'profile', client: rec.client, keyKind: rec.keyKind, id: key, value });
     }
-    return this.commit(rec, offset, counters, rowEntries, ops);
+    return this.finish(rec, offset, counters, rowEntries, ops, written);
   }
 
-  private async commit(rec: BatchRecord, offset: number, counters: BatchRecord['counters'], rowEntries: number, ops: StoreOp[]): Promise<BatchRecord> {
-    const next: BatchRecord = { ...rec, offset: Math.min(offset, Number.MAX_SAFE_INTEGER), counters, rowEntries };
+  private finish(
+    rec: BatchRecord,
+    offset: number,
+    counters: BatchRecord['counters'],
+    rowEntries: number,
+    ops: StoreOp[],
+    written: Map<string, ProfileRecord>,
+  ): { next: BatchRecord; ops: StoreOp[]; written: Map<string, ProfileRecord> } {
+    const next: BatchRecord = { ...rec, offset, counters, rowEntries };
     ops.push({ type: 'batch', value: next });
-    await this.ctx.store.write(ops);
-    return next;
+    return { next, ops, written };
   }
 }
