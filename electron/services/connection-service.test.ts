@@ -62,6 +62,30 @@ describe('connection profiles', () => {
     expect((await s.connections.test(closed.id)).checks[0]).toMatchObject({ check: 'reachable', ok: false });
   });
 
+  it('a Local sandbox job paused in one process finishes in the next, whose sandbox has another port', async () => {
+    const home = await tempHome();
+    cleanups.push(() => rm(home, { recursive: true, force: true }));
+    const first = await createUploadServices({ homeDir: home, keychain: null });
+    const prepared = join(home, 'in');
+    await writePrepared(prepared, { batches: 3, rowsPerBatch: 5 });
+    const spec = await first.jobs.create({ preparedDir: prepared, profileId: LOCAL_SANDBOX_ID, options: { concurrency: 1 } });
+    const firstUrl = (await first.connections.resolve(LOCAL_SANDBOX_ID)).baseUrl;
+    const paused = await first.jobs.run(spec.jobId, {
+      onEvent: (e) => {
+        if (e.type === 'batch.submitted' && e.index === 1) void first.jobs.pause(spec.jobId);
+      },
+    });
+    expect(paused.state).toBe('paused');
+    expect(paused.batches[0]).toMatchObject({ phase: 'submitted' });
+    await first.close();
+    const second = await createUploadServices({ homeDir: home, keychain: null });
+    cleanups.push(() => second.close());
+    const secondUrl = (await second.connections.resolve(LOCAL_SANDBOX_ID)).baseUrl;
+    expect(secondUrl).not.toBe(firstUrl);
+    const done = await second.jobs.run(spec.jobId);
+    expect(jobSummary(done)).toMatchObject({ state: 'completed', confirmed: 15, sent: 15 });
+  });
+
   it('the built-in Local sandbox starts an in-process sandbox and takes an upload', async () => {
     const { home, s } = await services();
     const local = await s.connections.resolve('Local sandbox');

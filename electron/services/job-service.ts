@@ -151,6 +151,8 @@ export class JobService {
         settings: this.options.engine,
         token: conn.token,
         statusHosts: () => conn.statusHosts,
+        // The built-in sandbox listens on a new port in each process; other profiles keep the recorded URL.
+        baseUrl: () => (conn.profile.builtIn ? conn.baseUrl : fresh.spec.connection.baseUrl),
         statusUrlFor: conn.statusUrlFor,
         unknownChoice: opts.unknownChoice ?? 'auto',
         onEvent: (e) => {

@@ -14,7 +14,7 @@ export type SubmitEnd = 'accepted' | 'failed' | 'paused' | 'stopped' | 'parked';
 
 function submitUrl(ctx: RunContext): string {
   const c = ctx.spec.connection;
-  return batchUpdateUrl(c.baseUrl, c.clientCode, c.apiVersion === 'v2' ? 2 : 1);
+  return batchUpdateUrl(ctx.baseUrl(), c.clientCode, c.apiVersion === 'v2' ? 2 : 1);
 }
 
 async function budgetAllows(ctx: RunContext, batch: JobBatch): Promise<boolean> {

@@ -24,6 +24,8 @@ export interface JobRunnerDeps {
   readonly settings: EngineSettings;
   readonly token: () => Promise<string | undefined>;
   readonly statusHosts: () => readonly string[];
+  /** Base URL to POST to; defaults to the one recorded in the job. */
+  readonly baseUrl?: () => string;
   readonly statusUrlFor?: (recorded: string) => string;
   readonly unknownChoice?: UnknownChoice;
   readonly onEvent?: (event: JobEvent) => void;
@@ -74,6 +76,7 @@ export class JobRunner {
       requestPause: (reason, error) => this.requestPause(reason, error),
       token: deps.token,
       statusHosts: deps.statusHosts,
+      baseUrl: deps.baseUrl ?? (() => deps.spec.connection.baseUrl),
       statusUrlFor: deps.statusUrlFor ?? ((u) => u),
       submittingAt: (i) => this.submittingAtMap.get(i),
       submittedAt: (i) => this.submittedAtMap.get(i),

@@ -29,6 +29,8 @@ export interface RunContext {
   requestPause(reason: PauseReason, error: JobError | null): Promise<void>;
   /** The current token of the connection, read from the secret store; never logged. */
   token(): Promise<string | undefined>;
+  /** Where to POST: the job's recorded base URL (the local sandbox's current one for the built-in profile). */
+  baseUrl(): string;
   /** Hosts a status URL may point at (the live profile's list). */
   statusHosts(): readonly string[];
   /** Maps a recorded status URL to the one to call now (the local sandbox moves port between runs). */
