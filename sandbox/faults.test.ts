@@ -33,7 +33,7 @@ async function outcomes(n: number, call: () => Promise<{ status: number; headers
   return tally;
 }
 
-describe('faults per route', () => {
+describe('19. faults on demand, per route (and issue item 6)', () => {
   it('error rate 1 answers every batchUpdate with one of the configured 5xx and creates no batch; other routes are untouched', async () => {
     const c = uniqueClient();
     await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { batchUpdate: { errorRate: 1, errorStatuses: [502] } } });
