@@ -63,7 +63,7 @@ describe('reliability against the sandbox over real HTTP', () => {
     const { proxy, home, services } = await setup({ sandbox: { faultProfile: 'flaky', settings: { faults: { seed: 11 } } } });
     const profile = await services.connections.save({ name: 'Flaky', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: proxy.baseUrl });
     const prepared = join(home, 'in');
-    const lines = await writePrepared(prepared, { batches: 16, rowsPerBatch: 25 });
+    const lines = await writePrepared(prepared, { batches: 30, rowsPerBatch: 10 });
     const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 3 } });
     const events: JobEvent[] = [];
     const view = await services.jobs.run(spec.jobId, { onEvent: (e) => events.push(e) });
@@ -82,10 +82,27 @@ describe('reliability against the sandbox over real HTTP', () => {
       expect(posts.slice(i + 1).filter((q) => q.bodyHash === p.bodyHash)).toHaveLength(0);
     }
     const submitted = events.filter((e) => e.type === 'batch.submitted');
-    expect(new Set(submitted.map((e) => e.index)).size).toBe(16);
-    expect(submitted).toHaveLength(16);
+    expect(new Set(submitted.map((e) => e.index)).size).toBe(30);
+    expect(submitted).toHaveLength(30);
     // The journal replays to the same totals.
     expect(jobSummary((await services.jobs.load(spec.jobId)).view)).toEqual(s);
+  });
+
+  it('(a) connections reset after the body was sent: unknown outcomes are resolved by the rule, each row counted once', async () => {
+    const { proxy, home, services } = await setup({ sandbox: { settings: { faults: { seed: 5, batchUpdate: { resetRate: 0.3 } } } } });
+    const profile = await services.connections.save({ name: 'Resets', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: proxy.baseUrl });
+    const prepared = join(home, 'in');
+    const lines = await writePrepared(prepared, { batches: 12, rowsPerBatch: 10 });
+    const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 2, maxSubmitAttempts: 10 } });
+    const events: JobEvent[] = [];
+    const view = await services.jobs.run(spec.jobId, { onEvent: (e) => events.push(e) });
+    expect(events.filter((e) => e.type === 'batch.outcome-unknown').length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.type === 'job.alert' && e.code === 'resent-after-unknown').length).toBe(events.filter((e) => e.type === 'batch.outcome-unknown').length);
+    expect(jobSummary(view)).toMatchObject({ state: 'completed', confirmed: lines, sent: lines, unknown: 0 });
+    const posts = postsOf(proxy);
+    for (const [i, p] of posts.entries()) {
+      if (p.accepted) expect(posts.slice(i + 1).filter((q) => q.bodyHash === p.bodyHash)).toHaveLength(0);
+    }
   });
 
   it('(c) token rotated mid-job: clear auth error, job paused, resumes after the new token is saved; the token never lands in a file', async () => {
