@@ -69,5 +69,6 @@ describe('formatCell: other values', () => {
     expect(formatCell({ text: 'site', hyperlink: 'https://example.com' }, undefined)).toBe('site');
     expect(formatCell({ error: '#N/A' }, undefined)).toBe('#N/A');
     expect(formatCell(null, '0')).toBe('');
+    expect(formatCell({ sharedString: 99 }, undefined)).toBe('');
   });
 });

@@ -301,6 +301,7 @@ export function formatCell(value: unknown, numFmt: string | undefined): string {
     if ('formula' in value || 'sharedFormula' in value) return '';
     if ('text' in value) return formatCell(value.text, numFmt);
     if ('error' in value) return String(value.error);
+    return ''; // e.g. a shared-string index the workbook does not define
   }
   return String(value);
 }
