@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Flex, Heading, Item, Picker, Provider, Text, defaultTheme } from '@adobe/react-spectrum';
+import { Flex, Heading, Item, Picker, Provider, Text, ToastContainer, defaultTheme } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
 import type { AppInfo } from '../../shared/contract/index.js';
 import type { ClientApi } from '../api/index.js';
 import { LoadStep } from '../features/load/load-step.js';
 import { MapStep } from '../features/map/map-step.js';
 import { ReviewStep } from '../features/review/review-step.js';
+import { ResultsStep } from '../features/results/results-step.js';
+import { ResumeOffer } from '../features/results/resume-offer.js';
+import { SettingsButton } from '../features/settings/settings-dialog.js';
+import { JobNotifier } from '../features/upload/job-notifier.js';
+import { UploadRoute } from '../features/upload/upload-route.js';
+import { useJobs } from '../state/jobs-store.js';
 import { changeLanguage } from '../i18n/setup.js';
 import type { Language } from '../i18n/setup.js';
 import { useWizard } from '../state/wizard-store.js';
@@ -20,6 +26,7 @@ export function App({ api }: { readonly api: ClientApi }) {
   useEffect(() => {
     void api.call['app.info']({}).then(setInfo).catch(() => undefined);
   }, [api]);
+  useEffect(() => api.subscribe(useJobs.getState().onEvent), [api]);
   const locale = i18n.language === 'ko' ? 'ko-KR' : 'en-US';
   return (
     <Provider theme={defaultTheme} locale={locale} minHeight="100vh">
@@ -45,14 +52,20 @@ export function App({ api }: { readonly api: ClientApi }) {
                 <Item key="en">English</Item>
                 <Item key="ko">한국어</Item>
               </Picker>
+              <SettingsButton api={api} />
             </Flex>
           </Flex>
         </header>
+        <ResumeOffer api={api} />
         <WizardFrame>
           {step === 'load' && <LoadStep api={api} />}
           {step === 'map' && <MapStep api={api} />}
           {step === 'review' && <ReviewStep api={api} />}
+          {step === 'upload' && <UploadRoute api={api} />}
+          {step === 'results' && <ResultsStep api={api} />}
         </WizardFrame>
+        <JobNotifier api={api} />
+        <ToastContainer />
       </div>
     </Provider>
   );

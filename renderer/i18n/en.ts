@@ -1,6 +1,9 @@
 import { loadMoreEn } from '../features/load/messages.js';
 import { mapEn } from '../features/map/messages.js';
 import { reviewEn } from '../features/review/messages.js';
+import { resultsEn } from '../features/results/messages.js';
+import { settingsEn } from '../features/settings/messages.js';
+import { uploadEn } from '../features/upload/messages.js';
 /** English UI text. Every string the UI shows lives here and in ko.ts, under the same keys. */
 export const en = {
   app: {
@@ -46,6 +49,9 @@ export const en = {
     label: 'Rows of {{name}}',
     loading: 'Loading…',
   },
+  upload: uploadEn,
+  results: resultsEn,
+  settings: settingsEn,
   loadMore: loadMoreEn,
   map: mapEn,
   review: reviewEn,

@@ -2,6 +2,9 @@ import { loadMoreKo } from '../features/load/messages.js';
 import { mapKo } from '../features/map/messages.js';
 import { reviewKo } from '../features/review/messages.js';
 import type { Messages } from './en.js';
+import { resultsKo } from '../features/results/messages.js';
+import { settingsKo } from '../features/settings/messages.js';
+import { uploadKo } from '../features/upload/messages.js';
 
 /** Korean UI text, key for key with en.ts. */
 export const ko: Messages = {
@@ -48,6 +51,9 @@ export const ko: Messages = {
     label: '{{name}}의 행',
     loading: '불러오는 중…',
   },
+  upload: uploadKo,
+  results: resultsKo,
+  settings: settingsKo,
   loadMore: loadMoreKo,
   map: mapKo,
   review: reviewKo,

@@ -62,11 +62,11 @@ export function OutcomeChart({ batches }: { readonly batches: readonly BatchView
             </tr>
           </thead>
           <tbody>
-            {batches.map((b) => {
+            {batches.map((b, position) => {
               const c = batchOutcomeCounts(b);
               return (
                 <tr key={b.index} data-testid="outcome-row" data-batch={b.index}>
-                  <th scope="row">{t('results.batchLabel', { n: b.index + 1 })}</th>
+                  <th scope="row">{t('results.batchLabel', { n: position + 1 })}</th>
                   <td className="num">{n(b.rows)}</td>
                   {parts.map((p) => (
                     <td className="num" key={p} data-part={p}>
@@ -74,9 +74,9 @@ export function OutcomeChart({ batches }: { readonly batches: readonly BatchView
                     </td>
                   ))}
                   <td className="bar-cell" aria-hidden="true">
-                    <div className="bar" style={{ width: `${(100 * b.rows) / widest}%` }}>
+                    <div className="outcome-bar" style={{ width: `${(100 * b.rows) / widest}%` }}>
                       {parts.map((p) =>
-                        c[p] > 0 ? <span key={p} className={`bar-part swatch--${p}`} style={{ flexGrow: c[p] }} title={`${t(`results.total.${p}`)}: ${n(c[p])}`} /> : null,
+                        c[p] > 0 ? <span key={p} className={`outcome-bar-part swatch--${p}`} style={{ flexGrow: c[p] }} title={`${t(`results.total.${p}`)}: ${n(c[p])}`} /> : null,
                       )}
                     </div>
                   </td>

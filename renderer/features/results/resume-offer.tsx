@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Content, Heading, InlineAlert } from '@adobe/react-spectrum';
+import type { JobListItem } from '../../../shared/contract/jobs.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 
-/** At start, offers to resume the newest upload that was interrupted when the app stopped. */
+/** At start, offers to resume the newest upload that did not finish: interrupted when the app stopped, or paused. */
 export function ResumeOffer({ api }: { readonly api: ClientApi }) {
   const { t, i18n } = useTranslation();
   const history = useJobs((s) => s.history);
@@ -13,11 +14,14 @@ export function ResumeOffer({ api }: { readonly api: ClientApi }) {
   const resume = useJobs((s) => s.resume);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  // Decided once, from the history as it was when the app started: jobs paused later in this session are not offered here.
+  const [item, setItem] = useState<JobListItem | null | undefined>(undefined);
   useEffect(() => {
     void loadHistory(api);
   }, [api, loadHistory]);
-  const item = history.kind === 'ready' ? history.items.find((i) => i.state === 'interrupted' && !dismissed.has(i.jobId)) : undefined;
+  useEffect(() => {
+    if (item === undefined && history.kind === 'ready') setItem(history.items.find((i) => i.state === 'interrupted' || i.state === 'paused') ?? null);
+  }, [history, item]);
   if (!item) return null;
   const n = (value: number) => value.toLocaleString(i18n.language);
   const done = item.confirmed + item.notFound + item.failed + item.unknown;
@@ -37,7 +41,7 @@ export function ResumeOffer({ api }: { readonly api: ClientApi }) {
               variant="accent"
               data-testid="resume-offer-resume"
               onPress={() => {
-                setDismissed(new Set([...dismissed, item.jobId]));
+                setItem(null);
                 void resume(api, item.jobId).then(() => {
                   unlock('upload');
                   goTo('upload');
@@ -47,7 +51,7 @@ export function ResumeOffer({ api }: { readonly api: ClientApi }) {
             >
               {t('results.resumeNow')}
             </Button>
-            <Button variant="secondary" onPress={() => setDismissed(new Set([...dismissed, item.jobId]))}>
+            <Button variant="secondary" onPress={() => setItem(null)}>
               {t('results.later')}
             </Button>
           </ButtonGroup>

@@ -44,7 +44,8 @@ export function ProfileList(props: {
                       {t('settings.edit')}
                     </ActionButton>
                   )}
-                  <ActionButton onPress={() => props.onTest(p)} aria-label={t('settings.testOf', { name: p.name })} isDisabled={test?.kind === 'testing'}>
+                  {/* Not disabled while testing: a disabled button would drop the keyboard focus. */}
+                  <ActionButton onPress={() => test?.kind !== 'testing' && props.onTest(p)} aria-label={t('settings.testOf', { name: p.name })}>
                     {t('settings.test')}
                   </ActionButton>
                   {!p.builtIn && (

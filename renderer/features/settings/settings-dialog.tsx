@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionButton, Button, ButtonGroup, Content, Dialog, DialogTrigger, Divider, Heading, Item, Picker, TabList, TabPanels, Tabs, Text, View } from '@adobe/react-spectrum';
+import { ActionButton, Button, Content, Dialog, DialogTrigger, Divider, Heading, Item, Picker, TabList, TabPanels, Tabs, Text, View } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import type { ClientApi } from '../../api/index.js';
@@ -92,7 +92,7 @@ export function SettingsButton({ api }: { readonly api: ClientApi }) {
       <ActionButton aria-label={t('settings.openLabel')} data-testid="open-settings">
         {t('settings.open')}
       </ActionButton>
-      {(close) => (
+      {() => (
         <Dialog size="L" data-testid="settings-dialog">
           <Heading>{t('settings.title')}</Heading>
           <Divider />
@@ -112,11 +112,6 @@ export function SettingsButton({ api }: { readonly api: ClientApi }) {
               </TabPanels>
             </Tabs>
           </Content>
-          <ButtonGroup>
-            <Button variant="secondary" onPress={close} data-testid="close-settings">
-              {t('settings.close')}
-            </Button>
-          </ButtonGroup>
         </Dialog>
       )}
     </DialogTrigger>

@@ -44,9 +44,9 @@ export function BatchTable({ batches }: { readonly batches: readonly BatchView[]
           </tr>
         </thead>
         <tbody>
-          {batches.map((b) => {
+          {batches.map((b, position) => {
             const d = batchDisplay(b);
-            const label = t('upload.batchLabel', { n: b.index + 1 });
+            const label = t('upload.batchLabel', { n: position + 1 });
             const sendingValue = d.kind === 'sending' ? d.percent : d.kind === 'waiting' || d.kind === 'retrying' ? 0 : 100;
             return (
               <tr key={b.index} data-testid="batch-row" data-batch={b.index} data-state={d.kind === 'done' ? d.outcome : d.kind}>
@@ -54,7 +54,7 @@ export function BatchTable({ batches }: { readonly batches: readonly BatchView[]
                 <td className="num">{n(b.rows)}</td>
                 <td className="progress-cell">
                   <ProgressBar
-                    aria-label={t('upload.batchProgress', { n: b.index + 1 })}
+                    aria-label={t('upload.batchProgress', { n: position + 1 })}
                     value={sendingValue}
                     isIndeterminate={d.kind === 'processing' || d.kind === 'unknown'}
                     size="S"

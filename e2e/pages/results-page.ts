@@ -1,0 +1,44 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The totals the Results step shows, as numbers. */
+export interface ShownTotals {
+  readonly rows: number;
+  readonly confirmed: number;
+  readonly notFound: number;
+  readonly failed: number;
+  readonly rejected: number;
+  readonly excluded: number;
+  readonly unknown: number;
+  readonly pending: number;
+}
+
+/** Page object for the Results step. */
+export class ResultsPage {
+  readonly step: Locator;
+  readonly history: Locator;
+
+  constructor(readonly page: Page) {
+    this.step = page.getByTestId('results-step');
+    this.history = page.getByTestId('job-history');
+  }
+
+  /** Waits until the shown job has finished and its results are on screen. */
+  async waitReady(): Promise<void> {
+    await this.page.locator('[data-testid="results-step"][data-state="ready"]').waitFor();
+  }
+
+  /** Reads every total card (from its `data-value`). */
+  async totals(): Promise<ShownTotals> {
+    const read = async (key: keyof ShownTotals) => Number(await this.page.getByTestId(`total-${key}`).getAttribute('data-value'));
+    return {
+      rows: await read('rows'),
+      confirmed: await read('confirmed'),
+      notFound: await read('notFound'),
+      failed: await read('failed'),
+      rejected: await read('rejected'),
+      excluded: await read('excluded'),
+      unknown: await read('unknown'),
+      pending: await read('pending'),
+    };
+  }
+}

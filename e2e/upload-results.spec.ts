@@ -1,0 +1,272 @@
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { JobView } from '../shared/jobs/job-reducer.js';
+import { startSandbox } from '../sandbox/index.js';
+import type { RunningSandbox } from '../sandbox/index.js';
+import { expect, test } from './support/fixtures.js';
+import { startAppHost } from './support/app-host.js';
+import { fetchProfile, hostCall, sandboxTotals } from './support/target-check.js';
+import { LoadPage } from './pages/load-page.js';
+import { MapPage } from './pages/map-page.js';
+import { ReviewPage } from './pages/review-page.js';
+import { ResultsPage } from './pages/results-page.js';
+import { SettingsPage } from './pages/settings-page.js';
+import { UploadPage } from './pages/upload-page.js';
+
+/** Fails on any serious or critical axe violation on the page as it is now. */
+async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Loads the bundled sample with "Try sample data", keeps the suggested mapping, leaves the blocked rows out, and opens Upload. */
+async function prepareSample(page: Page): Promise<void> {
+  await page.getByTestId('try-sample').click();
+  await new LoadPage(page).waitCounted();
+  const map = new MapPage(page);
+  await map.openFromLoad();
+  await map.check();
+  const review = new ReviewPage(page);
+  const run = await review.run();
+  await page.getByTestId('bulk-exclude-blocking').click();
+  await review.waitRunAfter(run);
+  await expect(review.card('blocking')).toHaveAttribute('data-value', '0');
+  await review.uploadButton.click();
+  await page.locator('[data-testid="upload-step"][data-state="ready"]').waitFor();
+}
+
+/** A sandbox of our own, as a second Target the user adds in Settings. */
+async function ownSandbox(processingDelayMs = 0): Promise<RunningSandbox> {
+  return startSandbox({ port: 0, processingDelayMs });
+}
+
+async function admin(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<void> {
+  const response = await fetch(`${sandbox.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+}
+
+test('a dropped CSV with issues goes all the way to results, and the counts on screen equal the sandbox’s', async ({ page, appHost }) => {
+  test.setTimeout(180_000);
+  const load = new LoadPage(page);
+  await load.open(appHost.url);
+  const dir = await mkdtemp(join(tmpdir(), 'pl-flow-'));
+  const path = join(dir, 'loyalty.csv');
+  await copyFile('samples/loyalty-sample.csv', path);
+  await load.dropFile(path);
+  await load.waitCounted();
+  const map = new MapPage(page);
+  await map.openFromLoad();
+  await map.check();
+  const review = new ReviewPage(page);
+
+  // Fix row 12 inline (keyboard), leave row 88 out, then leave the still-blocked rows out.
+  let run = await review.run();
+  await review.jumpTo(12);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const editor = review.grid.getByRole('textbox', { name: /row 12, column thirdPartyId/ });
+  await editor.fill('LOY-0100444');
+  await editor.press('Enter');
+  run = await review.waitRunAfter(run);
+  await review.jumpTo(88);
+  await review.row(88).getByRole('checkbox', { name: 'Send row 88' }).click();
+  run = await review.waitRunAfter(run);
+  await page.getByTestId('bulk-exclude-blocking').click();
+  await review.waitRunAfter(run);
+  const ready = Number(await review.card('ready').getAttribute('data-value'));
+  expect(ready).toBeGreaterThan(190);
+  await review.uploadButton.click();
+
+  const upload = new UploadPage(page);
+  await upload.step.and(page.locator('[data-state="ready"]')).waitFor();
+  await expect(page.getByTestId('upload-ready')).toContainText(`${ready.toLocaleString('en-US')} rows`);
+  await expect(page.getByTestId('connection-card')).toContainText('sandbox');
+  await expectAccessible(page, 'upload (ready)');
+  await page.screenshot({ path: 'e2e/artifacts/upload-ready.png', fullPage: true });
+  await upload.sendButton.click();
+  await upload.waitJob('completed');
+  await expect(upload.batches.first()).toHaveAttribute('data-state', 'complete');
+  await expect(page.getByTestId('overall-progress')).toHaveAttribute('aria-valuenow', '100');
+  // The in-page notification (browser mode).
+  await expect(page.getByRole('alert').filter({ hasText: 'Upload finished' })).toBeVisible();
+  await expectAccessible(page, 'upload (done)');
+  await page.screenshot({ path: 'e2e/artifacts/upload-done.png', fullPage: true });
+  const jobId = await upload.jobId();
+
+  await page.getByTestId('see-results').click();
+  const results = new ResultsPage(page);
+  await results.waitReady();
+  const shown = await results.totals();
+  const view = await hostCall<JobView>(page, appHost.origin, 'jobs.get', { jobId });
+  const target = await sandboxTotals(view);
+  expect(target.batches).toBe(view.batches.length);
+  expect(shown.confirmed).toBe(target.confirmed);
+  expect(shown.notFound).toBe(target.notFound);
+  expect(shown.failed).toBe(target.failed);
+  expect(shown.confirmed + shown.notFound + shown.failed).toBe(ready);
+  expect(shown.excluded + shown.rejected + ready).toBe(shown.rows);
+  expect(shown.rows).toBe(200);
+  // The row fixed inline reached Target with its new id.
+  const base = new URL(view.batches[0]!.statusUrl!).origin;
+  const fixed = await fetchProfile(base, view.spec!.connection.clientCode, 'LOY-0100444');
+  expect(fixed).not.toBeNull();
+  await expect(page.getByTestId('outcome-row')).toHaveCount(view.batches.length);
+  await expect(results.history.getByTestId('history-row')).toHaveCount(1);
+  await expectAccessible(page, 'results');
+  await page.screenshot({ path: 'e2e/artifacts/results.png', fullPage: true });
+
+  // The result CSV: one line per row of the file.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download-results').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^results-.*\.csv$/);
+  const text = (await readFile((await file.path())!, 'utf8')).replace(/^\ufeff/, '');
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines[0]).toBe('row,key,outcome,batch,batch_id,detail');
+  expect(lines.length - 1).toBe(200);
+  expect(lines.filter((l) => l.split(',')[2] === 'confirmed').length).toBe(shown.confirmed);
+  await expect(page.getByTestId('download-status')).toContainText('200 rows');
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a batch Target refuses is shown as failed, and "Retry failed rows" sends those rows again', async ({ page, appHost }) => {
+  test.setTimeout(180_000);
+  const sandbox = await ownSandbox();
+  try {
+    const load = new LoadPage(page);
+    await load.open(appHost.url);
+    const settings = new SettingsPage(page);
+    await settings.openByKeyboard();
+    await expectAccessible(page, 'settings');
+    await settings.addConnection({ name: 'Acme Production', environment: 'Production', clientCode: 'acme', baseUrl: sandbox.baseUrl, token: 'not-needed-here' });
+    await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveText('Token saved');
+    // The token is write-only: editing shows an empty field that says one is saved.
+    await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
+    await expect(page.getByTestId('profile-form').getByLabel(/^Token/)).toHaveValue('');
+    await expect(page.getByTestId('profile-form')).toContainText('A token is saved and is never shown');
+    await page.getByTestId('profile-form').getByRole('button', { name: 'Cancel' }).click();
+    await settings.profile('Acme Production').getByRole('button', { name: 'Test connection Acme Production' }).click();
+    await expect(settings.profile('Acme Production').getByTestId('profile-test')).toHaveAttribute('data-state', 'ok');
+    await expect(page.getByTestId('secret-storage')).toBeVisible();
+    await page.screenshot({ path: 'e2e/artifacts/settings.png' });
+    await settings.close();
+
+    await admin(sandbox, 'PUT', '/admin/faults', { batchUpdate: { errorRate: 1, errorStatuses: [400] } });
+    await prepareSample(page);
+    const upload = new UploadPage(page);
+    await upload.chooseConnection('Acme Production');
+    await expect(page.getByTestId('connection-card')).toHaveAttribute('data-production', 'true');
+    await upload.sendButton.click();
+    // Production asks for the client code.
+    const confirm = page.getByTestId('production-confirm');
+    await expect(confirm).toBeVisible();
+    await expect(page.getByTestId('production-confirm-send')).toBeDisabled();
+    await page.getByRole('textbox', { name: 'Type the client code to confirm' }).fill('acm');
+    await expect(page.getByTestId('production-confirm-send')).toBeDisabled();
+    await expectAccessible(page, 'upload (production confirm)');
+    await page.screenshot({ path: 'e2e/artifacts/upload-production-confirm.png' });
+    await page.getByRole('textbox', { name: 'Type the client code to confirm' }).fill('acme');
+    await page.getByTestId('production-confirm-send').click();
+    await upload.waitJob('completed');
+    await expect(upload.batches.first()).toHaveAttribute('data-state', 'rejected');
+    const failedJob = await upload.jobId();
+
+    await page.getByTestId('see-results').click();
+    const results = new ResultsPage(page);
+    await results.waitReady();
+    const first = await results.totals();
+    const sent = first.rows - first.excluded - first.rejected;
+    expect(first.failed).toBe(sent);
+    expect(first.confirmed).toBe(0);
+    await page.screenshot({ path: 'e2e/artifacts/results-failed.png', fullPage: true });
+
+    // Target accepts again; retry only the failed rows.
+    await admin(sandbox, 'DELETE', '/admin/faults');
+    await page.getByTestId('retry-failed').click();
+    await upload.step.waitFor();
+    await upload.waitJob('completed');
+    const retryJob = await upload.jobId();
+    expect(retryJob).not.toBe(failedJob);
+    await page.getByTestId('see-results').click();
+    await results.waitReady();
+    const second = await results.totals();
+    const view = await hostCall<JobView>(page, appHost.origin, 'jobs.get', { jobId: retryJob });
+    expect(view.spec?.source.retryOf).toBe(failedJob);
+    const target = await sandboxTotals(view);
+    expect(second.confirmed).toBe(target.confirmed);
+    expect(second.confirmed).toBe(sent);
+    expect(second.failed).toBe(0);
+    // The first row of the sample is now a profile at this Target, with its tier.
+    expect(await fetchProfile(sandbox.baseUrl, 'acme', 'LOY-0100037')).toMatchObject({ loyaltyTier: 'Silver' });
+    await expect(results.history.getByTestId('history-row')).toHaveCount(2);
+    await page.screenshot({ path: 'e2e/artifacts/results-retried.png', fullPage: true });
+
+    // The earlier job's results are one click away in the history.
+    await results.history.locator(`[data-job-id="${failedJob}"]`).getByRole('button', { name: /^Show results/ }).click();
+    await expect(page.getByTestId(`total-failed`)).toHaveAttribute('data-value', String(sent));
+  } finally {
+    await sandbox.close();
+  }
+});
+
+test('an upload stopped by a host restart is offered for resume and finishes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const sandbox = await ownSandbox(600_000);
+  const homeDir = await mkdtemp(join(tmpdir(), 'pl-resume-'));
+  let host = await startAppHost({ homeDir });
+  try {
+    const load = new LoadPage(page);
+    await load.open(host.url);
+    const settings = new SettingsPage(page);
+    await settings.openByKeyboard();
+    await settings.addConnection({ name: 'Staging', environment: 'Staging', clientCode: 'acme', baseUrl: sandbox.baseUrl });
+    await settings.close();
+    await prepareSample(page);
+    const upload = new UploadPage(page);
+    await upload.chooseConnection('Staging');
+    await upload.sendButton.click();
+    // Target has the batch and is still working on it when the app stops.
+    await expect(upload.batches.first()).toHaveAttribute('data-state', 'processing');
+    const jobId = await upload.jobId();
+    await host.stop();
+
+    host = await startAppHost({ homeDir });
+    await load.open(host.url);
+    const offer = page.getByTestId('resume-offer');
+    await expect(offer).toBeVisible();
+    await expect(offer).toHaveAttribute('data-job-id', jobId);
+    await expectAccessible(page, 'resume offer');
+    await page.screenshot({ path: 'e2e/artifacts/resume-offer.png' });
+    await page.getByTestId('resume-offer-resume').click();
+    await upload.progress.waitFor();
+    expect(await upload.jobId()).toBe(jobId);
+    const view = await hostCall<JobView>(page, host.origin, 'jobs.get', { jobId });
+    const batchId = view.batches[0]!.batchId!;
+    expect(batchId).toBeTruthy();
+    await admin(sandbox, 'POST', `/admin/batches/${encodeURIComponent(batchId)}/finish`);
+    await upload.waitJob('completed', 90_000);
+    await page.getByTestId('see-results').click();
+    const results = new ResultsPage(page);
+    await results.waitReady();
+    const shown = await results.totals();
+    const done = await hostCall<JobView>(page, host.origin, 'jobs.get', { jobId });
+    // Sent once: the batch Target had before the restart is the one that finished.
+    expect(done.batches[0]!.batchId).toBe(batchId);
+    const target = await sandboxTotals(done);
+    expect(shown.confirmed).toBe(target.confirmed);
+    expect(shown.confirmed).toBe(shown.rows - shown.excluded - shown.rejected);
+  } finally {
+    await host.stop();
+    await sandbox.close();
+    await rm(homeDir, { recursive: true, force: true });
+  }
+});
