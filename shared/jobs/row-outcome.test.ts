@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { safeCsvCell, safeCsvLine } from './csv-cell.js';
+import type { BatchView } from './job-reducer.js';
+import { batchRowRule } from './row-outcome.js';
+
+const batch = (patch: Partial<BatchView>): BatchView => ({
+  index: 1,
+  rows: 10,
+  bytes: 100,
+  phase: 'finished',
+  attempts: 1,
+  bytesSent: 100,
+  batchId: 'b',
+  statusUrl: 'u',
+  status: 'complete',
+  counters: null,
+  outcome: 'complete',
+  message: null,
+  failedIdCount: 0,
+  lastError: null,
+  ...patch,
+});
+const c = (s: number, nf: number, f: number) => ({ consumedCount: s + nf + f, successfulUpdates: s, profilesNotFound: nf, failedUpdates: f });
+
+describe('batchRowRule', () => {
+  it('v1: all updated, all not found, or a mix v1 cannot attribute', () => {
+    expect(batchRowRule(batch({ counters: c(10, 0, 0) }), 'v1', 0).others.outcome).toBe('confirmed');
+    expect(batchRowRule(batch({ counters: c(0, 10, 0) }), 'v1', 0).others.outcome).toBe('not-found');
+    const mixed = batchRowRule(batch({ counters: c(7, 3, 0) }), 'v1', 0).others;
+    expect(mixed.outcome).toBe('confirmed-or-not-found');
+    expect(mixed.detail).toContain('7 updated, 3 not found');
+  });
+  it('v2: listed failures fail, the rest are confirmed only when the counters cover them', () => {
+    const r = batchRowRule(batch({ counters: c(8, 0, 2) }), 'v2', 2);
+    expect([r.listedFailed.outcome, r.others.outcome]).toEqual(['failed', 'confirmed']);
+    expect(batchRowRule(batch({ counters: c(8, 0, 2) }), 'v2', 1).others.outcome).toBe('unknown');
+    expect(batchRowRule(batch({ counters: c(9, 0, 0) }), 'v2', 0).others.outcome).toBe('unknown'); // a row Target did not count
+  });
+  it('refused, stuck, cancelled, unfinished and counter-less batches', () => {
+    expect(batchRowRule(batch({ outcome: 'rejected', message: 'Unexpected error' }), 'v2', 0).others).toEqual({ outcome: 'failed', detail: 'Unexpected error' });
+    expect(batchRowRule(batch({ outcome: 'stuck' }), 'v2', 0).others.outcome).toBe('unknown');
+    expect(batchRowRule(batch({ outcome: 'cancelled' }), 'v2', 0).others.outcome).toBe('not-sent');
+    expect(batchRowRule(batch({ phase: 'submitted', outcome: null }), 'v2', 0).others.outcome).toBe('pending');
+    expect(batchRowRule(batch({ counters: null }), 'v2', 0).others.outcome).toBe('unknown');
+  });
+});
+
+describe('safeCsvCell', () => {
+  it('neutralises formulas and quotes what needs quoting', () => {
+    expect(safeCsvCell('=1+1')).toBe("'=1+1");
+    expect(safeCsvCell('+49 30')).toBe("'+49 30");
+    expect(safeCsvCell('-x')).toBe("'-x");
+    expect(safeCsvCell('@cmd')).toBe("'@cmd");
+    expect(safeCsvCell('\tx')).toBe("'\tx");
+    expect(safeCsvCell('a,"b"')).toBe('"a,""b"""');
+    expect(safeCsvCell(-5)).toBe('-5');
+    expect(safeCsvLine(['=a', 'b\nc', 3])).toBe(`'=a,"b\nc",3`);
+  });
+});
