@@ -33,6 +33,9 @@ describe('connection profiles', () => {
     await expect(s.connections.save({ name: 'prod', environment: '', color: '', clientCode: 'x', apiVersion: 'v2', baseUrl: 'https://x.tt.omtrdc.net' })).rejects.toMatchObject({ code: 'profile-name-taken' });
     await expect(s.connections.find('nope')).rejects.toMatchObject({ code: 'profile-not-found' });
     await expect(s.connections.remove(LOCAL_SANDBOX_ID)).rejects.toMatchObject({ code: 'profile-built-in' });
+    const bad = s.connections.save({ name: 'T', environment: '', color: '', clientCode: 'acme', apiVersion: 'v1', baseUrl: 'https://acme.tt.omtrdc.net', token: 'two words\nsecret' });
+    await expect(bad).rejects.toMatchObject({ code: 'invalid-token' });
+    await expect(bad).rejects.not.toMatchObject({ message: expect.stringContaining('secret') });
     const list = await s.connections.list();
     expect(list.secretStorage).toBe('session-only');
     expect(list.profiles.map((p) => p.name)).toEqual(['Local sandbox', 'Prod']);

@@ -46,6 +46,13 @@ type SaveArgs = ParsedArgsOf<(typeof profileCalls)['profiles.save']>;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/** Throws `invalid-token` unless the token is one run of printable ASCII (what an HTTP header can carry); never echoes it. */
+export function checkToken(token: string): void {
+  if (!/^[\x21-\x7e]{1,10000}$/.test(token)) {
+    throw new AppCallError('invalid-token', 'The token must be one line of printable characters without spaces. Copy it again from Target (Administration > Implementation > Profile API).');
+  }
+}
+
 /** Returns the normalised base URL (no trailing slash) or throws a user-facing error: https only, except loopback hosts. */
 export function checkBaseUrl(text: string): string {
   let url: URL;
@@ -105,6 +112,7 @@ export class ConnectionService {
       return this.builtInView();
     }
     const baseUrl = checkBaseUrl(args.baseUrl);
+    if (args.token !== undefined) checkToken(args.token);
     const all = await this.store.list();
     const existing = args.id === undefined ? undefined : all.find((p) => p.id === args.id);
     if (args.id !== undefined && !existing) throw new AppCallError('profile-not-found', `No connection profile with id ${args.id}.`);
@@ -140,6 +148,7 @@ export class ConnectionService {
 
   /** Saves a token for a profile and tells listeners (jobs paused for a token resume); resolves once they have reacted. */
   async setToken(id: string, token: string): Promise<void> {
+    checkToken(token);
     await this.options.secrets.set(id, token);
     this.sessionTokens.delete(id);
     for (const l of this.tokenListeners) await l(id);
@@ -147,6 +156,7 @@ export class ConnectionService {
 
   /** Uses `token` for this process only, without saving it (the CLI's --token-stdin on upload/resume). */
   useSessionToken(id: string, token: string): void {
+    checkToken(token);
     this.sessionTokens.set(id, token);
   }
 

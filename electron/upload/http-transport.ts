@@ -80,12 +80,19 @@ export function createHttpTransport(): Transport {
           req.signal?.removeEventListener('abort', onAbort);
           resolve(outcome);
         };
-        const request = lib.request(url, {
-          method: req.method,
-          headers,
-          agent: isPost ? false : isHttps ? agents.https : agents.http,
-          timeout: req.timeoutMs,
-        });
+        let request: http.ClientRequest;
+        try {
+          request = lib.request(url, {
+            method: req.method,
+            headers,
+            agent: isPost ? false : isHttps ? agents.https : agents.http,
+            timeout: req.timeoutMs,
+          });
+        } catch (error) {
+          // e.g. a header value Node refuses; the message names the header, never its value.
+          resolve({ kind: 'network', mayHaveArrived: false, message: describe(error as NodeJS.ErrnoException) });
+          return;
+        }
         const onAbort = () => request.destroy(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
         if (req.signal?.aborted) {
           finish({ kind: 'network', mayHaveArrived: false, message: 'aborted' });
