@@ -34,6 +34,11 @@ describe('header row', () => {
     expect(layout.headers).toEqual(['thirdPartyId', 'email', 'tier', 'note']);
   });
 
+  it('an Excel "sep=;" line names the delimiter and is not the header', () => {
+    const layout = sniffCsv('sep=;\nid;note\n1;a,b\n2;c,d\n', {});
+    expect(layout).toMatchObject({ delimiter: ';', headerRow: 2, headers: ['id', 'note'] });
+  });
+
   it('takes the first row when there is no title', () => {
     expect(sniffCsv('a,b\n1,2\n', {}).headerRow).toBe(1);
   });

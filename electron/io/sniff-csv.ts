@@ -48,7 +48,10 @@ export function sniffDelimiter(sample: string): Delimiter {
  * holds any text.
  */
 export function sniffCsv(sample: string, overrides: { delimiter?: Delimiter; headerRow?: number }): CsvLayout {
-  const delimiter = overrides.delimiter ?? sniffDelimiter(sample);
+  // Excel's "sep=;" first line names the delimiter; it is never the header.
+  const hint = /^\uFEFF?sep=(.)\n/i.exec(sample)?.[1];
+  const hinted = (DELIMITERS as readonly string[]).includes(hint ?? '') ? (hint as Delimiter) : undefined;
+  const delimiter = overrides.delimiter ?? hinted ?? sniffDelimiter(sample);
   const records = parseAll(sample, delimiter);
   let index: number | null;
   if (overrides.headerRow !== undefined) {
@@ -61,7 +64,9 @@ export function sniffCsv(sample: string, overrides: { delimiter?: Delimiter; hea
       );
     }
   } else {
-    index = detectHeaderRow(records.slice(0, HEADER_SCAN_ROWS));
+    const skip = hinted !== undefined ? 1 : 0;
+    const found = detectHeaderRow(records.slice(skip, HEADER_SCAN_ROWS));
+    index = found === null ? null : found + skip;
     if (index === null) {
       throw new TableReadError(
         'no-header',
