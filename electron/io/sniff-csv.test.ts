@@ -34,9 +34,9 @@ describe('header row', () => {
     expect(layout.headers).toEqual(['thirdPartyId', 'email', 'tier', 'note']);
   });
 
-  it('an Excel "sep=;" line names the delimiter and is not the header', () => {
-    const layout = sniffCsv('sep=;\nid;note\n1;a,b\n2;c,d\n', {});
-    expect(layout).toMatchObject({ delimiter: ';', headerRow: 2, headers: ['id', 'note'] });
+  it('an Excel "sep=…" line names the delimiter and is not the header', () => {
+    expect(sniffCsv('sep=;\nid;note\n1;a,b\n2;c,d\n', {})).toMatchObject({ delimiter: ';', headerRow: 2, headers: ['id', 'note'] });
+    expect(sniffCsv('sep=|\nthirdPartyId\nA1\nA2\n', {})).toMatchObject({ delimiter: '|', headerRow: 2, headers: ['thirdPartyId'] });
   });
 
   it('takes the first row when there is no title', () => {
