@@ -15,7 +15,7 @@ import { createUploadServices } from '../electron/services/job-services.js';
 
 const ROWS = 1_000_000;
 const BATCHES = 2;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 async function writeBatches(dir: string): Promise<{ path: string; rows: number; bytes: number }[]> {
   const per = ROWS / BATCHES;
