@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 /** Page object for the Review step. */
 export class ReviewPage {
@@ -21,7 +22,9 @@ export class ReviewPage {
 
   /** Waits until the check that follows an action has finished with run number above `run`. */
   async waitRunAfter(run: number): Promise<number> {
-    await this.page.locator(`[data-testid="review-step"][data-state="ready"]:not([data-run="${run}"])`).waitFor({ timeout: 120_000 });
+    // Stops at a failed check too, so a failure shows its message instead of a timeout.
+    await this.page.locator(`[data-testid="review-step"][data-state="ready"]:not([data-run="${run}"]), [data-testid="review-step"][data-state="failed"]`).waitFor({ timeout: 120_000 });
+    await expect(this.step).toHaveAttribute('data-state', 'ready');
     return this.run();
   }
 

@@ -40,7 +40,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const recent = new RecentFiles(options.homeDir);
   const files = new FileService({ homeDir: options.homeDir, bus, log, onOpened: (summary) => void recent.record(summary) });
   const templates = new TemplateStore(options.homeDir);
-  const review = new ReviewService({ homeDir: options.homeDir, bus, files });
+  const review = new ReviewService({ homeDir: options.homeDir, bus, files, log });
   const upload = await createUploadServices({ homeDir: options.homeDir, secretCipher: options.secretCipher, emit: (e) => bus.emit(e), log });
   const handlers: Handlers = {
     ...createAppInfoHandlers({ host: options.host, homeDir: options.homeDir }),

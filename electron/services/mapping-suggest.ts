@@ -24,7 +24,8 @@ export function paramNameFor(header: string): string {
  */
 export function suggestMappingFor(headers: readonly string[], templates: readonly MappingTemplate[]): MappingSuggestion {
   const fitting = templates.find((t) => templateFits(t, headers));
-  const plain = plainSuggestion(headers, templates);
+  // Undo must really go back: the plain suggestion does not learn names from the template it replaces.
+  const plain = plainSuggestion(headers, fitting ? templates.filter((t) => t !== fitting) : templates);
   if (!fitting) return plain;
   return {
     mapping: fitting.mapping,

@@ -108,6 +108,19 @@ describe('review service over the bundled sample', () => {
     expect(applied.template).toEqual({ name: 'Loyalty export' });
     expect(applied.mapping.columns.find((c) => c.column === 'city')?.param).toBe('homeCity');
     expect(applied.mapping.ignored).toEqual(['emailOptIn']);
+    // "Undo" goes back to the plain suggestion for the same headers.
+    expect(applied.untemplated?.mapping.columns.find((c) => c.column === 'city')?.param).toBe('city');
+    expect(applied.untemplated?.mapping.ignored).toEqual([]);
+    // A file with other columns gets no template, but names used before are suggested again.
+    const third = join(dir, 'other.csv');
+    await writeFile(third, 'thirdPartyId,city,favourite colour\r\nLOY-1,Busan,blue\r\n');
+    const otherFile = await call<FileSummary>('files.open', { path: third });
+    const learned = await call<MappingSuggestion>('mapping.suggest', { fileId: otherFile.fileId });
+    expect(learned.template).toBeNull();
+    expect(learned.columns).toEqual([
+      { column: 'city', param: 'homeCity', confidence: 0.9, reason: 'known' },
+      { column: 'favourite colour', param: 'favouriteColour', confidence: 0.8, reason: 'cleaned' },
+    ]);
     const list = await call<TemplateView[]>('templates.list', {});
     expect(list.map((t) => t.name)).toEqual(['Loyalty export']);
     await call('templates.remove', { name: 'Loyalty export' });
@@ -140,6 +153,23 @@ describe('review service over the bundled sample', () => {
     const bad = { ...suggestion.mapping, columns: [...suggestion.mapping.columns, { column: 'nope', param: 'nope', transforms: [] }] };
     await expect(call('review.run', { fileId: file.fileId, mapping: bad })).rejects.toMatchObject({ code: 'mapping-column-missing' });
     await expect(call('review.rows', { fileId: 'no-such-file', offset: 0, count: 10 })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('says plainly when the file went away between Load and the check', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-review-'));
+    const path = join(dir, 'gone.csv');
+    await writeFile(path, 'thirdPartyId,tier\r\nA-1,Gold\r\n');
+    const file = await call<FileSummary>('files.open', { path });
+    const suggestion = await call<MappingSuggestion>('mapping.suggest', { fileId: file.fileId });
+    await rm(dir, { recursive: true, force: true });
+    const failure = await call('review.run', { fileId: file.fileId, mapping: suggestion.mapping }).then(
+      () => null,
+      (e: Error & { code: string }) => e,
+    );
+    expect(failure).not.toBeNull();
+    expect(failure!.code).not.toBe('internal');
+    expect(failure!.code).not.toBe('check-failed');
+    expect(failure!.message).toMatch(/gone\.csv|not found|no longer|cannot|could not/i);
   });
 
   it('blocks Upload for a mapping-level problem and says which', async () => {

@@ -48,7 +48,7 @@ interface Session {
 export class ReviewService {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly ctx: { homeDir: string; bus: EventBus; files: FileService }) {}
+  constructor(private readonly ctx: { homeDir: string; bus: EventBus; files: FileService; log?: (line: string) => void }) {}
 
   /** The `review.*` handlers. */
   handlers(): HandlerSlice<'review.run' | 'review.rows' | 'review.edit' | 'review.bulk' | 'review.topValues' | 'review.exportRejected'> {
@@ -226,8 +226,12 @@ export class ReviewService {
       );
     } catch (error) {
       await rm(outDir, { recursive: true, force: true });
-      if (error instanceof PrepareError) throw new AppCallError(error.code, error.message, { messageKo: error.messageKo });
-      throw error;
+      if (error instanceof PrepareError && error.code !== 'internal') throw new AppCallError(error.code, error.message, { messageKo: error.messageKo });
+      // Anything unexpected goes to the log; the user gets plain words, not a stack or a variable name.
+      this.ctx.log?.(`[review] checking ${file.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw new AppCallError('check-failed', 'The file could not be checked because of a problem on our side. The details are in the log.', {
+        messageKo: '앱 내부 문제로 파일을 검사하지 못했습니다. 자세한 내용은 로그에 있습니다.',
+      });
     } finally {
       if (s.abort === abort) s.abort = null;
     }

@@ -11,14 +11,14 @@ export type MapState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'suggesting' }
   | { readonly kind: 'ready' }
-  | { readonly kind: 'failed'; readonly code: string; readonly message: string };
+  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly messageKo: string | null };
 
 /** The Review step's state (mirrored to `data-state`): a run in progress, its summary, or a failure. */
 export type ReviewState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly rows: number; readonly previous: ReviewSummary | null }
   | { readonly kind: 'ready'; readonly summary: ReviewSummary }
-  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly previous: ReviewSummary | null };
+  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly messageKo: string | null; readonly previous: ReviewSummary | null };
 
 interface PrepareStore {
   /** The open file this preparation is for (null before Load). */
@@ -84,7 +84,11 @@ export function selectPrepared(s: Pick<PrepareStore, 'file' | 'review'>): Prepar
   };
 }
 
-const failure = (error: unknown) => (isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) });
+const failure = (error: unknown) => {
+  if (!isAppError(error)) return { code: 'internal', message: String(error), messageKo: null };
+  const ko = error.params?.messageKo;
+  return { code: error.code, message: error.message, messageKo: typeof ko === 'string' ? ko : null };
+};
 
 /** The preparation of the open file: its mapping (Map) and the result of checking it (Review). */
 export const usePrepare = create<PrepareStore>((set, get) => {

@@ -22,6 +22,12 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
   const reopen = useLoad((s) => s.reopen);
   const useFile = usePrepare((s) => s.useFile);
   const preparedFor = usePrepare((s) => s.file?.fileId);
+  const resetPrepare = usePrepare((s) => s.reset);
+  const loadedId = state.kind === 'ready' ? state.file.fileId : null;
+  // Another file (or the same one read with other settings): the old mapping and check no longer apply.
+  useEffect(() => {
+    if (loadedId !== null && preparedFor !== undefined && preparedFor !== loadedId) resetPrepare();
+  }, [loadedId, preparedFor, resetPrepare]);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   const trySample = useCallback(async () => {

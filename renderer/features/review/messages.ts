@@ -31,6 +31,7 @@ export const reviewEn = {
     status: { ready: 'Ready', warning: 'Warning', blocked: 'Blocked', excluded: 'Left out' },
     editCell: 'New value for row {{row}}, column {{column}}',
     edited: 'edited',
+    issues: 'Problems',
     empty: 'No rows to show here.',
   },
   topHeading: 'What the audience will look like in Target',
@@ -58,6 +59,7 @@ export const reviewEn = {
   failed: 'The file could not be checked: {{message}}',
   truncated: 'This file has very many problems; the counts are exact but only the first 200,000 problems are listed row by row.',
   backToMap: 'Back to Map',
+  notChecked: 'Map the columns of a file and check it first.',
   kinds: {
     'id-column-missing': 'Identifier column missing',
     'mapped-column-missing': 'Mapped column missing',
@@ -140,6 +142,7 @@ export const reviewKo: Strings<typeof reviewEn> = {
     status: { ready: '준비됨', warning: '경고', blocked: '차단됨', excluded: '제외됨' },
     editCell: '{{row}}행 {{column}} 열의 새 값',
     edited: '수정됨',
+    issues: '문제',
     empty: '표시할 행이 없습니다.',
   },
   topHeading: 'Target에서 보일 대상 모습',
@@ -167,6 +170,7 @@ export const reviewKo: Strings<typeof reviewEn> = {
   failed: '파일을 검사하지 못했습니다: {{message}}',
   truncated: '문제가 아주 많은 파일입니다. 개수는 정확하지만 행별 목록은 처음 200,000개 문제까지만 보여 줍니다.',
   backToMap: '매핑으로 돌아가기',
+  notChecked: '먼저 파일의 열을 매핑하고 검사하세요.',
   kinds: {
     'id-column-missing': '식별자 열 없음',
     'mapped-column-missing': '매핑된 열 없음',

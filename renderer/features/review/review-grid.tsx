@@ -67,7 +67,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
     return [
       helper.display({ id: '__send', header: () => t('review.grid.send'), size: 150 }),
       ...headers.map((header, i) => helper.display({ id: `c${i}`, header: () => header || `(${i + 1})`, size: 170 })),
-      helper.display({ id: '__issues', header: () => t('review.issuesHeading'), size: 460 }),
+      helper.display({ id: '__issues', header: () => t('review.grid.issues'), size: 460 }),
     ];
   }, [headers, t]);
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });

@@ -49,10 +49,11 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
     return (
       <section className="step" data-testid="review-step" data-state={review.kind} aria-labelledby="review-heading">
         {heading}
+        {review.kind === 'idle' && <Text>{t('review.notChecked')}</Text>}
         {review.kind === 'running' && <ProgressBar label={review.rows > 0 ? t('map.checkingRows', { rows: n(review.rows) }) : t('map.checking')} isIndeterminate width="100%" />}
         {review.kind === 'failed' && (
           <div role="alert" data-testid="review-error">
-            <Well>{t('review.failed', { message: review.message })}</Well>
+            <Well>{t('review.failed', { message: i18n.language === 'ko' && review.messageKo ? review.messageKo : review.message })}</Well>
             <Button variant="secondary" onPress={() => goTo('map')}>
               {t('review.backToMap')}
             </Button>
@@ -100,7 +101,7 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
       {busy && <ProgressBar label={t('review.working')} isIndeterminate width="100%" data-testid="review-working" />}
       {review.kind === 'failed' && (
         <div role="alert" data-testid="review-error">
-          <Well>{t('review.failed', { message: review.message })}</Well>
+          <Well>{t('review.failed', { message: i18n.language === 'ko' && review.messageKo ? review.messageKo : review.message })}</Well>
         </div>
       )}
       <SummaryCards summary={summary} />

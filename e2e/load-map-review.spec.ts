@@ -1,0 +1,177 @@
+import { createWriteStream } from 'node:fs';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { expectAccessible } from './support/accessibility.js';
+import { expect, test } from './support/fixtures.js';
+import { LoadPage } from './pages/load-page.js';
+import { MapPage } from './pages/map-page.js';
+import { ReviewPage } from './pages/review-page.js';
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'pl-lmr-'));
+}
+
+/** A workbook whose first sheet is a cover note and whose second holds the members. */
+async function workbook(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const cover = wb.addWorksheet('Read me');
+  cover.addRow(['Loyalty export for November']);
+  cover.addRow(['Prepared by CRM']);
+  const members = wb.addWorksheet('Members');
+  members.addRow(['Member ID', 'Tier', 'Points']);
+  for (let i = 1; i <= 30; i++) members.addRow([`M-${String(i).padStart(4, '0')}`, i % 3 === 0 ? 'Gold' : 'Silver', i * 10]);
+  members.addRow(['M-0031', 'Gold, plus', 5]);
+  const path = join(await tempDir(), 'members.xlsx');
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+test('an Excel workbook: the sheet picker reads the members sheet, then Map and Review work on it', async ({ page, appHost }) => {
+  test.setTimeout(180_000);
+  const load = new LoadPage(page);
+  await load.open(appHost.url);
+  await load.chooseFile(await workbook());
+  await load.waitCounted();
+  const picker = page.getByTestId('sheet-picker');
+  await expect(picker).toContainText('Read me');
+  await picker.click();
+  await page.getByRole('option', { name: 'Members' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Member ID' })).toBeVisible();
+  await load.waitCounted();
+  await expect(load.rowCount).toContainText('31');
+  await expect(picker).toContainText('Members');
+  await expectAccessible(page, 'load (xlsx)');
+  await page.screenshot({ path: 'e2e/artifacts/load-xlsx.png', fullPage: true });
+
+  const map = new MapPage(page);
+  await map.openFromLoad();
+  await expect(page.getByTestId('id-column-picker')).toContainText('Member ID');
+  await expect(map.paramField('Tier')).toHaveValue('Tier');
+  await map.check();
+  const review = new ReviewPage(page);
+  await expect(review.card('rows')).toHaveAttribute('data-value', '31');
+  await expect(review.card('blocking')).toHaveAttribute('data-value', '1');
+  await expect(page.getByTestId('issue-kinds').locator('[data-code="value-comma"]')).toBeVisible();
+  await expect(review.uploadButton).toBeDisabled();
+});
+
+test('a CP949 file with the UI in Korean: the encoding is detected, and Map and Review speak Korean', async ({ page, appHost }) => {
+  test.setTimeout(180_000);
+  const dir = await tempDir();
+  const path = join(dir, '회원목록.csv');
+  const lines = ['회원번호,등급,지역'];
+  for (let i = 1; i <= 40; i++) lines.push(`K${String(i).padStart(6, '0')},${i % 2 ? '골드' : '실버'},${i % 3 ? '서울' : '부산'}`);
+  lines.push('K+000041,골드,서울');
+  await writeFile(path, iconv.encode(`${lines.join('\r\n')}\r\n`, 'cp949'));
+
+  const load = new LoadPage(page);
+  await load.open(appHost.url);
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '한국어' }).click();
+  await expect(page.getByRole('heading', { name: '스프레드시트 불러오기' })).toBeVisible();
+  await load.chooseFile(path);
+  await load.waitCounted();
+  await expect(page.getByTestId('fact-encoding')).toHaveText('cp949');
+  await expect(page.getByTestId('encoding-picker')).toContainText('한국어 (CP949 / EUC-KR)');
+  await expect(page.getByRole('columnheader', { name: '회원번호' })).toBeVisible();
+  await expect(load.cell(1, 2)).toHaveText('골드');
+  await expectAccessible(page, 'load (ko)');
+  await page.screenshot({ path: 'e2e/artifacts/load-ko.png', fullPage: true });
+
+  const map = new MapPage(page);
+  await map.openFromLoad();
+  await expect(page.getByRole('heading', { name: '열을 프로필 매개변수에 매핑' })).toBeVisible();
+  await expect(page.getByTestId('id-column-picker')).toContainText('회원번호');
+  await map.paramField('등급').fill('tier');
+  await map.paramField('지역').fill('region');
+  await expectAccessible(page, 'map (ko)');
+  await page.screenshot({ path: 'e2e/artifacts/map-ko.png', fullPage: true });
+  await map.check();
+
+  const review = new ReviewPage(page);
+  await expect(review.card('rows')).toHaveAttribute('data-value', '41');
+  await expect(review.card('blocking')).toHaveAttribute('data-value', '1');
+  await expect(review.gate).toContainText('차단된 행이 1개 있습니다');
+  await expect(page.getByTestId('issue-kinds')).toContainText('식별자에 쓸 수 없는 문자');
+  await review.filter(/^문제가 있는 행$/);
+  await expect(review.row(41)).toContainText('mbox3rdPartyId에는');
+  await expect(page.getByTestId('top-values').locator('[data-param="tier"]')).toContainText('골드');
+  await expectAccessible(page, 'review (ko)');
+  await page.screenshot({ path: 'e2e/artifacts/review-ko.png', fullPage: true });
+});
+
+test('a saved template is applied to a file with the same columns, with a note and an undo; recent files reopen it', async ({ page, appHost }) => {
+  test.setTimeout(180_000);
+  const path = join(await tempDir(), 'november.csv');
+  await copyFile('samples/loyalty-sample.csv', path);
+  const load = new LoadPage(page);
+  await load.open(appHost.url);
+  await load.chooseFile(path);
+  await load.waitCounted();
+  const map = new MapPage(page);
+  await map.openFromLoad();
+  await expect(map.templateApplied).toHaveCount(0);
+  await map.paramField('pointsBalance').fill('points');
+  await map.saveTemplate('Monthly loyalty');
+
+  // Back to Load: the file is among the recent files; open it again from there.
+  await page.getByTestId('step-load').click();
+  await page.getByRole('button', { name: 'Open november.csv again' }).click();
+  await load.waitCounted();
+  await map.openFromLoad();
+  await expect(map.templateApplied).toContainText('Monthly loyalty');
+  await expect(map.paramField('pointsBalance')).toHaveValue('points');
+  await page.screenshot({ path: 'e2e/artifacts/map-template.png', fullPage: true });
+  await page.getByTestId('undo-template').click();
+  await expect(page.getByTestId('template-undone')).toBeVisible();
+  await expect(map.paramField('pointsBalance')).toHaveValue('pointsBalance');
+});
+
+test('one million rows: the Review grid renders a bounded number of rows, anywhere in the file', async ({ page, appHost }) => {
+  test.setTimeout(600_000);
+  const path = join(await tempDir(), 'million.csv');
+  const out = createWriteStream(path);
+  out.write('customerId,tier\n');
+  const tiers = ['Gold', 'Silver', 'Bronze'];
+  for (let start = 1; start <= 1_000_000; start += 10_000) {
+    let chunk = '';
+    for (let i = start; i < start + 10_000; i++) chunk += `C${String(i).padStart(7, '0')},${tiers[i % 3]}\n`;
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+
+  const load = new LoadPage(page);
+  await load.open(appHost.url);
+  await load.chooseFile(path);
+  await load.rowCount.and(page.locator('[data-state="counted"]')).waitFor({ timeout: 300_000 });
+  await expect(load.rowCount).toContainText('1,000,000');
+  const map = new MapPage(page);
+  await map.openFromLoad();
+  await page.getByTestId('to-review').click();
+  const review = new ReviewPage(page);
+  await review.step.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 300_000 });
+  await expect(review.card('rows')).toHaveAttribute('data-value', '1000000');
+  await expect(review.card('ready')).toHaveAttribute('data-value', '1000000');
+  await expect(review.grid).toHaveAttribute('data-total', '1000000');
+  const bounded = async () => {
+    const rendered = Number(await review.grid.getAttribute('data-rendered-rows'));
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(60);
+    expect(await review.grid.locator('[role="row"][data-row], [role="row"].review-row--loading').count()).toBeLessThan(60);
+  };
+  await bounded();
+  await review.jumpTo(654_321);
+  await expect(review.cell(654_321, 'customerId')).toHaveText('C0654321');
+  await bounded();
+  await review.grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(review.cell(1_000_000, 'customerId')).toHaveText('C1000000');
+  await bounded();
+  await page.keyboard.press('Control+Home');
+  await expect(review.cell(1, 'customerId')).toHaveText('C0000001');
+  await bounded();
+});
