@@ -1,5 +1,5 @@
 // The bad-input corpus (item 8): every hostile file ends in a clear TableReadError or a reader note.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,15 @@ describe('damaged but usable files give notes', () => {
     expect(empty.headers).toEqual(['thirdPartyId', '', 'tier', '']);
     expect(empty.headerNotes.map((n) => [n.column, n.code])).toEqual([[1, 'empty-header'], [3, 'empty-header']]);
     expect((await readAllRows(fx.emptyHeaders, empty)).rows).toEqual([['A1', 'x', 'gold', 'y']]);
+  });
+
+  it('trailing empty cells beyond the headers are dropped without a note', async () => {
+    const path = join(dir, 'trailing-commas.csv');
+    await writeFile(path, 'thirdPartyId,name\nA1,Ann,,\nA2,Bo,,x\n');
+    const info = await openTable(path);
+    const { rows, notes } = await readAllRows(path, info);
+    expect(rows).toEqual([['A1', 'Ann'], ['A2', 'Bo', '', 'x']]);
+    expect(notes.map((n) => [n.row, n.code])).toEqual([[2, 'extra-cells']]);
   });
 
   it('short rows are padded and noted; long rows keep their extra cells and are noted', async () => {

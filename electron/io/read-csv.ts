@@ -59,7 +59,11 @@ class RowCollector {
         });
       }
       if (row.length > width) {
-        this.notes.push({ row: dataRow, code: 'extra-cells', message: `Row ${dataRow} has ${row.length} cells but there are ${width} headers.` });
+        // Trailing empty cells ("a,b,,") lose nothing: drop them quietly; only real extra values are noted.
+        let used = row.length;
+        while (used > width && row[used - 1] === '') used--;
+        if (used > width) this.notes.push({ row: dataRow, code: 'extra-cells', message: `Row ${dataRow} has ${used} cells but there are ${width} headers.` });
+        row.length = used;
       } else if (row.length < width) {
         this.notes.push({ row: dataRow, code: 'missing-cells', message: `Row ${dataRow} has ${row.length} cells but there are ${width} headers; the rest are empty.` });
         while (row.length < width) row.push('');

@@ -65,7 +65,8 @@ export interface TableInfo {
  * Codes of non-fatal reader notes (see docs/file-formats.md):
  * - `unclosed-quote`: the file ends inside a quoted cell; the rest of the file became that cell.
  * - `malformed-quotes`: a quote appears where CSV does not allow one (e.g. `"abc"x`).
- * - `extra-cells`: the row has more cells than there are headers (extra cells are kept at the end).
+ * - `extra-cells`: the row has more cells than there are headers and the extra ones hold values (kept
+ *   at the end of the row; trailing empty cells beyond the headers are dropped without a note).
  * - `missing-cells`: the row has fewer cells than headers; it was padded with ''.
  * - `nul-stripped`: NUL (0x00) characters were removed from the row.
  * - `mixed-line-endings`: the file mixes CRLF, LF and/or CR line ends (all read as line ends). Row 0.
