@@ -34,14 +34,19 @@ class RowCollector {
       let row = records[i] as string[];
       const isData = this.record > this.headerRow && !(row.length === 1 && row[0] === '');
       const dataRow = isData ? this.dataRows + 1 : 0;
+      let quoteNoted = false;
       while (errorAt < errors.length && (errors[errorAt]?.row as number) === i) {
         const e = errors[errorAt++];
-        if (isData && e !== undefined) {
-          this.notes.push(
-            e.code === 'MissingQuotes'
-              ? { row: dataRow, code: 'unclosed-quote', message: `Row ${dataRow}: a quoted cell is never closed; the rest of the file was read into it.` }
-              : { row: dataRow, code: 'malformed-quotes', message: `Row ${dataRow}: a quote (") is misplaced; the cell may be cut or joined wrongly.` },
-          );
+        if (!isData || e === undefined) continue;
+        if (e.code === 'MissingQuotes') {
+          this.notes.push({ row: dataRow, code: 'unclosed-quote', message: `Row ${dataRow}: a quoted cell is never closed; the rest of the file was read into it.` });
+        } else if (!quoteNoted) {
+          quoteNoted = true;
+          this.notes.push({
+            row: dataRow,
+            code: 'malformed-quotes',
+            message: `Row ${dataRow}: a quote (") is misplaced; the cell may be cut, or lines after it joined into it.`,
+          });
         }
       }
       while (errorAt < errors.length && (errors[errorAt]?.row as number) < i) errorAt++;
