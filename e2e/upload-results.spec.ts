@@ -97,7 +97,7 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   await expect(upload.batches.first()).toHaveAttribute('data-state', 'complete');
   await expect(page.getByTestId('overall-progress')).toHaveAttribute('aria-valuenow', '100');
   // The in-page notification (browser mode).
-  await expect(page.getByRole('alert').filter({ hasText: 'Upload finished' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /notification/i }).getByRole('alert')).toContainText('Upload finished: ');
   await expectAccessible(page, 'upload (done)');
   await page.screenshot({ path: 'e2e/artifacts/upload-done.png', fullPage: true });
   const jobId = await upload.jobId();
@@ -269,4 +269,85 @@ test('an upload stopped by a host restart is offered for resume and finishes', a
     await sandbox.close();
     await rm(homeDir, { recursive: true, force: true });
   }
+});
+
+test('an upload can be paused, resumed and cancelled', async ({ page, appHost }) => {
+  test.setTimeout(180_000);
+  const sandbox = await ownSandbox(600_000);
+  try {
+    const load = new LoadPage(page);
+    await load.open(appHost.url);
+    const settings = new SettingsPage(page);
+    await settings.openByKeyboard();
+    await settings.addConnection({ name: 'Staging', environment: 'Staging', clientCode: 'acme', baseUrl: sandbox.baseUrl });
+    await settings.close();
+    await prepareSample(page);
+    const upload = new UploadPage(page);
+    await upload.chooseConnection('Staging');
+    await upload.sendButton.click();
+    await expect(upload.batches.first()).toHaveAttribute('data-state', 'processing');
+    await expect(page.getByTestId('overall-progress')).toHaveAttribute('aria-valuenow', '50');
+
+    await page.getByTestId('pause-job').click();
+    await upload.waitJob('paused');
+    await expect(page.getByTestId('pause-reason')).toContainText('You paused this upload');
+    await expectAccessible(page, 'upload (paused)');
+    await page.screenshot({ path: 'e2e/artifacts/upload-paused.png', fullPage: true });
+    await page.getByTestId('resume-job').click();
+    await upload.waitJob('running');
+
+    await page.getByTestId('cancel-job').click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel upload' }).click();
+    await upload.waitJob('cancelled');
+    // Target already had the batch: its rows end as "unknown", never as sent-and-done.
+    await expect(upload.batches.first()).toHaveAttribute('data-state', 'unknown');
+    await expect(page.getByRole('region', { name: /notification/i }).getByRole('alert')).toContainText('The upload was cancelled');
+    await page.getByTestId('see-results').click();
+    const results = new ResultsPage(page);
+    await results.waitReady();
+    const shown = await results.totals();
+    expect(shown.unknown).toBe(shown.rows - shown.excluded - shown.rejected);
+    await expect(page.getByTestId('retry-failed')).toBeEnabled();
+  } finally {
+    await sandbox.close();
+  }
+});
+
+test('Settings in Korean on a dark screen: edit and delete a connection, language and theme', async ({ page, appHost }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const load = new LoadPage(page);
+  await load.open(appHost.url);
+  const settings = new SettingsPage(page);
+  await settings.openByKeyboard();
+  await settings.addConnection({ name: 'Old name', environment: 'QA', clientCode: 'qa1', baseUrl: 'https://qa1.tt.omtrdc.net', token: 'secret-token-1' });
+  // A plain http:// address is refused for anything but this computer, in plain words.
+  await page.getByTestId('add-connection').click();
+  const form = page.getByTestId('profile-form');
+  await form.getByRole('textbox', { name: /^Name/ }).fill('Insecure');
+  await form.getByRole('textbox', { name: /^Client code/ }).fill('ins');
+  await form.getByRole('textbox', { name: /^Address/ }).fill('http://example.com');
+  await page.getByTestId('profile-save').click();
+  await expect(page.getByTestId('profile-problem')).toContainText('https://');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  await settings.profile('Old name').getByRole('button', { name: 'Edit Old name' }).click();
+  await form.getByRole('textbox', { name: /^Name/ }).fill('QA Target');
+  await page.getByTestId('profile-save').click();
+  await expect(settings.profile('QA Target')).toBeVisible();
+  await expect(settings.profile('QA Target').getByTestId('token-status')).toHaveText('Token saved');
+  await settings.profile('QA Target').getByRole('button', { name: 'Delete QA Target' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(settings.profile('QA Target')).toHaveCount(0);
+
+  await page.getByRole('tab', { name: 'Language and look' }).click();
+  await expect(page.getByTestId('theme-now')).toHaveAttribute('data-scheme', 'dark');
+  await page.getByTestId('settings-language').click();
+  await page.getByRole('option', { name: '한국어' }).click();
+  await expect(settings.dialog.getByRole('heading', { name: '설정' })).toBeVisible();
+  await expect(page.getByTestId('theme-now')).toHaveText('현재: 어둡게');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expectAccessible(page, 'settings (ko, dark)');
+  await page.screenshot({ path: 'e2e/artifacts/settings-ko-dark.png' });
+  await page.getByRole('tab', { name: '연결' }).click();
+  await expect(page.getByTestId('add-connection')).toHaveText('연결 추가');
 });

@@ -6,7 +6,10 @@ import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 
-/** At start, offers to resume the newest upload that did not finish: interrupted when the app stopped, or paused. */
+/**
+ * At start, offers to resume the newest upload that did not finish (interrupted when the app stopped, or
+ * paused), and opens the Results step (the job history) when there are past uploads.
+ */
 export function ResumeOffer({ api }: { readonly api: ClientApi }) {
   const { t, i18n } = useTranslation();
   const history = useJobs((s) => s.history);
@@ -20,8 +23,11 @@ export function ResumeOffer({ api }: { readonly api: ClientApi }) {
     void loadHistory(api);
   }, [api, loadHistory]);
   useEffect(() => {
-    if (item === undefined && history.kind === 'ready') setItem(history.items.find((i) => i.state === 'interrupted' || i.state === 'paused') ?? null);
-  }, [history, item]);
+    if (item !== undefined || history.kind !== 'ready') return;
+    setItem(history.items.find((i) => i.state === 'interrupted' || i.state === 'paused') ?? null);
+    // Past uploads exist: their results (the history) are open from the first screen; the steps in between show their empty states.
+    if (history.items.length > 0) unlock('results');
+  }, [history, item, unlock]);
   if (!item) return null;
   const n = (value: number) => value.toLocaleString(i18n.language);
   const done = item.confirmed + item.notFound + item.failed + item.unknown;
