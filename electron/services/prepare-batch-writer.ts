@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { BatchPlanner, type PlannedBatch } from '../../shared/batch/batch-planner.js';
 import type { BatchLimits } from '../../shared/batch/batch-limits.js';
+import { copyAscii, LineBytes } from '../../shared/batch/line-bytes.js';
 
-const CHUNK_BYTES = 1 << 20;
+const FLUSH_BYTES = 1 << 20;
 
 /** Returns the file name of batch `index` (1-based): `batch-0001.txt`. */
 export function batchFileName(index: number): string {
@@ -12,62 +13,79 @@ export function batchFileName(index: number): string {
 }
 
 interface Segment {
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
   /** Open the next batch file before writing these bytes. */
   readonly opensBatch: boolean;
 }
 
 /**
  * Writes encoded lines into batch files in `dir`, opening a new file whenever the planner says the
- * limits would be broken. Lines are ASCII (URL-encoded), so each is copied straight into 1 MB buffers
- * (no intermediate strings); `drain()` hands full buffers to the file stream and honours back-pressure.
+ * limits would be broken. Rows are encoded straight into `stage` (see checkRow's `out`): the caller
+ * writes `\n` + the line, then `commit`s it or rewinds `stage.pos`. `drain()` hands full buffers to the
+ * file stream and honours back-pressure.
  */
 export class BatchFileWriter {
   private readonly planner: BatchPlanner;
+  private readonly prefixBytes: Uint8Array;
   private stream: WriteStream | null = null;
-  private sealed: Segment[] = [];
-  private sealedBytes = 0;
-  private buf: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  private used = 0;
-  private bufOpensBatch = false;
+  private segments: Segment[] = [];
+  private segmentBytes = 0;
+  private stageOpensBatch = false;
   private openedCount = 0;
-  /** True when the last `add` opened a new batch (its line is that batch's line 1). */
+  /** Where rows are encoded; replaced by a fresh buffer whenever its bytes are handed to the stream. */
+  stage = new LineBytes(FLUSH_BYTES * 2);
+  /** True when the last commit opened a new batch (its line is that batch's line 1). */
   startedBatch = false;
 
   constructor(
     private readonly dir: string,
-    private readonly prefix: string,
+    prefix: string,
     limits: BatchLimits,
   ) {
     this.planner = new BatchPlanner(prefix.length, limits);
+    this.prefixBytes = Uint8Array.from(prefix, (c) => c.charCodeAt(0));
   }
 
-  /** Adds one line; returns its global 0-based line index. Call `drain()` now and then (after each chunk). */
-  add(line: string): number {
+  /** Commits the row written at `stage[start..pos)` (a `\n` then the line); returns its global 0-based line index. */
+  commit(start: number): number {
     const index = this.planner.lineCount;
-    this.startedBatch = this.planner.add(line.length);
+    this.startedBatch = this.planner.add(this.stage.pos - start - 1);
     if (this.startedBatch) {
-      this.seal(Math.max(CHUNK_BYTES, this.prefix.length + line.length + 1));
-      this.bufOpensBatch = true;
-      this.used = this.buf.write(this.prefix, 0, 'latin1');
-    } else if (this.used + line.length + 1 > this.buf.length) {
-      this.seal(Math.max(CHUNK_BYTES, line.length + 1));
+      const row = this.stage.bytes.slice(start, this.stage.pos);
+      this.stage.pos = start;
+      this.seal();
+      this.stageOpensBatch = true;
+      this.stage.pos = 0;
+      this.stage.ensure(this.prefixBytes.length);
+      this.stage.bytes.set(this.prefixBytes, 0);
+      this.stage.pos = this.prefixBytes.length;
+      this.stage.ensure(row.length);
+      this.stage.bytes.set(row, this.stage.pos);
+      this.stage.pos += row.length;
     }
-    this.buf[this.used++] = 10;
-    this.used += this.buf.write(line, this.used, 'latin1');
     return index;
   }
 
-  /** Writes sealed buffers once enough have gathered (or everything, with `force`); resolves when the stream accepts more. */
+  /** Adds one encoded line given as a string; returns its global 0-based line index. */
+  add(line: string): number {
+    const start = this.stage.pos;
+    copyAscii('\n', this.stage);
+    copyAscii(line, this.stage);
+    return this.commit(start);
+  }
+
+  /** Writes staged bytes once a megabyte has gathered or a batch starts (always, with `force`). */
   async drain(force = false): Promise<void> {
-    if (force) this.seal(CHUNK_BYTES);
-    if (!force && this.sealedBytes < CHUNK_BYTES && !this.sealed.some((s) => s.opensBatch)) return;
-    const segments = this.sealed;
-    this.sealed = [];
-    this.sealedBytes = 0;
+    if (force || this.stage.pos >= FLUSH_BYTES) this.seal();
+    if (this.segments.length === 0) return;
+    const segments = this.segments;
+    this.segments = [];
+    this.segmentBytes = 0;
     for (const seg of segments) {
       if (seg.opensBatch) await this.openNext();
-      await this.write(seg.bytes);
+      const s = this.stream;
+      if (s === null) throw new Error('batch writer: no open batch file');
+      if (seg.bytes.length > 0 && !s.write(seg.bytes)) await once(s, 'drain');
     }
   }
 
@@ -78,28 +96,17 @@ export class BatchFileWriter {
     return this.planner.batches;
   }
 
-  private seal(nextSize: number): void {
-    if (this.used > 0 || this.bufOpensBatch) {
-      this.sealed.push({ bytes: this.buf.subarray(0, this.used), opensBatch: this.bufOpensBatch });
-      this.sealedBytes += this.used;
-      this.buf = Buffer.allocUnsafe(nextSize);
-    } else if (this.buf.length < nextSize) {
-      this.buf = Buffer.allocUnsafe(nextSize);
-    }
-    this.used = 0;
-    this.bufOpensBatch = false;
-  }
-
-  private async write(bytes: Buffer): Promise<void> {
-    if (bytes.length === 0) return;
-    const s = this.stream;
-    if (s === null) throw new Error('batch writer: no open batch file');
-    if (!s.write(bytes)) await once(s, 'drain');
+  private seal(): void {
+    if (this.stage.pos === 0 && !this.stageOpensBatch) return;
+    this.segments.push({ bytes: this.stage.bytes.subarray(0, this.stage.pos), opensBatch: this.stageOpensBatch });
+    this.segmentBytes += this.stage.pos;
+    this.stage = new LineBytes(Math.max(FLUSH_BYTES * 2, this.stage.bytes.length));
+    this.stageOpensBatch = false;
   }
 
   private async openNext(): Promise<void> {
     await this.closeCurrent();
-    this.stream = createWriteStream(join(this.dir, batchFileName(++this.openedCount)), { highWaterMark: CHUNK_BYTES });
+    this.stream = createWriteStream(join(this.dir, batchFileName(++this.openedCount)), { highWaterMark: FLUSH_BYTES });
   }
 
   private async closeCurrent(): Promise<void> {

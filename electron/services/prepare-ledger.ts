@@ -33,10 +33,19 @@ export class LedgerWriter {
     if (this.used === this.buf.length) await this.flush();
   }
 
-  /** Records the next row's entry without awaiting; call `flush` before the buffer fills (every ≤ 65,536 pushes). */
-  pushSync(value: number): boolean {
+  /** Records the next row's entry without awaiting; the buffer grows until the next `flush`. */
+  pushSync(value: number): void {
+    if (this.used === this.buf.length) {
+      const bigger = new Int32Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
     this.buf[this.used++] = value;
-    return this.used === this.buf.length;
+  }
+
+  /** True when enough entries are buffered to be worth a write. */
+  needsFlush(): boolean {
+    return this.used >= 32_768;
   }
 
   /** Writes buffered entries to disk. */

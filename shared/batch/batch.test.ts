@@ -4,6 +4,7 @@ import { batchPrefix } from './batch-header.js';
 import { BatchPlanner, locateLine } from './batch-planner.js';
 import { batchLimits, MAX_BATCH_BYTES, MAX_BATCH_ROWS } from './batch-limits.js';
 import { mergeEncodedLines } from './merge-lines.js';
+import { encodeInto, LineBytes } from './line-bytes.js';
 
 describe('encodeCell', () => {
   it('matches encodeURIComponent on every kind of text, and encodes % & + =', () => {
@@ -59,5 +60,32 @@ describe('BatchPlanner', () => {
 describe('mergeEncodedLines', () => {
   it('keeps the last non-empty value per column', () => {
     expect(mergeEncodedLines(['a,1,,x', 'a,,2,', 'a,3,,'])).toBe('a,3,2,x');
+  });
+});
+
+describe('encodeInto (the worker fast path)', () => {
+  const run = (s: string): string | null => {
+    const out = new LineBytes(4);
+    out.pos = 1;
+    out.bytes[0] = 120;
+    if (!encodeInto(s, out)) {
+      expect(out.pos).toBe(1);
+      return null;
+    }
+    return String.fromCharCode(...out.bytes.subarray(1, out.pos));
+  };
+  it('writes exactly what encodeURIComponent gives, or declines values the rules must see', () => {
+    for (const s of ['abc', "A-z_0.9~!*'()", '50% & a+b=c', '홍길동', 'Straße', '日本語 ①', '😀x', 'a b@c.d', '']) expect(run(s)).toBe(encodeURIComponent(s));
+    let seed = 11;
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      for (let j = 0; j < 6; j++) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        s += String.fromCodePoint(seed % 5 === 0 ? 0x10000 + (seed % 0x1000) : 32 + (seed % 0xd000));
+      }
+      if (/[,\u007f\u2028\u2029\ufffd]/.test(s)) expect(run(s)).toBeNull();
+      else expect(run(s)).toBe(encodeURIComponent(s));
+    }
+    for (const s of ['a,b', 'a\nb', 'a\tb', 'x\u2028', 'bad\uFFFD', 'lone\uD800', 'lone\uDC00x', '\u007f']) expect(run(s)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { mappingSpecSchema, type MappingSpecInput } from '../domain/mapping-spec
 import { checkRow, MAX_ROW_BYTES, type RowCheckContext } from './check-row.js';
 import { DEFAULT_VALUE_FIXES, type ValueFixes } from './value-fixes.js';
 import { learnIdShape } from './id-shape.js';
+import { LineBytes } from '../batch/line-bytes.js';
 
 const headers = ['id', 'loyalty tier', 'city'];
 function ctx(spec: Partial<MappingSpecInput> = {}, fixes: ValueFixes = DEFAULT_VALUE_FIXES, extra: Partial<RowCheckContext> = {}): RowCheckContext {
@@ -85,7 +86,26 @@ describe('checkRow', () => {
     expect(empty.line).toBeNull();
     expect(empty.blocked).toBe(false);
     expect(checkRow(['a', '', ''], 1, ctx({ constants: [{ param: 'src', value: 'crm list' }] })).line).toBe('a,,,crm%20list');
-    expect(codes(checkRow(['a', 'é'.repeat(12_000), ''], 1, ctx()))).toEqual(['row-too-large']);
+    const big = checkRow(['a', 'é'.repeat(12_000), ''], 1, ctx());
+    expect(codes(big)).toEqual(['row-too-large']);
+    expect(big.line).toBeNull();
+    expect(big.sendable).toBe(false);
+  });
+
+  it('writes the same bytes into a LineBytes as the line it returns, with the same issues', () => {
+    const rows = [['CRM-1', 'gold', 'München 50%&+='], ['a', 'x,y', 'p\r\nq'], ['A+B', '홍길동', '😀'], ['a', '', ''], ['a', 'x\uD800', 'ok']];
+    const fixes: ValueFixes = { comma: { kind: 'replace', with: ';' }, lineBreak: { kind: 'strip' } };
+    for (const [i, cells] of rows.entries()) {
+      const viaLine = checkRow(cells, i + 1, ctx({}, fixes));
+      const out = new LineBytes(1);
+      out.pos = 0;
+      const viaBytes = checkRow(['pad', ...cells], i + 1, ctx({}, fixes), 1, 3, out);
+      expect(viaBytes.issues.map((x) => x.message.en)).toEqual(viaLine.issues.map((x) => x.message.en));
+      expect(viaBytes.sendable).toBe(viaLine.line !== null);
+      expect(viaBytes.line).toBeNull();
+      if (viaLine.line !== null) expect(String.fromCharCode(...out.bytes.subarray(0, out.pos))).toBe(viaLine.line);
+      expect(viaBytes.bytes).toBe(viaLine.bytes);
+    }
   });
 
   it('applies id transforms (trim by default) before the rules', () => {

@@ -1,5 +1,6 @@
 import type { CompiledMapping } from '../domain/compile-mapping.js';
 import { isAlreadyEncoded } from '../batch/url-encode.js';
+import { copyAscii, encodeInto, type LineBytes } from '../batch/line-bytes.js';
 import type { Issue } from './issue.js';
 import { makeIssue } from './messages.js';
 import type { IdShape } from './id-shape.js';
@@ -24,7 +25,12 @@ export interface RowCheckContext {
 export interface RowCheck {
   readonly issues: readonly Issue[];
   readonly id: string;
+  /** The encoded line; null when the row is not sendable or was written into `out`. */
   readonly line: string | null;
+  /** True when the row goes into a batch (no blocking issue, something to send). */
+  readonly sendable: boolean;
+  /** Bytes of the encoded line (written or not). */
+  readonly bytes: number;
   readonly blocked: boolean;
 }
 
@@ -49,9 +55,10 @@ function pushIssue(list: Issue[] | null, issue: Issue): Issue[] {
 /**
  * Checks one row against every per-row rule and encodes it as a batch line in the same pass. Pure; the
  * worker runs it on every row and the UI on visible rows, so both see the same issues. Never throws.
- * The row's cells are `cells[offset] … cells[offset + count - 1]` (the worker passes one flat array per chunk).
+ * The row's cells are `cells[offset] … cells[offset + count - 1]`. With `out`, the encoded line is written
+ * into `out` (from `out.pos`; the caller rewinds it for a row that is not sendable) and `line` stays null.
  */
-export function checkRow(cells: readonly string[], row: number, ctx: RowCheckContext, offset = 0, count = cells.length - offset): RowCheck {
+export function checkRow(cells: readonly string[], row: number, ctx: RowCheckContext, offset = 0, count = cells.length - offset, out?: LineBytes): RowCheck {
   const m = ctx.mapping;
   let issues: Issue[] | null = null;
 
@@ -94,43 +101,74 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
   }
 
   const params = m.params;
-  const parts = scratch;
-  parts.length = params.length + 1;
-  parts[0] = encodedId;
+  const cache = ctx.cache;
   let anyValue = false;
-  for (let i = 0; i < params.length; i++) {
-    const p = params[i]!;
-    let v: string;
-    if (p.constant !== null) {
-      v = p.constant;
-    } else {
-      v = p.index < count ? (cells[offset + p.index] ?? '') : '';
-      if (p.transform !== null) {
-        const t = p.transform(v);
-        if (t === null) issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
-        else v = t;
+  let line: string | null = null;
+  let bytes: number;
+  if (out !== undefined) {
+    // Straight into the batch bytes: one pass per cell checks it and copies it.
+    const start = out.pos;
+    copyAscii(encodedId, out);
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      let v: string;
+      if (p.constant !== null) v = p.constant;
+      else {
+        v = p.index < count ? (cells[offset + p.index] ?? '') : '';
+        if (p.transform !== null) {
+          const t = p.transform(v);
+          if (t === null) issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
+          else v = t;
+        }
       }
+      out.ensure(1);
+      out.bytes[out.pos++] = 44;
+      if (v === '') continue;
+      anyValue = true;
+      if (encodeInto(v, out)) continue;
+      const o = cache ? cache.outcome(i, v, ctx.fixes) : encodeValue(v, ctx.fixes);
+      for (let k = 0; k < o.notes.length; k++) issues = pushIssue(issues, makeIssue(o.notes[k]!.code, row, p.column, o.notes[k]!.detail));
+      if (o.encoded !== null) copyAscii(o.encoded, out);
     }
-    if (v === '' || isAlreadyEncoded(v)) {
-      parts[i + 1] = v;
-      if (v !== '') anyValue = true;
-      continue;
+    bytes = out.pos - start;
+  } else {
+    const parts = scratch;
+    parts.length = params.length + 1;
+    parts[0] = encodedId;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      let v: string;
+      if (p.constant !== null) v = p.constant;
+      else {
+        v = p.index < count ? (cells[offset + p.index] ?? '') : '';
+        if (p.transform !== null) {
+          const t = p.transform(v);
+          if (t === null) issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
+          else v = t;
+        }
+      }
+      if (v === '' || isAlreadyEncoded(v)) {
+        parts[i + 1] = v;
+        if (v !== '') anyValue = true;
+        continue;
+      }
+      anyValue = true;
+      const o = cache ? cache.outcome(i, v, ctx.fixes) : encodeValue(v, ctx.fixes);
+      for (let k = 0; k < o.notes.length; k++) issues = pushIssue(issues, makeIssue(o.notes[k]!.code, row, p.column, o.notes[k]!.detail));
+      parts[i + 1] = o.encoded ?? '';
     }
-    anyValue = true;
-    const out = ctx.cache ? ctx.cache.outcome(i, v, ctx.fixes) : encodeValue(v, ctx.fixes);
-    for (let k = 0; k < out.notes.length; k++) {
-      const note = out.notes[k]!;
-      issues = pushIssue(issues, makeIssue(note.code, row, p.column, note.detail));
-    }
-    parts[i + 1] = out.encoded ?? '';
+    line = parts.join(',');
+    bytes = line.length;
   }
-  const line = parts.join(',');
   let blocked = false;
   if (issues !== null) for (let i = 0; i < issues.length; i++) if (issues[i]!.severity === 'blocking') blocked = true;
-  if (!blocked && line.length > ctx.maxRowBytes) issues = pushIssue(issues, makeIssue('row-too-large', row, null, { count: line.length }));
+  if (!blocked && bytes > ctx.maxRowBytes) {
+    issues = pushIssue(issues, makeIssue('row-too-large', row, null, { count: bytes }));
+    blocked = true;
+  }
   if (!anyValue && id !== '' && !blocked) {
     issues = pushIssue(issues, makeIssue('row-nothing-to-send', row, null));
-    return { issues: issues ?? NO_ISSUES, id, line: null, blocked };
+    return { issues: issues ?? NO_ISSUES, id, line: null, sendable: false, bytes, blocked };
   }
-  return { issues: issues ?? NO_ISSUES, id, line: blocked ? null : line, blocked };
+  return { issues: issues ?? NO_ISSUES, id, line: blocked ? null : line, sendable: !blocked, bytes, blocked };
 }

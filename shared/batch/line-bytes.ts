@@ -1,0 +1,114 @@
+/**
+ * A growable byte buffer that encoded batch lines are written into directly, so the hot path never
+ * builds a line string: each cell is checked and copied in one pass.
+ */
+export class LineBytes {
+  bytes: Uint8Array;
+  pos = 0;
+
+  constructor(capacity = 1 << 20) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  /** Makes room for `more` bytes after `pos` (keeps what is written). */
+  ensure(more: number): void {
+    const need = this.pos + more;
+    if (need <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < need) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.bytes.subarray(0, this.pos));
+    this.bytes = bigger;
+  }
+}
+
+/** 1 for the characters encodeURIComponent leaves as they are (A–Z a–z 0–9 - _ . ! ~ * ' ( )). */
+const PLAIN = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()") PLAIN[ch.charCodeAt(0)] = 1;
+
+/** Copies an ASCII string (an encoded cell) into `out`. */
+export function copyAscii(value: string, out: LineBytes): void {
+  const n = value.length;
+  out.ensure(n);
+  const bytes = out.bytes;
+  const start = out.pos;
+  for (let i = 0; i < n; i++) bytes[start + i] = value.charCodeAt(i);
+  out.pos = start + n;
+}
+
+/** 1 for ASCII characters a value must not hold unchecked: comma and control characters (rules decide). */
+const SUSPECT_ASCII = new Uint8Array(128);
+for (let c = 0; c < 32; c++) SUSPECT_ASCII[c] = 1;
+SUSPECT_ASCII[44] = 1;
+SUSPECT_ASCII[127] = 1;
+const HEX = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
+
+/**
+ * Writes the UTF-8 URL-encoding of `value` (exactly what encodeURIComponent gives) into `out` and returns
+ * true. Returns false, with `out.pos` unchanged, when the value holds anything a rule must look at first:
+ * a comma, a control character, a line or paragraph separator, U+FFFD, or a broken surrogate.
+ */
+export function encodeInto(value: string, out: LineBytes): boolean {
+  const n = value.length;
+  out.ensure(n * 9);
+  const b = out.bytes;
+  let p = out.pos;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 128) {
+      if (PLAIN[c] === 1) {
+        b[p++] = c;
+        continue;
+      }
+      if (SUSPECT_ASCII[c] === 1) return false;
+      b[p] = 37;
+      b[p + 1] = HEX[c >> 4]!;
+      b[p + 2] = HEX[c & 15]!;
+      p += 3;
+    } else if (c < 0x800) {
+      const x = 0xc0 | (c >> 6);
+      const y = 0x80 | (c & 63);
+      b[p] = 37;
+      b[p + 1] = HEX[x >> 4]!;
+      b[p + 2] = HEX[x & 15]!;
+      b[p + 3] = 37;
+      b[p + 4] = HEX[y >> 4]!;
+      b[p + 5] = HEX[y & 15]!;
+      p += 6;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      if (c >= 0xdc00 || i + 1 >= n) return false;
+      const d = value.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) return false;
+      i++;
+      const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      p = pct(b, p, 0xf0 | (cp >> 18));
+      p = pct(b, p, 0x80 | ((cp >> 12) & 63));
+      p = pct(b, p, 0x80 | ((cp >> 6) & 63));
+      p = pct(b, p, 0x80 | (cp & 63));
+    } else {
+      if (c === 0x2028 || c === 0x2029 || c === 0xfffd) return false;
+      const x = 0xe0 | (c >> 12);
+      const y = 0x80 | ((c >> 6) & 63);
+      const z = 0x80 | (c & 63);
+      b[p] = 37;
+      b[p + 1] = HEX[x >> 4]!;
+      b[p + 2] = HEX[x & 15]!;
+      b[p + 3] = 37;
+      b[p + 4] = HEX[y >> 4]!;
+      b[p + 5] = HEX[y & 15]!;
+      b[p + 6] = 37;
+      b[p + 7] = HEX[z >> 4]!;
+      b[p + 8] = HEX[z & 15]!;
+      p += 9;
+    }
+  }
+  out.pos = p;
+  return true;
+}
+
+function pct(b: Uint8Array, p: number, byte: number): number {
+  b[p] = 37;
+  b[p + 1] = HEX[byte >> 4]!;
+  b[p + 2] = HEX[byte & 15]!;
+  return p + 3;
+}
