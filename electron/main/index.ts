@@ -10,6 +10,7 @@ import type { AppServices } from '../services/app-services.js';
 import { CONTENT_SECURITY_POLICY } from '../web/static-files.js';
 import { registerContractHandlers, sendEvent } from './typed-ipc.js';
 import { createMainWindow, isOwnFrame } from './window.js';
+import { safeStorageCipher } from './safe-storage-cipher.js';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -33,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
-    services = await createAppServices({ homeDir: process.env.PROFILE_LOADER_HOME ?? resolveAppHome(), host: 'electron' });
+    services = await createAppServices({ homeDir: resolveAppHome(), host: 'electron', secretCipher: safeStorageCipher() });
     window = createMainWindow();
     const own = window;
     registerContractHandlers(services.handlers, (event) => isOwnFrame(own, event));
