@@ -1,7 +1,8 @@
 // `npm run bench -- prepare`: full prepare (read → decode → parse → map → validate → encode → write
 // batches) of a deterministic 1,000,000-row × 10-column CSV, side by side with a bare papaparse parse of
 // the same file, then peak RSS at 1,000,000 and 2,000,000 rows. Every timed pass runs in a fresh child
-// process so its peak RSS (getrusage maxrss) is its own. PREPARE_BENCH_ROWS changes the base row count.
+// process so its peak RSS (getrusage maxrss) is its own; parse and prepare passes alternate, twice, and the
+// fastest of each counts. PREPARE_BENCH_ROWS changes the base row count.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ const child = fileURLToPath(new URL('./data/prepare-child.ts', import.meta.url))
 interface ChildResult {
   readonly mode: string;
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly rows: number;
   readonly maxRssMb: number;
   readonly valid?: number;
@@ -48,8 +50,14 @@ export async function run(): Promise<void> {
     const parse = Math.min(...parses.map((p) => p.seconds));
     const prepare = Math.min(...prepares.map((p) => p.seconds));
     const rss1 = Math.max(...prepares.map((p) => p.maxRssMb));
+    const parseCpu = Math.min(...parses.map((p) => p.cpuSeconds));
+    const prepareCpu = Math.min(...prepares.map((p) => p.cpuSeconds));
     console.log(`bare_parse_seconds: ${parse.toFixed(2)}`);
     console.log(`prepare_seconds: ${prepare.toFixed(2)}`);
+    // CPU seconds of the same passes: less disturbed than wall time when other work shares the cores.
+    console.log(`bare_parse_cpu_seconds: ${parseCpu.toFixed(2)}`);
+    console.log(`prepare_cpu_seconds: ${prepareCpu.toFixed(2)}`);
+    console.log(`prepare_vs_parse_cpu_ratio: ${(parseCpu / prepareCpu).toFixed(2)}`);
     console.log(`prepare_valid_rows: ${prepares[0]!.valid ?? 0}`);
     await rm(small.path, { force: true });
     const big = await makeBigCsv(join(dir, 'big-2x.csv'), rows * 2, { seed: 1 });
