@@ -3,6 +3,7 @@ import { ActionButton, Flex, ProgressCircle, Text } from '@adobe/react-spectrum'
 import type { JobListItem } from '../../../shared/contract/jobs.js';
 import type { HistoryState } from '../../state/jobs-store.js';
 import { formatWhen } from '../upload/format.js';
+import { problemText } from '../upload/error-text.js';
 
 /** Every past upload, newest first, each with a button to show its results (and to resume an unfinished one). */
 export function JobHistory(props: {
@@ -18,7 +19,7 @@ export function JobHistory(props: {
     <section className="job-history" aria-labelledby="history-heading" data-testid="job-history" data-state={history.kind}>
       <h3 id="history-heading">{t('results.history')}</h3>
       {history.kind === 'loading' && <ProgressCircle aria-label={t('results.loading')} isIndeterminate size="S" />}
-      {history.kind === 'failed' && <div role="alert" className="problem">{t('results.problem', { message: history.problem.message })}</div>}
+      {history.kind === 'failed' && <div role="alert" className="problem">{t('results.problem', { message: problemText(t, history.problem) })}</div>}
       {history.kind === 'ready' && history.items.length === 0 && <Text>{t('results.historyEmpty')}</Text>}
       {history.kind === 'ready' && history.items.length > 0 && (
         <div className="table-scroll">

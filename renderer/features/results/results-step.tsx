@@ -13,6 +13,7 @@ import { JobHistory } from './job-history.js';
 import { OutcomeChart } from './outcome-chart.js';
 import '../upload/upload.css';
 import './results.css';
+import { problemText } from '../upload/error-text.js';
 
 const totalKeys = ['rows', 'confirmed', 'notFound', 'failed', 'rejected', 'excluded', 'unknown', 'pending'] as const satisfies readonly (keyof JobTotals)[];
 
@@ -56,7 +57,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
         text: outcome.kind === 'downloaded' ? t('results.downloaded', { name: outcome.name, rows: n(outcome.rows) }) : t('results.tooBig', { path: outcome.path }),
       });
     } catch (error) {
-      setDownload({ kind: 'failed', text: t('results.problem', { message: isAppError(error) ? error.message : String(error) }) });
+      setDownload({ kind: 'failed', text: t('results.problem', { message: isAppError(error) ? problemText(t, error) : String(error) }) });
     }
   };
   const onRetry = async () => {
@@ -120,7 +121,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
           )}
           {problem && (
             <div role="alert" className="problem">
-              {t('results.problem', { message: problem.message })}
+              {t('results.problem', { message: problemText(t, problem) })}
             </div>
           )}
           <OutcomeChart batches={view.batches} />

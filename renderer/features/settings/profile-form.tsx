@@ -5,6 +5,7 @@ import type { Key } from '@adobe/react-spectrum';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import { isAppError } from '../../../shared/contract/index.js';
 import type { ProfileInput } from '../../state/profiles-store.js';
+import { problemText } from '../upload/error-text.js';
 
 /** The environment colours offered, as CSS colours (saved with the profile). */
 export const environmentColors = {
@@ -63,7 +64,7 @@ export function ProfileForm(props: {
       setToken('');
       props.onDone();
     } catch (error) {
-      setProblem(isAppError(error) ? error.message : String(error));
+      setProblem(isAppError(error) ? problemText(t, error) : String(error));
     } finally {
       setSaving(false);
     }

@@ -4,6 +4,7 @@ import { ActionButton, AlertDialog, DialogContainer, Flex, ProgressCircle, Statu
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import type { ProfileTestState } from '../../state/profiles-store.js';
 import { connectionColor } from '../upload/format.js';
+import { problemText } from '../upload/error-text.js';
 
 /** Every connection with what it points at, whether a token is saved, and Edit / Test / Delete. */
 export function ProfileList(props: {
@@ -63,7 +64,7 @@ export function ProfileList(props: {
                       <Text>{t('settings.testing')}</Text>
                     </Flex>
                   )}
-                  {test.kind === 'failed' && <Text>{t('settings.testFailed')} {test.problem.message}</Text>}
+                  {test.kind === 'failed' && <Text>{t('settings.testFailed')} {problemText(t, test.problem)}</Text>}
                   {test.kind === 'done' && (
                     <>
                       <Text>{test.result.ok ? t('settings.testOk') : t('settings.testFailed')}</Text>
@@ -71,8 +72,12 @@ export function ProfileList(props: {
                         {test.result.checks.map((c) => (
                           <li key={c.check}>
                             <StatusLight variant={c.ok ? 'positive' : 'negative'}>
-                              {t(`settings.check.${c.check}`)}: {c.message}
+                              {t(`settings.check.${c.check}`)}: {c.ok ? t('settings.checkPassed') : t('settings.checkProblem')}
                             </StatusLight>
+                            {/* Target's own words (English), for the details. */}
+                            <span className="batch-message check-detail" lang="en">
+                              {c.message}
+                            </span>
                           </li>
                         ))}
                       </ul>

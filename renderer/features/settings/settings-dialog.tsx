@@ -12,6 +12,8 @@ import { ProfileList } from './profile-list.js';
 import { useColorScheme } from './use-color-scheme.js';
 import '../upload/upload.css';
 import './settings.css';
+import { problemText } from '../upload/error-text.js';
+import { isAppError } from '../../../shared/contract/index.js';
 
 function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
@@ -27,7 +29,7 @@ function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
     void load(api);
   }, [api, load]);
   if (state.kind === 'loading') return <Text>{t('grid.loading')}</Text>;
-  if (state.kind === 'failed') return <div role="alert" className="problem">{state.problem.message}</div>;
+  if (state.kind === 'failed') return <div role="alert" className="problem">{problemText(t, state.problem)}</div>;
   return (
     <div data-testid="connections-panel" data-state={editing ? 'editing' : 'list'}>
       <p className="storage-note" data-testid="secret-storage" data-kind={state.list.secretStorage}>
@@ -47,7 +49,7 @@ function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
               try {
                 await remove(api, p.id);
               } catch (error) {
-                setProblem(error instanceof Error ? error.message : String(error));
+                setProblem(isAppError(error) ? problemText(t, error) : String(error));
               }
             }}
           />

@@ -83,6 +83,25 @@ export const uploadEn = {
   notifyCancelled: 'The upload was cancelled.',
   counters: '{{confirmed}} updated · {{notFound}} not found · {{failed}} failed',
   problem: 'That did not work: {{message}}',
+  codes: {
+    'invalid-base-url': 'The address is not a valid web address. Use the form https://CLIENTCODE.tt.omtrdc.net.',
+    'insecure-base-url': 'The address must start with https:// (http:// is allowed only for this computer).',
+    'invalid-token': 'The token must be one line without spaces. Copy it again from Target (Administration > Implementation > Profile API).',
+    'profile-name-taken': 'A connection with this name already exists. Choose another name.',
+    'profile-not-found': 'This connection no longer exists. Open Settings to check your connections.',
+    'profile-built-in': 'The Local sandbox is built in and cannot be removed.',
+    'job-not-found': 'This upload can no longer be found on this computer.',
+    'job-running': 'This upload is already running.',
+    'job-not-running': 'This upload is not running in this app right now.',
+    'nothing-to-send': 'No row passed the checks: there is nothing to send.',
+    'nothing-to-retry': 'No row failed or has an unknown outcome: there is nothing to retry.',
+    'prepared-blocked': 'The file still has blocking problems. Fix them in Review first.',
+    'prepared-missing': 'The checked file is no longer on this computer. Run the Review step again.',
+    'prepared-invalid': 'The checked file is damaged. Run the Review step again.',
+    'journal-corrupt': 'The record of this upload is damaged, so it cannot be shown or resumed.',
+    'bad-arguments': 'The app sent a request it should not have. Please report this.',
+    internal: 'Something went wrong inside the app. The details are in its log.',
+  },
 } as const;
 
 /** Korean text of the Upload step, key for key with uploadEn. */
@@ -170,6 +189,25 @@ export const uploadKo: DeepStrings<typeof uploadEn> = {
   notifyCancelled: '업로드가 취소되었습니다.',
   counters: '업데이트 {{confirmed}} · 찾지 못함 {{notFound}} · 실패 {{failed}}',
   problem: '실행하지 못했습니다: {{message}}',
+  codes: {
+    'invalid-base-url': '올바른 웹 주소가 아닙니다. https://CLIENTCODE.tt.omtrdc.net 형식으로 입력하세요.',
+    'insecure-base-url': '주소는 https://로 시작해야 합니다(http://는 이 컴퓨터에만 허용).',
+    'invalid-token': '토큰은 공백 없는 한 줄이어야 합니다. Target(관리 > 구현 > Profile API)에서 다시 복사하세요.',
+    'profile-name-taken': '같은 이름의 연결이 이미 있습니다. 다른 이름을 고르세요.',
+    'profile-not-found': '이 연결은 더 이상 없습니다. 설정에서 연결을 확인하세요.',
+    'profile-built-in': '로컬 샌드박스는 기본 제공이라 삭제할 수 없습니다.',
+    'job-not-found': '이 업로드를 이 컴퓨터에서 더 이상 찾을 수 없습니다.',
+    'job-running': '이 업로드는 이미 진행 중입니다.',
+    'job-not-running': '이 업로드는 지금 이 앱에서 진행 중이 아닙니다.',
+    'nothing-to-send': '검사를 통과한 행이 없어 보낼 것이 없습니다.',
+    'nothing-to-retry': '실패했거나 결과를 알 수 없는 행이 없어 다시 보낼 것이 없습니다.',
+    'prepared-blocked': '파일에 아직 차단 문제가 있습니다. 먼저 검토 단계에서 고치세요.',
+    'prepared-missing': '검사한 파일이 이 컴퓨터에 더 이상 없습니다. 검토 단계를 다시 실행하세요.',
+    'prepared-invalid': '검사한 파일이 손상되었습니다. 검토 단계를 다시 실행하세요.',
+    'journal-corrupt': '이 업로드의 기록이 손상되어 표시하거나 재개할 수 없습니다.',
+    'bad-arguments': '앱이 잘못된 요청을 보냈습니다. 이 문제를 알려 주세요.',
+    internal: '앱 내부에서 문제가 생겼습니다. 자세한 내용은 로그에 있습니다.',
+  },
 };
 
 /** The same keys with any string values (what a translation must fill). */

@@ -9,6 +9,7 @@ import { JobProgress } from './job-progress.js';
 import { ProductionConfirm } from './production-confirm.js';
 import { isProductionEnvironment } from './progress-math.js';
 import './upload.css';
+import { problemText } from './error-text.js';
 
 /** What the Review step hands over: the prepared folder and what is in it. */
 export interface PreparedUpload {
@@ -69,7 +70,7 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
           {profiles.kind === 'loading' && <ProgressCircle aria-label={t('grid.loading')} isIndeterminate size="S" />}
           {profiles.kind === 'failed' && (
             <div role="alert" className="problem">
-              {t('upload.problem', { message: profiles.problem.message })}
+              {t('upload.problem', { message: problemText(t, profiles.problem) })}
             </div>
           )}
           {profiles.kind === 'ready' && list.length === 0 && <Text>{t('upload.noConnections')}</Text>}
@@ -88,7 +89,7 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
       )}
       {problem && (
         <div role="alert" className="problem" data-testid="upload-problem">
-          {t('upload.problem', { message: problem.message })}
+          {t('upload.problem', { message: problemText(t, problem) })}
         </div>
       )}
       {showJob && view && currentJobId && <JobProgress api={api} view={view} />}
