@@ -64,11 +64,18 @@ describe('unusable files give a TableReadError with a code and a plain message',
 });
 
 describe('damaged but usable files give notes', () => {
-  it('unclosed quote at EOF: the row is kept and noted', async () => {
+  it('unclosed quote near the end: the row is read to its line end, the lines after it stay rows, and it is noted', async () => {
     const info = await openTable(fx.unclosedQuote);
     const { rows, notes } = await readAllRows(fx.unclosedQuote, info);
-    expect(rows).toHaveLength(2);
-    expect(rows[1]?.[2]).toBe('never closed\nA3,Cy,swallowed\n');
+    expect(rows).toEqual([['A1', 'Ann', 'fine'], ['A2', 'Bo', 'never closed'], ['A3', 'Cy', 'swallowed']]);
+    expect(notes).toEqual([expect.objectContaining({ row: 2, code: 'unclosed-quote' })]);
+  });
+
+  it('an unclosed quote on the very last line keeps the rest of that line as the cell', async () => {
+    const path = join(dir, 'last-line-quote.csv');
+    await writeFile(path, 'id,note\nA1,ok\nA2,"open to the end');
+    const { rows, notes } = await readAllRows(path, await openTable(path));
+    expect(rows).toEqual([['A1', 'ok'], ['A2', 'open to the end']]);
     expect(notes).toEqual([expect.objectContaining({ row: 2, code: 'unclosed-quote' })]);
   });
 

@@ -1,13 +1,13 @@
 // Streams the data rows of a CSV/TSV/TXT file: bytes → decoder → line ends → papaparse → rows, in
 // bounded memory (one 256 KB read, one chunk of rows and one unfinished record at a time).
 import { createReadStream } from 'node:fs';
-import { createCsvChunkParser, type ParsedPiece } from './csv-chunk-parser.js';
+import { createCsvChunkParser, mergePieces, type ParsedPiece } from './csv-chunk-parser.js';
 import { createLineEndNormalizer } from './line-ends.js';
 import { cancelledError, fsError, TableReadError } from './table-read-error.js';
 import { createTextDecoder } from './text-decoder.js';
 import type { ReaderNote, ReadTableOptions, RowChunk, TableInfo } from './table-types.js';
 
-/** Longest record accepted (characters). Target takes at most 64 KB per row; longer is a broken file. */
+/** Longest line accepted (characters). Target takes at most 64 KB per row; longer is a broken file. */
 export const MAX_RECORD_CHARS = 2 * 1024 * 1024;
 /** Rows per emitted chunk (the last chunk may be smaller). */
 export const ROWS_PER_CHUNK = 2000;
@@ -38,8 +38,14 @@ class RowCollector {
       while (errorAt < errors.length && (errors[errorAt]?.row as number) === i) {
         const e = errors[errorAt++];
         if (!isData || e === undefined) continue;
-        if (e.code === 'MissingQuotes') {
+        if (e.kind === 'unclosed-quote') {
           this.notes.push({ row: dataRow, code: 'unclosed-quote', message: `Row ${dataRow}: a quoted cell is never closed; the rest of the file was read into it.` });
+        } else if (e.kind === 'quote-cut-at-line-end') {
+          this.notes.push({
+            row: dataRow,
+            code: 'unclosed-quote',
+            message: `Row ${dataRow}: a quoted cell is never closed; it was read up to the end of its line, and the lines after it as rows.`,
+          });
         } else if (!quoteNoted) {
           quoteNoted = true;
           this.notes.push({
@@ -94,8 +100,8 @@ class RowCollector {
 function tooLong(row: number): TableReadError {
   return new TableReadError(
     'line-too-long',
-    `Row ${row} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB. Often a quote (") that is never closed; otherwise the file is not a table.`,
-    `${row}행이 ${MAX_RECORD_CHARS / 1024 / 1024}MB보다 깁니다. 닫히지 않은 따옴표(") 때문인 경우가 많습니다. 그렇지 않다면 표 파일이 아닙니다.`,
+    `Row ${row} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB without a line break. The file may not be a table, or its line breaks are not recognised.`,
+    `${row}행이 줄바꿈 없이 ${MAX_RECORD_CHARS / 1024 / 1024}MB보다 깁니다. 표 파일이 아니거나 줄바꿈을 인식할 수 없습니다.`,
   );
 }
 
@@ -143,12 +149,4 @@ export async function* readCsv(path: string, info: TableInfo, opts: ReadTableOpt
   } finally {
     stream.destroy();
   }
-}
-
-function mergePieces(a: ParsedPiece, b: ParsedPiece): ParsedPiece {
-  const offset = a.records.length;
-  return {
-    records: [...a.records, ...b.records],
-    errors: [...a.errors, ...b.errors.map((e) => ({ ...e, row: (e.row ?? 0) + offset }))],
-  };
 }

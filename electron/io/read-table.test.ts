@@ -106,12 +106,24 @@ describe('readTable edge cases', () => {
     expect((await readAllRows(b, await openTable(b))).rows).toEqual([['A1', 'Ann'], ['A2', 'Bo']]);
   });
 
-  it('a quote opened mid-file that swallows more than the record limit fails with line-too-long', async () => {
+  it('a quote opened mid-file and never closed costs only its own row: the rows after it are read', async () => {
     const path = join(dir, 'runaway.csv');
-    const row = 'A,plain text that goes on for a while\n';
-    await writeFile(path, `id,name\nB,"opened\n${row.repeat(Math.ceil((3 * 1024 * 1024) / row.length))}`);
+    const after = Array.from({ length: 20_000 }, (_, i) => [`A${i}`, `plain text number ${i}`]);
+    await writeFile(path, `id,name\nB,"opened\n${after.map((r) => r.join(',')).join('\n')}\n`);
     const info = await openTable(path);
-    await expect(readAllRows(path, info)).rejects.toMatchObject({ code: 'line-too-long', message: expect.stringMatching(/Row 1 .*quote/) });
+    const { rows, notes } = await readAllRows(path, info);
+    expect(rows[0]).toEqual(['B', 'opened']);
+    expect(rows.slice(1)).toEqual(after);
+    expect(notes).toEqual([expect.objectContaining({ row: 1, code: 'unclosed-quote' })]);
+  });
+
+  it('a legitimate quoted cell spanning many lines (under 64 KB) stays one cell', async () => {
+    const path = join(dir, 'long-cell.csv');
+    const cell = Array.from({ length: 500 }, (_, i) => `line ${i}, with a comma`).join('\n');
+    await writeFile(path, `id,note\nA1,"${cell}"\nA2,after\n`);
+    const { rows, notes } = await readAllRows(path, await openTable(path));
+    expect(rows).toEqual([['A1', cell], ['A2', 'after']]);
+    expect(notes).toEqual([]);
   });
 
   it('misplaced quotes are noted on their row', async () => {

@@ -63,7 +63,8 @@ export interface TableInfo {
 
 /**
  * Codes of non-fatal reader notes (see docs/file-formats.md):
- * - `unclosed-quote`: the file ends inside a quoted cell; the rest of the file became that cell.
+ * - `unclosed-quote`: a quoted cell is never closed; past 64 KB or at the end of the file the row is
+ *   read up to its line end and the following lines are read as rows again.
  * - `malformed-quotes`: a quote appears where CSV does not allow one (e.g. `"abc"x`).
  * - `extra-cells`: the row has more cells than there are headers and the extra ones hold values (kept
  *   at the end of the row; trailing empty cells beyond the headers are dropped without a note).
