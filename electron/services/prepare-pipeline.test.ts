@@ -175,6 +175,28 @@ describe('runPrepare', () => {
     expect((err as PrepareError).message).toBe('The file has no column named "ID". Its columns are: "id", "a".');
   });
 
+  it('meets every file of the bad-input corpus with a coded error or accounted rows, never a crash', async () => {
+    const { openTable } = await import('../io/open-table.js');
+    for (const [key, path] of Object.entries(hostile)) {
+      let headers: readonly string[];
+      try {
+        headers = (await openTable(path)).headers;
+      } catch (e) {
+        await expect(runPrepare(request(path, tp(['id'])))).rejects.toBeInstanceOf(PrepareError);
+        expect((e as { code?: unknown }).code, key).toEqual(expect.any(String));
+        continue;
+      }
+      const idColumn = headers.find((h) => h !== '') ?? '';
+      const r = await runPrepare(request(path, defaultMapping(headers, idColumn, 'thirdPartyId'))).catch((e: unknown) => e);
+      if (r instanceof PrepareError) {
+        expect(r.code, key).toMatch(/^[a-z-]+$/);
+        continue;
+      }
+      const m = (r as Awaited<ReturnType<typeof runPrepare>>).manifest;
+      expect(m.valid + m.rejected + m.excluded, key).toBe(m.rows);
+    }
+  }, 120_000);
+
   it('reads every real-world export shape', async () => {
     const cases: [string, string, string][] = [
       [fx.europeanSemicolon1252, 'windows-1252', 'Z%C3%BCrich'],

@@ -40,7 +40,7 @@ describe('compileTransforms', () => {
 
 describe('mapping spec and templates', () => {
   it('defaultMapping sends every other non-empty column under its own name, id trimmed', () => {
-    const m = defaultMapping(['id', 'tier', '', 'city'], 'id', 'thirdPartyId');
+    const m = defaultMapping(['id', 'tier', '', 'city', 'tier', 'id'], 'id', 'thirdPartyId');
     expect(m.columns.map((c) => [c.column, c.param])).toEqual([['tier', 'tier'], ['city', 'city']]);
     expect(m.idTransforms).toEqual([{ kind: 'trim' }]);
   });

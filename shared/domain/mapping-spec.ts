@@ -46,11 +46,17 @@ export const mappingSpecSchema = z.object({
 export type MappingSpec = z.infer<typeof mappingSpecSchema>;
 export type MappingSpecInput = z.input<typeof mappingSpecSchema>;
 
-/** Returns the mapping that sends every column but the identifier under its own header name. */
+/**
+ * Returns the mapping that sends every column but the identifier under its own header name; columns
+ * without a header, and repeats of a header already taken, are left out.
+ */
 export function defaultMapping(headers: readonly string[], idColumn: string, idKind: MappingSpec['idKind']): MappingSpec {
-  return mappingSpecSchema.parse({
-    idColumn,
-    idKind,
-    columns: headers.filter((h) => h !== idColumn && h.trim() !== '').map((h) => ({ column: h, param: h })),
-  });
+  const seen = new Set<string>([idColumn]);
+  const columns: { column: string; param: string }[] = [];
+  for (const h of headers) {
+    if (h.trim() === '' || seen.has(h)) continue;
+    seen.add(h);
+    columns.push({ column: h, param: h });
+  }
+  return mappingSpecSchema.parse({ idColumn, idKind, columns });
 }
