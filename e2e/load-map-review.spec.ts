@@ -175,3 +175,38 @@ test('one million rows: the Review grid renders a bounded number of rows, anywhe
   await expect(review.cell(1, 'customerId')).toHaveText('C0000001');
   await bounded();
 });
+
+test('overrides: a wrong header row and separator are corrected from the Load step, and the file is read again', async ({ page, appHost }) => {
+  test.setTimeout(120_000);
+  const path = join(await tempDir(), 'export.txt');
+  await writeFile(path, 'Loyalty export|November\r\nid|tier|city\r\nA-1|Gold|Seoul\r\nA-2|Silver|Busan\r\n');
+  const load = new LoadPage(page);
+  await load.open(appHost.url);
+  await load.chooseFile(path);
+  await load.waitCounted();
+  // Force a comma: everything lands in one column.
+  await page.getByTestId('delimiter-picker').click();
+  await page.getByRole('option', { name: 'Comma' }).click();
+  await expect(page.getByTestId('delimiter-picker')).toContainText('Comma');
+  await expect(page.getByTestId('load-overrides')).toContainText('Column separator (your choice)');
+  await load.waitCounted();
+  // Back to the vertical bar, and the header on line 2.
+  await page.getByTestId('delimiter-picker').click();
+  await page.getByRole('option', { name: 'Vertical bar' }).click();
+  await expect(page.getByTestId('delimiter-picker')).toContainText('Vertical bar');
+  await load.waitCounted();
+  const headerRow = page.getByRole('textbox', { name: /Header row number/ });
+  await headerRow.fill('3');
+  await headerRow.press('Tab');
+  await page.getByRole('button', { name: 'Read again' }).click();
+  await expect(page.getByRole('columnheader', { name: 'A-1' })).toBeVisible();
+  await load.waitCounted();
+  await headerRow.fill('2');
+  await headerRow.press('Tab');
+  await page.getByRole('button', { name: 'Read again' }).click();
+  await expect(page.getByRole('columnheader', { name: 'tier' })).toBeVisible();
+  await load.waitCounted();
+  await expect(load.rowCount).toContainText('2 rows');
+  await expect(load.cell(2, 1)).toHaveText('A-2');
+  await expect(page.getByTestId('load-overrides')).toContainText('Header row number (your choice)');
+});
