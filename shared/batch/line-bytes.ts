@@ -50,7 +50,7 @@ const HEX = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
  */
 export function encodeInto(value: string, out: LineBytes): boolean {
   const n = value.length;
-  out.ensure(n * 9);
+  if (out.pos + n * 9 > out.bytes.length) out.ensure(n * 9);
   const b = out.bytes;
   let p = out.pos;
   for (let i = 0; i < n; i++) {
