@@ -63,6 +63,14 @@ describe('real-world export shapes', () => {
     expect(table).toEqual(BASIC_CUSTOMERS);
   });
 
+  it('a header-row override reads from that row (and a wrong one gives other headers)', async () => {
+    const info = await openTable(fx.titleRows, { headerRow: 4 });
+    expect(info.headerRowSource).toBe('override');
+    expect([info.headers, ...(await readAllRows(fx.titleRows, info)).rows]).toEqual(BASIC_CUSTOMERS);
+    const wrong = await openTable(fx.titleRows, { headerRow: 5 });
+    expect(wrong.headers).toEqual(BASIC_CUSTOMERS[1]);
+  });
+
   it('Shift_JIS Japanese, including CP932 extras (髙, ①)', async () => {
     const { info, table } = await readBack(fx.shiftJis);
     expect(info.encoding?.encoding).toBe('shift_jis');
