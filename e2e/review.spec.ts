@@ -63,7 +63,9 @@ test('a CSV with problems: fix one inline, leave one out, strip commas, and Uplo
   let run = await review.run();
   await review.jumpTo(12);
   await expect(review.grid).toBeFocused();
+  // Home goes to the Send column; then past the Problems column to the first of the file's columns.
   await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   const editor = review.grid.getByRole('textbox', { name: /row 12, column thirdPartyId/ });
@@ -115,4 +117,23 @@ test('jumping to a row outside the file says so', async ({ page, appHost }) => {
   await page.getByRole('textbox', { name: 'Go to row' }).fill('5000');
   await page.getByTestId('jump-go').click();
   await expect(page.getByTestId('jump-error')).toContainText('Row 5,000 is not in this file (it has 200 rows)');
+});
+
+test('dark theme: Load, Map and Review follow the OS and stay readable', async ({ page, appHost }) => {
+  test.setTimeout(240_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const load = new LoadPage(page);
+  await load.open(appHost.url);
+  await page.getByTestId('try-sample').click();
+  await load.waitCounted();
+  await expectAccessible(page, 'load (dark)');
+  const map = new MapPage(page);
+  await map.openFromLoad();
+  await expectAccessible(page, 'map (dark)');
+  await map.check();
+  const review = new ReviewPage(page);
+  await review.filter(/Rows with problems/);
+  await expect(review.grid).toHaveAttribute('data-total', '4');
+  await expectAccessible(page, 'review (dark)');
+  await page.screenshot({ path: 'e2e/artifacts/review-dark.png', fullPage: true });
 });

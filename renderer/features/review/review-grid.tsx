@@ -8,6 +8,8 @@ import type { ClientApi } from '../../api/index.js';
 import { useReviewPages } from './use-review-pages.js';
 
 const ROW_HEIGHT = 32;
+/** Column index of the file's first column (0 = Send and status, 1 = Problems). */
+const FIRST_DATA = 2;
 
 interface GridRow {
   readonly index: number;
@@ -39,13 +41,13 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
   const lang = i18n.language === 'ko' ? 'ko' : 'en';
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rowAt, ensure, total, version, ready } = useReviewPages(api, fileId, run, filter, initialTotal);
-  const [active, setActive] = useState<{ index: number; col: number }>({ index: 0, col: 1 });
+  const [active, setActive] = useState<{ index: number; col: number }>({ index: 0, col: 2 });
   const [editing, setEditing] = useState<{ index: number; col: number; value: string } | null>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  const colCount = headers.length + 2; // send/status, data columns, issues
+  const colCount = headers.length + 2; // send/status, problems, then the file's columns
 
   useEffect(() => {
     if (total > 0) ensure(first, last);
@@ -66,8 +68,8 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
     const helper = createColumnHelper<GridRow>();
     return [
       helper.display({ id: '__send', header: () => t('review.grid.send'), size: 150 }),
+      helper.display({ id: '__issues', header: () => t('review.grid.issues'), size: 340 }),
       ...headers.map((header, i) => helper.display({ id: `c${i}`, header: () => header || `(${i + 1})`, size: 170 })),
-      helper.display({ id: '__issues', header: () => t('review.grid.issues'), size: 460 }),
     ];
   }, [headers, t]);
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
@@ -81,8 +83,8 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
   };
   const startEdit = (index: number, col: number) => {
     const row = rowAt(index);
-    if (!row || col < 1 || col > headers.length || busy) return;
-    setEditing({ index, col, value: row.cells[col - 1] ?? '' });
+    if (!row || col < FIRST_DATA || busy) return;
+    setEditing({ index, col, value: row.cells[col - FIRST_DATA] ?? '' });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing) return;
@@ -201,7 +203,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                       </div>
                     );
                   }
-                  if (col === headers.length + 1) {
+                  if (col === 1) {
                     const text = row.issues.map((issue) => issue.message[lang]).join(' · ');
                     return (
                       <div key={cell.id} {...common} className={`grid-cell review-issues${activeClass}`} title={text}>
@@ -209,10 +211,10 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                       </div>
                     );
                   }
-                  const column = headers[col - 1] ?? '';
+                  const column = headers[col - FIRST_DATA] ?? '';
                   const severity = byColumn.get(column);
                   const edited = row.edited.includes(column);
-                  const value = row.cells[col - 1] ?? '';
+                  const value = row.cells[col - FIRST_DATA] ?? '';
                   const isEditing = editing?.index === index && editing.col === col;
                   const cls = `grid-cell${severity ? ` cell--${severity}` : ''}${edited ? ' cell--edited' : ''}${activeClass}`;
                   const issueText = row.issues.filter((x) => x.column === column).map((x) => x.message[lang]).join(' · ');
