@@ -70,7 +70,9 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   // Fix row 12 inline (keyboard), leave row 88 out, then leave the still-blocked rows out.
   let run = await review.run();
   await review.jumpTo(12);
+  // Home is the Send column; then Problems, then the first file column (the identifier).
   await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   const editor = review.grid.getByRole('textbox', { name: /row 12, column thirdPartyId/ });
@@ -135,6 +137,21 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   expect(lines.length - 1).toBe(200);
   expect(lines.filter((l) => l.split(',')[2] === 'confirmed').length).toBe(shown.confirmed);
   await expect(page.getByTestId('download-status')).toContainText('200 rows');
+
+  // The same results in Korean.
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '한국어' }).click();
+  await expect(page.getByRole('heading', { name: '결과', exact: true })).toBeVisible();
+  await expect(page.getByTestId('totals')).toContainText('업데이트된 프로필');
+  await expect(page.getByTestId('download-results')).toHaveText('결과 CSV 다운로드');
+  await expectAccessible(page, 'results (ko)');
+  await page.screenshot({ path: 'e2e/artifacts/results-ko.png', fullPage: true });
+
+  // Rehearsed on the sandbox: the same rows can be sent again, e.g. to another connection.
+  await page.getByTestId('step-upload').click();
+  await page.getByTestId('send-again').click();
+  await expect(upload.step).toHaveAttribute('data-state', 'ready');
+  await expect(upload.sendButton).toBeEnabled();
   await rm(dir, { recursive: true, force: true });
 });
 

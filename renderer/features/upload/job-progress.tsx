@@ -21,8 +21,8 @@ function useTick(active: boolean): number {
   return now;
 }
 
-/** A running (or finished) job: overall progress with the time left, pause/resume/cancel, and a row per batch. */
-export function JobProgress({ api, view }: { readonly api: ClientApi; readonly view: JobView }) {
+/** A running (or finished) job: overall progress with the time left, pause/resume/cancel, and a row per batch; when it has ended, See results and (given `onSendAgain`) Send again. */
+export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientApi; readonly view: JobView; readonly onSendAgain?: () => void }) {
   const { t, i18n } = useTranslation();
   const since = useJobs((s) => s.followingSince[view.jobId]);
   const pause = useJobs((s) => s.pause);
@@ -97,6 +97,11 @@ export function JobProgress({ api, view }: { readonly api: ClientApi; readonly v
               >
                 {t('upload.seeResults')}
               </Button>
+              {onSendAgain && (
+                <Button variant="secondary" onPress={onSendAgain} marginStart="size-150" data-testid="send-again">
+                  {t('upload.sendAgain')}
+                </Button>
+              )}
             </Content>
           </InlineAlert>
         )}

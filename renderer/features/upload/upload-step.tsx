@@ -32,6 +32,8 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
   const busy = useJobs((s) => s.busy);
   const start = useJobs((s) => s.start);
   const [confirming, setConfirming] = useState(false);
+  // The job the user turned away from with "Send again": the form shows instead, until a new job starts.
+  const [leftJob, setLeftJob] = useState<string | null>(null);
   const n = (value: number) => value.toLocaleString(i18n.language);
 
   useEffect(() => {
@@ -42,7 +44,10 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
   const selected = list.find((p) => p.id === selectedId) ?? null;
   const finished = view?.state === 'completed' || view?.state === 'cancelled';
   // A finished job gives way to the start form when the Review step has prepared something new.
-  const showJob = view !== undefined && !(finished && prepared !== null && view.spec?.source.preparedDir !== prepared.preparedDir && view.spec?.source.retryOf === null);
+  const showJob =
+    view !== undefined &&
+    leftJob !== currentJobId &&
+    !(finished && prepared !== null && view.spec?.source.preparedDir !== prepared.preparedDir && view.spec?.source.retryOf === null);
   const canSend = prepared !== null && prepared.rows > 0 && selected !== null && !busy;
 
   const send = () => {
@@ -92,7 +97,9 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
           {t('upload.problem', { message: problemText(t, problem) })}
         </div>
       )}
-      {showJob && view && currentJobId && <JobProgress api={api} view={view} />}
+      {showJob && view && currentJobId && (
+        <JobProgress api={api} view={view} {...(prepared && finished ? { onSendAgain: () => setLeftJob(currentJobId) } : {})} />
+      )}
       <DialogContainer onDismiss={() => setConfirming(false)}>
         {confirming && selected && prepared && (
           <ProductionConfirm
