@@ -84,7 +84,8 @@ export class PrepareProcessor {
       ledger: await LedgerWriter.create(join(req.outDir, LEDGER_FILE)),
       report: RejectedReportWriter.create(join(req.outDir, REJECTED_FILE), info.headers),
       overlay: new RowOverlay(req.edits),
-      tracker: new DuplicateTracker(),
+      // Sized from the file (about 64 bytes a row at least) so a large file does not rehash as it grows.
+      tracker: new DuplicateTracker(Math.min(1 << 22, Math.max(1 << 12, Math.ceil(info.sizeBytes / 64)))),
       groups: new Map(),
       firstRows: [],
       rows: 0,
