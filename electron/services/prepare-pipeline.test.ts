@@ -153,6 +153,15 @@ describe('runPrepare', () => {
     expect(r.manifest.rejected).toBeGreaterThanOrEqual(1);
   });
 
+  it('keeps at most issueLimit issues but counts every one', async () => {
+    const path = await csv('id,v\n' + Array.from({ length: 6 }, (_, i) => `A+${i},x`).join('\n') + '\n');
+    const r = await runPrepare(request(path, tp(['id', 'v']), { issueLimit: 2 }));
+    expect(r.issues).toHaveLength(2);
+    expect(r.issuesTruncated).toBe(true);
+    expect(r.issueCounts).toEqual({ 'id-forbidden-char': 6 });
+    expect(r.manifest.rejected).toBe(6);
+  });
+
   it('stops every batch when the mapping itself blocks (two columns under one name)', async () => {
     const path = await csv('id,a,b\nX-1,1,2\n');
     const mapping = mappingSpecSchema.parse({ idColumn: 'id', idKind: 'thirdPartyId', columns: [{ column: 'a', param: 'p' }, { column: 'b', param: 'p' }] });
