@@ -10,7 +10,8 @@ export const SAMPLE_FILE = 'loyalty-sample.csv';
  * output by walking up from this module. Throws AppCallError('sample-missing') when it is not shipped.
  */
 export async function findSampleFile(from: string = import.meta.url): Promise<string> {
-  let dir = dirname(fileURLToPath(from));
+  // In a packaged app the sample is unpacked next to the archive (worker threads read real files only).
+  let dir = dirname(fileURLToPath(from)).replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked');
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'samples', SAMPLE_FILE);
     if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
