@@ -288,8 +288,9 @@ test('an upload stopped by a host restart is offered for resume and finishes', a
   }
 });
 
-test('an upload can be paused, resumed and cancelled', async ({ page, appHost }) => {
+test('an upload can be paused, resumed and cancelled (on a dark screen)', async ({ page, appHost }) => {
   test.setTimeout(180_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
   const sandbox = await ownSandbox(600_000);
   try {
     const load = new LoadPage(page);
@@ -308,7 +309,7 @@ test('an upload can be paused, resumed and cancelled', async ({ page, appHost })
     await page.getByTestId('pause-job').click();
     await upload.waitJob('paused');
     await expect(page.getByTestId('pause-reason')).toContainText('You paused this upload');
-    await expectAccessible(page, 'upload (paused)');
+    await expectAccessible(page, 'upload (paused, dark)');
     await page.screenshot({ path: 'e2e/artifacts/upload-paused.png', fullPage: true });
     await page.getByTestId('resume-job').click();
     await upload.waitJob('running');
@@ -318,13 +319,15 @@ test('an upload can be paused, resumed and cancelled', async ({ page, appHost })
     await upload.waitJob('cancelled');
     // Target already had the batch: its rows end as "unknown", never as sent-and-done.
     await expect(upload.batches.first()).toHaveAttribute('data-state', 'unknown');
-    await expect(page.getByRole('region', { name: /notification/i }).getByRole('alert')).toContainText('The upload was cancelled');
+    await expect(page.getByRole('region', { name: /notification/i }).getByRole('alert')).toContainText('Upload cancelled: Stopped before the end');
     await page.getByTestId('see-results').click();
     const results = new ResultsPage(page);
     await results.waitReady();
     const shown = await results.totals();
     expect(shown.unknown).toBe(shown.rows - shown.excluded - shown.rejected);
     await expect(page.getByTestId('retry-failed')).toBeEnabled();
+    await expectAccessible(page, 'results (dark)');
+    await page.screenshot({ path: 'e2e/artifacts/results-dark.png', fullPage: true });
   } finally {
     await sandbox.close();
   }

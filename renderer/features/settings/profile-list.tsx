@@ -28,7 +28,7 @@ export function ProfileList(props: {
                   <div className="profile-name">
                     <span className="env-dot" style={{ background: connectionColor(p.color) }} aria-hidden="true" />
                     {p.name}
-                    {p.environment && <span className="env-badge" style={{ background: connectionColor(p.color), marginInlineStart: 8 }}>{p.environment}</span>}
+                    {p.environment && <span className="env-badge" style={{ borderColor: connectionColor(p.color), marginInlineStart: 8 }}>{p.environment}</span>}
                   </div>
                   <div className="batch-message">
                     {p.builtIn ? t('settings.builtInHelp') : `${p.baseUrl} · ${t('settings.clientCode')} ${p.clientCode} · ${p.apiVersion}`}

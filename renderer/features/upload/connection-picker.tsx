@@ -44,7 +44,7 @@ export function ConnectionPicker(props: {
           style={{ borderInlineStartColor: connectionColor(selected.color) }}
         >
           <Flex gap="size-300" wrap alignItems="center">
-            <span className="env-badge" style={{ background: connectionColor(selected.color) }}>
+            <span className="env-badge" style={{ borderColor: connectionColor(selected.color) }}>
               {selected.environment || t('upload.environmentNone')}
             </span>
             <Text>

@@ -36,12 +36,11 @@ export function JobNotifier({ api }: { readonly api: ClientApi }) {
       told.current.add(view.jobId);
       const totals = jobTotals(view);
       const n = (value: number) => value.toLocaleString(i18n.language);
-      const body =
-        view.state === 'completed'
-          ? t('upload.notifyBody', { confirmed: n(totals.confirmed), failed: n(totals.failed), unknown: n(totals.unknown) })
-          : t('upload.notifyCancelled');
-      if (api.host === 'electron') desktopNotice(t('upload.notifyTitle'), body);
-      const toast = `${t('upload.notifyTitle')}: ${body}`;
+      const counts = { confirmed: n(totals.confirmed), failed: n(totals.failed), unknown: n(totals.unknown) };
+      const title = view.state === 'completed' ? t('upload.notifyTitle') : t('upload.notifyCancelledTitle');
+      const body = view.state === 'completed' ? t('upload.notifyBody', counts) : t('upload.notifyCancelled', counts);
+      if (api.host === 'electron') desktopNotice(title, body);
+      const toast = `${title}: ${body}`;
       if (view.state === 'completed' && totals.failed + totals.unknown === 0) ToastQueue.positive(toast, { timeout: 10_000 });
       else ToastQueue.info(toast, { timeout: 10_000 });
     }

@@ -81,7 +81,8 @@ export const uploadEn = {
   sendAgain: 'Send these rows again',
   notifyTitle: 'Upload finished',
   notifyBody: '{{confirmed}} profiles updated, {{failed}} failed, {{unknown}} unknown.',
-  notifyCancelled: 'The upload was cancelled.',
+  notifyCancelledTitle: 'Upload cancelled',
+  notifyCancelled: 'Stopped before the end: {{confirmed}} profiles updated, {{unknown}} with an unknown outcome.',
   counters: '{{confirmed}} updated · {{notFound}} not found · {{failed}} failed',
   problem: 'That did not work: {{message}}',
   codes: {
@@ -188,7 +189,8 @@ export const uploadKo: DeepStrings<typeof uploadEn> = {
   sendAgain: '이 행들을 다시 보내기',
   notifyTitle: '업로드 완료',
   notifyBody: '프로필 {{confirmed}}개 업데이트, {{failed}}개 실패, {{unknown}}개 알 수 없음.',
-  notifyCancelled: '업로드가 취소되었습니다.',
+  notifyCancelledTitle: '업로드 취소됨',
+  notifyCancelled: '끝나기 전에 멈췄습니다: 프로필 {{confirmed}}개 업데이트, {{unknown}}개 결과 알 수 없음.',
   counters: '업데이트 {{confirmed}} · 찾지 못함 {{notFound}} · 실패 {{failed}}',
   problem: '실행하지 못했습니다: {{message}}',
   codes: {
