@@ -49,8 +49,12 @@ test('a file that cannot be read says why, in plain words', async ({ page, appHo
   const path = join(dir, 'empty.csv');
   await writeFile(path, '');
   await load.chooseFile(path);
-  await expect(load.error).toBeVisible();
+  await expect(load.error).toContainText('The file is empty.');
   await expect(load.step).toHaveAttribute('data-state', 'failed');
+  // The same problem reads in Korean once the UI is in Korean.
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: '한국어' }).click();
+  await expect(load.error).toContainText('파일이 비어 있습니다.');
 });
 
 test('the UI switches to Korean', async ({ page, appHost }) => {

@@ -6,7 +6,7 @@ import type { ReadOverrides } from '../../shared/contract/files.js';
 import { AppCallError } from '../../shared/contract/errors.js';
 import { spawnWorker } from '../workers/spawn-worker.js';
 import type { FileWorkerApi, FileWorkerEvent } from '../workers/file-worker.js';
-import { WorkerClient } from '../workers/worker-protocol.js';
+import { WorkerClient, toWorkerError } from '../workers/worker-protocol.js';
 import type { EventBus } from './event-bus.js';
 import type { HandlerSlice } from './handlers.js';
 
@@ -50,7 +50,7 @@ export class FileService {
       (event) => {
         if (event.type === 'progress') bus.emit({ type: 'file.progress', fileId, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
         else if (event.type === 'counted') bus.emit({ type: 'file.counted', fileId, rows: event.rows });
-        else bus.emit({ type: 'file.failed', fileId, error: { code: event.code, message: event.message } });
+        else bus.emit({ type: 'file.failed', fileId, error: { code: event.code, message: event.message, ...(event.messageKo ? { messageKo: event.messageKo } : {}) } });
       },
     );
     try {
@@ -78,8 +78,9 @@ export class FileService {
     } catch (error) {
       await worker.terminate();
       await rm(dir, { recursive: true, force: true });
-      const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'unreadable';
-      throw new AppCallError(code, error instanceof Error ? error.message : String(error), { file: basename(path) });
+      const failure = toWorkerError(error);
+      const code = failure.code === 'internal' ? 'unreadable' : failure.code;
+      throw new AppCallError(code, failure.message, { file: basename(path), ...(failure.messageKo ? { messageKo: failure.messageKo } : {}) });
     }
   }
 

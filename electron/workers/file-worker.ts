@@ -7,13 +7,14 @@ import { openTable } from '../io/open-table.js';
 import { readTable } from '../io/read-table.js';
 import type { ReadOptions, TableInfo } from '../io/table-types.js';
 import { RowStore } from '../store/row-store.js';
-import { serveWorker } from './worker-protocol.js';
+import { serveWorker, toWorkerError } from './worker-protocol.js';
+import type { WorkerError } from './worker-protocol.js';
 
 /** Events the file worker posts while counting rows. */
 export type FileWorkerEvent =
   | { readonly type: 'progress'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly type: 'counted'; readonly rows: number }
-  | { readonly type: 'failed'; readonly code: string; readonly message: string };
+  | ({ readonly type: 'failed' } & WorkerError);
 
 /** The file worker's methods. */
 export interface FileWorkerApi {
@@ -64,9 +65,9 @@ if (parentPort) {
       complete = true;
       post({ type: 'counted', rows: target.rowCount });
     } catch (error) {
-      const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'unreadable';
-      if (code === 'cancelled') return;
-      post({ type: 'failed', code, message: error instanceof Error ? error.message : String(error) });
+      const failure = toWorkerError(error);
+      if (failure.code === 'cancelled') return;
+      post({ type: 'failed', ...failure, code: failure.code === 'internal' ? 'unreadable' : failure.code });
     }
   }
 }

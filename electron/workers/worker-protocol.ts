@@ -11,7 +11,22 @@ export interface WorkerRequest<M extends string = string, A = unknown> {
 /** A worker's reply to one request. */
 export type WorkerReply =
   | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: WorkerError };
+
+/** A failure as it crosses the thread boundary: a stable code, English text, and Korean text when the thrower had it. */
+export interface WorkerError {
+  readonly code: string;
+  readonly message: string;
+  readonly messageKo?: string;
+}
+
+/** The code and texts of any thrown value (errors without a string `code` become `internal`). */
+export function toWorkerError(error: unknown): WorkerError {
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'internal';
+  const message = error instanceof Error ? error.message : String(error);
+  const messageKo = (error as { messageKo?: unknown })?.messageKo;
+  return typeof messageKo === 'string' ? { code, message, messageKo } : { code, message };
+}
 /** An unsolicited event from a worker (progress, completion…). */
 export interface WorkerEvent<E = unknown> {
   readonly kind: 'event';
@@ -41,7 +56,7 @@ export class WorkerClient<Api extends Record<string, Method<never, unknown>>, E>
       if (!waiter) return;
       this.pending.delete(message.id);
       if (message.ok) waiter.resolve(message.value);
-      else waiter.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+      else waiter.reject(Object.assign(new Error(message.error.message), message.error));
     });
     const failAll = (error: Error) => {
       for (const waiter of this.pending.values()) waiter.reject(error);
@@ -80,9 +95,7 @@ export function serveWorker<Api extends Record<string, Method<never, unknown>>, 
       const value = await method(message.args);
       port.postMessage({ kind: 'reply', id: message.id, ok: true, value } satisfies WorkerReply);
     } catch (error) {
-      const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'internal';
-      const text = error instanceof Error ? error.message : String(error);
-      port.postMessage({ kind: 'reply', id: message.id, ok: false, error: { code, message: text } } satisfies WorkerReply);
+      port.postMessage({ kind: 'reply', id: message.id, ok: false, error: toWorkerError(error) } satisfies WorkerReply);
     }
   });
   return (event: E) => port.postMessage({ kind: 'event', event } satisfies WorkerEvent<E>);

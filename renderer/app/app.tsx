@@ -46,7 +46,7 @@ export function App({ api }: { readonly api: ClientApi }) {
                 labelPosition="side"
                 selectedKey={i18n.language}
                 onSelectionChange={(key: Key | null) => void changeLanguage(key as Language)}
-                width="size-1700"
+                width="size-2400"
                 data-testid="language-picker"
               >
                 <Item key="en">English</Item>

@@ -9,7 +9,7 @@ export type LoadState =
   | { readonly kind: 'uploading'; readonly name: string; readonly percent: number }
   | { readonly kind: 'opening'; readonly name: string }
   | { readonly kind: 'ready'; readonly file: FileSummary; readonly rows: number; readonly counting: boolean; readonly bytesRead: number }
-  | { readonly kind: 'failed'; readonly name: string; readonly code: string; readonly message: string };
+  | { readonly kind: 'failed'; readonly name: string; readonly code: string; readonly message: string; readonly messageKo?: string };
 
 interface LoadStore {
   readonly state: LoadState;
@@ -41,8 +41,7 @@ export const useLoad = create<LoadStore>((set, get) => ({
       }
       await get().openPath(api, path, file.name);
     } catch (error) {
-      const { code, message } = isAppError(error) ? error : { code: 'internal', message: String(error) };
-      set({ state: { kind: 'failed', name: file.name, code, message } });
+      set({ state: { kind: 'failed', name: file.name, ...failureOf(error) } });
     }
   },
   async openPath(api, path, name, options) {
@@ -60,8 +59,7 @@ export const useLoad = create<LoadStore>((set, get) => ({
         set({ state: { ...current, rows: Math.max(current.rows, page.totalRows), counting: !page.complete } });
       }
     } catch (error) {
-      const { code, message } = isAppError(error) ? error : { code: 'internal', message: String(error) };
-      set({ state: { kind: 'failed', name, code, message } });
+      set({ state: { kind: 'failed', name, ...failureOf(error) } });
     }
   },
   async reopen(api, options) {
@@ -80,8 +78,15 @@ export const useLoad = create<LoadStore>((set, get) => ({
         set({ state: { ...current, rows: event.rows, counting: false } });
         break;
       case 'file.failed':
-        set({ state: { kind: 'failed', name: current.file.name, code: event.error.code, message: event.error.message } });
+        set({ state: { kind: 'failed', name: current.file.name, ...event.error } });
         break;
     }
   },
 }));
+
+/** The code and the English and Korean texts of a failed call. */
+function failureOf(error: unknown): { code: string; message: string; messageKo?: string } {
+  if (!isAppError(error)) return { code: 'internal', message: String(error) };
+  const messageKo = error.params?.messageKo;
+  return typeof messageKo === 'string' ? { code: error.code, message: error.message, messageKo } : { code: error.code, message: error.message };
+}

@@ -5,7 +5,10 @@
 export interface AppError {
   readonly code: string;
   readonly message: string;
-  /** Optional values the UI interpolates into its translated message (row, column, file name…). */
+  /**
+   * Optional values the UI interpolates into its translated message (row, column, file name…);
+   * `messageKo`, when present, is the same message in Korean.
+   */
   readonly params?: Readonly<Record<string, string | number>>;
 }
 

@@ -67,4 +67,4 @@ export const fileCalls = {
 export type FileEvent =
   | { readonly type: 'file.progress'; readonly fileId: FileId; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly type: 'file.counted'; readonly fileId: FileId; readonly rows: number }
-  | { readonly type: 'file.failed'; readonly fileId: FileId; readonly error: { readonly code: string; readonly message: string } };
+  | { readonly type: 'file.failed'; readonly fileId: FileId; readonly error: { readonly code: string; readonly message: string; readonly messageKo?: string } };

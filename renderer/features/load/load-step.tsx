@@ -87,7 +87,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
       {state.kind === 'opening' && <ProgressBar label={t('load.opening', { name: state.name })} isIndeterminate width="100%" />}
       {state.kind === 'failed' && (
         <div role="alert" data-testid="load-error" className="load-error">
-          <Well>{t('load.failed', { message: state.message })}</Well>
+          <Well>{t('load.failed', { message: i18n.language === 'ko' && state.messageKo ? state.messageKo : state.message })}</Well>
         </div>
       )}
       {(state.kind === 'idle' || state.kind === 'failed' || state.kind === 'ready') && (
