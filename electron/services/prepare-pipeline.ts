@@ -53,6 +53,7 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     headerRow: info.headerRow,
     sheet: info.sheet,
     idType: req.mapping.idKind,
+    idColumn: req.mapping.idColumn,
     params: out.params,
     rows: out.rows,
     valid: out.valid,

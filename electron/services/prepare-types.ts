@@ -45,6 +45,8 @@ export interface PrepareManifest {
   readonly headerRow: number;
   readonly sheet: string | null;
   readonly idType: IdKind;
+  /** The header of the identifier column (so reports can name each row's key). */
+  readonly idColumn: string;
   readonly params: readonly string[];
   readonly rows: number;
   readonly valid: number;

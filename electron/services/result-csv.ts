@@ -9,6 +9,7 @@ import type { JobView } from '../../shared/jobs/job-reducer.js';
 import type { JobSpec } from '../../shared/jobs/job-spec.js';
 import { readPreparedInput, type PreparedBatch } from '../upload/prepared-input.js';
 import { batchLineOutcomes, type BatchLineOutcomes } from './result-lines.js';
+import { rejectedRowCursor } from './result-rejected.js';
 
 /** Ledger values (int32 per input row): ≥ 0 a global data line; these negatives say why not. */
 export const LEDGER_EXCLUDED_USER = -1;
@@ -61,6 +62,7 @@ export async function writeResultCsv(spec: JobSpec, view: JobView, events: reado
   };
   if (prepared.ledgerPath) {
     const ledger = await readLedgerFile(prepared.ledgerPath);
+    const rejected = prepared.rejectedReportPath ? await rejectedRowCursor(prepared.rejectedReportPath, prepared.idColumn) : undefined;
     const located = prepared.batches.map((b: PreparedBatch) => ({ index: b.index, firstLine: b.firstLine, rows: b.rows }));
     for (let r = 0; r < ledger.length; r++) {
       const v = ledger[r] as number;
@@ -71,7 +73,8 @@ export async function writeResultCsv(spec: JobSpec, view: JobView, events: reado
         const b = at ? outcomes.get(at.batch) : undefined;
         pending.push(b && at ? lineCell(b, at.line, r + 1) : `${safeCsvLine([r + 1, '', 'unknown', '', '', 'The row ledger points at a line no batch has.'])}\n`);
       } else if (v === LEDGER_REJECTED) {
-        pending.push(`${safeCsvLine([r + 1, '', 'rejected', '', '', 'Blocked by validation before sending; see rejected-rows.csv.'])}\n`);
+        const why = await rejected?.find(r + 1);
+        pending.push(`${safeCsvLine([r + 1, why?.key ?? '', 'rejected', '', '', why ? `Blocked before sending: ${why.reasons}` : 'Blocked by validation before sending; see rejected-rows.csv.'])}\n`);
       } else {
         pending.push(`${safeCsvLine([r + 1, '', 'excluded', '', '', v === LEDGER_EXCLUDED_DUPLICATE ? 'Duplicate key merged into another row.' : 'Excluded by you.'])}\n`);
       }

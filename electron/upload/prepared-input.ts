@@ -23,6 +23,7 @@ const manifestSchema = z.object({
   ),
   ledger: z.string().optional(),
   rejectedReport: z.string().optional(),
+  idColumn: z.string().optional(),
 });
 
 /** One batch of a prepared folder with an absolute path and its first global data line. */
@@ -47,6 +48,8 @@ export interface PreparedInput {
   /** Absolute path of the row ledger (int32 per input row), when the folder has one. */
   readonly ledgerPath: string | null;
   readonly rejectedReportPath: string | null;
+  /** Header of the identifier column, when the folder records it. */
+  readonly idColumn: string | null;
 }
 
 /** A prepared folder the engine cannot use. */
@@ -91,5 +94,6 @@ export async function readPreparedInput(dir: string): Promise<PreparedInput> {
     batches,
     ledgerPath: m.ledger ? abs(m.ledger) : null,
     rejectedReportPath: m.rejectedReport ? abs(m.rejectedReport) : null,
+    idColumn: m.idColumn ?? null,
   };
 }

@@ -11,13 +11,16 @@ const USAGE = `Usage: profile-loader upload FILE [validate flags] --profile NAME
 
 Prepares FILE exactly as "validate" does, then sends its batches to the connection profile NAME as a
 durable job: each batch is POSTed once, followed to its final status, and every row gets an outcome in
-the job's results.csv. Rows blocked by validation are not sent (they are listed as rejected).
+the job's results.csv. A file with blocking problems is not sent at all (exit 1, nothing sent) unless
+--send-valid-rows says to send the other rows; the blocked rows are then listed as rejected, with reasons.
 Exit 0: every sent row confirmed (or not found under v1). Exit 1: some rows failed, are unknown or were
 rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable input or arguments.
 
   --profile NAME            connection profile (see "profiles list"); "Local sandbox" is built in
   --batch-rows N            at most N rows per batch (default and maximum 500000)
   --dry-run                 prepare and print the batches, send nothing, create no job
+  --send-valid-rows         send the rows that passed even though some rows are blocked (those are
+                            reported as rejected with their reasons in results.csv)
   --json                    print one JSON object at the end instead of text
   --concurrency N           batches in flight at once (1–16; default from settings, 2)
   --token-stdin             read the Profile API token from standard input for this run (not saved)
@@ -33,12 +36,13 @@ interface UploadFlags {
   dryRun: boolean;
   concurrency: number | undefined;
   tokenStdin: boolean;
+  sendValidRows: boolean;
   unknown: 'auto' | 'resend' | 'give-up';
 }
 
 /** Splits our own flags out of argv; the rest goes to the validate parser. */
 export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags; rest: string[] } {
-  const flags: UploadFlags = { profile: null, dryRun: false, concurrency: undefined, tokenStdin: false, unknown: 'auto' };
+  const flags: UploadFlags = { profile: null, dryRun: false, concurrency: undefined, tokenStdin: false, sendValidRows: false, unknown: 'auto' };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -58,6 +62,9 @@ export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags;
         break;
       case '--token-stdin':
         flags.tokenStdin = true;
+        break;
+      case '--send-valid-rows':
+        flags.sendValidRows = true;
         break;
       case '--concurrency': {
         const n = Number(value());
@@ -121,6 +128,13 @@ export const command: CliCommand = {
         return m.blockedByFileIssues || m.rejected > 0 ? 1 : 0;
       }
       if (m.blockedByFileIssues) throw new CliUsageError('the file has blocking mapping problems; run "validate" to see them', 1);
+      if (m.rejected > 0 && !flags.sendValidRows) {
+        if (args.out === null) await rm(jobPaths(home, jobId).dir, { recursive: true, force: true });
+        throw new CliUsageError(
+          `${m.rejected.toLocaleString('en-US')} of ${m.rows.toLocaleString('en-US')} rows have blocking problems, so nothing was sent. Run "validate" to see them and fix the file, or add --send-valid-rows to send the other ${m.valid.toLocaleString('en-US')} rows and list these as rejected.`,
+          1,
+        );
+      }
       if (m.batches.length === 0) throw new CliUsageError('no row passed validation: nothing to upload; run "validate" to see why', 1);
       if (!profile) throw new CliUsageError('--profile NAME is required');
       if (token !== undefined) services.connections.useSessionToken(profile.id, token);

@@ -76,4 +76,26 @@ describe('profiles, upload and jobs commands', () => {
     expect((await readFile(res.path, 'utf8')).split('\n')[1]).toMatch(/^1,C0,not-found,1,/);
     expect(await cli(h, ['jobs', 'retry', String(result.jobId)])).toMatchObject({ code: 1, err: expect.stringContaining('nothing to retry') });
   });
+  it('upload refuses a file with blocked rows and sends nothing, unless --send-valid-rows says to send the rest', async () => {
+    const h = await home();
+    const sandbox = await startSandbox({ settings: { rateLimitWindowMs: 1000 } });
+    cleanups.push(() => sandbox.close());
+    const csv = join(h, 'people.csv');
+    await writeFile(csv, 'crm_id,tier\nC1,gold\nC+2,silver\nC3,bronze\n');
+    expect((await cli(h, ['profiles', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
+    const refused = await cli(h, ['upload', csv, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--profile', 'Dev', '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe('');
+    expect(refused.err).toContain('1 of 3 rows have blocking problems, so nothing was sent');
+    expect(JSON.parse((await cli(h, ['jobs', 'list', '--json'])).out)).toEqual([]);
+    expect((await fetch(`${sandbox.baseUrl}/rest/v1/profiles/thirdPartyId/C1?client=acme`)).status).toBe(404);
+
+    const sent = await cli(h, ['upload', csv, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--profile', 'Dev', '--send-valid-rows', '--json']);
+    const result = JSON.parse(sent.out) as { jobId: string };
+    expect(sent.code).toBe(1);
+    expect(result).toMatchObject({ state: 'completed', rows: 3, sent: 2, confirmed: 2, rejected: 1 });
+    const res = JSON.parse((await cli(h, ['jobs', 'results', result.jobId, '--json'])).out) as { path: string };
+    const lines = (await readFile(res.path, 'utf8')).split('\n');
+    expect(lines[2]).toMatch(/^2,'?C\+2,rejected,,,"?Blocked before sending: Row 2, column `crm_id`/);
+  });
 });
