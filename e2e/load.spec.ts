@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
+import { startAppHost } from './support/app-host.js';
 
 async function sampleCsv(rows: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'pl-load-'));
@@ -64,4 +65,19 @@ test('the UI switches to Korean', async ({ page, appHost }) => {
   await page.getByRole('option', { name: '한국어' }).click();
   await expect(page.getByRole('heading', { name: '스프레드시트 불러오기' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+});
+
+test('npm start serves the app in browser mode, and a dropped file is previewed', async ({ page }) => {
+  const host = await startAppHost({ viaNpmStart: true });
+  try {
+    expect(host.output()).toContain('Browser mode:');
+    const load = new LoadPage(page);
+    await load.open(host.url);
+    await expect(page.getByTestId('host-kind')).toContainText('Browser mode');
+    await load.dropFile(await sampleCsv(10));
+    await load.waitCounted();
+    await expect(load.cell(10, 1)).toHaveText('CRM-00010');
+  } finally {
+    await host.stop();
+  }
 });

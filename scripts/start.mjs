@@ -34,7 +34,9 @@ else if (!binary) {
   const fetched = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'pipe', timeout: 90_000 });
   binary = fetched.status === 0 ? electronBinary() : undefined;
   if (!binary) {
-    const detail = (fetched.stderr?.toString() || fetched.error?.message || '').trim().split('\n').pop();
+    // The first line that is not a stack frame says what went wrong (e.g. "getaddrinfo ENOTFOUND github.com").
+    const output = `${fetched.stderr?.toString() ?? ''}\n${fetched.error?.message ?? ''}`;
+    const detail = output.split('\n').map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('at '));
     reason = `the Electron runtime could not be downloaded here${detail ? ` (${detail})` : ''}.`;
   }
 }

@@ -17,9 +17,11 @@ export interface AppHost {
  * Spawns `electron/web/main.ts` on a free port with `PROFILE_LOADER_HOME` set to `homeDir` (a new temp
  * folder unless given) and resolves once it has printed its address. Rejects if it exits first.
  */
-export async function startAppHost(options: { homeDir?: string; env?: Record<string, string> } = {}): Promise<AppHost> {
+export async function startAppHost(options: { homeDir?: string; env?: Record<string, string>; viaNpmStart?: boolean } = {}): Promise<AppHost> {
   const homeDir = options.homeDir ?? (await mkdtemp(join(tmpdir(), 'pl-e2e-')));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--port', '0'], {
+  // `viaNpmStart` runs the very script `npm start` runs (asking for browser mode, so it does not try the Electron download).
+  const args = options.viaNpmStart ? ['scripts/start.mjs', '--browser', '--port', '0'] : ['--import', 'tsx', 'electron/web/main.ts', '--port', '0'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...options.env, PROFILE_LOADER_HOME: homeDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
