@@ -4,7 +4,7 @@ import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
 import { jobPaths, newJobId } from '../../services/job-paths.js';
 import { finalJson, exitCodeOfRun, printSummary, progressPrinter, readTokenFromStdin, runWithInterrupt, withServices } from '../upload/cli-services.js';
-import { prepareForUpload } from '../upload/prepare-for-upload.js';
+import { prepareFromArgs } from '../prepare-from-args.js';
 import { parseValidateArgs } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader upload FILE [validate flags] --profile NAME [options]
@@ -104,7 +104,7 @@ export const command: CliCommand = {
       const jobId = newJobId();
       const outDir = args.out !== null ? resolve(cwd, args.out) : jobPaths(home, jobId).prepared;
       await mkdir(outDir, { recursive: true });
-      const prepared = await prepareForUpload(args, cwd, outDir);
+      const prepared = await prepareFromArgs(args, cwd, outDir);
       const m = prepared.manifest;
       if (flags.dryRun) {
         const dry = {

@@ -1,16 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../cli-types.js';
-import { CliUsageError } from '../cli-types.js';
-import { openTable } from '../../io/open-table.js';
-import { TableReadError, type TableInfo } from '../../io/table-types.js';
-import { defaultMapping, mappingSpecSchema, type MappingSpec } from '../../../shared/domain/mapping-spec.js';
-import { parseTemplate } from '../../../shared/domain/mapping-template.js';
-import { runPrepare } from '../../services/prepare-pipeline.js';
-import { PrepareError, type PrepareResult } from '../../services/prepare-types.js';
+import type { PrepareResult } from '../../services/prepare-types.js';
+import { prepareFromArgs } from '../prepare-from-args.js';
 import { ISSUE_SEVERITY } from '../../../shared/validation/issue.js';
-import { parseValidateArgs, type ValidateArgs } from './validate-args.js';
+import { parseValidateArgs } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader validate FILE --id-column COL --id-type thirdPartyId|pcId [options]
 
@@ -49,40 +44,6 @@ export interface ValidateJson {
   readonly issuesTruncated: boolean;
   readonly issueCounts: Readonly<Record<string, number>>;
   readonly batches: readonly { index: number; rows: number; bytes: number; path: string | null }[];
-}
-
-async function openOrExplain(file: string, args: ValidateArgs): Promise<TableInfo> {
-  try {
-    return await openTable(file, args.read);
-  } catch (e) {
-    if (e instanceof TableReadError) throw new CliUsageError(e.message);
-    throw e;
-  }
-}
-
-async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<MappingSpec> {
-  let base: MappingSpec | null = null;
-  if (args.template !== null) {
-    let text: string;
-    try {
-      text = await readFile(resolve(cwd, args.template), 'utf8');
-    } catch {
-      throw new CliUsageError(`cannot read the template ${args.template}`);
-    }
-    const parsed = parseTemplate(text);
-    if (!parsed.ok) throw new CliUsageError(`${args.template}: ${parsed.message}`);
-    base = parsed.template.mapping;
-  }
-  const idColumn = args.idColumn ?? base?.idColumn ?? '';
-  const idKind = args.idType ?? base?.idKind ?? 'thirdPartyId';
-  if (!headers.includes(idColumn)) {
-    throw new CliUsageError(`the file has no column "${idColumn}"; its columns are: ${headers.map((h) => `"${h}"`).join(', ')}`);
-  }
-  if (args.map !== null) {
-    return mappingSpecSchema.parse({ ...(base ?? {}), idColumn, idKind, columns: args.map.map((m) => ({ column: m.column, param: m.param })) });
-  }
-  if (base !== null) return { ...base, idColumn, idKind };
-  return defaultMapping(headers, idColumn, idKind);
 }
 
 function toJson(result: PrepareResult, outDir: string | null): ValidateJson {
@@ -125,27 +86,11 @@ export const command: CliCommand = {
     const args = parseValidateArgs(argv);
     // `npm run cli` runs in the package folder; paths on its command line are relative to where npm was started.
     const base = io.env.npm_lifecycle_event !== undefined && io.env.INIT_CWD ? io.env.INIT_CWD : process.cwd();
-    const file = resolve(base, args.file);
-    const info = await openOrExplain(file, args);
-    const mapping = await buildMapping(args, info.headers, base);
     const outDir = args.out === null ? null : resolve(base, args.out);
     const workDir = outDir ?? (await mkdtemp(join(tmpdir(), 'profile-loader-validate-')));
     let result: PrepareResult;
     try {
-      result = await runPrepare({
-        path: file,
-        read: args.read,
-        mapping,
-        duplicates: args.duplicates,
-        fixes: args.fixes,
-        edits: [],
-        outDir: workDir,
-        batchRows: args.batchRows,
-        issueLimit: args.maxIssues,
-      });
-    } catch (e) {
-      if (e instanceof PrepareError) throw new CliUsageError(e.message);
-      throw e;
+      result = await prepareFromArgs(args, base, workDir);
     } finally {
       if (outDir === null) await rm(workDir, { recursive: true, force: true });
     }

@@ -1,15 +1,15 @@
-// Adapter over the pipeline's exported API (validate-args, openTable, mapping helpers, runPrepare):
-// `upload` takes exactly the validate flags and prepares the batches the same way `validate --out` does.
+// What `validate` and `upload` share: the validate flags turned into a mapping and a prepare run, so
+// `upload` prepares its batches exactly as `validate --out` does.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { defaultMapping, mappingSpecSchema, type MappingSpec } from '../../../shared/domain/mapping-spec.js';
-import { parseTemplate } from '../../../shared/domain/mapping-template.js';
-import { openTable } from '../../io/open-table.js';
-import { TableReadError } from '../../io/table-types.js';
-import { runPrepare } from '../../services/prepare-pipeline.js';
-import { PrepareError, type PrepareResult } from '../../services/prepare-types.js';
-import { CliUsageError } from '../cli-types.js';
-import type { ValidateArgs } from '../commands/validate-args.js';
+import { defaultMapping, mappingSpecSchema, type MappingSpec } from '../../shared/domain/mapping-spec.js';
+import { parseTemplate } from '../../shared/domain/mapping-template.js';
+import { openTable } from '../io/open-table.js';
+import { TableReadError } from '../io/table-types.js';
+import { runPrepare } from '../services/prepare-pipeline.js';
+import { PrepareError, type PrepareResult } from '../services/prepare-types.js';
+import { CliUsageError } from './cli-types.js';
+import type { ValidateArgs } from './commands/validate-args.js';
 
 async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<MappingSpec> {
   let base: MappingSpec | null = null;
@@ -40,7 +40,7 @@ async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd:
  * Reads, maps, validates and encodes `args.file` into batch files, manifest.json and rows.ledger in
  * `outDir`. Throws CliUsageError (exit 2) for an unreadable file, a missing column or a bad template.
  */
-export async function prepareForUpload(args: ValidateArgs, cwd: string, outDir: string): Promise<PrepareResult> {
+export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: string): Promise<PrepareResult> {
   const file = resolve(cwd, args.file);
   let headers: readonly string[];
   try {
