@@ -75,7 +75,8 @@ test('a CP949 file with the UI in Korean: the encoding is detected, and Map and 
   await expect(page.getByRole('heading', { name: '스프레드시트 불러오기' })).toBeVisible();
   await load.chooseFile(path);
   await load.waitCounted();
-  await expect(page.getByTestId('fact-encoding')).toHaveText('cp949');
+  await expect(page.getByTestId('fact-encoding')).toHaveAttribute('data-encoding', 'cp949');
+  await expect(page.getByTestId('fact-encoding')).toContainText('CP949');
   await expect(page.getByTestId('encoding-picker')).toContainText('한국어 (CP949 / EUC-KR)');
   await expect(page.getByRole('columnheader', { name: '회원번호' })).toBeVisible();
   await expect(load.cell(1, 2)).toHaveText('골드');

@@ -108,7 +108,9 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
             {state.file.encoding && (
               <div>
                 <dt>{t('load.encoding')}</dt>
-                <dd data-testid="fact-encoding">{state.file.encoding}</dd>
+                <dd data-testid="fact-encoding" data-encoding={state.file.encoding}>
+                  {i18n.exists(`loadMore.encodings.${state.file.encoding}`) ? t(`loadMore.encodings.${state.file.encoding}` as 'loadMore.encodings.utf-8') : state.file.encoding}
+                </dd>
               </div>
             )}
             {state.file.delimiter && (
