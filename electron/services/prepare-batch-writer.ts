@@ -6,11 +6,6 @@ import type { BatchLimits } from '../../shared/batch/batch-limits.js';
 import { copyAscii, LineBytes } from '../../shared/batch/line-bytes.js';
 
 const FLUSH_BYTES = 1 << 20;
-/**
- * Bytes a batch file stream may hold before `write` asks us to wait. A few flushes' worth lets the disk
- * write of one megabyte overlap the encoding of the next instead of the thread idling on every flush.
- */
-const WRITE_AHEAD_BYTES = 8 * FLUSH_BYTES;
 
 /** Returns the file name of batch `index` (1-based): `batch-0001.txt`. */
 export function batchFileName(index: number): string {
@@ -111,7 +106,7 @@ export class BatchFileWriter {
 
   private async openNext(): Promise<void> {
     await this.closeCurrent();
-    this.stream = createWriteStream(join(this.dir, batchFileName(++this.openedCount)), { highWaterMark: WRITE_AHEAD_BYTES });
+    this.stream = createWriteStream(join(this.dir, batchFileName(++this.openedCount)), { highWaterMark: FLUSH_BYTES });
   }
 
   private async closeCurrent(): Promise<void> {
