@@ -62,7 +62,7 @@ export async function writeResultCsv(spec: JobSpec, view: JobView, events: reado
   };
   if (prepared.ledgerPath) {
     const ledger = await readLedgerFile(prepared.ledgerPath);
-    const rejected = prepared.rejectedReportPath ? await rejectedRowCursor(prepared.rejectedReportPath, prepared.idColumn) : undefined;
+    const rejected = prepared.rejectedReportPath ? rejectedRowCursor(prepared.rejectedReportPath, prepared.idColumn) : undefined;
     const located = prepared.batches.map((b: PreparedBatch) => ({ index: b.index, firstLine: b.firstLine, rows: b.rows }));
     for (let r = 0; r < ledger.length; r++) {
       const v = ledger[r] as number;

@@ -67,7 +67,8 @@ describe('crash and resume through the CLI', () => {
     const rows = ['crm_id,tier,city', ...Array.from({ length: 1200 }, (_, i) => `CRM-${i},gold${i % 4},Berlin`)];
     rows.splice(50, 0, 'CRM+bad,gold,Berlin'); // one row blocked by validation (a + in an mbox3rdPartyId)
     const csv = `${rows.join('\n')}\n`;
-    const args = (input: string) => ['upload', input, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--batch-rows', '100', '--profile', 'Dev', '--json'];
+    // --send-valid-rows: the blocked row is reported as rejected while the other 1,200 are sent.
+    const args = (input: string) => ['upload', input, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--batch-rows', '100', '--profile', 'Dev', '--send-valid-rows', '--json'];
 
     // Uninterrupted run.
     const a = await world(csv);
