@@ -1,13 +1,13 @@
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { JobView } from '../shared/jobs/job-reducer.js';
 import { startSandbox } from '../sandbox/index.js';
 import type { RunningSandbox } from '../sandbox/index.js';
 import { expect, test } from './support/fixtures.js';
 import { startAppHost } from './support/app-host.js';
+import { expectAccessible } from './support/accessibility.js';
 import { fetchProfile, hostCall, sandboxTotals } from './support/target-check.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
@@ -16,12 +16,6 @@ import { ResultsPage } from './pages/results-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 
-/** Fails on any serious or critical axe violation on the page as it is now. */
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Loads the bundled sample with "Try sample data", keeps the suggested mapping, leaves the blocked rows out, and opens Upload. */
 async function prepareSample(page: Page): Promise<void> {
