@@ -130,13 +130,7 @@ export class JobService {
     if (this.running.has(jobId)) throw new AppCallError('job-running', `Job ${jobId} is already running.`);
     const paths = jobPaths(this.options.homeDir, jobId);
     const job = await this.load(jobId);
-    let release: () => Promise<void>;
-    try {
-      release = await acquireJobLock(paths.lock, jobId);
-    } catch (error) {
-      if (error instanceof JobLockedError) throw new AppCallError(error.code, error.message);
-      throw error;
-    }
+    const release = await lockJob(paths.lock, jobId);
     const journal = await JobJournal.open(paths.journal);
     try {
       const fresh = await this.load(jobId); // re-read under the lock
@@ -211,13 +205,7 @@ export class JobService {
     const job = await this.load(jobId);
     if (job.view.state === 'completed' || job.view.state === 'cancelled') return job.view;
     const paths = jobPaths(this.options.homeDir, jobId);
-    let release: () => Promise<void>;
-    try {
-      release = await acquireJobLock(paths.lock, jobId);
-    } catch (error) {
-      if (error instanceof JobLockedError) throw new AppCallError(error.code, error.message);
-      throw error;
-    }
+    const release = await lockJob(paths.lock, jobId);
     const journal = await JobJournal.open(paths.journal);
     try {
       const runner = new JobRunner({
@@ -359,3 +347,13 @@ export class JobService {
 }
 
 export { jobSummary };
+
+/** Takes the job's process lock; resolves to its release, or throws AppCallError `job-locked` when another process runs the job. */
+async function lockJob(lockPath: string, jobId: string): Promise<() => Promise<void>> {
+  try {
+    return await acquireJobLock(lockPath, jobId);
+  } catch (error) {
+    if (error instanceof JobLockedError) throw new AppCallError(error.code, error.message);
+    throw error;
+  }
+}

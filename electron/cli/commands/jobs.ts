@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
+import { parseFlags } from '../parse-flags.js';
 import { jobPaths } from '../../services/job-paths.js';
 import type { UploadServices } from '../../services/job-services.js';
 import { exitCodeOfRun, finalJson, printSummary, progressPrinter, readTokenFromStdin, runWithInterrupt, withServices } from '../upload/cli-services.js';
@@ -21,20 +21,11 @@ Exit 0: done with every sent row confirmed or not found. Exit 1: rows failed/unk
 Exit 2: bad arguments or unknown job. PROFILE_LOADER_HOME moves all state to another folder.`;
 
 function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        'token-stdin': { type: 'boolean' },
-        'unknown-outcomes': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError(e instanceof Error ? (e.message.split('\n')[0] ?? 'bad arguments') : 'bad arguments');
-  }
+  return parseFlags(argv, {
+    json: { type: 'boolean' },
+    'token-stdin': { type: 'boolean' },
+    'unknown-outcomes': { type: 'string' },
+  });
 }
 
 function needId(positionals: readonly string[], sub: string): string {

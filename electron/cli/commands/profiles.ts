@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
+import { parseFlags } from '../parse-flags.js';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import { readTokenFromStdin, withServices } from '../upload/cli-services.js';
 
@@ -18,28 +18,19 @@ input, stored encrypted (OS keychain) or for this command only when no keychain 
 says which — and is never printed. "Local sandbox" is built in. PROFILE_LOADER_HOME moves all state.`;
 
 function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        name: { type: 'string' },
-        'base-url': { type: 'string' },
-        'client-code': { type: 'string' },
-        'api-version': { type: 'string' },
-        'token-stdin': { type: 'boolean' },
-        clear: { type: 'boolean' },
-        environment: { type: 'string' },
-        color: { type: 'string' },
-        'status-host': { type: 'string', multiple: true },
-        'daily-row-budget': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError(e instanceof Error ? (e.message.split('\n')[0] ?? 'bad arguments') : 'bad arguments');
-  }
+  return parseFlags(argv, {
+    json: { type: 'boolean' },
+    name: { type: 'string' },
+    'base-url': { type: 'string' },
+    'client-code': { type: 'string' },
+    'api-version': { type: 'string' },
+    'token-stdin': { type: 'boolean' },
+    clear: { type: 'boolean' },
+    environment: { type: 'string' },
+    color: { type: 'string' },
+    'status-host': { type: 'string', multiple: true },
+    'daily-row-budget': { type: 'string' },
+  });
 }
 
 function line(p: ConnectionProfileView): string {

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { ENCODING_NAMES, DELIMITERS, type Delimiter, type EncodingName, type ReadOptions } from '../../io/table-types.js';
 import { idKindSchema, type IdKind } from '../../../shared/domain/id-kind.js';
 import { duplicatePolicySchema, type DuplicatePolicy } from '../../../shared/validation/duplicate-policy.js';
 import type { ValueFix, ValueFixes } from '../../../shared/validation/value-fixes.js';
 import { CliUsageError } from '../cli-types.js';
+import { parseFlags } from '../parse-flags.js';
 
 /** The parsed `validate` command line. */
 export interface ValidateArgs {
@@ -87,34 +87,23 @@ export function parseMap(values: readonly string[]): { column: string; param: st
 
 /** Parses the `validate` arguments; throws CliUsageError (exit 2) with a one-line reason. */
 export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'id-column': { type: 'string' },
-        'id-type': { type: 'string' },
-        map: { type: 'string', multiple: true },
-        template: { type: 'string' },
-        encoding: { type: 'string' },
-        delimiter: { type: 'string' },
-        sheet: { type: 'string' },
-        'header-row': { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        duplicates: { type: 'string' },
-        comma: { type: 'string' },
-        'line-break': { type: 'string' },
-        'batch-rows': { type: 'string' },
-        'max-issues': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError(e instanceof Error ? e.message.split('\n')[0]! : 'bad arguments');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(argv, {
+    'id-column': { type: 'string' },
+    'id-type': { type: 'string' },
+    map: { type: 'string', multiple: true },
+    template: { type: 'string' },
+    encoding: { type: 'string' },
+    delimiter: { type: 'string' },
+    sheet: { type: 'string' },
+    'header-row': { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    duplicates: { type: 'string' },
+    comma: { type: 'string' },
+    'line-break': { type: 'string' },
+    'batch-rows': { type: 'string' },
+    'max-issues': { type: 'string' },
+  });
   if (positionals.length !== 1) throw new CliUsageError(positionals.length === 0 ? 'name the FILE to validate' : `expected one FILE, got ${positionals.length}`);
   const idType = values['id-type'];
   if (idType !== undefined && !idKindSchema.safeParse(idType).success) throw new CliUsageError(`--id-type must be thirdPartyId or pcId (got "${idType}")`);
