@@ -34,6 +34,8 @@ export interface CsvChunkParser {
   finish(): ParsedPiece;
   /** Characters of the unfinished record held back. */
   readonly pendingLength: number;
+  /** True when the unfinished record holds an odd number of quotes: text pushed next starts inside a quoted cell. */
+  pendingInQuote(): boolean;
 }
 
 interface RawResult {
@@ -114,6 +116,11 @@ export function createCsvChunkParser(delimiter: Delimiter): CsvChunkParser {
     finish: () => (pending === '' ? EMPTY : run(pending, true)),
     get pendingLength() {
       return pending.length;
+    },
+    pendingInQuote() {
+      let odd = false;
+      for (let i = pending.indexOf('"'); i !== -1; i = pending.indexOf('"', i + 1)) odd = !odd;
+      return odd;
     },
   };
 }

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLineEndNormalizer } from './line-ends.js';
+import { openTable } from './open-table.js';
+import { readAllRows } from './read-all.js';
 
 function run(chunks: readonly string[]): { text: string; kinds: string[] } {
   const n = createLineEndNormalizer();
@@ -25,5 +30,45 @@ describe('line-end normaliser', () => {
 
   it('LF and CR ending records in a CRLF file are all noted', () => {
     expect(run(['id\r\n1\n2', '\r3\r\n']).kinds).toEqual(['cr', 'crlf', 'lf']);
+  });
+});
+
+describe('line-end kinds through the reader, across 48 KB reads', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'line-ends-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Writes `rows` data rows (each `row(i)`) after a header, joined by `eol`, and reads them back. */
+  async function read(name: string, eol: string, row: (i: number) => string, rows = 3000): Promise<{ rows: string[][]; codes: string[] }> {
+    const path = join(dir, name);
+    const lines = ['id,note'];
+    for (let i = 1; i <= rows; i++) lines.push(row(i));
+    await writeFile(path, lines.join(eol) + eol);
+    const info = await openTable(path);
+    const out = await readAllRows(path, info);
+    return { rows: out.rows as string[][], codes: out.notes.map((n) => `${n.row}:${n.code}`) };
+  }
+
+  it('a CRLF file with line breaks inside quoted cells is not "mixed", whichever read a cell starts in', async () => {
+    const r = await read('crlf-cells.csv', '\r\n', (i) => `${i},"line one of ${i}\nline two, with ""quotes""\nthree"`);
+    expect(r.rows).toHaveLength(3000);
+    expect(r.rows[2999]).toEqual(['3000', 'line one of 3000\nline two, with "quotes"\nthree']);
+    expect(r.codes).toEqual([]);
+  });
+
+  it('a CR line end first met deep in an LF file is noted once', async () => {
+    const r = await read('late-cr.csv', '\n', (i) => (i === 2500 ? `${i},"x\ny"\r` : `${i},"a ""b"" c"`));
+    expect(r.rows).toHaveLength(3000);
+    expect(r.codes).toEqual(['0:mixed-line-endings']);
+  });
+
+  it('a NUL met deep in the file is stripped and noted on its row', async () => {
+    const r = await read('late-nul.csv', '\n', (i) => (i === 2900 ? `${i},a\0b` : `${i},plain`));
+    expect(r.rows[2899]).toEqual(['2900', 'ab']);
+    expect(r.codes).toEqual(['2900:nul-stripped']);
   });
 });

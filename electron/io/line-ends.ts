@@ -14,8 +14,13 @@ export interface LineEndNormalizer {
   readonly kinds: ReadonlySet<LineEndKind>;
 }
 
-/** Returns a new normaliser; it keeps at most one character between calls. */
-export function createLineEndNormalizer(): LineEndNormalizer {
+/**
+ * Returns a new normaliser; it keeps at most one character between calls. Without `startsInQuote` it
+ * counts every quote to know whether a line end is inside a quoted cell. With it, it asks only when a
+ * line end could teach a new kind: the caller (the CSV parser, which holds the unfinished record) says
+ * whether the next text starts inside a quoted cell, and files with one kind of line end are never scanned.
+ */
+export function createLineEndNormalizer(startsInQuote?: () => boolean): LineEndNormalizer {
   let held = '';
   let inQuote = false;
   const kinds = new Set<LineEndKind>();
@@ -23,6 +28,7 @@ export function createLineEndNormalizer(): LineEndNormalizer {
     for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) inQuote = !inQuote;
   };
   const classify = (text: string): void => {
+    if (startsInQuote) inQuote = startsInQuote();
     const re = /["\r\n]/g;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const c = m[0];
@@ -46,7 +52,7 @@ export function createLineEndNormalizer(): LineEndNormalizer {
       }
       if (!text.includes('\r')) {
         if (!kinds.has('lf') && text.includes('\n')) classify(text);
-        else countQuotes(text);
+        else if (!startsInQuote) countQuotes(text);
         return text;
       }
       const replaced = text.replaceAll('\r\n', '\n');
@@ -60,12 +66,13 @@ export function createLineEndNormalizer(): LineEndNormalizer {
       }
       // Scan line breaks only when they could teach a new kind; otherwise just keep the quote parity.
       if ((crlf > 0 && !kinds.has('crlf')) || (loneCr && !kinds.has('cr')) || loneLf) classify(text);
-      else countQuotes(text);
+      else if (!startsInQuote) countQuotes(text);
       return loneCr ? replaced.replace(/\r/g, '\n') : replaced;
     },
     end(): string {
       if (held === '') return '';
       held = '';
+      if (startsInQuote) inQuote = startsInQuote();
       if (!inQuote) kinds.add('cr');
       return '\n';
     },

@@ -114,16 +114,20 @@ function tooLong(row: number): TableReadError {
 export async function* readCsv(path: string, info: TableInfo, opts: ReadTableOptions = {}): AsyncGenerator<RowChunk> {
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw cancelledError();
-  const decoder = createTextDecoder(info.encoding?.encoding ?? 'utf-8');
-  const lines = createLineEndNormalizer();
+  const encoding = info.encoding?.encoding ?? 'utf-8';
+  const decoder = createTextDecoder(encoding);
   const parser = createCsvChunkParser(info.delimiter ?? ',');
+  const lines = createLineEndNormalizer(() => parser.pendingInQuote());
+  // In these encodings a NUL character is a 0 byte, which memchr finds in the raw bytes; in decoded
+  // (two-byte) text every ASCII character carries a 0 high byte and the same search crawls.
+  const nulInBytes = encoding !== 'utf-16le' && encoding !== 'utf-16be';
   const out = new RowCollector(info.headerRow, info.headers.length);
   const stream = createReadStream(path, { highWaterMark: READ_BYTES });
   let bytesRead = 0;
   let mixedNoted = false;
   let pendingScan = { nul: false, bad: false };
-  const feed = (text: string, last: boolean): void => {
-    const nul = text.includes('\0');
+  const feed = (text: string, last: boolean, nulSeen: boolean | null): void => {
+    const nul = nulSeen ?? text.includes('\0');
     const bad = text.includes('\uFFFD');
     const scan = { nul: nul || pendingScan.nul, bad: bad || pendingScan.bad };
     const piece = last ? mergePieces(parser.push(text), parser.finish()) : parser.push(text);
@@ -139,14 +143,14 @@ export async function* readCsv(path: string, info: TableInfo, opts: ReadTableOpt
     for await (const bytes of stream as AsyncIterable<Buffer>) {
       if (signal?.aborted) throw cancelledError();
       bytesRead += bytes.length;
-      feed(lines.write(decoder.write(bytes)), false);
+      feed(lines.write(decoder.write(bytes)), false, nulInBytes ? bytes.includes(0) : null);
       if (out.rows.length >= ROWS_PER_CHUNK) onProgress?.({ bytesRead, totalBytes: info.sizeBytes, rows: out.dataRows });
       while (out.rows.length >= ROWS_PER_CHUNK) {
         yield out.take(ROWS_PER_CHUNK);
         if (signal?.aborted) throw cancelledError();
       }
     }
-    feed(lines.write(decoder.end()) + lines.end(), true);
+    feed(lines.write(decoder.end()) + lines.end(), true, null);
     onProgress?.({ bytesRead, totalBytes: Math.max(info.sizeBytes, bytesRead), rows: out.dataRows });
     while (out.rows.length > 0 || out.notes.length > 0) yield out.take(ROWS_PER_CHUNK);
   } catch (e) {

@@ -21,9 +21,10 @@ export function createTextDecoder(encoding: EncodingName): ChunkDecoder {
       end: () => d.end() ?? '',
     };
   }
-  if (encoding === 'utf-8' || encoding === 'utf-16le') {
-    // Node's StringDecoder is several times faster than TextDecoder for these two; it keeps the BOM, so drop it here.
-    const d = new StringDecoder(encoding === 'utf-8' ? 'utf8' : 'utf16le');
+  if (encoding === 'utf-16le') {
+    // Node's StringDecoder is faster than TextDecoder for UTF-16LE; it keeps the BOM, so drop it here.
+    // (For UTF-8 it is the other way round: TextDecoder's streaming decode takes about half the time.)
+    const d = new StringDecoder('utf16le');
     let first = true;
     const dropBom = (text: string): string => {
       if (!first || text === '') return text;
