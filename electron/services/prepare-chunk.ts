@@ -3,7 +3,7 @@ import type { CompiledMapping } from '../../shared/domain/compile-mapping.js';
 import { applyRowEdit, type RowOverlay } from '../../shared/domain/row-overlay.js';
 import { checkRow, type RowCheck, type RowCheckContext } from '../../shared/validation/check-row.js';
 import type { DuplicatePolicy } from '../../shared/validation/duplicate-policy.js';
-import type { DuplicateTracker } from '../../shared/validation/duplicate-tracker.js';
+import { hashId, type DuplicateTracker } from '../../shared/validation/duplicate-tracker.js';
 import type { Issue } from '../../shared/validation/issue.js';
 import { makeIssue, plainIssue } from '../../shared/validation/messages.js';
 import { readerNoteIssue } from '../../shared/validation/reader-notes.js';
@@ -46,6 +46,11 @@ export interface PrepareRun {
   excluded: number;
 }
 
+/** Rows whose tracker slots are read ahead together: few enough that they are still cached when used. */
+const WARM_AHEAD = 128;
+/** Reused between chunks: two hash words per row. */
+let hashScratch = new Uint32Array(4096 * 2);
+
 function rowCells(flat: readonly string[], offset: number, count: number): readonly string[] {
   return offset === 0 && count === flat.length ? flat : flat.slice(offset, offset + count);
 }
@@ -68,7 +73,17 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
     } else sink.add(issue);
   }
   const edits = overlay.size > 0;
+  // Every row's identifier, as checkRow reads it, hashed up front; the tracker's slots for the next rows
+  // are read ahead in small groups (see DuplicateTracker.warm). An edited row is hashed again below.
+  const hashes = chunk.rowCount * 2 <= hashScratch.length ? hashScratch : (hashScratch = new Uint32Array(chunk.rowCount * 2));
+  const { idIndex, idTransform } = mapping;
   for (let i = 0; i < chunk.rowCount; i++) {
+    let id = idIndex < chunk.countOf(i) ? (chunk.cellsOf(i)[chunk.offsetOf(i) + idIndex] ?? '') : '';
+    if (idTransform !== null) id = idTransform(id) ?? id;
+    hashId(id, hashes, 2 * i);
+  }
+  for (let i = 0; i < chunk.rowCount; i++) {
+    if (i % WARM_AHEAD === 0) tracker.warm(hashes, i, Math.min(chunk.rowCount, i + WARM_AHEAD));
     const row = chunk.firstRow + i;
     run.rows++;
     const edit = edits ? overlay.get(row) : undefined;
@@ -95,7 +110,7 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
     if (notes?.some((n) => n.severity === 'blocking')) sendable = false;
     let fate = LEDGER_REJECTED;
     if (sendable) {
-      const first = tracker.see(checked.id, row);
+      const first = edit?.cells === undefined ? tracker.seeHashed(hashes[2 * i]!, hashes[2 * i + 1]!, row) : tracker.see(checked.id, row);
       if (first === 0) fate = 0;
       else if (run.duplicates === 'flag') {
         issues = [...issues, makeIssue('duplicate-id', row, mapping.idColumn, { value: checked.id, otherRow: first })];

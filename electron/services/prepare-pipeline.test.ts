@@ -61,6 +61,14 @@ describe('runPrepare', () => {
     expect(r.issueCounts['value-comma-fixed']).toBe(1);
   });
 
+  it('checks an edited identifier for duplicates as edited, and the ids of the file as read', async () => {
+    // Row 3's id is edited to row 1's; row 4 repeats row 2's id in the file itself (with spaces the id trim removes).
+    const path = await csv('id,tier\nA-1,gold\nA-2,silver\nA-3,bronze\n  A-2 ,vip\n');
+    const r = await runPrepare(request(path, tp(['id', 'tier']), { edits: [{ row: 3, cells: { id: 'A-1' } }] }));
+    expect(r.manifest).toMatchObject({ rows: 4, valid: 2, rejected: 2 });
+    expect(r.issues.filter((i) => i.code === 'duplicate-id').map((i) => i.row)).toEqual([3, 4]);
+  });
+
   it('accounts for every row: batch line, excluded by the user, or rejected with a report', async () => {
     const path = await csv('id,tier,note\nA-1,gold,ok\nA+2,=cmd|calc!A0,x\nA-3,=HYPERLINK("x"),fine\nA-4,bronze,"a,b"\nA-5,vip,\n');
     const edits: RowEdit[] = [{ row: 5, exclude: true }, { row: 4, cells: { note: 'a b' } }];

@@ -36,31 +36,35 @@ export function copyAscii(value: string, out: LineBytes): void {
   out.pos = start + n;
 }
 
-/** 1 for ASCII characters a value must not hold unchecked: comma and control characters (rules decide). */
-const SUSPECT_ASCII = new Uint8Array(128);
-for (let c = 0; c < 32; c++) SUSPECT_ASCII[c] = 1;
-SUSPECT_ASCII[44] = 1;
-SUSPECT_ASCII[127] = 1;
+/** Per ASCII character: 0 = written as is, 1 = written as %XX, 2 = a rule must look first (comma, control characters). */
+const ASCII_CLASS = new Uint8Array(128).fill(1);
+for (let c = 0; c < 128; c++) if (PLAIN[c] === 1) ASCII_CLASS[c] = 0;
+for (let c = 0; c < 32; c++) ASCII_CLASS[c] = 2;
+ASCII_CLASS[44] = 2;
+ASCII_CLASS[127] = 2;
 const HEX = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
 
+/** Bytes `encodeAt` may write per UTF-16 code unit of a value (a 3-byte UTF-8 character as %XX%XX%XX). */
+export const MAX_ENCODED_PER_UNIT = 9;
+
 /**
- * Writes the UTF-8 URL-encoding of `value` (exactly what encodeURIComponent gives) into `out` and returns
- * true. Returns false, with `out.pos` unchanged, when the value holds anything a rule must look at first:
- * a comma, a control character, a line or paragraph separator, U+FFFD, or a broken surrogate.
+ * Writes the UTF-8 URL-encoding of `value` (exactly what encodeURIComponent gives) into `b` from `p` and
+ * returns the position after it; `b` must have room for `value.length * MAX_ENCODED_PER_UNIT` bytes.
+ * Returns -1, having written nothing that counts, when the value holds anything a rule must look at
+ * first: a comma, a control character, a line or paragraph separator, U+FFFD, or a broken surrogate.
+ * Takes the buffer and position as arguments so a caller encoding a whole row keeps them in registers.
  */
-export function encodeInto(value: string, out: LineBytes): boolean {
+export function encodeAt(value: string, b: Uint8Array, p: number): number {
   const n = value.length;
-  if (out.pos + n * 9 > out.bytes.length) out.ensure(n * 9);
-  const b = out.bytes;
-  let p = out.pos;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
     if (c < 128) {
-      if (PLAIN[c] === 1) {
+      const k = ASCII_CLASS[c]!;
+      if (k === 0) {
         b[p++] = c;
         continue;
       }
-      if (SUSPECT_ASCII[c] === 1) return false;
+      if (k === 2) return -1;
       b[p] = 37;
       b[p + 1] = HEX[c >> 4]!;
       b[p + 2] = HEX[c & 15]!;
@@ -76,9 +80,9 @@ export function encodeInto(value: string, out: LineBytes): boolean {
       b[p + 5] = HEX[y & 15]!;
       p += 6;
     } else if (c >= 0xd800 && c <= 0xdfff) {
-      if (c >= 0xdc00 || i + 1 >= n) return false;
+      if (c >= 0xdc00 || i + 1 >= n) return -1;
       const d = value.charCodeAt(i + 1);
-      if (d < 0xdc00 || d > 0xdfff) return false;
+      if (d < 0xdc00 || d > 0xdfff) return -1;
       i++;
       const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
       p = pct(b, p, 0xf0 | (cp >> 18));
@@ -86,7 +90,7 @@ export function encodeInto(value: string, out: LineBytes): boolean {
       p = pct(b, p, 0x80 | ((cp >> 6) & 63));
       p = pct(b, p, 0x80 | (cp & 63));
     } else {
-      if (c === 0x2028 || c === 0x2029 || c === 0xfffd) return false;
+      if (c === 0x2028 || c === 0x2029 || c === 0xfffd) return -1;
       const x = 0xe0 | (c >> 12);
       const y = 0x80 | ((c >> 6) & 63);
       const z = 0x80 | (c & 63);
@@ -102,7 +106,18 @@ export function encodeInto(value: string, out: LineBytes): boolean {
       p += 9;
     }
   }
-  out.pos = p;
+  return p;
+}
+
+/**
+ * Writes the UTF-8 URL-encoding of `value` into `out` and returns true (see `encodeAt`). Returns false,
+ * with `out.pos` unchanged, when the value holds anything a rule must look at first.
+ */
+export function encodeInto(value: string, out: LineBytes): boolean {
+  out.ensure(value.length * MAX_ENCODED_PER_UNIT);
+  const end = encodeAt(value, out.bytes, out.pos);
+  if (end < 0) return false;
+  out.pos = end;
   return true;
 }
 

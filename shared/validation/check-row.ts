@@ -1,6 +1,6 @@
 import type { CompiledMapping } from '../domain/compile-mapping.js';
 import { isAlreadyEncoded } from '../batch/url-encode.js';
-import { copyAscii, encodeInto, type LineBytes } from '../batch/line-bytes.js';
+import { encodeAt, MAX_ENCODED_PER_UNIT, type LineBytes } from '../batch/line-bytes.js';
 import type { Issue } from './issue.js';
 import { makeIssue } from './messages.js';
 import type { IdShape } from './id-shape.js';
@@ -106,9 +106,14 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
   let line: string | null = null;
   let bytes: number;
   if (out !== undefined) {
-    // Straight into the batch bytes: one pass per cell checks it and copies it.
+    // Straight into the batch bytes: one pass per cell checks it and copies it. The buffer and position
+    // stay in locals for the whole row; `out` is told where the row ends once, at the end.
     const start = out.pos;
-    copyAscii(encodedId, out);
+    out.ensure(encodedId.length);
+    let b = out.bytes;
+    let at = start;
+    for (let k = 0; k < encodedId.length; k++) b[at + k] = encodedId.charCodeAt(k);
+    at += encodedId.length;
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
       let v: string;
@@ -121,16 +126,34 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
           else v = t;
         }
       }
-      out.ensure(1);
-      out.bytes[out.pos++] = 44;
+      if (at + 1 + v.length * MAX_ENCODED_PER_UNIT > b.length) {
+        out.pos = at;
+        out.ensure(1 + v.length * MAX_ENCODED_PER_UNIT);
+        b = out.bytes;
+      }
+      b[at++] = 44;
       if (v === '') continue;
       anyValue = true;
-      if (encodeInto(v, out)) continue;
+      const end = encodeAt(v, b, at);
+      if (end >= 0) {
+        at = end;
+        continue;
+      }
       const o = cache ? cache.outcome(i, v, ctx.fixes) : encodeValue(v, ctx.fixes);
       for (let k = 0; k < o.notes.length; k++) issues = pushIssue(issues, makeIssue(o.notes[k]!.code, row, p.column, o.notes[k]!.detail));
-      if (o.encoded !== null) copyAscii(o.encoded, out);
+      const e = o.encoded;
+      if (e !== null) {
+        if (at + e.length > b.length) {
+          out.pos = at;
+          out.ensure(e.length);
+          b = out.bytes;
+        }
+        for (let k = 0; k < e.length; k++) b[at + k] = e.charCodeAt(k);
+        at += e.length;
+      }
     }
-    bytes = out.pos - start;
+    out.pos = at;
+    bytes = at - start;
   } else {
     const parts = scratch;
     parts.length = params.length + 1;

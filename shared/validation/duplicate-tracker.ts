@@ -9,6 +9,8 @@ export class DuplicateTracker {
   /** Slot i: [3i] low hash, [3i+1] high hash, [3i+2] row (0 = empty). */
   private table: Uint32Array;
   private count = 0;
+  /** Written by `warm` so its reads are not optimised away. */
+  warmed = 0;
 
   constructor(initialCapacity = 1 << 16) {
     let cap = 1 << 4;
@@ -19,15 +21,30 @@ export class DuplicateTracker {
 
   /** Records `id` at `row` (rows start at 1); returns the first row that had the same id, or 0 when it is new. */
   see(id: string, row: number): number {
-    let lo = 0x811c9dc5;
-    let hi = 0x01000193 ^ id.length;
-    for (let i = 0; i < id.length; i++) {
-      const c = id.charCodeAt(i);
-      lo = Math.imul(lo ^ c, 0x01000193);
-      hi = Math.imul(hi ^ c, 0x5bd1e995) ^ (hi >>> 15);
+    hashId(id, scratch, 0);
+    return this.seeHashed(scratch[0]!, scratch[1]!, row);
+  }
+
+  /**
+   * Reads the table slots of ids `from … to - 1` of `hashes` (filled by `hashId`, two words per id) so
+   * they are in the CPU cache when `seeHashed` asks for them soon after. A slot of a table of tens of
+   * megabytes is a wait on main memory; read in a tight loop, many of those waits overlap instead of
+   * stalling one row at a time. Changes nothing.
+   */
+  warm(hashes: Uint32Array, from: number, to: number): void {
+    const t = this.table;
+    const mask = this.mask;
+    let sink = 0;
+    for (let i = from; i < to; i++) {
+      const lo = hashes[2 * i]!;
+      const hi = hashes[2 * i + 1]!;
+      sink |= t[((lo ^ (hi >>> 7)) & mask) * 3 + 2]!;
     }
-    lo >>>= 0;
-    hi = (hi | 1) >>> 0;
+    this.warmed = sink;
+  }
+
+  /** `see` for an id already hashed by `hashId` into `lo` and `hi`. */
+  seeHashed(lo: number, hi: number, row: number): number {
     const t = this.table;
     let slot = (lo ^ (hi >>> 7)) & this.mask;
     for (;;) {
@@ -63,4 +80,19 @@ export class DuplicateTracker {
     }
     this.table = t;
   }
+}
+
+const scratch = new Uint32Array(2);
+
+/** Writes the 64-bit hash DuplicateTracker uses for `id` into `out[at]` (low word) and `out[at + 1]` (high word). */
+export function hashId(id: string, out: Uint32Array, at: number): void {
+  let lo = 0x811c9dc5;
+  let hi = 0x01000193 ^ id.length;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    lo = Math.imul(lo ^ c, 0x01000193);
+    hi = Math.imul(hi ^ c, 0x5bd1e995) ^ (hi >>> 15);
+  }
+  out[at] = lo >>> 0;
+  out[at + 1] = (hi | 1) >>> 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mappingSpecSchema } from '../domain/mapping-spec.js';
 import { checkMapping } from './mapping-rules.js';
-import { DuplicateTracker } from './duplicate-tracker.js';
+import { DuplicateTracker, hashId } from './duplicate-tracker.js';
 import { readerNoteIssue, headerNoteIssue } from './reader-notes.js';
 
 describe('checkMapping', () => {
@@ -55,6 +55,19 @@ describe('DuplicateTracker', () => {
       expect(t.see(s, 90_000)).toBe(0);
       expect(t.see(s, 90_001)).toBe(90_000);
     }
+  });
+
+  it('gives the same answers for pre-hashed ids, with or without reading slots ahead', () => {
+    const ids = Array.from({ length: 3000 }, (_, i) => `c-${i % 2500}`);
+    const hashes = new Uint32Array(ids.length * 2);
+    ids.forEach((id, i) => hashId(id, hashes, 2 * i));
+    const plain = new DuplicateTracker(16);
+    const hashed = new DuplicateTracker(16);
+    hashed.warm(hashes, 0, ids.length);
+    const a = ids.map((id, i) => plain.see(id, i + 1));
+    const b = ids.map((_, i) => hashed.seeHashed(hashes[2 * i]!, hashes[2 * i + 1]!, i + 1));
+    expect(b).toEqual(a);
+    expect(a.slice(2500, 2503)).toEqual([1, 2, 3]);
   });
 });
 
