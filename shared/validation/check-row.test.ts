@@ -93,7 +93,22 @@ describe('checkRow', () => {
   });
 
   it('writes the same bytes into a LineBytes as the line it returns, with the same issues', () => {
-    const rows = [['CRM-1', 'gold', 'München 50%&+='], ['a', 'x,y', 'p\r\nq'], ['A+B', '홍길동', '😀'], ['a', '', ''], ['a', 'x\uD800', 'ok']];
+    const rows = [
+      ['CRM-1', 'gold', 'München 50%&+='],
+      ['a', 'x,y', 'p\r\nq'],
+      ['A+B', '홍길동', '😀'],
+      ['a', '', ''],
+      ['a', 'x\uD800', 'ok'],
+      // identifiers: plain, encoded, forbidden characters, rule-checked characters, broken, empty
+      ['홍길동', 'v', ''],
+      ['a/b', 'v', ''],
+      ['a b@c', 'v', ''],
+      ['a,b', 'v', ''],
+      ['a\u0001b', 'v', ''],
+      ['x\uDC00', 'v', ''],
+      ['', 'v', ''],
+      ['1.5E+12', 'v', ''],
+    ];
     const fixes: ValueFixes = { comma: { kind: 'replace', with: ';' }, lineBreak: { kind: 'strip' } };
     for (const [i, cells] of rows.entries()) {
       const viaLine = checkRow(cells, i + 1, ctx({}, fixes));

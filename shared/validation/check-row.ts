@@ -66,9 +66,17 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
   if (m.idTransform !== null) id = m.idTransform(id) ?? id;
   const idCol = m.idColumn;
   let encodedId = id;
+  // With `out`, the id is encoded into place first: when it comes out as long as it went in, every
+  // character was plain (anything else takes three bytes or more), and no id rule can apply.
+  let idEnd = -1;
+  if (out !== undefined && id !== '') {
+    out.ensure(id.length * MAX_ENCODED_PER_UNIT);
+    idEnd = encodeAt(id, out.bytes, out.pos);
+  }
+  const plainId = out !== undefined ? idEnd - out.pos === id.length : isAlreadyEncoded(id);
   if (id === '') {
     issues = pushIssue(issues, makeIssue('id-missing', row, idCol));
-  } else if (!isAlreadyEncoded(id)) {
+  } else if (!plainId) {
     // Only ids outside the plain set can hold `+`, `/`, commas, breaks or broken characters.
     if (m.idKind === 'thirdPartyId') {
       if (id.includes('+') && !SCIENTIFIC.test(id)) issues = pushIssue(issues, makeIssue('id-forbidden-char', row, idCol, { char: '+' }));
@@ -77,10 +85,12 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
     if (id.includes(',')) issues = pushIssue(issues, makeIssue('value-comma', row, idCol, { value: id }));
     if (LINE_BREAK.test(id)) issues = pushIssue(issues, makeIssue('value-line-break', row, idCol, { value: id }));
     if (CONTROL.test(id)) issues = pushIssue(issues, makeIssue('value-control-char', row, idCol, { value: id }));
-    try {
-      encodedId = encodeURIComponent(id);
-    } catch {
-      issues = pushIssue(issues, makeIssue('value-invalid-unicode', row, idCol));
+    if (idEnd < 0) {
+      try {
+        encodedId = encodeURIComponent(id);
+      } catch {
+        issues = pushIssue(issues, makeIssue('value-invalid-unicode', row, idCol));
+      }
     }
   }
   if (id !== '') {
@@ -109,11 +119,14 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
     // Straight into the batch bytes: one pass per cell checks it and copies it. The buffer and position
     // stay in locals for the whole row; `out` is told where the row ends once, at the end.
     const start = out.pos;
-    out.ensure(encodedId.length);
+    let at = idEnd;
+    if (idEnd < 0) {
+      // Empty, or a character a rule had to see first: write what the rules made of it.
+      out.ensure(encodedId.length);
+      for (let k = 0; k < encodedId.length; k++) out.bytes[start + k] = encodedId.charCodeAt(k);
+      at = start + encodedId.length;
+    }
     let b = out.bytes;
-    let at = start;
-    for (let k = 0; k < encodedId.length; k++) b[at + k] = encodedId.charCodeAt(k);
-    at += encodedId.length;
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
       let v: string;
