@@ -61,8 +61,10 @@ export function mergePieces(a: ParsedPiece, b: ParsedPiece): ParsedPiece {
 export function createCsvChunkParser(delimiter: Delimiter): CsvChunkParser {
   let pending = '';
   const config = { delimiter, newline: '\n' as const, quoteChar: '"' };
+  // One papaparse Parser for every chunk: its parse() starts from a clean state on each call.
+  const papa = new Papa.Parser(config);
   const parse = (input: string, last: boolean): { piece: ParsedPiece; cursor: number; unclosedLast: boolean } => {
-    const result = new Papa.Parser(config).parse(input, 0, !last) as RawResult;
+    const result = papa.parse(input, 0, !last) as RawResult;
     const count = result.data.length;
     const errors: PieceError[] = [];
     let unclosedLast = false;

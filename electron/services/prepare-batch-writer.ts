@@ -19,9 +19,16 @@ export function batchFileName(index: number): string {
 
 interface Segment {
   readonly bytes: Uint8Array;
+  /** The whole buffer `bytes` is a view of; it is reused once the stream has written it. */
+  readonly buffer: Uint8Array;
   /** Open the next batch file before writing these bytes. */
   readonly opensBatch: boolean;
 }
+
+/** Size of the stage buffers: room for a flush's worth of rows and the row that crosses it. */
+const STAGE_BYTES = FLUSH_BYTES * 2;
+/** Written stage buffers kept for reuse (more are left to the garbage collector). */
+const SPARE_BUFFERS = 4;
 
 /**
  * Writes encoded lines into batch files in `dir`, opening a new file whenever the planner says the
@@ -37,8 +44,13 @@ export class BatchFileWriter {
   private segmentBytes = 0;
   private stageOpensBatch = false;
   private openedCount = 0;
-  /** Where rows are encoded; replaced by a fresh buffer whenever its bytes are handed to the stream. */
-  stage = new LineBytes(FLUSH_BYTES * 2);
+  /**
+   * Where rows are encoded; replaced whenever its bytes are handed to the stream, by a buffer the stream
+   * has finished writing when there is one. Reusing them spares the system handing out (and zeroing)
+   * fresh memory pages for every megabyte of output.
+   */
+  stage = new LineBytes(STAGE_BYTES);
+  private readonly spare: Uint8Array[] = [];
   /** True when the last commit opened a new batch (its line is that batch's line 1). */
   startedBatch = false;
 
@@ -90,7 +102,11 @@ export class BatchFileWriter {
       if (seg.opensBatch) await this.openNext();
       const s = this.stream;
       if (s === null) throw new Error('batch writer: no open batch file');
-      if (seg.bytes.length > 0 && !s.write(seg.bytes)) await once(s, 'drain');
+      if (seg.bytes.length === 0) continue;
+      const ok = s.write(seg.bytes, () => {
+        if (seg.buffer.length === STAGE_BYTES && this.spare.length < SPARE_BUFFERS) this.spare.push(seg.buffer);
+      });
+      if (!ok) await once(s, 'drain');
     }
   }
 
@@ -103,9 +119,9 @@ export class BatchFileWriter {
 
   private seal(): void {
     if (this.stage.pos === 0 && !this.stageOpensBatch) return;
-    this.segments.push({ bytes: this.stage.bytes.subarray(0, this.stage.pos), opensBatch: this.stageOpensBatch });
+    this.segments.push({ bytes: this.stage.bytes.subarray(0, this.stage.pos), buffer: this.stage.bytes, opensBatch: this.stageOpensBatch });
     this.segmentBytes += this.stage.pos;
-    this.stage = new LineBytes(Math.max(FLUSH_BYTES * 2, this.stage.bytes.length));
+    this.stage = new LineBytes(STAGE_BYTES, this.spare.pop());
     this.stageOpensBatch = false;
   }
 

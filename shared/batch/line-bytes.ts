@@ -6,8 +6,9 @@ export class LineBytes {
   bytes: Uint8Array;
   pos = 0;
 
-  constructor(capacity = 1 << 20) {
-    this.bytes = new Uint8Array(capacity);
+  /** A buffer of `capacity` bytes, or `reuse` (its old contents are ignored) when one is given. */
+  constructor(capacity = 1 << 20, reuse?: Uint8Array) {
+    this.bytes = reuse ?? new Uint8Array(capacity);
   }
 
   /** Makes room for `more` bytes after `pos` (keeps what is written). */
