@@ -161,7 +161,8 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
           out.ensure(e.length);
           b = out.bytes;
         }
-        for (let k = 0; k < e.length; k++) b[at + k] = e.charCodeAt(k);
+        if (o.bytes !== undefined) b.set(o.bytes, at);
+        else for (let k = 0; k < e.length; k++) b[at + k] = e.charCodeAt(k);
         at += e.length;
       }
     }

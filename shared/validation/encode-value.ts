@@ -12,6 +12,16 @@ export interface CellNote {
 export interface CellOutcome {
   readonly encoded: string | null;
   readonly notes: readonly CellNote[];
+  /** `encoded` as bytes (it is ASCII), set on outcomes EncodeCache keeps, so a repeat is one copy. */
+  readonly bytes?: Uint8Array;
+}
+
+function withBytes(o: CellOutcome): CellOutcome {
+  const e = o.encoded;
+  if (e === null) return o;
+  const bytes = new Uint8Array(e.length);
+  for (let i = 0; i < e.length; i++) bytes[i] = e.charCodeAt(i);
+  return { ...o, bytes };
 }
 
 const NO_NOTES: readonly CellNote[] = [];
@@ -95,9 +105,9 @@ export class EncodeCache {
       this.hits[col]!++;
       return hit;
     }
-    const out = encodeValue(value, fixes);
+    let out = encodeValue(value, fixes);
     if (n === PROBE && this.hits[col]! < PROBE / 4) this.maps[col] = null;
-    else if (map.size < MAX_ENTRIES) map.set(value, out);
+    else if (map.size < MAX_ENTRIES) map.set(value, (out = withBytes(out)));
     return out;
   }
 }
