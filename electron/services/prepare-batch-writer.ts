@@ -51,6 +51,8 @@ export class BatchFileWriter {
    */
   stage = new LineBytes(STAGE_BYTES);
   private readonly spare: Uint8Array[] = [];
+  /** Batch files still closing (see openNext). */
+  private readonly closing: Promise<void>[] = [];
   /** True when the last commit opened a new batch (its line is that batch's line 1). */
   startedBatch = false;
 
@@ -114,6 +116,7 @@ export class BatchFileWriter {
   async finish(): Promise<readonly PlannedBatch[]> {
     await this.drain(true);
     await this.closeCurrent();
+    await Promise.all(this.closing);
     return this.planner.batches;
   }
 
@@ -126,7 +129,11 @@ export class BatchFileWriter {
   }
 
   private async openNext(): Promise<void> {
-    await this.closeCurrent();
+    // A full batch file finishes writing in the background while the next one fills; finish() waits
+    // for every one of them (and reports a failed close).
+    const closing = this.closeCurrent();
+    closing.catch(() => undefined);
+    this.closing.push(closing);
     this.stream = createWriteStream(join(this.dir, batchFileName(++this.openedCount)), { highWaterMark: WRITE_AHEAD_BYTES });
   }
 
