@@ -9,8 +9,12 @@ import type { ReaderNote, ReadTableOptions, RowChunk, TableInfo } from './table-
 
 /** Longest line accepted (characters). Target takes at most 64 KB per row; longer is a broken file. */
 export const MAX_RECORD_CHARS = 2 * 1024 * 1024;
-/** Rows per emitted chunk (the last chunk may be smaller). */
-export const ROWS_PER_CHUNK = 2000;
+/**
+ * Rows per emitted chunk (the last chunk may be smaller). Small enough that a chunk's cells are still in
+ * the CPU cache when the consumer reads them right after parsing (about one 48 KB read's worth of rows):
+ * with 2,000-row chunks the first touch of each cell waited on memory and preparing took ~5% longer.
+ */
+export const ROWS_PER_CHUNK = 400;
 /**
  * Bytes per read. Small enough that a read's decoded text (up to two bytes a character) and the strings
  * cut from it stay under V8's large-object size (128 KB) and die young: with 256 KB reads every chunk's
