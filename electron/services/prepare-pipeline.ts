@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { openTable } from '../io/open-table.js';
 import { TableReadError, type TableInfo } from '../io/table-types.js';
+import { tuneHeapForStreaming } from './heap-tuning.js';
 import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './prepare-processor.js';
 import { readInProcess } from './prepare-source.js';
 import { PrepareError, type PrepareManifest, type PrepareProgress, type PrepareRequest, type PrepareResult } from './prepare-types.js';
@@ -26,6 +27,7 @@ async function openInput(req: PrepareRequest): Promise<TableInfo> {
  * absent columns, and PrepareError('cancelled') when the signal aborts (partial files may remain).
  */
 export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSignal; onProgress?: (p: PrepareProgress) => void } = {}): Promise<PrepareResult> {
+  tuneHeapForStreaming();
   const info = await openInput(req);
   compileOrThrow(req, info.headers);
   const processor = await PrepareProcessor.create(req, info);
