@@ -4,7 +4,7 @@ import { readXlsx } from './read-xlsx.js';
 import type { ReadTableOptions, RowChunk, TableInfo } from './table-types.js';
 
 /**
- * Streams every data row after the header as string cells, in chunks of about 2,000 rows (the same
+ * Streams every data row after the header as string cells, in chunks of about 400 rows (the same
  * `info` always gives the same rows). Reports progress in bytes; stops with TableReadError('cancelled')
  * when the signal aborts; breaking out of the loop closes the file. CSV is never loaded whole;
  * xlsx rows stream from the zip (sheets stored before the shared strings are staged in a temp file).
