@@ -1,32 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import type { FileSummary, JobListItem, MappingSuggestion, ResultDownload, ReviewSummary } from '../../shared/contract/index.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
 import { jobTotals } from '../../shared/jobs/job-summary.js';
-import { createAppServices, type AppServices } from './app-services.js';
-import { dispatchCall } from './dispatch.js';
+import { useAppServices } from './test-support/app-services-harness.js';
 import { createResultDownloadHandlers, resultFileName } from './result-download.js';
 
-let home: string;
-let services: AppServices;
-
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'pl-results-'));
-  services = await createAppServices({ homeDir: home, host: 'browser', log: () => undefined });
-});
-
-afterEach(async () => {
-  await services.close();
-  await rm(home, { recursive: true, force: true });
-});
-
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const reply = await dispatchCall(services.handlers, name, args, () => undefined);
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-  return reply.value as T;
-}
+const harness = useAppServices('pl-results-');
+const call = harness.call.bind(harness);
 
 /** Prepares the bundled sample (blocking rows left out) and uploads it to the built-in Local sandbox; resolves with the finished view. */
 async function uploadSample(): Promise<JobView> {
@@ -38,7 +19,7 @@ async function uploadSample(): Promise<JobView> {
   expect(summary.uploadAllowed).toBe(true);
   let jobId = '';
   const finished = new Promise<void>((resolve) => {
-    const off = services.bus.subscribe((event) => {
+    const off = harness.services().bus.subscribe((event) => {
       if (event.type === 'job.finished' && event.jobId === jobId) {
         off();
         resolve();

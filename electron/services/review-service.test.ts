@@ -1,30 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileSummary, MappingSuggestion, RecentFile, RejectedExport, ReviewPage, ReviewSummary, TemplateView, TopValues } from '../../shared/contract/index.js';
-import { createAppServices, type AppServices } from './app-services.js';
-import { dispatchCall } from './dispatch.js';
+import { useAppServices } from './test-support/app-services-harness.js';
 
-let home: string;
-let services: AppServices;
-
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'pl-review-'));
-  services = await createAppServices({ homeDir: home, host: 'browser', log: () => undefined });
-});
-
-afterEach(async () => {
-  await services.close();
-  await rm(home, { recursive: true, force: true });
-});
-
-/** Calls through the same validating dispatcher the front doors use; throws the AppError on failure. */
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const reply = await dispatchCall(services.handlers, name, args, () => undefined);
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-  return reply.value as T;
-}
+const harness = useAppServices('pl-review-');
+const call = harness.call.bind(harness);
 
 async function openSample(): Promise<FileSummary> {
   const { path } = await call<{ path: string }>('files.sample', {});
