@@ -4,6 +4,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useTranslation } from 'react-i18next';
 import type { FileId } from '../../shared/contract/index.js';
 import type { ClientApi } from '../api/index.js';
+import { GridHeader } from './grid-header.js';
 import { useRowPages } from './use-row-pages.js';
 
 const ROW_HEIGHT = 32;
@@ -72,17 +73,7 @@ export function DataGrid({ api, fileId, fileName, headers, totalRows }: DataGrid
       data-testid="data-grid"
       data-rendered-rows={items.length}
     >
-      <div role="rowgroup" className="grid-head" style={{ width }}>
-        {table.getHeaderGroups().map((group) => (
-          <div role="row" aria-rowindex={1} key={group.id} className="grid-row">
-            {group.headers.map((header) => (
-              <div role="columnheader" key={header.id} className="grid-cell grid-header" style={{ width: header.getSize() }}>
-                {flexRender(header.column.columnDef.header, header.getContext())}
-              </div>
-            ))}
-          </div>
-        ))}
-      </div>
+      <GridHeader table={table} width={width} />
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
         {table.getRowModel().rows.map((row, i) => {
           const item = items[i];

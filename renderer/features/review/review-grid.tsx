@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import type { ReviewFilter, ReviewRow } from '../../../shared/contract/index.js';
 import type { ClientApi } from '../../api/index.js';
+import { GridHeader } from '../../components/grid-header.js';
 import { useReviewPages } from './use-review-pages.js';
 
 const ROW_HEIGHT = 32;
@@ -135,17 +136,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
         data-total={total}
         onKeyDown={onKeyDown}
       >
-        <div role="rowgroup" className="grid-head" style={{ width }}>
-          {table.getHeaderGroups().map((group) => (
-            <div role="row" aria-rowindex={1} key={group.id} className="grid-row">
-              {group.headers.map((header) => (
-                <div role="columnheader" key={header.id} className="grid-cell grid-header" style={{ width: header.getSize() }}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </div>
-              ))}
-            </div>
-          ))}
-        </div>
+        <GridHeader table={table} width={width} />
         {total === 0 && <p className="grid-empty">{t('review.grid.empty')}</p>}
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
           {table.getRowModel().rows.map((r, i) => {
