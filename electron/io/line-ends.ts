@@ -64,7 +64,7 @@ export function createLineEndNormalizer(startsInQuote?: () => boolean): LineEndN
         for (let i = replaced.indexOf('\n'); i !== -1; i = replaced.indexOf('\n', i + 1)) lf++;
         loneLf = lf > crlf;
       }
-      // Scan line breaks only when they could teach a new kind; otherwise just keep the quote parity.
+      // Scan line breaks only when they could teach a new kind; otherwise just keep the quote parity (when counting).
       if ((crlf > 0 && !kinds.has('crlf')) || (loneCr && !kinds.has('cr')) || loneLf) classify(text);
       else if (!startsInQuote) countQuotes(text);
       return loneCr ? replaced.replace(/\r/g, '\n') : replaced;
