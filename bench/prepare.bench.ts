@@ -1,12 +1,17 @@
 // `npm run bench -- prepare`: full prepare (read → decode → parse → map → validate → encode → write
 // batches) of a deterministic 1,000,000-row × 10-column CSV, side by side with a bare papaparse parse of
 // the same file, then peak RSS at 1,000,000 and 2,000,000 rows. Every timed pass runs in a fresh child
-// process so its peak RSS (getrusage maxrss) is its own; parse and prepare passes alternate
-// (PREPARE_BENCH_ROUNDS times, default 5) and the fastest of each counts: on a shared machine the
-// fastest pass is the one least disturbed by other work. Peak RSS moves with when V8 happens to
-// collect (one pass in five or so peaks ~50 MB higher), so the memory figures are medians over the
-// passes (1M rows: the same passes; 2M rows: PREPARE_BENCH_ROUNDS_2X passes, default 3), and the highest
-// 1M peak is printed beside them. PREPARE_BENCH_ROWS changes the base row count.
+// process so its peak RSS (getrusage maxrss) is its own.
+//
+// Parse and prepare passes alternate (PREPARE_BENCH_ROUNDS rounds, default 5). The speed of a shared
+// machine drifts, by up to half over tens of seconds, so the ratio is taken within each round (a parse
+// and the prepare right after it) and `prepare_vs_parse_ratio` is the median of those per-round ratios;
+// the seconds printed are the fastest pass of each kind, and their ratio is printed too
+// (`prepare_vs_parse_ratio_fastest`).
+//
+// Peak RSS moves with when V8 happens to collect, so the memory figures are medians over passes (1M rows:
+// the timed passes; 2M rows: PREPARE_BENCH_ROUNDS_2X passes, default 3), with every pass's peak printed
+// beside them and the highest 1M peak on a line of its own. PREPARE_BENCH_ROWS changes the row count.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -83,7 +88,9 @@ export async function run(): Promise<void> {
     console.log(`peak_rss_mb_1m_passes: ${prepares.map((p) => Math.round(p.maxRssMb)).join(' ')}`);
     console.log(`peak_rss_mb_2m_passes: ${doubles.map((p) => Math.round(p.maxRssMb)).join(' ')}`);
     console.log(`peak_rss_mb_1m_max: ${Math.round(Math.max(...prepares.map((p) => p.maxRssMb)))}`);
-    console.log(`prepare_vs_parse_ratio: ${(parse / prepare).toFixed(2)}`);
+    console.log(`prepare_vs_parse_ratio_rounds: ${parses.map((p, i) => (p.seconds / prepares[i]!.seconds).toFixed(2)).join(' ')}`);
+    console.log(`prepare_vs_parse_ratio_fastest: ${(parse / prepare).toFixed(2)}`);
+    console.log(`prepare_vs_parse_ratio: ${median(parses.map((p, i) => p.seconds / prepares[i]!.seconds)).toFixed(2)}`);
     console.log(`peak_rss_mb_1m: ${Math.round(rss1)}`);
     console.log(`rss_growth_2m_vs_1m: ${(rss2 / rss1).toFixed(2)}`);
   } finally {
