@@ -66,20 +66,10 @@ export function encodeAt(value: string, b: Uint8Array, p: number): number {
         continue;
       }
       if (k === 2) return -1;
-      b[p] = 37;
-      b[p + 1] = HEX[c >> 4]!;
-      b[p + 2] = HEX[c & 15]!;
-      p += 3;
+      p = pct(b, p, c);
     } else if (c < 0x800) {
-      const x = 0xc0 | (c >> 6);
-      const y = 0x80 | (c & 63);
-      b[p] = 37;
-      b[p + 1] = HEX[x >> 4]!;
-      b[p + 2] = HEX[x & 15]!;
-      b[p + 3] = 37;
-      b[p + 4] = HEX[y >> 4]!;
-      b[p + 5] = HEX[y & 15]!;
-      p += 6;
+      p = pct(b, p, 0xc0 | (c >> 6));
+      p = pct(b, p, 0x80 | (c & 63));
     } else if (c >= 0xd800 && c <= 0xdfff) {
       if (c >= 0xdc00 || i + 1 >= n) return -1;
       const d = value.charCodeAt(i + 1);
@@ -92,19 +82,9 @@ export function encodeAt(value: string, b: Uint8Array, p: number): number {
       p = pct(b, p, 0x80 | (cp & 63));
     } else {
       if (c === 0x2028 || c === 0x2029 || c === 0xfffd) return -1;
-      const x = 0xe0 | (c >> 12);
-      const y = 0x80 | ((c >> 6) & 63);
-      const z = 0x80 | (c & 63);
-      b[p] = 37;
-      b[p + 1] = HEX[x >> 4]!;
-      b[p + 2] = HEX[x & 15]!;
-      b[p + 3] = 37;
-      b[p + 4] = HEX[y >> 4]!;
-      b[p + 5] = HEX[y & 15]!;
-      b[p + 6] = 37;
-      b[p + 7] = HEX[z >> 4]!;
-      b[p + 8] = HEX[z & 15]!;
-      p += 9;
+      p = pct(b, p, 0xe0 | (c >> 12));
+      p = pct(b, p, 0x80 | ((c >> 6) & 63));
+      p = pct(b, p, 0x80 | (c & 63));
     }
   }
   return p;
