@@ -1,4 +1,4 @@
-import type { CompiledMapping } from '../domain/compile-mapping.js';
+import type { CompiledMapping, CompiledParam } from '../domain/compile-mapping.js';
 import { isAlreadyEncoded } from '../batch/url-encode.js';
 import { encodeAt, MAX_ENCODED_PER_UNIT, type LineBytes } from '../batch/line-bytes.js';
 import type { Issue } from './issue.js';
@@ -45,6 +45,18 @@ const SCIENTIFIC = /^\d(\.\d+)?E\+?\d+$/i;
 const LONG_DIGITS = /^\d{16,}$/;
 const DECIMAL_SUFFIX = /^\d+\.0+$/;
 const DIGITS = /^\d+$/;
+
+/** The cell parameter `p` reads in this row ('' past the end of a short row). */
+function cellOf(p: CompiledParam, cells: readonly string[], offset: number, count: number): string {
+  return p.index < count ? (cells[offset + p.index] ?? '') : '';
+}
+
+/** What parameter `p` sends for this row: its constant, or its cell after the column's transforms; null when a transform rejects the cell. */
+function paramValue(p: CompiledParam, cells: readonly string[], offset: number, count: number): string | null {
+  if (p.constant !== null) return p.constant;
+  const v = cellOf(p, cells, offset, count);
+  return p.transform === null ? v : p.transform(v);
+}
 
 function pushIssue(list: Issue[] | null, issue: Issue): Issue[] {
   if (list === null) return [issue];
@@ -129,15 +141,10 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
     let b = out.bytes;
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
-      let v: string;
-      if (p.constant !== null) v = p.constant;
-      else {
-        v = p.index < count ? (cells[offset + p.index] ?? '') : '';
-        if (p.transform !== null) {
-          const t = p.transform(v);
-          if (t === null) issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
-          else v = t;
-        }
+      let v = paramValue(p, cells, offset, count);
+      if (v === null) {
+        v = cellOf(p, cells, offset, count);
+        issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
       }
       if (at + 1 + v.length * MAX_ENCODED_PER_UNIT > b.length) {
         out.pos = at;
@@ -174,15 +181,10 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
     parts[0] = encodedId;
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
-      let v: string;
-      if (p.constant !== null) v = p.constant;
-      else {
-        v = p.index < count ? (cells[offset + p.index] ?? '') : '';
-        if (p.transform !== null) {
-          const t = p.transform(v);
-          if (t === null) issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
-          else v = t;
-        }
+      let v = paramValue(p, cells, offset, count);
+      if (v === null) {
+        v = cellOf(p, cells, offset, count);
+        issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
       }
       if (v === '' || isAlreadyEncoded(v)) {
         parts[i + 1] = v;
