@@ -33,6 +33,24 @@ async function prepareSample(page: Page): Promise<void> {
   await page.locator('[data-testid="upload-step"][data-state="ready"]').waitFor();
 }
 
+/**
+ * Opens the app at `url`, adds `sandbox` in Settings as the "Staging" connection, prepares the sample and
+ * sends it there; resolves once the first batch is with Target and still processing.
+ */
+async function sendSampleToStaging(page: Page, url: string, sandbox: RunningSandbox): Promise<UploadPage> {
+  await new LoadPage(page).open(url);
+  const settings = new SettingsPage(page);
+  await settings.openByKeyboard();
+  await settings.addConnection({ name: 'Staging', environment: 'Staging', clientCode: 'acme', baseUrl: sandbox.baseUrl });
+  await settings.close();
+  await prepareSample(page);
+  const upload = new UploadPage(page);
+  await upload.chooseConnection('Staging');
+  await upload.sendButton.click();
+  await expect(upload.batches.first()).toHaveAttribute('data-state', 'processing');
+  return upload;
+}
+
 /** A sandbox of our own, as a second Target the user adds in Settings. */
 async function ownSandbox(processingDelayMs = 0): Promise<RunningSandbox> {
   return startSandbox({ port: 0, processingDelayMs });
@@ -236,17 +254,8 @@ test('an upload stopped by a host restart is offered for resume and finishes', a
   let host = await startAppHost({ homeDir });
   try {
     const load = new LoadPage(page);
-    await load.open(host.url);
-    const settings = new SettingsPage(page);
-    await settings.openByKeyboard();
-    await settings.addConnection({ name: 'Staging', environment: 'Staging', clientCode: 'acme', baseUrl: sandbox.baseUrl });
-    await settings.close();
-    await prepareSample(page);
-    const upload = new UploadPage(page);
-    await upload.chooseConnection('Staging');
-    await upload.sendButton.click();
     // Target has the batch and is still working on it when the app stops.
-    await expect(upload.batches.first()).toHaveAttribute('data-state', 'processing');
+    const upload = await sendSampleToStaging(page, host.url, sandbox);
     const jobId = await upload.jobId();
     await host.stop();
 
@@ -287,17 +296,7 @@ test('an upload can be paused, resumed and cancelled (on a dark screen)', async 
   await page.emulateMedia({ colorScheme: 'dark' });
   const sandbox = await ownSandbox(600_000);
   try {
-    const load = new LoadPage(page);
-    await load.open(appHost.url);
-    const settings = new SettingsPage(page);
-    await settings.openByKeyboard();
-    await settings.addConnection({ name: 'Staging', environment: 'Staging', clientCode: 'acme', baseUrl: sandbox.baseUrl });
-    await settings.close();
-    await prepareSample(page);
-    const upload = new UploadPage(page);
-    await upload.chooseConnection('Staging');
-    await upload.sendButton.click();
-    await expect(upload.batches.first()).toHaveAttribute('data-state', 'processing');
+    const upload = await sendSampleToStaging(page, appHost.url, sandbox);
     await expect(page.getByTestId('overall-progress')).toHaveAttribute('aria-valuenow', '50');
 
     await page.getByTestId('pause-job').click();
