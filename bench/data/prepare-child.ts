@@ -24,7 +24,7 @@ if (mode === 'papaparse') {
     read: {},
     mapping: defaultMapping(info.headers, 'thirdPartyId', 'thirdPartyId'),
     duplicates: 'flag',
-    fixes: { comma: { kind: 'replace', with: ' ' }, lineBreak: { kind: 'replace', with: ' ' } },
+    fixes: { comma: { kind: 'replace', with: ' ' }, lineBreak: { kind: 'replace', with: ' ' }, numbers: { columns: {}, all: null } },
     edits: [],
     outDir,
     issueLimit: 1000,

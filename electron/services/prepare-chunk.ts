@@ -5,21 +5,24 @@ import { checkRow, type RowCheck, type RowCheckContext } from '../../shared/vali
 import type { DuplicatePolicy } from '../../shared/validation/duplicate-policy.js';
 import { hashId, type DuplicateTracker } from '../../shared/validation/duplicate-tracker.js';
 import type { Issue } from '../../shared/validation/issue.js';
-import { makeIssue, plainIssue } from '../../shared/validation/messages.js';
+import { issueDetail, makeIssue, plainIssue } from '../../shared/validation/messages.js';
+import { ColumnFindingsCollector } from '../../shared/validation/column-findings.js';
 import { readerNoteIssue } from '../../shared/validation/reader-notes.js';
 import type { BatchFileWriter } from './prepare-batch-writer.js';
 import { LEDGER_DUPLICATE, LEDGER_EXCLUDED, LEDGER_REJECTED, type LedgerWriter } from './prepare-ledger.js';
 import type { RejectedReportWriter } from './prepare-report.js';
 import type { SourceChunk } from './prepare-source.js';
 
-/** Collects issues: counts every code, keeps the first `limit` issues (as plain objects). */
+/** Collects issues: counts every code, keeps the first `limit` issues (as plain objects) and real examples of value issues per column. */
 export class IssueSink {
   readonly counts: Record<string, number> = {};
   readonly kept: Issue[] = [];
+  readonly findings = new ColumnFindingsCollector();
   truncated = false;
   constructor(private readonly limit: number) {}
   add(issue: Issue): void {
     this.counts[issue.code] = (this.counts[issue.code] ?? 0) + 1;
+    this.findings.add(issue, issueDetail(issue));
     if (this.kept.length < this.limit) this.kept.push(plainIssue(issue));
     else this.truncated = true;
   }

@@ -45,7 +45,7 @@ describe('runPrepare', () => {
       idKind: 'thirdPartyId',
       columns: [{ column: '고객명', param: 'name' }, { column: '등급', param: '등급' }, { column: '포인트', param: 'points' }],
     });
-    const req = request(fx.koreanCp949, mapping, { fixes: { comma: { kind: 'replace', with: ' ' }, lineBreak: { kind: 'block' } } });
+    const req = request(fx.koreanCp949, mapping, { fixes: { ...DEFAULT_VALUE_FIXES, comma: { kind: 'replace', with: ' ' } } });
     const r = await runPrepare(req);
     expect(r.manifest).toMatchObject({ encoding: 'cp949', rows: 4, valid: 4, rejected: 0, excluded: 0 });
     const bytes = await readFile(join(req.outDir, 'batch-0001.txt'));
@@ -216,7 +216,8 @@ describe('runPrepare', () => {
 
   it('reads every real-world export shape', async () => {
     const cases: [string, string, string][] = [
-      [fx.europeanSemicolon1252, 'windows-1252', 'Z%C3%BCrich'],
+      // Its amounts are European (1.234,50 €): read as decimal commas, never stripped to 1.23450.
+      [fx.europeanSemicolon1252, 'windows-1252', 'Z%C3%BCrich,1234.50%20%E2%82%AC'],
       [fx.utf8BomCrlf, 'utf-8', 'ana%40example.com'],
       [fx.titleRows, 'utf-8', 'ana%40example.com'],
       [fx.shiftJis, 'shift_jis', '%E6%9D%B1%E4%BA%AC%E9%83%BD'],
@@ -225,7 +226,9 @@ describe('runPrepare', () => {
     ];
     for (const [path, encoding, expected] of cases) {
       const info = await import('../io/open-table.js').then((m) => m.openTable(path));
-      const req = request(path, defaultMapping(info.headers, 'thirdPartyId', 'thirdPartyId'), { fixes: { comma: { kind: 'strip' }, lineBreak: { kind: 'replace', with: ' ' } } });
+      const req = request(path, defaultMapping(info.headers, 'thirdPartyId', 'thirdPartyId'), {
+        fixes: { comma: { kind: 'strip' }, lineBreak: { kind: 'replace', with: ' ' }, numbers: { columns: {}, all: 'decimal' } },
+      });
       const r = await runPrepare(req);
       expect(r.manifest.encoding ?? '').toBe(encoding);
       expect(r.manifest.rejected).toBe(0);

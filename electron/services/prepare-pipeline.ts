@@ -69,5 +69,5 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     createdAt: new Date().toISOString(),
   };
   await writeFile(join(req.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
-  return { manifest, info, issues: out.issues, issuesTruncated: out.issuesTruncated, issueCounts: out.issueCounts };
+  return { manifest, info, issues: out.issues, issuesTruncated: out.issuesTruncated, issueCounts: out.issueCounts, findings: out.findings };
 }

@@ -5,7 +5,8 @@ import { compileMapping, type CompiledMapping } from '../../shared/domain/compil
 import { RowOverlay } from '../../shared/domain/row-overlay.js';
 import { batchPrefix } from '../../shared/batch/batch-header.js';
 import { batchLimits, type BatchLimits } from '../../shared/batch/batch-limits.js';
-import { MAX_ROW_BYTES, type RowCheckContext } from '../../shared/validation/check-row.js';
+import { MAX_ROW_BYTES, numberReadingsOf, type RowCheckContext } from '../../shared/validation/check-row.js';
+import type { ColumnFinding } from '../../shared/validation/column-findings.js';
 import { checkMapping } from '../../shared/validation/mapping-rules.js';
 import { DuplicateTracker } from '../../shared/validation/duplicate-tracker.js';
 import { EncodeCache } from '../../shared/validation/encode-value.js';
@@ -35,6 +36,7 @@ export interface ProcessorOutcome {
   readonly issues: readonly Issue[];
   readonly issuesTruncated: boolean;
   readonly issueCounts: Readonly<Record<string, number>>;
+  readonly findings: readonly ColumnFinding[];
 }
 
 /** Returns the compiled mapping or throws PrepareError('mapping-column-missing') naming the missing columns. */
@@ -107,6 +109,7 @@ export class PrepareProcessor {
     this.ctx ??= {
       mapping,
       fixes: this.req.fixes,
+      readings: numberReadingsOf(mapping, this.req.fixes),
       maxRowBytes: MAX_ROW_BYTES,
       cache: new EncodeCache(mapping.params.length),
       idShape: learnIdShape(
@@ -163,6 +166,7 @@ export class PrepareProcessor {
       issues: run.sink.kept,
       issuesTruncated: run.sink.truncated,
       issueCounts: run.sink.counts,
+      findings: run.sink.findings.list(),
     };
   }
 }

@@ -5,6 +5,7 @@ import type { RowEdit } from '../../shared/domain/row-overlay.js';
 import type { DuplicatePolicy } from '../../shared/validation/duplicate-policy.js';
 import type { ValueFixes } from '../../shared/validation/value-fixes.js';
 import type { Issue } from '../../shared/validation/issue.js';
+import type { ColumnFinding } from '../../shared/validation/column-findings.js';
 
 /** Everything one prepare run needs; plain data, so it crosses to the worker thread unchanged. */
 export interface PrepareRequest {
@@ -70,6 +71,8 @@ export interface PrepareResult {
   readonly issues: readonly Issue[];
   readonly issuesTruncated: boolean;
   readonly issueCounts: Readonly<Record<string, number>>;
+  /** Per value-issue kind and column: the count and a few real values (what the Review step previews fixes on). */
+  readonly findings: readonly ColumnFinding[];
 }
 
 /** Progress of a run: reading (bytes and rows so far), then finishing (files being closed and fixed up). */

@@ -163,4 +163,38 @@ describe('review service over the bundled sample', () => {
     expect(summary.uploadBlock).toBe('file-issues');
     expect(summary.fileIssues.map((i) => i.code)).toContain('param-duplicate');
   });
+
+  it('reads European numbers only after the user chooses how, shows real values before and after, and sends them as shown', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-review-'));
+    const path = join(dir, 'umsatz.csv');
+    await writeFile(path, 'Kundennummer;Betrag;Ort\r\nDE-1;1.234,50;Berlin, Mitte\r\nDE-2;98,00;Köln\r\nDE-3;0,50;Bonn\r\nDE-4;1,234;Ulm\r\n');
+    const file = await call<FileSummary>('files.open', { path });
+    const suggestion = await call<MappingSuggestion>('mapping.suggest', { fileId: file.fileId });
+    const mapping = { ...suggestion.mapping, idColumn: 'Kundennummer', idKind: 'thirdPartyId' as const, columns: suggestion.mapping.columns.filter((c) => c.column !== 'Kundennummer') };
+    const first = await call<ReviewSummary>('review.run', { fileId: file.fileId, mapping });
+    // Numbers are blocked as numbers, the text comma as text: nothing changed yet.
+    expect(Object.fromEntries(first.issueCounts.map((c) => [c.code, c.count]))).toEqual({ 'value-number-comma': 4, 'value-comma': 1 });
+    const numbers = first.findings.find((f) => f.code === 'value-number-comma')!;
+    expect(numbers).toMatchObject({ column: 'Betrag', count: 4, shapes: { decimal: 3, thousands: 0, ambiguous: 1 } });
+    expect(numbers.samples).toEqual(expect.arrayContaining(['1.234,50', '98,00', '0,50', '1,234']));
+    // "Remove the commas" fixes the text only; the numbers stay blocked.
+    const stripped = await call<ReviewSummary>('review.bulk', { fileId: file.fileId, bulk: { action: 'strip-commas' } });
+    expect(stripped.blocking).toBe(4);
+    const decimal = await call<ReviewSummary>('review.bulk', { fileId: file.fileId, bulk: { action: 'read-numbers', column: 'Betrag', reading: 'decimal' } });
+    expect(decimal.blocking).toBe(0);
+    expect(decimal.fixes.numbers.columns).toEqual({ Betrag: 'decimal' });
+    const page = await call<ReviewPage>('review.rows', { fileId: file.fileId, filter: 'all', offset: 0, count: 10 });
+    expect(page.rows.map((r) => r.sent[1])).toEqual(['1234.50', '98.00', '0.50', '1.234']);
+    expect(page.rows.map((r) => r.cells[1])).toEqual(['1.234,50', '98,00', '0,50', '1,234']);
+    expect(page.rows[0]!.sent[2]).toBe('Berlin Mitte');
+    const top = await call<TopValues[]>('review.topValues', { fileId: file.fileId, limit: 5 });
+    expect(top.find((t) => t.param === 'Betrag')!.top.map((v) => v.value).sort()).toEqual(['0.50', '1.234', '1234.50', '98.00']);
+    const batch = await readFile(join(decimal.preparedDir, 'batch-0001.txt'), 'utf8');
+    expect(batch).toContain('DE-1,1234.50,Berlin%20Mitte');
+    expect(batch).toContain('DE-2,98.00,K%C3%B6ln');
+    // Undo puts the numbers back to blocked.
+    const undone = await call<ReviewSummary>('review.bulk', { fileId: file.fileId, bulk: { action: 'read-numbers', column: 'Betrag', reading: null } });
+    expect(undone.blocking).toBe(4);
+    await rm(dir, { recursive: true, force: true });
+  });
 });

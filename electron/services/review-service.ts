@@ -5,7 +5,10 @@ import type { BulkAction, ReviewFilter, ReviewIssue, ReviewPage, ReviewRow, Revi
 import { AppCallError } from '../../shared/contract/errors.js';
 import type { MappingSpec } from '../../shared/domain/mapping-spec.js';
 import { applyRowEdit, RowOverlay, type RowEdit } from '../../shared/domain/row-overlay.js';
-import { compileMapping } from '../../shared/domain/compile-mapping.js';
+import { compileMapping, type CompiledMapping } from '../../shared/domain/compile-mapping.js';
+import { numberReadingsOf } from '../../shared/validation/check-row.js';
+import type { NumberReading } from '../../shared/validation/number-comma.js';
+import { sentCells } from '../../shared/validation/sent-values.js';
 import type { DuplicatePolicy } from '../../shared/validation/duplicate-policy.js';
 import { DEFAULT_VALUE_FIXES, type ValueFixes } from '../../shared/validation/value-fixes.js';
 import { ISSUE_SEVERITY, type IssueCode } from '../../shared/validation/issue.js';
@@ -26,6 +29,9 @@ export const REVIEW_ISSUE_LIMIT = 200_000;
 interface LastRun {
   readonly summary: ReviewSummary;
   readonly index: RowIndex;
+  /** The run's mapping against the file's headers and each parameter's number reading (what `sentCells` needs). */
+  readonly compiled: CompiledMapping | null;
+  readonly readings: readonly (NumberReading | null)[];
 }
 
 interface Session {
@@ -85,9 +91,11 @@ export class ReviewService {
     const cells = await this.readRows(fileId, wanted);
     const rows: ReviewRow[] = wanted.map((row, i) => {
       const edit = s.overlay.get(row);
+      const edited = applyRowEdit(cells[i] ?? [], headers, edit);
       return {
         row,
-        cells: applyRowEdit(cells[i] ?? [], headers, edit),
+        cells: edited,
+        sent: last.compiled === null ? edited.map(() => null) : sentCells(edited, last.compiled, last.summary.fixes, last.readings),
         edited: edit?.cells ? Object.keys(edit.cells) : [],
         status: last.index.status(row),
         issues: last.index.issues(row),
@@ -117,6 +125,13 @@ export class ReviewService {
       case 'keep-commas-blocked':
         s.fixes = { ...s.fixes, comma: { kind: 'block' } };
         break;
+      case 'read-numbers': {
+        const columns = { ...s.fixes.numbers.columns };
+        if (action.reading === null) delete columns[action.column];
+        else columns[action.column] = action.reading;
+        s.fixes = { ...s.fixes, numbers: { ...s.fixes.numbers, columns } };
+        break;
+      }
       case 'strip-line-breaks':
         s.fixes = { ...s.fixes, lineBreak: { kind: 'strip' } };
         break;
@@ -134,16 +149,16 @@ export class ReviewService {
     return this.validate(s);
   }
 
-  /** Top values of every mapped parameter over the rows that will be sent. */
+  /** Top values of every mapped parameter over the rows that will be sent, as they will be sent (transforms and fixes applied). */
   async topValues(fileId: FileId, limit: number): Promise<readonly TopValues[]> {
     const s = this.session(fileId);
     if (!s.last || !s.mapping) throw new AppCallError('not-validated', 'Check the file first: the review has not run yet.');
     const headers = this.summaryOf(fileId).headers;
-    const compiled = compileMapping(s.mapping, headers);
-    if (!compiled.ok) return [];
-    const index = s.last.index;
+    const { compiled, readings, summary, index } = s.last;
+    if (compiled === null) return [];
     return countTopValues({
-      mapping: compiled.mapping,
+      mapping: compiled,
+      sentCells: (cells) => sentCells(cells, compiled, summary.fixes, readings),
       limit,
       readPage: (first, count) => this.ctx.files.rows(fileId, first, count),
       sent: (row) => index.status(row) === 'ready' || index.status(row) === 'warning',
@@ -261,11 +276,13 @@ export class ReviewService {
         .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.count - a.count),
       fileIssues,
       issuesTruncated: result.issuesTruncated,
+      findings: result.findings,
       edits: s.overlay.size,
       uploadAllowed: uploadBlock === null,
       uploadBlock,
     };
-    s.last = { summary, index };
+    const compiled = compileMapping(mapping, file.headers);
+    s.last = { summary, index, compiled: compiled.ok ? compiled.mapping : null, readings: compiled.ok ? numberReadingsOf(compiled.mapping, s.fixes) : [] };
     return summary;
   }
 

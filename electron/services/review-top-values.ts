@@ -7,6 +7,8 @@ const PAGE = 1000;
 
 export interface TopValuesInput {
   readonly mapping: CompiledMapping;
+  /** The row's values as they will be sent, by column (`sentCells`). */
+  sentCells(cells: readonly string[]): readonly (string | null)[];
   readonly limit: number;
   /** Reads rows `first`.. (1-based) of the open file. */
   readPage(first: number, count: number): Promise<{ readonly rows: readonly (readonly string[])[]; readonly totalRows: number; readonly complete: boolean }>;
@@ -17,7 +19,7 @@ export interface TopValuesInput {
 }
 
 /**
- * Counts the values of every column-sourced parameter (after its transforms) over the rows that will be
+ * Counts the values of every column-sourced parameter (as sent: transforms and fixes applied) over the rows that will be
  * sent, a page at a time, and returns the `limit` most common per parameter, most common first.
  */
 export async function countTopValues(input: TopValuesInput): Promise<readonly TopValues[]> {
@@ -39,11 +41,9 @@ export async function countTopValues(input: TopValuesInput): Promise<readonly To
     for (let i = 0; i < page.rows.length; i++) {
       const row = first + i;
       if (!input.sent(row)) continue;
-      const cells = input.edit(row, page.rows[i]!);
+      const sent = input.sentCells(input.edit(row, page.rows[i]!));
       for (let p = 0; p < params.length; p++) {
-        const param = params[p]!;
-        const raw = cells[param.index] ?? '';
-        const value = param.transform ? (param.transform(raw) ?? raw) : raw;
+        const value = sent[params[p]!.index] ?? '';
         if (value === '') {
           empty[p]!++;
           continue;

@@ -5,6 +5,8 @@ import { rowEditSchema } from '../domain/row-overlay.js';
 import { duplicatePolicySchema, type DuplicatePolicy } from '../validation/duplicate-policy.js';
 import { valueFixesSchema, type ValueFixes } from '../validation/value-fixes.js';
 import type { IssueCode, LocalizedText, Severity } from '../validation/issue.js';
+import type { ColumnFinding } from '../validation/column-findings.js';
+import { numberReadingSchema } from '../validation/number-comma.js';
 import type { ReadOverrides } from './files.js';
 
 /** One suggested parameter for a column: where the name came from and how sure the match is (0..1). */
@@ -94,6 +96,8 @@ export interface ReviewSummary {
   readonly fileIssues: readonly ReviewIssue[];
   /** True when more issues exist than the review keeps per row (counts stay exact). */
   readonly issuesTruncated: boolean;
+  /** Value issues per column with real examples from the file, for previews of the fixes (before → after). */
+  readonly findings: readonly ColumnFinding[];
   readonly edits: number;
   readonly uploadAllowed: boolean;
   readonly uploadBlock: UploadBlock | null;
@@ -107,6 +111,11 @@ export type ReviewFilter = z.infer<typeof reviewFilterSchema>;
 export interface ReviewRow {
   readonly row: number;
   readonly cells: readonly string[];
+  /**
+   * By column: the value as it will be sent (after transforms and fixes; `sentCells`), or null for a
+   * column that is not sent. The grid shows these; `cells` is what the file (or the user's edit) says.
+   */
+  readonly sent: readonly (string | null)[];
   /** Header names of the cells the user edited. */
   readonly edited: readonly string[];
   readonly status: 'ready' | 'warning' | 'blocked' | 'excluded';
@@ -138,6 +147,8 @@ export const bulkActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('replace-commas'), with: z.string().max(8).refine((s) => !/[,\r\n]/.test(s)) }),
   z.object({ action: z.literal('strip-line-breaks') }),
   z.object({ action: z.literal('keep-commas-blocked') }),
+  /** How one column's numbers written with a comma are read; null puts them back to blocked. */
+  z.object({ action: z.literal('read-numbers'), column: z.string().max(1000), reading: numberReadingSchema.nullable() }),
   z.object({ action: z.literal('exclude-code'), code: z.string().min(1).max(60) }),
   z.object({ action: z.literal('exclude-blocking') }),
   z.object({ action: z.literal('include-all') }),

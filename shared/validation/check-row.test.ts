@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMapping, type CompiledMapping } from '../domain/compile-mapping.js';
 import { mappingSpecSchema, type MappingSpecInput } from '../domain/mapping-spec.js';
-import { checkRow, MAX_ROW_BYTES, type RowCheckContext } from './check-row.js';
+import { checkRow, MAX_ROW_BYTES, numberReadingsOf, type RowCheckContext } from './check-row.js';
 import { DEFAULT_VALUE_FIXES, type ValueFixes } from './value-fixes.js';
 import { learnIdShape } from './id-shape.js';
 import { LineBytes } from '../batch/line-bytes.js';
@@ -16,7 +16,7 @@ function ctx(spec: Partial<MappingSpecInput> = {}, fixes: ValueFixes = DEFAULT_V
   });
   const c = compileMapping(parsed, headers);
   if (!c.ok) throw new Error('mapping');
-  return { mapping: c.mapping as CompiledMapping, fixes, idShape: null, maxRowBytes: MAX_ROW_BYTES, ...extra };
+  return { mapping: c.mapping as CompiledMapping, fixes, readings: numberReadingsOf(c.mapping, fixes), idShape: null, maxRowBytes: MAX_ROW_BYTES, ...extra };
 }
 const codes = (r: ReturnType<typeof checkRow>) => r.issues.map((i) => i.code);
 
@@ -64,10 +64,10 @@ describe('checkRow', () => {
 
   it('blocks commas and line breaks by default and fixes them on request', () => {
     expect(codes(checkRow(['a', 'x,y', 'p\nq'], 1, ctx()))).toEqual(['value-comma', 'value-line-break']);
-    const fixed = checkRow(['a', 'x,y', 'p\r\nq'], 1, ctx({}, { comma: { kind: 'replace', with: ';' }, lineBreak: { kind: 'strip' } }));
+    const fixed = checkRow(['a', 'x,y', 'p\r\nq'], 1, ctx({}, { ...DEFAULT_VALUE_FIXES, comma: { kind: 'replace', with: ';' }, lineBreak: { kind: 'strip' } }));
     expect(codes(fixed)).toEqual(['value-comma-fixed', 'value-line-break-fixed']);
     expect(fixed.line).toBe('a,x%3By,pq');
-    expect(codes(checkRow(['a,b', 'x', ''], 1, ctx({}, { comma: { kind: 'strip' }, lineBreak: { kind: 'strip' } })))).toEqual(['value-comma']);
+    expect(codes(checkRow(['a,b', 'x', ''], 1, ctx({}, { ...DEFAULT_VALUE_FIXES, comma: { kind: 'strip' }, lineBreak: { kind: 'strip' } })))).toEqual(['value-comma']);
   });
 
   it('warns about control characters, replacement characters and failed transforms; blocks broken Unicode', () => {
@@ -109,7 +109,7 @@ describe('checkRow', () => {
       ['', 'v', ''],
       ['1.5E+12', 'v', ''],
     ];
-    const fixes: ValueFixes = { comma: { kind: 'replace', with: ';' }, lineBreak: { kind: 'strip' } };
+    const fixes: ValueFixes = { ...DEFAULT_VALUE_FIXES, comma: { kind: 'replace', with: ';' }, lineBreak: { kind: 'strip' } };
     for (const [i, cells] of rows.entries()) {
       const viaLine = checkRow(cells, i + 1, ctx({}, fixes));
       const out = new LineBytes(1);

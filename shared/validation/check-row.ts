@@ -4,8 +4,9 @@ import { encodeAt, MAX_ENCODED_PER_UNIT, type LineBytes } from '../batch/line-by
 import type { Issue } from './issue.js';
 import { makeIssue } from './messages.js';
 import type { IdShape } from './id-shape.js';
-import type { ValueFixes } from './value-fixes.js';
+import { readingFor, type ValueFixes } from './value-fixes.js';
 import { encodeValue, type EncodeCache } from './encode-value.js';
+import type { NumberReading } from './number-comma.js';
 
 /** Reused for every row's cells; checkRow never re-enters itself. */
 const scratch: string[] = [];
@@ -14,6 +15,8 @@ const scratch: string[] = [];
 export interface RowCheckContext {
   readonly mapping: CompiledMapping;
   readonly fixes: ValueFixes;
+  /** How each parameter's numbers written with a comma are read (by `mapping.params` index); see `numberReadingsOf`. */
+  readonly readings: readonly (NumberReading | null)[];
   readonly idShape: IdShape | null;
   /** A row whose encoded line is longer than this is blocked (Target keeps 64 KB per profile). */
   readonly maxRowBytes: number;
@@ -35,6 +38,11 @@ export interface RowCheck {
 }
 
 export const MAX_ROW_BYTES = 64 * 1024;
+
+/** The number reading of every parameter of a compiled mapping under `fixes` (null for constants and unread columns). */
+export function numberReadingsOf(mapping: CompiledMapping, fixes: ValueFixes): (NumberReading | null)[] {
+  return mapping.params.map((p) => (p.constant === null ? readingFor(fixes, p.column) : null));
+}
 const NO_ISSUES: readonly Issue[] = [];
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rule looks for
 const CONTROL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]/;
@@ -159,7 +167,7 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
         at = end;
         continue;
       }
-      const o = cache ? cache.outcome(i, v, ctx.fixes) : encodeValue(v, ctx.fixes);
+      const o = cache ? cache.outcome(i, v, ctx.fixes, ctx.readings[i] ?? null) : encodeValue(v, ctx.fixes, ctx.readings[i] ?? null);
       for (let k = 0; k < o.notes.length; k++) issues = pushIssue(issues, makeIssue(o.notes[k]!.code, row, p.column, o.notes[k]!.detail));
       const e = o.encoded;
       if (e !== null) {
@@ -192,7 +200,7 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
         continue;
       }
       anyValue = true;
-      const o = cache ? cache.outcome(i, v, ctx.fixes) : encodeValue(v, ctx.fixes);
+      const o = cache ? cache.outcome(i, v, ctx.fixes, ctx.readings[i] ?? null) : encodeValue(v, ctx.fixes, ctx.readings[i] ?? null);
       for (let k = 0; k < o.notes.length; k++) issues = pushIssue(issues, makeIssue(o.notes[k]!.code, row, p.column, o.notes[k]!.detail));
       parts[i + 1] = o.encoded ?? '';
     }

@@ -1,6 +1,7 @@
 import type { IssueCode } from './issue.js';
 import type { IssueDetail } from './messages.js';
 import type { ValueFix, ValueFixes } from './value-fixes.js';
+import { convertNumberComma, numberCommaShape, type NumberReading } from './number-comma.js';
 
 /** A finding about one value, before it is tied to a row and column. */
 export interface CellNote {
@@ -36,27 +37,38 @@ function applyFix(value: string, pattern: RegExp, fix: ValueFix): string {
   return value.replace(pattern, fix.kind === 'replace' ? fix.with : '');
 }
 
+/** A value as it will be sent (after the chosen fixes), and what was found or fixed on the way. */
+export interface FixedValue {
+  readonly value: string;
+  readonly notes: readonly CellNote[];
+}
+
 /**
- * Checks and URL-encodes one non-empty value that is not already plain: commas and line breaks are
- * blocked or fixed per `fixes`, control and replacement characters are noted, a lone surrogate cannot be
- * encoded. Pure; the same value always gives the same outcome, so callers may cache it.
+ * Applies the chosen fixes to one value and notes what it finds: a number written with a comma is
+ * converted by the column's reading (`reading`) or blocked when there is none; a comma in text and a
+ * line break are blocked or fixed per `fixes`; control and replacement characters are noted. Pure: the
+ * Review grid shows exactly the value the batch carries.
  */
-export function encodeValue(value: string, fixes: ValueFixes): CellOutcome {
-  if (!SUSPECT.test(value)) {
-    try {
-      return { encoded: encodeURIComponent(value), notes: NO_NOTES };
-    } catch {
-      return { encoded: null, notes: [{ code: 'value-invalid-unicode', detail: {} }] };
-    }
-  }
+export function fixValue(value: string, fixes: ValueFixes, reading: NumberReading | null): FixedValue {
+  if (!SUSPECT.test(value)) return { value, notes: NO_NOTES };
   const notes: CellNote[] = [];
   let v = value;
   if (v.includes(',')) {
-    const fix = fixes.comma;
-    if (fix.kind === 'block') notes.push({ code: 'value-comma', detail: { value } });
-    else {
-      notes.push({ code: 'value-comma-fixed', detail: { value, text: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
-      v = applyFix(v, /,/g, fix);
+    const shape = numberCommaShape(v);
+    if (shape !== null) {
+      const converted = reading === null ? null : convertNumberComma(v, reading);
+      if (converted === null) notes.push({ code: 'value-number-comma', detail: { value, text: shape } });
+      else {
+        notes.push({ code: 'value-number-converted', detail: { value, other: converted, text: reading ?? '' } });
+        v = converted;
+      }
+    } else {
+      const fix = fixes.comma;
+      if (fix.kind === 'block') notes.push({ code: 'value-comma', detail: { value } });
+      else {
+        notes.push({ code: 'value-comma-fixed', detail: { value, text: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
+        v = applyFix(v, /,/g, fix);
+      }
     }
   }
   if (LINE_BREAK.test(v)) {
@@ -69,11 +81,20 @@ export function encodeValue(value: string, fixes: ValueFixes): CellOutcome {
   }
   if (CONTROL.test(v)) notes.push({ code: 'value-control-char', detail: { value } });
   if (v.includes('\uFFFD')) notes.push({ code: 'value-replacement-char', detail: { value } });
+  return { value: v, notes };
+}
+
+/**
+ * Checks and URL-encodes one non-empty value that is not already plain: `fixValue`, then the encoding
+ * (a lone surrogate cannot be encoded). Pure; the same value always gives the same outcome, so callers
+ * may cache it.
+ */
+export function encodeValue(value: string, fixes: ValueFixes, reading: NumberReading | null = null): CellOutcome {
+  const fixed = fixValue(value, fixes, reading);
   try {
-    return { encoded: encodeURIComponent(v), notes };
+    return { encoded: encodeURIComponent(fixed.value), notes: fixed.notes };
   } catch {
-    notes.push({ code: 'value-invalid-unicode', detail: {} });
-    return { encoded: null, notes };
+    return { encoded: null, notes: [...fixed.notes, { code: 'value-invalid-unicode', detail: {} }] };
   }
 }
 
@@ -95,17 +116,17 @@ export class EncodeCache {
     this.hits = new Array<number>(columns).fill(0);
   }
 
-  /** Returns the outcome for `value` in column `col`, computing and remembering it when useful. */
-  outcome(col: number, value: string, fixes: ValueFixes): CellOutcome {
+  /** Returns the outcome for `value` in column `col` (whose numbers are read by `reading`), computing and remembering it when useful. */
+  outcome(col: number, value: string, fixes: ValueFixes, reading: NumberReading | null): CellOutcome {
     const map = this.maps[col];
-    if (map === null || map === undefined) return encodeValue(value, fixes);
+    if (map === null || map === undefined) return encodeValue(value, fixes, reading);
     const n = ++this.lookups[col]!;
     const hit = map.get(value);
     if (hit !== undefined) {
       this.hits[col]!++;
       return hit;
     }
-    let out = encodeValue(value, fixes);
+    let out = encodeValue(value, fixes, reading);
     if (n === PROBE && this.hits[col]! < PROBE / 4) this.maps[col] = null;
     else if (map.size < MAX_ENTRIES) map.set(value, (out = withBytes(out)));
     return out;

@@ -28,6 +28,8 @@ export const ISSUE_SEVERITY = {
   'duplicate-id-resolved': 'info',
   'value-comma': 'blocking',
   'value-comma-fixed': 'info',
+  'value-number-comma': 'blocking',
+  'value-number-converted': 'info',
   'value-line-break': 'blocking',
   'value-line-break-fixed': 'info',
   'value-control-char': 'warning',

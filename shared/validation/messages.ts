@@ -44,6 +44,11 @@ const TEXTS: Record<IssueCode, Texts> = {
   'duplicate-id-resolved': (d) => ({ en: `the identifier ${q(d.value)} also appears in row ${n(d.otherRow)}; ${d.text ?? ''}`, ko: `식별자 ${q(d.value)}이(가) ${n(d.otherRow)}행에도 있습니다. ${d.text === 'kept the first row' ? '첫 행을 보냅니다' : d.text === 'kept the last row' ? '마지막 행을 보냅니다' : '비어 있지 않은 값을 합쳐 보냅니다'}` }),
   'value-comma': (d) => ({ en: `${q(d.value)} holds a comma, which Target would read as a new column even when encoded; replace or strip it`, ko: `${q(d.value)}에 쉼표가 있습니다. 인코딩해도 Target이 새 열로 읽으니 바꾸거나 지우세요` }),
   'value-comma-fixed': (d) => ({ en: `a comma in ${q(d.value)} was ${d.text ?? 'replaced'}`, ko: `${q(d.value)}의 쉼표를 ${d.text === 'stripped' ? '지웠습니다' : '바꿨습니다'}` }),
+  'value-number-comma': (d) => ({
+    en: `${q(d.value)} is a number written with a comma; choose how to read it (${d.text === 'thousands' ? 'the commas separate thousands' : d.text === 'decimal' ? 'the comma is the decimal point' : 'decimal comma or thousands separator'}) before it is sent`,
+    ko: `${q(d.value)}은(는) 쉼표가 들어간 숫자입니다. 보내기 전에 읽는 방법(${d.text === 'thousands' ? '쉼표는 천 단위 구분' : d.text === 'decimal' ? '쉼표는 소수점' : '소수점 쉼표 또는 천 단위 구분'})을 고르세요`,
+  }),
+  'value-number-converted': (d) => ({ en: `${q(d.value)} is sent as ${q(d.other)}`, ko: `${q(d.value)}을(를) ${q(d.other)}(으)로 보냅니다` }),
   'value-line-break': (d) => ({ en: `${q(d.value)} holds a line break, which Target would read as a new row even when encoded; replace or strip it`, ko: `${q(d.value)}에 줄바꿈이 있습니다. 인코딩해도 Target이 새 행으로 읽으니 바꾸거나 지우세요` }),
   'value-line-break-fixed': (d) => ({ en: `a line break in ${q(d.value)} was ${d.text ?? 'replaced'}`, ko: `${q(d.value)}의 줄바꿈을 ${d.text === 'stripped' ? '지웠습니다' : '바꿨습니다'}` }),
   'value-control-char': (d) => ({ en: `${q(d.value)} holds an invisible control character; it will be sent URL-encoded`, ko: `${q(d.value)}에 보이지 않는 제어 문자가 있습니다. URL 인코딩되어 전송됩니다` }),
@@ -83,7 +88,8 @@ class LazyIssue implements Issue {
     readonly code: IssueCode,
     readonly row: number | null,
     readonly column: string | null,
-    private readonly detail: IssueDetail,
+    /** What the message quotes (the value, the other row…); read by the column findings collector. */
+    readonly detail: IssueDetail,
   ) {
     this.severity = SEVERITY.get(code) ?? 'blocking';
   }
@@ -105,6 +111,11 @@ function compose(code: IssueCode, row: number | null, column: string | null, det
 /** Builds an issue with its fixed severity and a message in English and Korean that names the row and column. */
 export function makeIssue(code: IssueCode, row: number | null, column: string | null, detail: IssueDetail = {}): Issue {
   return new LazyIssue(code, row, column, detail);
+}
+
+/** The details an issue was made with (undefined for one already made plain). */
+export function issueDetail(issue: Issue): IssueDetail | undefined {
+  return issue instanceof LazyIssue ? issue.detail : undefined;
 }
 
 /** Returns the issue as a plain object (message composed), safe to post to another thread or serialise. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberReadingSchema, type NumberReading } from './number-comma.js';
 
 /** What to do with a comma or a line break inside a value (spec §2.4: unsafe even when encoded). */
 export const valueFixSchema = z.discriminatedUnion('kind', [
@@ -8,11 +9,29 @@ export const valueFixSchema = z.discriminatedUnion('kind', [
 ]);
 export type ValueFix = z.infer<typeof valueFixSchema>;
 
+/**
+ * How numbers written with a comma (`1.234,50`, `1,234,567`) are read: per column (what the Review step
+ * sets after showing real values before and after), else `all` (the CLI's `--comma decimal`). A number
+ * with no reading stays blocked; the text fix (`comma`) never touches it.
+ */
+export const numberReadingsSchema = z.object({
+  columns: z.record(z.string(), numberReadingSchema).default({}),
+  all: numberReadingSchema.nullable().default(null),
+});
+export type NumberReadings = z.infer<typeof numberReadingsSchema>;
+
 export const valueFixesSchema = z.object({
+  /** Commas in text (values that are not numbers). */
   comma: valueFixSchema.default({ kind: 'block' }),
   lineBreak: valueFixSchema.default({ kind: 'block' }),
+  numbers: numberReadingsSchema.default({ columns: {}, all: null }),
 });
 export type ValueFixes = z.infer<typeof valueFixesSchema>;
 
 /** Blocking by default: nothing is changed unless the user chose a fix. */
-export const DEFAULT_VALUE_FIXES: ValueFixes = { comma: { kind: 'block' }, lineBreak: { kind: 'block' } };
+export const DEFAULT_VALUE_FIXES: ValueFixes = { comma: { kind: 'block' }, lineBreak: { kind: 'block' }, numbers: { columns: {}, all: null } };
+
+/** The reading chosen for a column's numbers, or null when they stay blocked. */
+export function readingFor(fixes: ValueFixes, column: string): NumberReading | null {
+  return fixes.numbers.columns[column] ?? fixes.numbers.all;
+}

@@ -2,6 +2,7 @@ import { ENCODING_NAMES, DELIMITERS, type Delimiter, type EncodingName, type Rea
 import { idKindSchema, type IdKind } from '../../../shared/domain/id-kind.js';
 import { duplicatePolicySchema, type DuplicatePolicy } from '../../../shared/validation/duplicate-policy.js';
 import type { ValueFix, ValueFixes } from '../../../shared/validation/value-fixes.js';
+import type { NumberReading } from '../../../shared/validation/number-comma.js';
 import { CliUsageError } from '../cli-types.js';
 import { parseFlags } from '../parse-flags.js';
 
@@ -53,7 +54,7 @@ function delimiterOf(text: string): Delimiter {
   return d as Delimiter;
 }
 
-function fixOf(flag: string, text: string | undefined): ValueFix {
+function fixOf(flag: string, text: string | undefined, choices = 'block, strip or replace:X'): ValueFix {
   if (text === undefined || text === 'block') return { kind: 'block' };
   if (text === 'strip') return { kind: 'strip' };
   if (text.startsWith('replace:')) {
@@ -61,7 +62,28 @@ function fixOf(flag: string, text: string | undefined): ValueFix {
     if (/[,\r\n]/.test(withText) || withText.length > 8) throw new CliUsageError(`--${flag} replace:X needs a short X without commas or line breaks`);
     return { kind: 'replace', with: withText };
   }
-  throw new CliUsageError(`--${flag} must be block, strip or replace:X (got "${text}")`);
+  throw new CliUsageError(`--${flag} must be ${choices} (got "${text}")`);
+}
+
+/**
+ * Reads every `--comma` given: at most one fix for commas in text (`block`, `strip`, `replace:X`) and at
+ * most one reading for numbers written with a comma (`decimal`: 1.234,50 → 1234.50; `thousands`:
+ * 1,234,567 → 1234567). Numbers are never stripped as text: without a reading they stay blocked.
+ */
+function commaFixesOf(values: readonly string[]): { comma: ValueFix; numbers: NumberReading | null } {
+  let comma: ValueFix | null = null;
+  let numbers: NumberReading | null = null;
+  for (const v of values) {
+    if (v === 'decimal' || v === 'thousands') {
+      if (numbers !== null && numbers !== v) throw new CliUsageError(`--comma ${numbers} and --comma ${v} cannot both apply; numbers are read one way`);
+      numbers = v;
+    } else {
+      const fix = fixOf('comma', v, 'block, strip, replace:X, decimal or thousands');
+      if (comma !== null && JSON.stringify(comma) !== JSON.stringify(fix)) throw new CliUsageError(`--comma ${v} conflicts with an earlier --comma for text`);
+      comma = fix;
+    }
+  }
+  return { comma: comma ?? { kind: 'block' }, numbers };
 }
 
 function positiveInt(flag: string, text: string | undefined): number | undefined {
@@ -85,6 +107,11 @@ export function parseMap(values: readonly string[]): { column: string; param: st
   return out;
 }
 
+function fixesOf(comma: readonly string[], lineBreak: string | undefined): ValueFixes {
+  const c = commaFixesOf(comma);
+  return { comma: c.comma, lineBreak: fixOf('line-break', lineBreak), numbers: { columns: {}, all: c.numbers } };
+}
+
 /** Parses the `validate` arguments; throws CliUsageError (exit 2) with a one-line reason. */
 export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
   const { values, positionals } = parseFlags(argv, {
@@ -99,7 +126,7 @@ export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
     out: { type: 'string' },
     json: { type: 'boolean' },
     duplicates: { type: 'string' },
-    comma: { type: 'string' },
+    comma: { type: 'string', multiple: true },
     'line-break': { type: 'string' },
     'batch-rows': { type: 'string' },
     'max-issues': { type: 'string' },
@@ -129,7 +156,7 @@ export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
     out: values.out ?? null,
     json: values.json ?? false,
     duplicates: dup as DuplicatePolicy,
-    fixes: { comma: fixOf('comma', values.comma), lineBreak: fixOf('line-break', values['line-break']) },
+    fixes: fixesOf(values.comma ?? [], values['line-break']),
     batchRows: positiveInt('batch-rows', values['batch-rows']),
     maxIssues: positiveInt('max-issues', values['max-issues']) ?? 10_000,
   };

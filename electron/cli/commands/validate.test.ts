@@ -77,6 +77,26 @@ describe('profile-loader validate', () => {
     expect(json.batches).toEqual([{ index: 1, rows: 1, bytes: 'batch=thirdPartyId,loyalty%20tier\nA-1,gold'.length, path: null }]);
   });
 
+  it('--comma decimal reads European numbers (1.234,50 → 1234.50); without it they stay blocked, and text commas are never touched by it', async () => {
+    const blocked = await cli(fx.europeanSemicolon1252, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--map', 'Umsatz=revenue', '--comma', 'strip', '--json');
+    expect(blocked.code).toBe(1);
+    expect(JSON.parse(blocked.stdout).issueCounts).toEqual({ 'value-number-comma': 3 });
+    const out = join(dir, 'out-de');
+    const r = await cli(fx.europeanSemicolon1252, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--map', 'Umsatz=revenue', '--comma', 'decimal', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).issueCounts).toEqual({ 'value-number-converted': 3 });
+    expect(await readFile(join(out, 'batch-0001.txt'), 'utf8')).toBe('batch=thirdPartyId,revenue\nDE-1001,1234.50%20%E2%82%AC\nFR-2002,99.90%20%E2%82%AC\nDE-1003,0.00%20%E2%82%AC');
+    const text = join(dir, 'text-comma.csv');
+    await writeFile(text, 'id;note;amount\nA-1;Berlin, Mitte;1.234,50\n');
+    const both = await cli(text, '--id-column', 'id', '--id-type', 'thirdPartyId', '--comma', 'decimal', '--json');
+    expect(JSON.parse(both.stdout).issueCounts).toEqual({ 'value-comma': 1, 'value-number-converted': 1 });
+    const fixed = await cli(text, '--id-column', 'id', '--id-type', 'thirdPartyId', '--comma', 'decimal', '--comma', 'strip', '--json');
+    expect(fixed.code).toBe(0);
+    const conflict = await cli(text, '--id-column', 'id', '--id-type', 'thirdPartyId', '--comma', 'decimal', '--comma', 'thousands');
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toMatch(/--comma decimal and --comma thousands/);
+  });
+
   it('prints a readable summary without --json and keeps no files without --out', async () => {
     const r = await cli(fx.utf8BomCrlf, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--line-break', 'replace: ', '--comma', 'strip');
     expect(r.code).toBe(0);

@@ -22,7 +22,10 @@ batches. Exit 0: nothing blocks. Exit 1: blocking issues remain. Exit 2: unusabl
   --sheet S              xlsx sheet name
   --header-row N         1-based row of the header (default: detected)
   --duplicates P         flag (default), merge, last-wins or first-wins
-  --comma F              block (default), strip or replace:X for commas inside values
+  --comma F              commas in text: block (default), strip or replace:X;
+                         numbers written with a comma: decimal (1.234,50 -> 1234.50) or
+                         thousands (1,234,567 -> 1234567); without one they stay blocked.
+                         Repeatable: --comma decimal --comma strip
   --line-break F         block (default), strip or replace:X for line breaks inside values
   --batch-rows N         at most N rows per batch (default and maximum 500000)
   --max-issues N         list at most N issues (default 10000; all are counted)

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ActionButton, Flex, Text } from '@adobe/react-spectrum';
 import type { BulkAction, IssueCount, ReviewSummary } from '../../../shared/contract/index.js';
+import { NumberCommaFixes, TextCommaPreview } from './fix-previews.js';
 
 /** The bulk fixes offered for one kind of issue. */
 function actionsFor(c: IssueCount, summary: ReviewSummary): readonly { readonly label: string; readonly aria?: string; readonly action: BulkAction }[] {
@@ -12,8 +13,21 @@ function actionsFor(c: IssueCount, summary: ReviewSummary): readonly { readonly 
   return out;
 }
 
-/** Issues grouped by kind with their counts; each kind can filter the grid and offers its bulk fixes. */
-export function IssueKinds({ summary, busy, onShow, onBulk }: { readonly summary: ReviewSummary; readonly busy: boolean; onShow(code: string): void; onBulk(action: BulkAction): void }) {
+/** Issues grouped by kind with their counts; each kind can filter the grid and offers its bulk fixes (with real values before and after, where a fix changes values). */
+export function IssueKinds({
+  summary,
+  delimiter,
+  busy,
+  onShow,
+  onBulk,
+}: {
+  readonly summary: ReviewSummary;
+  /** The file's column separator (a `;` file is likely to write decimal commas). */
+  readonly delimiter: string | null;
+  readonly busy: boolean;
+  onShow(code: string): void;
+  onBulk(action: BulkAction): void;
+}) {
   const { t, i18n } = useTranslation();
   const rowKinds = summary.issueCounts;
   return (
@@ -40,6 +54,11 @@ export function IssueKinds({ summary, busy, onShow, onBulk }: { readonly summary
                   </ActionButton>
                 ))}
               </Flex>
+              {c.code === 'value-comma' && <TextCommaPreview summary={summary} />}
+              {c.code === 'value-number-comma' && <NumberCommaFixes summary={summary} delimiter={delimiter} busy={busy} onBulk={onBulk} />}
+              {c.code === 'value-number-converted' && !summary.issueCounts.some((k) => k.code === 'value-number-comma') && (
+                <NumberCommaFixes summary={summary} delimiter={delimiter} busy={busy} onBulk={onBulk} />
+              )}
             </li>
           );
         })}

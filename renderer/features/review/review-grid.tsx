@@ -206,11 +206,24 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                   const severity = byColumn.get(column);
                   const edited = row.edited.includes(column);
                   const value = row.cells[col - FIRST_DATA] ?? '';
+                  // The grid shows what Target will receive; the file's own text is in the tooltip when it differs.
+                  const sent = row.sent[col - FIRST_DATA] ?? null;
+                  const changed = sent !== null && sent !== value;
                   const isEditing = editing?.index === index && editing.col === col;
-                  const cls = `grid-cell${severity ? ` cell--${severity}` : ''}${edited ? ' cell--edited' : ''}${activeClass}`;
+                  const cls = `grid-cell${severity ? ` cell--${severity}` : ''}${edited ? ' cell--edited' : ''}${changed ? ' cell--changed' : ''}${sent === null ? ' cell--unsent' : ''}${activeClass}`;
                   const issueText = row.issues.filter((x) => x.column === column).map((x) => x.message[lang]).join(' · ');
+                  const title = [issueText, changed ? t('review.grid.inFile', { value }) : '', sent === null ? t('review.grid.notSent') : ''].filter((x) => x !== '').join(' · ');
                   return (
-                    <div key={cell.id} {...common} className={cls} title={issueText || undefined} onDoubleClick={() => startEdit(index, col)} data-column={column}>
+                    <div
+                      key={cell.id}
+                      {...common}
+                      className={cls}
+                      title={title || undefined}
+                      onDoubleClick={() => startEdit(index, col)}
+                      data-column={column}
+                      data-sent={sent ?? undefined}
+                      data-file-value={changed ? value : undefined}
+                    >
                       {isEditing ? (
                         <input
                           className="cell-editor"
@@ -235,7 +248,8 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                         />
                       ) : (
                         <>
-                          {value}
+                          {sent ?? value}
+                          {changed && <span className="visually-hidden"> ({t('review.grid.inFile', { value })})</span>}
                           {edited && <span className="visually-hidden"> ({t('review.grid.edited')})</span>}
                         </>
                       )}

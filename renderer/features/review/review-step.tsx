@@ -128,6 +128,7 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
       <div className="review-columns">
         <IssueKinds
           summary={summary}
+          delimiter={file.delimiter}
           busy={busy}
           onShow={(code) => setFilter({ code })}
           onBulk={(action) => void bulk(api, action)}
