@@ -56,7 +56,7 @@ function curlPost(url: string, path: string): Promise<number> {
 
 /** Runs one engine job over the prepared folder; returns the summed POST times (submitting → submitted events). */
 async function enginePosts(home: string, prepared: string, profileId: string): Promise<number> {
-  const services = await createUploadServices({ homeDir: home, keychain: null, autoResumeOnToken: false });
+  const services = await createUploadServices({ homeDir: home, keychain: null });
   try {
     const spec = await services.jobs.create({ preparedDir: prepared, profileId, options: { concurrency: 1, pollInitialMs: 3_600_000, pollMaxMs: 3_600_000 } });
     const started = new Map<number, number>();
@@ -90,7 +90,7 @@ export async function run(): Promise<void> {
     await mkdir(prepared, { recursive: true });
     const batches = await writeBatches(prepared);
     const home = join(work, 'home');
-    const setup = await createUploadServices({ homeDir: home, keychain: null, autoResumeOnToken: false });
+    const setup = await createUploadServices({ homeDir: home, keychain: null });
     const profile = await setup.connections.save({ name: 'Bench', environment: '', color: '', clientCode: 'bench', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
     await setup.close();
     const url = batchUpdateUrl(sandbox.baseUrl, 'bench', 2);

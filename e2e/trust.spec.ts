@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -6,7 +6,10 @@ import type { Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
 import { expectAccessible } from './support/accessibility.js';
 import { expect, test } from './support/fixtures.js';
-import { fetchProfile } from './support/target-check.js';
+import { startRecordingProxy } from '../electron/upload/testing/recording-proxy.js';
+import { startAppHost } from './support/app-host.js';
+import { fetchProfile, hostCall } from './support/target-check.js';
+import type { JobView } from '../shared/jobs/job-reducer.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
@@ -96,5 +99,143 @@ test('European decimal commas: nothing changes until the user picks the reading 
   } finally {
     await sandbox.close();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+async function adminJson(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+test('a new token sends nothing by itself: the waiting upload is named, and resumes only after "Resume now" and the client code', async ({ page, appHost }) => {
+  test.setTimeout(180_000);
+  const sandbox = await startSandbox({ port: 0, processingDelayMs: 2_000 });
+  const proxy = await startRecordingProxy(sandbox.baseUrl);
+  try {
+    await adminJson(sandbox, 'PATCH', '/admin/settings', { edgeBaseUrl: proxy.baseUrl });
+    await adminJson(sandbox, 'PUT', '/admin/clients/acme/settings', { requireAuth: true, authOnStatus: true });
+    const first = String((await adminJson(sandbox, 'POST', '/admin/clients/acme/token', {})).token);
+    const load = new LoadPage(page);
+    await load.open(appHost.url);
+    const settings = new SettingsPage(page);
+    await settings.openByKeyboard();
+    await settings.addConnection({ name: 'Acme Production', environment: 'Live', clientCode: 'acme', baseUrl: proxy.baseUrl, token: first, production: true });
+    await settings.close();
+
+    await page.getByTestId('try-sample').click();
+    await load.waitCounted();
+    const map = new MapPage(page);
+    await map.openFromLoad();
+    await map.check();
+    const review = new ReviewPage(page);
+    const run = await review.run();
+    await page.getByTestId('bulk-exclude-blocking').click();
+    await review.waitRunAfter(run);
+    await review.uploadButton.click();
+    const upload = new UploadPage(page);
+    await upload.step.and(page.locator('[data-state="ready"]')).waitFor();
+    await upload.chooseConnection('Acme Production');
+    // Production over plain http is called out (the token would travel unencrypted).
+    await expect(page.getByTestId('connection-card').getByTestId('http-production')).toBeVisible();
+    await upload.sendButton.click();
+    await page.getByRole('textbox', { name: 'Type the client code to confirm' }).fill('acme');
+    await page.getByTestId('production-confirm-send').click();
+    await expect(upload.batches.first()).toHaveAttribute('data-state', 'processing');
+
+    // Someone regenerates the token in Target while the batch is processing: the next status call is refused.
+    const second = String((await adminJson(sandbox, 'POST', '/admin/clients/acme/token', {})).token);
+    await upload.waitJob('paused');
+    const pause = page.getByTestId('pause-reason');
+    await expect(pause).toContainText('Target refused the token');
+    await expect(page.getByText('Target refused the token')).toHaveCount(1);
+    const jobId = await upload.jobId();
+
+    // "Update the token" opens that connection's form; saving the token sends nothing.
+    await page.getByTestId('update-token').click();
+    const form = page.getByTestId('profile-form');
+    await expect(form.getByRole('heading')).toHaveText('Edit Acme Production');
+    // The token light is red after Target's refusal (not a green "saved").
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'refused');
+    await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
+    await form.getByLabel(/^Token/).fill(second);
+    await page.getByTestId('profile-save').click();
+    const waiting = page.getByTestId('waiting-uploads');
+    await expect(waiting).toContainText('An upload is waiting for this token');
+    await expect(waiting).toContainText('loyalty-sample.csv to Acme Production');
+    const before = proxy.exchanges.length;
+    await page.waitForTimeout(3_000); // a deliberate wait: proving that nothing happens needs time to pass
+    expect(proxy.exchanges.length).toBe(before);
+    expect((await hostCall<JobView>(page, appHost.origin, 'jobs.get', { jobId })).state).toBe('paused');
+    await expectAccessible(page, 'settings (upload waiting for a token)');
+
+    // The same notice and confirmation in Korean (the notice stays while the upload waits).
+    await page.getByRole('tab', { name: 'Language and look' }).click();
+    await page.getByTestId('settings-language').click();
+    await page.getByRole('option', { name: '한국어' }).click();
+    await page.getByRole('tab', { name: '연결' }).click();
+    await expect(page.getByTestId('waiting-uploads')).toContainText('이 토큰을 기다리는 업로드가 1개 있습니다');
+    await expect(page.getByTestId('waiting-uploads')).toContainText('이어서 보내기 전에는 아무것도 보내지 않습니다');
+
+    // Resume now goes through the same production confirmation.
+    await page.getByTestId('waiting-resume').click();
+    await expect(page.getByTestId('production-confirm')).toContainText('운영 환경으로 이어서 보낼까요?');
+    await expectAccessible(page, 'resume confirmation (ko)');
+    await page.getByTestId('production-confirm').getByRole('button', { name: '취소' }).click();
+    expect(proxy.exchanges.length).toBe(before);
+    await page.getByRole('tab', { name: '언어 및 모양' }).click();
+    await page.getByTestId('settings-language').click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Connections' }).click();
+    await page.getByTestId('waiting-resume').click();
+    await expect(page.getByTestId('production-confirm')).toContainText('Resume sending to production?');
+    expect(proxy.exchanges.length).toBe(before);
+    await page.getByRole('textbox', { name: 'Type the client code to confirm' }).fill('acme');
+    await page.getByTestId('production-confirm-send').click();
+    await upload.waitJob('completed', 90_000);
+    await expect(page.getByTestId('resume-offer')).toHaveCount(0);
+    expect(proxy.exchanges.length).toBeGreaterThan(before);
+    const done = await hostCall<JobView>(page, appHost.origin, 'jobs.get', { jobId });
+    expect(done.batches.every((b) => b.outcome === 'complete')).toBe(true);
+  } finally {
+    await proxy.close();
+    await sandbox.close();
+  }
+});
+
+test('production is a switch: connections saved before it existed get it from their label once, for review, in English and Korean', async ({ page }) => {
+  const homeDir = await mkdtemp(join(tmpdir(), 'pl-trust-'));
+  const at = '2026-01-01T00:00:00.000Z';
+  const old = (id: string, name: string, environment: string) => ({ id, name, environment, color: '#d7373f', clientCode: id, apiVersion: 'v2', baseUrl: `https://${id}.tt.omtrdc.net`, statusHosts: [], dailyRowBudget: null, createdAt: at, updatedAt: at });
+  await mkdir(homeDir, { recursive: true });
+  await writeFile(join(homeDir, 'profiles.json'), JSON.stringify({ version: 1, profiles: [old('acme', 'Acme live', 'Live'), old('qa', 'Acme QA', 'QA')] }));
+  let host = await startAppHost({ homeDir });
+  try {
+    const load = new LoadPage(page);
+    await load.open(host.url);
+    const notice = page.getByTestId('production-review');
+    await expect(notice).toContainText('Acme live: production');
+    await expect(notice).toContainText('Acme QA: not production');
+    await expectAccessible(page, 'production review');
+    await page.getByRole('button', { name: /Language/ }).click();
+    await page.getByRole('option', { name: '한국어' }).click();
+    await expect(notice).toContainText('Acme live: 운영');
+    await expect(notice).toContainText('Acme QA: 운영 아님');
+    await page.getByTestId('production-review-ok').click();
+    await expect(notice).toHaveCount(0);
+    // Shown once: not again after a restart.
+    await host.stop();
+    host = await startAppHost({ homeDir });
+    await load.open(host.url);
+    await expect(page.getByTestId('app')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('production-review')).toHaveCount(0);
+    const settings = new SettingsPage(page);
+    await settings.openByKeyboard();
+    await expect(settings.profile('Acme live').getByTestId('production-badge')).toBeVisible();
+    await expect(settings.profile('Acme QA').getByTestId('production-badge')).toHaveCount(0);
+  } finally {
+    await host.stop();
+    await rm(homeDir, { recursive: true, force: true });
   }
 });

@@ -176,8 +176,9 @@ test('a batch Target refuses is shown as failed, and "Retry failed rows" sends t
     const settings = new SettingsPage(page);
     await settings.openByKeyboard();
     await expectAccessible(page, 'settings');
-    await settings.addConnection({ name: 'Acme Production', environment: 'Production', clientCode: 'acme', baseUrl: sandbox.baseUrl, token: 'not-needed-here' });
-    await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveText('Token saved');
+    await settings.addConnection({ name: 'Acme Production', environment: 'Production', clientCode: 'acme', baseUrl: sandbox.baseUrl, token: 'not-needed-here', production: true });
+    await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'untested');
+    await expect(settings.profile('Acme Production').getByTestId('production-badge')).toBeVisible();
     // The token is write-only: editing shows an empty field that says one is saved.
     await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
     await expect(page.getByTestId('profile-form').getByLabel(/^Token/)).toHaveValue('');
@@ -185,6 +186,7 @@ test('a batch Target refuses is shown as failed, and "Retry failed rows" sends t
     await page.getByTestId('profile-form').getByRole('button', { name: 'Cancel' }).click();
     await settings.profile('Acme Production').getByRole('button', { name: 'Test connection Acme Production' }).click();
     await expect(settings.profile('Acme Production').getByTestId('profile-test')).toHaveAttribute('data-state', 'ok');
+    await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'accepted');
     await expect(page.getByTestId('secret-storage')).toBeVisible();
     await page.screenshot({ path: 'e2e/artifacts/settings.png' });
     await settings.close();
@@ -221,6 +223,9 @@ test('a batch Target refuses is shown as failed, and "Retry failed rows" sends t
     // Target accepts again; retry only the failed rows.
     await admin(sandbox, 'DELETE', '/admin/faults');
     await page.getByTestId('retry-failed').click();
+    // Retrying sends to production too: the client code again.
+    await page.getByRole('textbox', { name: 'Type the client code to confirm' }).fill('acme');
+    await page.getByTestId('production-confirm-send').click();
     await upload.step.waitFor();
     await upload.waitJob('completed');
     const retryJob = await upload.jobId();
@@ -333,21 +338,34 @@ test('Settings in Korean on a dark screen: edit and delete a connection, languag
   const settings = new SettingsPage(page);
   await settings.openByKeyboard();
   await settings.addConnection({ name: 'Old name', environment: 'QA', clientCode: 'qa1', baseUrl: 'https://qa1.tt.omtrdc.net', token: 'secret-token-1' });
-  // A plain http:// address is refused for anything but this computer, in plain words.
+  // An empty form says what each field needs, under the field; nothing is sent.
   await page.getByTestId('add-connection').click();
   const form = page.getByTestId('profile-form');
+  await page.getByTestId('profile-save').click();
+  await expect(form).toContainText('Enter a name for this connection.');
+  await expect(form).toContainText('Enter the client code');
+  await expect(form).toContainText('Enter the address');
+  await expect(form).toContainText('Choose whether this connection is production.');
+  await expect(form).not.toContainText('should not have');
+  // A bare host name gets https://.
+  const address = form.getByRole('textbox', { name: /^Address/ });
+  await address.fill('ins.tt.omtrdc.net');
+  await address.blur();
+  await expect(address).toHaveValue('https://ins.tt.omtrdc.net');
+  // A plain http:// address is refused for anything but this computer, in plain words, under the address.
   await form.getByRole('textbox', { name: /^Name/ }).fill('Insecure');
   await form.getByRole('textbox', { name: /^Client code/ }).fill('ins');
-  await form.getByRole('textbox', { name: /^Address/ }).fill('http://example.com');
+  await address.fill('http://example.com');
+  await form.getByTestId('production-choice').getByRole('radio', { name: /^No:/ }).check();
   await page.getByTestId('profile-save').click();
-  await expect(page.getByTestId('profile-problem')).toContainText('https://');
+  await expect(form).toContainText('The address must start with https://');
   await form.getByRole('button', { name: 'Cancel' }).click();
 
   await settings.profile('Old name').getByRole('button', { name: 'Edit Old name' }).click();
   await form.getByRole('textbox', { name: /^Name/ }).fill('QA Target');
   await page.getByTestId('profile-save').click();
   await expect(settings.profile('QA Target')).toBeVisible();
-  await expect(settings.profile('QA Target').getByTestId('token-status')).toHaveText('Token saved');
+  await expect(settings.profile('QA Target').getByTestId('token-status')).toHaveText('Token saved, not tested yet');
   await settings.profile('QA Target').getByRole('button', { name: 'Delete QA Target' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await expect(settings.profile('QA Target')).toHaveCount(0);

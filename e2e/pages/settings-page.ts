@@ -7,6 +7,8 @@ export interface ConnectionForm {
   readonly clientCode: string;
   readonly baseUrl: string;
   readonly token?: string;
+  /** Whether it reaches real visitors (the form's required production choice); default no. */
+  readonly production?: boolean;
 }
 
 /** Page object for the Settings dialog. */
@@ -32,6 +34,7 @@ export class SettingsPage {
     await f.getByRole('textbox', { name: /^Environment/ }).fill(form.environment);
     await f.getByRole('textbox', { name: /^Client code/ }).fill(form.clientCode);
     await f.getByRole('textbox', { name: /^Address/ }).fill(form.baseUrl);
+    await f.getByTestId('production-choice').getByRole('radio', { name: form.production ? /^Yes, production/ : /^No:/ }).check();
     if (form.token) await f.getByLabel(/^Token/).fill(form.token);
     await this.page.getByTestId('profile-save').click();
     await this.profile(form.name).waitFor();

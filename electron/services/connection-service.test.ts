@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
@@ -63,6 +63,48 @@ describe('connection profiles', () => {
     expect((await s.connections.test(p.id)).checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, message: expect.stringContaining('refused') });
     const closed = await s.connections.save({ name: 'Closed', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: 'http://127.0.0.1:9' });
     expect((await s.connections.test(closed.id)).checks[0]).toMatchObject({ check: 'reachable', ok: false });
+  });
+
+  it('the token light follows the last test: refused stays refused, a new token is untested until tested again', async () => {
+    const sandbox = await startSandbox({});
+    cleanups.push(() => sandbox.close());
+    const { s } = await services();
+    const admin = (path: string, body: unknown) =>
+      fetch(`${sandbox.baseUrl}${path}`, { method: path.endsWith('settings') ? 'PUT' : 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    await admin('/admin/clients/acme/settings', { requireAuth: true });
+    const p = await s.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token: 'stale-token' });
+    const view = async () => (await s.connections.list()).profiles.find((x) => x.id === p.id)!;
+    expect((await view()).lastTest).toBeNull();
+    await s.connections.test(p.id);
+    expect((await view()).lastTest).toMatchObject({ ok: false, token: 'refused' });
+    expect((await view()).hasToken).toBe(true);
+    await s.connections.setToken(p.id, String((await admin('/admin/clients/acme/token', {})).token));
+    expect((await view()).lastTest).toBeNull();
+    await s.connections.test(p.id);
+    expect((await view()).lastTest).toMatchObject({ ok: true, token: 'accepted' });
+  });
+
+  it('production is a switch; profiles saved before it existed get it from their environment label, marked for review once', async () => {
+    const { home, s } = await services();
+    const at = '2026-01-01T00:00:00.000Z';
+    const old = (id: string, name: string, environment: string) => ({ id, name, environment, color: '', clientCode: 'acme', apiVersion: 'v1', baseUrl: 'https://acme.tt.omtrdc.net', statusHosts: [], dailyRowBudget: null, createdAt: at, updatedAt: at });
+    await writeFile(join(home, 'profiles.json'), JSON.stringify({ version: 1, profiles: [old('p-1', 'Acme live', 'Live'), old('p-2', 'Acme QA', 'QA'), old('p-3', 'Acme 운영', '운영')] }));
+    const listed = (await s.connections.list()).profiles.filter((p) => !p.builtIn);
+    expect(listed.map((p) => [p.name, p.production, p.productionSetBy])).toEqual([
+      ['Acme live', true, 'environment-name'],
+      ['Acme QA', false, 'environment-name'],
+      ['Acme 운영', true, 'environment-name'],
+    ]);
+    await s.connections.reviewProduction(['p-1', 'p-2', 'p-3']);
+    expect((await s.connections.list()).profiles.filter((p) => !p.builtIn).map((p) => p.productionSetBy)).toEqual(['user', 'user', 'user']);
+    expect(JSON.parse(await readFile(join(home, 'profiles.json'), 'utf8')).version).toBe(2);
+    // The label no longer decides: a "Production" label without the switch is not production, and the switch sticks through edits.
+    const labelOnly = await s.connections.save({ name: 'Named prod', environment: 'Production', color: '', clientCode: 'x', apiVersion: 'v2', baseUrl: 'https://x.tt.omtrdc.net' });
+    expect(labelOnly.production).toBe(false);
+    const marked = await s.connections.save({ id: labelOnly.id, name: 'Named prod', environment: 'Production', color: '', clientCode: 'x', apiVersion: 'v2', baseUrl: 'https://x.tt.omtrdc.net', production: true });
+    expect(marked).toMatchObject({ production: true, productionSetBy: 'user' });
+    const renamed = await s.connections.save({ id: labelOnly.id, name: 'Renamed', environment: 'Prod', color: '', clientCode: 'x', apiVersion: 'v2', baseUrl: 'https://x.tt.omtrdc.net' });
+    expect(renamed.production).toBe(true);
   });
 
   it('a Local sandbox job paused in one process finishes in the next, whose sandbox has another port', async () => {

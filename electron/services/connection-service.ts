@@ -5,7 +5,7 @@ import type { ConnectionProfileView, ConnectionTestResult, ProfilesList } from '
 import type { ParsedArgsOf } from '../../shared/contract/define.js';
 import type { profileCalls } from '../../shared/contract/profiles.js';
 import { defaultStatusHosts } from '../../shared/jobs/status-host.js';
-import { ProfileStore, type StoredProfile } from '../store/profile-store.js';
+import { ProfileStore, type LastTest, type StoredProfile } from '../store/profile-store.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { Transport } from '../upload/http-transport.js';
 import type { RateLimiterRegistry } from '../upload/rate-limiter.js';
@@ -76,8 +76,9 @@ export function checkBaseUrl(text: string): string {
 export class ConnectionService {
   readonly store: ProfileStore;
   private sandbox: Promise<LocalSandbox> | undefined;
+  /** The built-in profile is not stored; its last test lives as long as the process. */
+  private sandboxLastTest: LastTest | null = null;
   private readonly sessionTokens = new Map<string, string>();
-  private readonly tokenListeners = new Set<(profileId: string) => Promise<void> | void>();
 
   constructor(private readonly options: ConnectionServiceOptions) {
     this.store = new ProfileStore(options.homeDir);
@@ -108,6 +109,7 @@ export class ConnectionService {
   async save(args: SaveArgs): Promise<ConnectionProfileView> {
     if (args.id === LOCAL_SANDBOX_ID) {
       if (args.token !== undefined) await this.setToken(LOCAL_SANDBOX_ID, args.token);
+      this.sandboxLastTest = null;
       if (args.clearToken) await this.options.secrets.delete(LOCAL_SANDBOX_ID);
       return this.builtInView();
     }
@@ -129,6 +131,11 @@ export class ConnectionService {
       baseUrl,
       statusHosts: args.statusHosts ?? existing?.statusHosts ?? defaultStatusHosts(baseUrl),
       dailyRowBudget: args.dailyRowBudget === undefined ? (existing?.dailyRowBudget ?? null) : args.dailyRowBudget,
+      production: args.production ?? existing?.production ?? false,
+      productionSetBy: args.production !== undefined || !existing ? 'user' : existing.productionSetBy,
+      // A new token (or none) has not been tested; another address or client code makes an old verdict meaningless.
+      lastTest:
+        args.token !== undefined || args.clearToken || !existing || existing.baseUrl !== baseUrl || existing.clientCode !== args.clientCode ? null : existing.lastTest,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
@@ -146,24 +153,31 @@ export class ConnectionService {
     this.sessionTokens.delete(id);
   }
 
-  /** Saves a token for a profile and tells listeners (jobs paused for a token resume); resolves once they have reacted. */
+  /** Saves a token for a profile (its last test verdict no longer applies). Sends nothing and resumes nothing. */
   async setToken(id: string, token: string): Promise<void> {
     checkToken(token);
     await this.options.secrets.set(id, token);
     this.sessionTokens.delete(id);
-    for (const l of this.tokenListeners) await l(id);
+    if (id === LOCAL_SANDBOX_ID) this.sandboxLastTest = null;
+    else await this.store.update(id, (p) => ({ ...p, lastTest: null }));
+  }
+
+  /** Records that Target refused this profile's token during an upload (the token light turns red until a new token or test). */
+  async noteTokenRefused(id: string): Promise<void> {
+    const lastTest: LastTest = { at: new Date().toISOString(), ok: false, token: 'refused' };
+    if (id === LOCAL_SANDBOX_ID) this.sandboxLastTest = lastTest;
+    else await this.store.update(id, (p) => ({ ...p, lastTest }));
+  }
+
+  /** Marks the production setting of these profiles as the user's own (after reviewing what the upgrade set). */
+  async reviewProduction(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.store.update(id, (p) => ({ ...p, productionSetBy: 'user' }));
   }
 
   /** Uses `token` for this process only, without saving it (the CLI's --token-stdin on upload/resume). */
   useSessionToken(id: string, token: string): void {
     checkToken(token);
     this.sessionTokens.set(id, token);
-  }
-
-  /** Registers a listener called after a token is saved; returns the unsubscribe function. */
-  onTokenSaved(listener: (profileId: string) => Promise<void> | void): () => void {
-    this.tokenListeners.add(listener);
-    return () => this.tokenListeners.delete(listener);
   }
 
   /** Resolves where and how to send for a profile, starting the local sandbox for the built-in one. */
@@ -190,23 +204,29 @@ export class ConnectionService {
     };
   }
 
-  /** Runs "Test connection" for a profile. */
+  /** Runs "Test connection" for a profile and keeps its verdict on the token (what the token light shows). */
   async test(idOrName: string): Promise<ConnectionTestResult> {
     const c = await this.resolve(idOrName);
-    return checkConnection(
+    const result = await checkConnection(
       { baseUrl: c.baseUrl, clientCode: c.profile.clientCode, apiVersion: c.profile.apiVersion, token: await c.token() },
       this.options.transport,
       this.options.limiters.for(c.profile.clientCode),
     );
+    const tokenCheck = result.checks.find((k) => k.check === 'token');
+    const lastTest: LastTest = { at: new Date().toISOString(), ok: result.ok, token: tokenCheck === undefined ? 'not-reached' : tokenCheck.ok ? 'accepted' : 'refused' };
+    if (c.profile.builtIn) this.sandboxLastTest = lastTest;
+    else await this.store.update(c.profile.id, (p) => ({ ...p, lastTest }));
+    return result;
   }
 
   /** The contract handlers for `profiles.*`. */
-  handlers(): HandlerSlice<'profiles.list' | 'profiles.save' | 'profiles.remove' | 'profiles.test'> {
+  handlers(): HandlerSlice<'profiles.list' | 'profiles.save' | 'profiles.remove' | 'profiles.test' | 'profiles.reviewProduction'> {
     return {
       'profiles.list': () => this.list(),
       'profiles.save': (args) => this.save(args),
       'profiles.remove': (args) => this.remove(args.id),
       'profiles.test': (args) => this.test(args.id),
+      'profiles.reviewProduction': (args) => this.reviewProduction(args.ids),
     };
   }
 
@@ -235,7 +255,10 @@ export class ConnectionService {
       statusHosts: p.statusHosts,
       dailyRowBudget: p.dailyRowBudget,
       builtIn: false,
+      production: p.production,
+      productionSetBy: p.productionSetBy,
       hasToken: this.sessionTokens.has(p.id) || (await this.options.secrets.has(p.id)),
+      lastTest: p.lastTest,
       secretStorage: this.secretStorage,
     };
   }
@@ -252,7 +275,10 @@ export class ConnectionService {
       statusHosts: [],
       dailyRowBudget: null,
       builtIn: true,
+      production: false,
+      productionSetBy: 'user',
       hasToken: this.sessionTokens.has(LOCAL_SANDBOX_ID) || (await this.options.secrets.has(LOCAL_SANDBOX_ID)),
+      lastTest: this.sandboxLastTest,
       secretStorage: this.secretStorage,
     };
   }

@@ -30,8 +30,6 @@ export interface JobServiceOptions {
   /** Receives every job event (the app's event bus; the CLI's progress printer). */
   readonly emit?: (event: JobEvent) => void;
   readonly log?: (line: string) => void;
-  /** Resume jobs paused for a token as soon as a new token is saved for their profile (the app: yes; the CLI: no). */
-  readonly autoResumeOnToken?: boolean;
 }
 
 /** How to run a job. */
@@ -58,11 +56,8 @@ function notFound(jobId: string): AppCallError {
 export class JobService {
   private readonly running = new Map<string, { runner: JobRunner; done: Promise<JobView> }>();
   private readonly background = new Map<string, Promise<JobView | undefined>>();
-  private readonly unsubscribe: () => void;
 
-  constructor(private readonly options: JobServiceOptions) {
-    this.unsubscribe = options.autoResumeOnToken === false ? () => undefined : options.connections.onTokenSaved((profileId) => this.resumeAuthPaused(profileId));
-  }
+  constructor(private readonly options: JobServiceOptions) {}
 
   /** Creates a job from a prepared folder for a profile; writes `job.started` to its journal and returns the spec. */
   async create(args: { preparedDir: string; profileId: string; options?: Partial<JobOptions>; retryOf?: string | null; jobId?: string }): Promise<JobSpec> {
@@ -149,6 +144,8 @@ export class JobService {
         baseUrl: () => (conn.profile.builtIn ? conn.baseUrl : fresh.spec.connection.baseUrl),
         statusUrlFor: conn.statusUrlFor,
         unknownChoice: opts.unknownChoice ?? 'auto',
+        // Target refused the token mid-job: the token light says so, as a failed test would.
+        onTokenRefused: () => this.options.connections.noteTokenRefused(conn.profile.id),
         onEvent: (e) => {
           opts.onEvent?.(e);
           this.options.emit?.(e);
@@ -261,6 +258,7 @@ export class JobService {
       ...totals,
       createdAt: spec.createdAt,
       finishedAt: view.finishedAt,
+      profileId: spec.connection.profileId,
       profileName: spec.connection.name,
       clientCode: spec.connection.clientCode,
       apiVersion: spec.connection.apiVersion,
@@ -330,19 +328,10 @@ export class JobService {
 
   /** Pauses every job running in this process and waits for them to stop. */
   async close(): Promise<void> {
-    this.unsubscribe();
     await Promise.all([...this.running.values()].map(async (r) => {
       await r.runner.pause();
       await r.done.catch(() => undefined);
     }));
-  }
-
-  private async resumeAuthPaused(profileId: string): Promise<void> {
-    for (const item of await this.list()) {
-      if (item.state !== 'paused' || item.pauseReason !== 'auth' || this.running.has(item.jobId)) continue;
-      const job = await this.load(item.jobId).catch(() => undefined);
-      if (job?.spec.connection.profileId === profileId) void this.start(item.jobId);
-    }
   }
 }
 

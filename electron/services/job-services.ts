@@ -21,8 +21,6 @@ export interface UploadServicesOptions {
   readonly transport?: Transport;
   readonly emit?: (event: JobEvent) => void;
   readonly log?: (line: string) => void;
-  /** Resume jobs paused for a token when a new one is saved (default true; the CLI passes false). */
-  readonly autoResumeOnToken?: boolean;
   /** Starts the in-process sandbox for the built-in profile; defaults to sandbox/'s startSandbox. */
   readonly startLocalSandbox?: (dataDir: string) => Promise<LocalSandbox>;
 }
@@ -72,7 +70,6 @@ export async function createUploadServices(options: UploadServicesOptions): Prom
     jobDefaults: settings.jobDefaults,
     ...(options.emit ? { emit: options.emit } : {}),
     ...(options.log ? { log: options.log } : {}),
-    autoResumeOnToken: options.autoResumeOnToken ?? true,
   });
   return {
     connections,

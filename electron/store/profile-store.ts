@@ -3,6 +3,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './encrypted-file-secret-store.js';
 
+/** What the last "Test connection" said, kept so the token light shows it (and cleared when the token changes). */
+export const lastTestSchema = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  /** `accepted`/`refused`: the token check's verdict; `not-reached`: the test failed before the token mattered. */
+  token: z.enum(['accepted', 'refused', 'not-reached']),
+});
+export type LastTest = z.infer<typeof lastTestSchema>;
+
 /** A saved connection profile (the token is never part of it: it lives in the SecretStore under the profile id). */
 export const storedProfileSchema = z.object({
   id: z.string().min(1),
@@ -14,12 +23,27 @@ export const storedProfileSchema = z.object({
   baseUrl: z.string().min(1),
   statusHosts: z.array(z.string()),
   dailyRowBudget: z.number().int().positive().nullable(),
+  /** True for a connection that reaches real visitors: sending or resuming asks for its client code. */
+  production: z.boolean(),
+  /** `user`: the user said so; `environment-name`: set once from the environment label when upgrading (to be reviewed). */
+  productionSetBy: z.enum(['user', 'environment-name']),
+  lastTest: lastTestSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
-const fileSchema = z.object({ version: z.literal(1), profiles: z.array(storedProfileSchema) });
+/** Profiles as version 1 of the file kept them: production was guessed from the environment label. */
+const v1ProfileSchema = storedProfileSchema.omit({ production: true, productionSetBy: true, lastTest: true });
+const fileSchema = z.discriminatedUnion('version', [
+  z.object({ version: z.literal(1), profiles: z.array(v1ProfileSchema) }),
+  z.object({ version: z.literal(2), profiles: z.array(storedProfileSchema) }),
+]);
+
+/** The rule version 1 used to call a connection production: its environment label. */
+export function looksLikeProduction(environment: string): boolean {
+  return /prod|live|운영|프로덕션/i.test(environment);
+}
 
 /**
  * The connection profiles of one state folder, kept in `profiles.json` and rewritten atomically on each
@@ -45,7 +69,9 @@ export class ProfileStore {
     }
     const parsed = fileSchema.safeParse(JSON.parse(text));
     if (!parsed.success) throw new Error(`The profiles file ${this.path} is damaged.`);
-    return parsed.data.profiles;
+    if (parsed.data.version === 2) return parsed.data.profiles;
+    // Upgraded on read (and written as version 2 on the next change): production as the old rule saw it, marked for review.
+    return parsed.data.profiles.map((p) => ({ ...p, production: looksLikeProduction(p.environment), productionSetBy: 'environment-name' as const, lastTest: null }));
   }
 
   /** Inserts or replaces the profile with `profile.id`; resolves once written. */
@@ -54,6 +80,14 @@ export class ProfileStore {
       const i = all.findIndex((p) => p.id === profile.id);
       if (i >= 0) all[i] = profile;
       else all.push(profile);
+    });
+  }
+
+  /** Changes the profile with `id` in place (no-op for an unknown id); resolves once written. */
+  update(id: string, change: (p: StoredProfile) => StoredProfile): Promise<void> {
+    return this.mutate((all) => {
+      const i = all.findIndex((p) => p.id === id);
+      if (i >= 0) all[i] = change(all[i]!);
     });
   }
 
@@ -74,7 +108,7 @@ export class ProfileStore {
     const next = this.queue.then(async () => {
       const all = await this.list();
       change(all);
-      await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, profiles: all }, null, 2)}\n`);
+      await writeFileAtomic(this.path, `${JSON.stringify({ version: 2, profiles: all }, null, 2)}\n`);
     });
     this.queue = next.catch(() => undefined);
     return next;

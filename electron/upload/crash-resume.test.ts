@@ -32,7 +32,7 @@ function cli(args: string[], home: string): { child: ChildProcess; done: Promise
 async function world(csv: string) {
   const sandbox = await startSandbox({ processingDelayMs: 150, settings: { rateLimitPerMinute: RATE.callsPerWindow, rateLimitWindowMs: RATE.windowMs } });
   const home = await tempHome({ engine: { rateLimit: RATE, backoff: { baseMs: 20, maxMs: 200, jitter: 0.5 } }, jobDefaults: { pollInitialMs: 50, pollMaxMs: 200, concurrency: 1 } });
-  const services = await createUploadServices({ homeDir: home, keychain: null, autoResumeOnToken: false });
+  const services = await createUploadServices({ homeDir: home, keychain: null });
   await services.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
   await services.close();
   cleanups.push(async () => {

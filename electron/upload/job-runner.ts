@@ -29,6 +29,8 @@ export interface JobRunnerDeps {
   readonly statusUrlFor?: (recorded: string) => string;
   readonly unknownChoice?: UnknownChoice;
   readonly onEvent?: (event: JobEvent) => void;
+  /** Called (and awaited) when Target refuses the token, before the pause is recorded and published. */
+  readonly onTokenRefused?: () => Promise<void>;
   readonly random?: () => number;
   readonly now?: () => number;
 }
@@ -211,6 +213,8 @@ export class JobRunner {
     this.sendCtl.abort(new Error('paused'));
     // A user pause stops everything; a pause for a token, the budget or an error keeps following acknowledged batches.
     if (reason === 'user') this.stopCtl.abort(new Error('paused'));
+    // Whoever shows the pause also sees the token marked as refused.
+    if (reason === 'auth') await this.deps.onTokenRefused?.().catch(() => undefined);
     if (this.running) await this.emit({ type: 'job.paused', reason, error });
   }
 

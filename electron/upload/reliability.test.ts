@@ -105,7 +105,7 @@ describe('reliability against the sandbox over real HTTP', () => {
     }
   });
 
-  it('(c) token rotated mid-job: clear auth error, job paused, resumes after the new token is saved; the token never lands in a file', async () => {
+  it('(c) token rotated mid-job: clear auth error, job paused; saving the new token sends nothing until the user resumes; the token never lands in a file', async () => {
     const secrets = new Map<string, Buffer>();
     const fakeKeychain: OsKeychain = { name: 'test', getKey: async () => secrets.get('k'), setKey: async (k) => void secrets.set('k', k) };
     const { sandbox, proxy, home, services } = await setup({ sandbox: { processingDelayMs: 150 }, keychain: fakeKeychain });
@@ -133,11 +133,17 @@ describe('reliability against the sandbox over real HTTP', () => {
     expect(paused.pause?.error?.code).toBe('auth-failed');
     expect(paused.pause?.error?.message).toMatch(/refused the Profile API token \(HTTP 403/);
     expect((await services.jobs.listItem(spec.jobId)).state).toBe('paused');
-    // Saving the new token resumes the job by itself (the app's behaviour).
+    expect((await services.connections.find(profile.id)).lastTest).toMatchObject({ ok: false, token: 'refused' });
+    // Saving the new token sends nothing by itself: the job waits for a deliberate resume.
+    const before = proxy.exchanges.length;
     await services.connections.save({ id: profile.id, name: 'Prod-like', environment: 'Production', color: 'red', clientCode: 'acme', apiVersion: 'v2', baseUrl: proxy.baseUrl, token: second });
-    const done = await services.jobs.waitFor(spec.jobId);
-    expect(done?.state).toBe('completed');
-    expect(jobSummary(done!)).toMatchObject({ confirmed: lines, failed: 0, unknown: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(proxy.exchanges.length).toBe(before);
+    expect(await services.jobs.waitFor(spec.jobId)).toBeUndefined();
+    expect((await services.jobs.listItem(spec.jobId)).state).toBe('paused');
+    const done = await services.jobs.run(spec.jobId);
+    expect(done.state).toBe('completed');
+    expect(jobSummary(done)).toMatchObject({ confirmed: lines, failed: 0, unknown: 0 });
     // Acknowledged batches were not sent again after the pause.
     const accepted = postsOf(proxy).filter((p) => p.accepted);
     expect(new Set(accepted.map((p) => p.bodyHash)).size).toBe(accepted.length);

@@ -9,8 +9,10 @@ import { MapStep } from '../features/map/map-step.js';
 import { ReviewStep } from '../features/review/review-step.js';
 import { ResultsStep } from '../features/results/results-step.js';
 import { ResumeOffer } from '../features/results/resume-offer.js';
+import { ProductionReview } from '../features/settings/production-review.js';
 import { SettingsButton } from '../features/settings/settings-dialog.js';
 import { JobNotifier } from '../features/upload/job-notifier.js';
+import { SendGateHost } from '../features/upload/send-gate.js';
 import { UploadRoute } from '../features/upload/upload-route.js';
 import { useJobs } from '../state/jobs-store.js';
 import { changeLanguage } from '../i18n/setup.js';
@@ -56,6 +58,7 @@ export function App({ api }: { readonly api: ClientApi }) {
             </Flex>
           </Flex>
         </header>
+        <ProductionReview api={api} />
         <ResumeOffer api={api} />
         <WizardFrame>
           {step === 'load' && <LoadStep api={api} />}
@@ -65,6 +68,7 @@ export function App({ api }: { readonly api: ClientApi }) {
           {step === 'results' && <ResultsStep api={api} />}
         </WizardFrame>
         <JobNotifier api={api} />
+        <SendGateHost />
         <ToastContainer />
       </div>
     </Provider>

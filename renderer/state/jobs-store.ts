@@ -45,6 +45,8 @@ export type HistoryState =
 interface JobsStore {
   /** Views of the jobs this window follows, kept current by the one shared reducer. */
   readonly views: Readonly<Record<string, JobView>>;
+  /** Jobs this window has received events about: their views are live, not only read from a journal. */
+  readonly live: Readonly<Record<string, true>>;
   /** The job the Upload and Results steps show. */
   readonly currentJobId: string | null;
   /** When (page clock) and at what fraction this window started watching each job run, for the ETA. */
@@ -103,6 +105,7 @@ export const useJobs = create<JobsStore>((set, get) => {
   };
   return {
     views: {},
+    live: {},
     currentJobId: null,
     followingSince: {},
     history: { kind: 'idle' },
@@ -116,6 +119,7 @@ export const useJobs = create<JobsStore>((set, get) => {
       const startClock = since[event.jobId] === undefined && view.state === 'running';
       set({
         views: { ...views, [event.jobId]: view },
+        ...(get().live[event.jobId] ? {} : { live: { ...get().live, [event.jobId]: true } }),
         ...(startClock ? { followingSince: { ...since, [event.jobId]: { at: Date.now(), fraction: jobFraction(view) } } } : {}),
       });
     },

@@ -34,8 +34,10 @@ interface ProfilesStore {
   save(api: ClientApi, input: ProfileInput): Promise<ConnectionProfileView>;
   /** Removes a profile; throws the AppError for the caller to show. */
   remove(api: ClientApi, id: string): Promise<void>;
-  /** Tests a profile's connection; never throws (the outcome is in `tests[id]`). */
+  /** Tests a profile's connection and reloads the list (the token light follows the test); never throws (the outcome is in `tests[id]`). */
   test(api: ClientApi, id: string): Promise<void>;
+  /** Records that the user reviewed the production setting of these profiles; throws the AppError. */
+  reviewProduction(api: ClientApi, ids: readonly string[]): Promise<void>;
 }
 
 function problemOf(error: unknown): ProfileProblem {
@@ -76,8 +78,13 @@ export const useProfiles = create<ProfilesStore>((set, get) => ({
     try {
       const result = await api.call['profiles.test']({ id });
       set({ tests: { ...get().tests, [id]: { kind: 'done', result } } });
+      await get().load(api);
     } catch (error) {
       set({ tests: { ...get().tests, [id]: { kind: 'failed', problem: problemOf(error) } } });
     }
+  },
+  async reviewProduction(api, ids) {
+    await api.call['profiles.reviewProduction']({ ids: [...ids] });
+    await get().load(api);
   },
 }));

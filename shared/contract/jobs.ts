@@ -12,6 +12,8 @@ export interface JobListItem extends Omit<JobSummary, 'batches' | 'state'> {
   readonly state: JobListState;
   readonly createdAt: string;
   readonly finishedAt: string | null;
+  /** The connection the job sends to (it may have been removed or renamed since). */
+  readonly profileId: string;
   readonly profileName: string;
   readonly clientCode: string;
   readonly apiVersion: 'v1' | 'v2';

@@ -20,7 +20,13 @@ export interface ConnectionProfileView {
   readonly dailyRowBudget: number | null;
   /** The built-in "Local sandbox" profile: starts the in-process sandbox; cannot be removed. */
   readonly builtIn: boolean;
+  /** A connection that reaches real visitors: sending to it or resuming an upload to it asks for its client code. */
+  readonly production: boolean;
+  /** `environment-name`: set once from the environment label when the app was upgraded, and not yet reviewed by the user. */
+  readonly productionSetBy: 'user' | 'environment-name';
   readonly hasToken: boolean;
+  /** What the last "Test connection" said about the token (null: not tested since the token was saved). */
+  readonly lastTest: { readonly at: string; readonly ok: boolean; readonly token: 'accepted' | 'refused' | 'not-reached' } | null;
   readonly secretStorage: SecretStorageKind;
 }
 
@@ -58,6 +64,8 @@ const profileFields = {
   baseUrl: z.string().trim().min(1).max(2000),
   statusHosts: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
   dailyRowBudget: z.number().int().positive().nullable().optional(),
+  /** Whether this connection reaches real visitors; new connections default to false, edits keep the saved value. */
+  production: z.boolean().optional(),
 };
 
 /** Calls that manage connection profiles and their tokens. */
@@ -73,7 +81,11 @@ export const profileCalls = {
         clearToken: z.boolean().optional(),
       })
       .strict(),
-    'Adds a profile (no id) or updates one; rejects an http:// base URL except for loopback hosts, and a duplicate name. A given token is stored and never returned; resumes jobs paused for a token on this profile.',
+    'Adds a profile (no id) or updates one; rejects an http:// base URL except for loopback hosts, and a duplicate name. A given token is stored and never returned. Nothing is sent or resumed by saving: an upload paused for a token waits for the user to resume it.',
+  ),
+  'profiles.reviewProduction': defineCall<void>()(
+    z.object({ ids: z.array(id).max(1000) }).strict(),
+    'Marks the production setting of these profiles as reviewed by the user (after the upgrade set it from the environment label).',
   ),
   'profiles.remove': defineCall<void>()(z.object({ id }).strict(), 'Removes a profile and its token; the built-in Local sandbox cannot be removed.'),
   'profiles.test': defineCall<ConnectionTestResult>()(

@@ -8,14 +8,15 @@ const USAGE = `Usage: profile-loader profiles <list|add|remove|test|set-token> [
 
   profiles list [--json]
   profiles add --name N --base-url URL --client-code C --api-version v1|v2 [--token-stdin]
-               [--environment E] [--color C] [--status-host H]... [--daily-row-budget N] [--json]
+               [--production] [--environment E] [--color C] [--status-host H]... [--daily-row-budget N] [--json]
   profiles remove NAME
   profiles test NAME [--json]         reachability, client code and token (one empty batch; no batch is created)
   profiles set-token NAME --token-stdin | --clear
 
 The base URL must be https:// (http:// only for 127.0.0.1/localhost). The token is read from standard
 input, stored encrypted (OS keychain) or for this command only when no keychain is reachable — "list"
-says which — and is never printed. "Local sandbox" is built in. PROFILE_LOADER_HOME moves all state.`;
+says which — and is never printed. --production marks a connection that reaches real visitors (the
+app then asks for its client code before sending or resuming); the environment label does not. "Local sandbox" is built in. PROFILE_LOADER_HOME moves all state.`;
 
 function parse(argv: readonly string[]) {
   return parseFlags(argv, {
@@ -25,6 +26,7 @@ function parse(argv: readonly string[]) {
     'client-code': { type: 'string' },
     'api-version': { type: 'string' },
     'token-stdin': { type: 'boolean' },
+    production: { type: 'boolean' },
     clear: { type: 'boolean' },
     environment: { type: 'string' },
     color: { type: 'string' },
@@ -34,7 +36,7 @@ function parse(argv: readonly string[]) {
 }
 
 function line(p: ConnectionProfileView): string {
-  const env = p.environment ? ` [${p.environment}]` : '';
+  const env = `${p.environment ? ` [${p.environment}]` : ''}${p.production ? ' PRODUCTION' : ''}`;
   return `${p.name}${env}  ${p.builtIn ? '(built in, starts the local sandbox)' : p.baseUrl}  client ${p.clientCode}  ${p.apiVersion}  token: ${p.hasToken ? 'saved' : 'none'}${p.dailyRowBudget ? `  daily budget ${p.dailyRowBudget} rows` : ''}`;
 }
 
@@ -89,6 +91,7 @@ export const command: CliCommand = {
             baseUrl: values['base-url'] as string,
             ...(values['status-host'] ? { statusHosts: values['status-host'] } : {}),
             ...(budget !== undefined ? { dailyRowBudget: budget } : {}),
+            ...(values.production ? { production: true } : {}),
             ...(token !== undefined ? { token } : {}),
           });
           if (token !== undefined) warnSessionOnly(io, saved.secretStorage);

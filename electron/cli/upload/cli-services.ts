@@ -11,7 +11,7 @@ export async function withServices<T>(io: CliIo, fn: (s: UploadServices, home: s
   const home = resolveAppHome(io.env);
   let services: UploadServices;
   try {
-    services = await createUploadServices({ homeDir: home, autoResumeOnToken: false, log: (l) => io.stderr(`${l}\n`) });
+    services = await createUploadServices({ homeDir: home, log: (l) => io.stderr(`${l}\n`) });
   } catch (e) {
     throw new CliUsageError((e as Error).message);
   }

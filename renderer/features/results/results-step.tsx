@@ -8,6 +8,7 @@ import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { formatWhen } from '../upload/format.js';
+import { resumeThroughGate, useSendGate } from '../upload/send-gate.js';
 import { downloadResults } from './download.js';
 import { JobHistory } from './job-history.js';
 import { OutcomeChart } from './outcome-chart.js';
@@ -27,7 +28,6 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
   const history = useJobs((s) => s.history);
   const loadHistory = useJobs((s) => s.loadHistory);
   const follow = useJobs((s) => s.follow);
-  const resume = useJobs((s) => s.resume);
   const retryFailed = useJobs((s) => s.retryFailed);
   const problem = useJobs((s) => s.problem);
   const busy = useJobs((s) => s.busy);
@@ -61,7 +61,9 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
     }
   };
   const onRetry = async () => {
-    if (!currentJobId) return;
+    if (!currentJobId || !view?.spec || !totals) return;
+    const rows = totals.failed + totals.unknown;
+    if (!(await useSendGate.getState().confirm(api, { mode: 'send', profileId: view.spec.connection.profileId, rows }))) return;
     if ((await retryFailed(api, currentJobId)) !== null) goTo('upload');
   };
 
@@ -132,7 +134,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
         currentJobId={currentJobId}
         onShow={(jobId) => void follow(api, jobId)}
         onResume={(item) => {
-          void resume(api, item.jobId).then(() => goTo('upload'));
+          void resumeThroughGate(api, { jobId: item.jobId, profileId: item.profileId, rowsLeft: item.pending, pauseReason: item.pauseReason }).then((resumed) => resumed && goTo('upload'));
         }}
       />
     </section>

@@ -5,16 +5,18 @@ import type { JobListItem } from '../../../shared/contract/jobs.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useWizard } from '../../state/wizard-store.js';
+import { resumeThroughGate } from '../upload/send-gate.js';
 
 /**
  * At start, offers to resume the newest upload that did not finish (interrupted when the app stopped, or
- * paused), and opens the Results step (the job history) when there are past uploads.
+ * paused), and opens the Results step (the job history) when there are past uploads. The offer goes as
+ * soon as that upload moves on by any path (resumed, finished, cancelled), and resuming a production
+ * upload asks for its client code first.
  */
 export function ResumeOffer({ api }: { readonly api: ClientApi }) {
   const { t, i18n } = useTranslation();
   const history = useJobs((s) => s.history);
   const loadHistory = useJobs((s) => s.loadHistory);
-  const resume = useJobs((s) => s.resume);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   // Decided once, from the history as it was when the app started: jobs paused later in this session are not offered here.
@@ -28,7 +30,10 @@ export function ResumeOffer({ api }: { readonly api: ClientApi }) {
     // Past uploads exist: their results (the history) are open from the first screen; the steps in between show their empty states.
     if (history.items.length > 0) unlock('results');
   }, [history, item, unlock]);
-  if (!item) return null;
+  const live = useJobs((s) => (item ? s.views[item.jobId] : undefined));
+  const isLive = useJobs((s) => (item ? s.live[item.jobId] === true : false));
+  const movedOn = live !== undefined && isLive && live.state !== 'paused';
+  if (!item || movedOn) return null;
   const n = (value: number) => value.toLocaleString(i18n.language);
   const done = item.confirmed + item.notFound + item.failed + item.unknown;
   return (
@@ -47,8 +52,9 @@ export function ResumeOffer({ api }: { readonly api: ClientApi }) {
               variant="accent"
               data-testid="resume-offer-resume"
               onPress={() => {
-                setItem(null);
-                void resume(api, item.jobId).then(() => {
+                void resumeThroughGate(api, { jobId: item.jobId, profileId: item.profileId, rowsLeft: item.pending, pauseReason: item.pauseReason }).then((resumed) => {
+                  if (!resumed) return;
+                  setItem(null);
                   unlock('upload');
                   goTo('upload');
                   void loadHistory(api);

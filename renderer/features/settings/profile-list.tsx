@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionButton, AlertDialog, DialogContainer, Flex, ProgressCircle, StatusLight, Text } from '@adobe/react-spectrum';
+import { TokenLight } from './token-light.js';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import type { ProfileTestState } from '../../state/profiles-store.js';
 import { connectionColor } from '../upload/format.js';
@@ -29,15 +30,16 @@ export function ProfileList(props: {
                     <span className="env-dot" style={{ background: connectionColor(p.color) }} aria-hidden="true" />
                     {p.name}
                     {p.environment && <span className="env-badge" style={{ borderColor: connectionColor(p.color), marginInlineStart: 8 }}>{p.environment}</span>}
+                    {p.production && (
+                      <span className="production-badge" data-testid="production-badge">
+                        {t('settings.productionBadge')}
+                      </span>
+                    )}
                   </div>
                   <div className="batch-message">
                     {p.builtIn ? t('settings.builtInHelp') : `${p.baseUrl} · ${t('settings.clientCode')} ${p.clientCode} · ${p.apiVersion}`}
                   </div>
-                  {!p.builtIn && (
-                    <StatusLight variant={p.hasToken ? 'positive' : 'neutral'} data-testid="token-status">
-                      {p.hasToken ? t('settings.tokenSaved') : t('settings.tokenNone')}
-                    </StatusLight>
-                  )}
+                  {!p.builtIn && <TokenLight profile={p} />}
                 </div>
                 <Flex gap="size-100" wrap>
                   {!p.builtIn && (

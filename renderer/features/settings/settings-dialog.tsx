@@ -7,9 +7,12 @@ import type { ClientApi } from '../../api/index.js';
 import { changeLanguage } from '../../i18n/setup.js';
 import type { Language } from '../../i18n/setup.js';
 import { useProfiles } from '../../state/profiles-store.js';
+import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { ProfileForm } from './profile-form.js';
 import { ProfileList } from './profile-list.js';
+import { TokenStorageNote } from './token-storage-note.js';
 import { useColorScheme } from './use-color-scheme.js';
+import { WaitingUploads } from './waiting-uploads.js';
 import '../upload/upload.css';
 import './settings.css';
 import { problemText } from '../upload/error-text.js';
@@ -25,20 +28,35 @@ function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
   const test = useProfiles((s) => s.test);
   const [editing, setEditing] = useState<ConnectionProfileView | 'new' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const editId = useSettingsDialog((s) => s.editId);
+  const clearEdit = useSettingsDialog((s) => s.clearEdit);
   useEffect(() => {
     void load(api);
   }, [api, load]);
+  // Opened on one connection ("Update the token" on a paused upload): show its form once the list is there.
+  useEffect(() => {
+    if (editId === null || state.kind !== 'ready') return;
+    const target = state.list.profiles.find((p) => p.id === editId);
+    if (target && !target.builtIn) setEditing(target);
+    clearEdit();
+  }, [editId, state, clearEdit]);
   if (state.kind === 'loading') return <Text>{t('grid.loading')}</Text>;
   if (state.kind === 'failed') return <div role="alert" className="problem">{problemText(t, state.problem)}</div>;
   return (
     <div data-testid="connections-panel" data-state={editing ? 'editing' : 'list'}>
       <p className="storage-note" data-testid="secret-storage" data-kind={state.list.secretStorage}>
-        <strong>{t('settings.storage.label')}:</strong> {t(`settings.storage.${state.list.secretStorage}`)}
+        <TokenStorageNote kind={state.list.secretStorage} />
       </p>
       {editing ? (
-        <ProfileForm profile={editing === 'new' ? null : editing} onSave={(input) => save(api, input)} onDone={() => setEditing(null)} />
+        <ProfileForm
+          profile={editing === 'new' ? null : editing}
+          storage={state.list.secretStorage}
+          onSave={(input) => save(api, input)}
+          onDone={() => setEditing(null)}
+        />
       ) : (
         <>
+          <WaitingUploads api={api} profiles={state.list.profiles} />
           <ProfileList
             profiles={state.list.profiles}
             tests={tests}
@@ -86,11 +104,14 @@ function AppearancePanel() {
   );
 }
 
-/** The header's Settings button and its dialog: connection profiles, language, and the theme (which follows the OS). */
+/** The header's Settings button and its dialog: connection profiles, language, and the theme (which follows the OS). Other screens open it through useSettingsDialog. */
 export function SettingsButton({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
+  const open = useSettingsDialog((s) => s.open);
+  const show = useSettingsDialog((s) => s.show);
+  const close = useSettingsDialog((s) => s.close);
   return (
-    <DialogTrigger type="modal" isDismissable>
+    <DialogTrigger type="modal" isDismissable isOpen={open} onOpenChange={(next) => (next ? show() : close())}>
       <ActionButton aria-label={t('settings.openLabel')} data-testid="open-settings">
         {t('settings.open')}
       </ActionButton>

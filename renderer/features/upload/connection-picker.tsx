@@ -3,7 +3,7 @@ import { Flex, Item, Picker, StatusLight, Text } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import { connectionColor } from './format.js';
-import { isProductionEnvironment } from './progress-math.js';
+import { TokenLight } from '../settings/token-light.js';
 
 /** Picks the connection an upload goes to; each shows its environment's colour, client code and token state. */
 export function ConnectionPicker(props: {
@@ -40,13 +40,18 @@ export function ConnectionPicker(props: {
         <div
           className="connection-card"
           data-testid="connection-card"
-          data-production={isProductionEnvironment(selected.environment) ? 'true' : 'false'}
+          data-production={selected.production ? 'true' : 'false'}
           style={{ borderInlineStartColor: connectionColor(selected.color) }}
         >
           <Flex gap="size-300" wrap alignItems="center">
             <span className="env-badge" style={{ borderColor: connectionColor(selected.color) }}>
               {selected.environment || t('upload.environmentNone')}
             </span>
+            {selected.production && (
+              <span className="production-badge" data-testid="production-badge">
+                {t('upload.productionBadge')}
+              </span>
+            )}
             <Text>
               {t('upload.clientCode')}: <strong>{selected.clientCode}</strong>
             </Text>
@@ -56,11 +61,16 @@ export function ConnectionPicker(props: {
             {selected.builtIn ? (
               <StatusLight variant="neutral">{t('upload.tokenNotNeeded')}</StatusLight>
             ) : selected.hasToken ? (
-              <StatusLight variant="positive">{t('upload.tokenSaved')}</StatusLight>
+              <TokenLight profile={selected} />
             ) : (
               <StatusLight variant="negative">{t('upload.tokenMissing')}</StatusLight>
             )}
           </Flex>
+          {selected.production && selected.baseUrl.startsWith('http://') && (
+            <p className="problem" data-testid="http-production">
+              {t('upload.httpProduction')}
+            </p>
+          )}
         </div>
       )}
     </div>

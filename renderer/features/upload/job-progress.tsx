@@ -5,7 +5,11 @@ import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import { jobTotals } from '../../../shared/jobs/job-summary.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
+import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { useWizard } from '../../state/wizard-store.js';
+import { resumeThroughGate } from './send-gate.js';
+import { useProfiles } from '../../state/profiles-store.js';
+import { hasNewToken } from '../settings/waiting-uploads.js';
 import { BatchTable } from './batch-table.js';
 import { formatDuration } from './format.js';
 import { estimateRemainingMs, jobFraction } from './progress-math.js';
@@ -26,7 +30,6 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
   const { t, i18n } = useTranslation();
   const since = useJobs((s) => s.followingSince[view.jobId]);
   const pause = useJobs((s) => s.pause);
-  const resume = useJobs((s) => s.resume);
   const cancel = useJobs((s) => s.cancel);
   const goTo = useWizard((s) => s.goTo);
   const unlock = useWizard((s) => s.unlock);
@@ -39,6 +42,23 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
   const totals = jobTotals(view);
   const n = (value: number) => value.toLocaleString(i18n.language);
   const finished = view.state === 'completed' || view.state === 'cancelled';
+  const openSettings = useSettingsDialog((s) => s.show);
+  const profile = useProfiles((s) => (s.state.kind === 'ready' ? s.state.list.profiles.find((p) => p.id === view.spec?.connection.profileId) : undefined));
+  const tokenReplaced = view.pause?.reason === 'auth' && hasNewToken(profile);
+  const loadProfiles = useProfiles((s) => s.load);
+  const authPause = view.state === 'paused' && view.pause?.reason === 'auth';
+  // A refusal was recorded on the connection before the pause was published: show its red token light.
+  useEffect(() => {
+    if (authPause) void loadProfiles(api);
+  }, [api, authPause, loadProfiles]);
+  const resume = (unknownOutcomes: 'auto' | 'resend' | 'give-up' = 'auto') =>
+    void resumeThroughGate(api, {
+      jobId: view.jobId,
+      profileId: view.spec?.connection.profileId ?? '',
+      rowsLeft: totals.pending,
+      pauseReason: view.pause?.reason ?? null,
+      unknownOutcomes,
+    });
   const valueLabel = running ? `${percent}% · ${eta === null ? t('upload.etaUnknown') : t('upload.eta', { time: formatDuration(t, eta) })}` : `${percent}%`;
 
   return (
@@ -53,8 +73,15 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
           <InlineAlert variant={view.pause.reason === 'user' ? 'info' : 'notice'} data-testid="pause-reason">
             <Heading>{t('upload.state.paused')}</Heading>
             <Content>
-              {t(`upload.pauseReason.${view.pause.reason}`)}
-              {view.pause.error && view.pause.reason !== 'user' ? ` (${view.pause.error.message})` : ''}
+              {tokenReplaced ? t('upload.pauseReason.authTokenSaved') : t(`upload.pauseReason.${view.pause.reason}`)}
+              {view.pause.error && view.pause.reason !== 'user' && view.pause.reason !== 'auth' ? ` (${view.pause.error.message})` : ''}
+              {view.pause.reason === 'auth' && !tokenReplaced && view.spec && (
+                <Flex marginTop="size-150">
+                  <Button variant="primary" onPress={() => openSettings(view.spec?.connection.profileId)} data-testid="update-token">
+                    {t('upload.updateToken')}
+                  </Button>
+                </Flex>
+              )}
             </Content>
           </InlineAlert>
         )}
@@ -62,15 +89,15 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
           <ButtonGroup>
             {view.state === 'paused' && view.pause?.reason === 'unknown-outcome' ? (
               <>
-                <Button variant="accent" onPress={() => void resume(api, view.jobId, 'resend')} data-testid="resume-resend">
+                <Button variant="accent" onPress={() => resume('resend')} data-testid="resume-resend">
                   {t('upload.resendUnknown')}
                 </Button>
-                <Button variant="secondary" onPress={() => void resume(api, view.jobId, 'give-up')} data-testid="resume-give-up">
+                <Button variant="secondary" onPress={() => resume('give-up')} data-testid="resume-give-up">
                   {t('upload.giveUpUnknown')}
                 </Button>
               </>
             ) : view.state === 'paused' ? (
-              <Button variant="accent" onPress={() => void resume(api, view.jobId)} data-testid="resume-job">
+              <Button variant="accent" onPress={() => resume()} data-testid="resume-job">
                 {t('upload.resume')}
               </Button>
             ) : (

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Content, Dialog, Divider, Heading, Text, TextField } from '@adobe/react-spectrum';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 
-/** The dialog that asks for a production connection's client code before anything is sent. */
+/** The dialog that asks for a production connection's client code before anything is sent (a new upload, or the rest of a paused one). */
 export function ProductionConfirm(props: {
+  readonly mode: 'send' | 'resume';
   readonly profile: ConnectionProfileView;
   readonly rows: string;
   readonly onConfirm: () => void;
@@ -15,10 +16,14 @@ export function ProductionConfirm(props: {
   const matches = typed.trim() === props.profile.clientCode;
   return (
     <Dialog data-testid="production-confirm">
-      <Heading>{t('upload.confirmTitle')}</Heading>
+      <Heading>{props.mode === 'send' ? t('upload.confirmTitle') : t('upload.confirmResumeTitle')}</Heading>
       <Divider />
       <Content>
-        <Text>{t('upload.confirmBody', { rows: props.rows, name: props.profile.name, clientCode: props.profile.clientCode })}</Text>
+        <Text>
+          {props.mode === 'send'
+            ? t('upload.confirmBody', { rows: props.rows, name: props.profile.name, clientCode: props.profile.clientCode })
+            : t('upload.confirmResumeBody', { rows: props.rows, name: props.profile.name, clientCode: props.profile.clientCode })}
+        </Text>
         <TextField
           label={t('upload.confirmLabel')}
           value={typed}
@@ -36,7 +41,7 @@ export function ProductionConfirm(props: {
           {t('upload.cancel')}
         </Button>
         <Button variant="negative" isDisabled={!matches} onPress={props.onConfirm} data-testid="production-confirm-send">
-          {t('upload.confirmSend')}
+          {props.mode === 'send' ? t('upload.confirmSend') : t('upload.confirmResume')}
         </Button>
       </ButtonGroup>
     </Dialog>

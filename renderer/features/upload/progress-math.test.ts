@@ -3,7 +3,7 @@ import type { JobEvent } from '../../../shared/jobs/job-events.js';
 import { replayJob } from '../../../shared/jobs/job-reducer.js';
 import { defaultJobOptions } from '../../../shared/jobs/job-spec.js';
 import type { JobSpec } from '../../../shared/jobs/job-spec.js';
-import { batchDisplay, estimateRemainingMs, isProductionEnvironment, jobFraction, splitDuration } from './progress-math.js';
+import { batchDisplay, estimateRemainingMs, jobFraction, splitDuration } from './progress-math.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 const spec: JobSpec = {
@@ -61,12 +61,5 @@ describe('upload progress', () => {
     expect(estimateRemainingMs(0.6, 10_000, 0.5)).toBe(40_000);
     expect(estimateRemainingMs(0.51, 10_000, 0.5)).toBeNull();
     expect(splitDuration(3_723_400)).toEqual({ hours: 1, minutes: 2, seconds: 3 });
-  });
-
-  it('recognises production environments in English and Korean', () => {
-    expect(isProductionEnvironment('Production')).toBe(true);
-    expect(isProductionEnvironment('운영')).toBe(true);
-    expect(isProductionEnvironment('Staging')).toBe(false);
-    expect(isProductionEnvironment('')).toBe(false);
   });
 });

@@ -61,8 +61,3 @@ export function splitDuration(ms: number): { readonly hours: number; readonly mi
   const total = Math.max(0, Math.round(ms / 1000));
   return { hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 };
 }
-
-/** True for a connection whose environment label says production (English or Korean), which asks for the client code before sending. */
-export function isProductionEnvironment(environment: string): boolean {
-  return /prod|live|운영|프로덕션/i.test(environment);
-}

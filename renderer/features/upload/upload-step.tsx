@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DialogContainer, Flex, Heading, InlineAlert, Content, ProgressCircle, Text } from '@adobe/react-spectrum';
+import { Button, Flex, Heading, InlineAlert, Content, ProgressCircle, Text } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useProfiles } from '../../state/profiles-store.js';
 import { ConnectionPicker } from './connection-picker.js';
 import { JobProgress } from './job-progress.js';
-import { ProductionConfirm } from './production-confirm.js';
-import { isProductionEnvironment } from './progress-math.js';
+import { useSendGate } from './send-gate.js';
 import './upload.css';
 import { problemText } from './error-text.js';
 
@@ -31,7 +30,7 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
   const problem = useJobs((s) => s.problem);
   const busy = useJobs((s) => s.busy);
   const start = useJobs((s) => s.start);
-  const [confirming, setConfirming] = useState(false);
+  const confirmSend = useSendGate((s) => s.confirm);
   // The job the user turned away from with "Send again": the form shows instead, until a new job starts.
   const [leftJob, setLeftJob] = useState<string | null>(null);
   const n = (value: number) => value.toLocaleString(i18n.language);
@@ -50,9 +49,10 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
     !(finished && prepared !== null && view.spec?.source.preparedDir !== prepared.preparedDir && view.spec?.source.retryOf === null);
   const canSend = prepared !== null && prepared.rows > 0 && selected !== null && !busy;
 
-  const send = () => {
+  // A production connection asks for its client code first (the send gate); nothing goes without this click.
+  const send = async () => {
     if (!prepared || !selected) return;
-    void start(api, prepared.preparedDir, selected.id);
+    if (await confirmSend(api, { mode: 'send', profileId: selected.id, rows: prepared.rows })) await start(api, prepared.preparedDir, selected.id);
   };
 
   const state = showJob ? 'job' : busy ? 'starting' : prepared ? 'ready' : 'empty';
@@ -84,7 +84,7 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
             <Button
               variant="accent"
               isDisabled={!canSend}
-              onPress={() => (selected && isProductionEnvironment(selected.environment) ? setConfirming(true) : send())}
+              onPress={() => void send()}
               data-testid="send"
             >
               {busy ? t('upload.sending') : t('upload.send', { rows: n(prepared?.rows ?? 0) })}
@@ -100,19 +100,6 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
       {showJob && view && currentJobId && (
         <JobProgress api={api} view={view} {...(prepared && finished ? { onSendAgain: () => setLeftJob(currentJobId) } : {})} />
       )}
-      <DialogContainer onDismiss={() => setConfirming(false)}>
-        {confirming && selected && prepared && (
-          <ProductionConfirm
-            profile={selected}
-            rows={n(prepared.rows)}
-            onCancel={() => setConfirming(false)}
-            onConfirm={() => {
-              setConfirming(false);
-              send();
-            }}
-          />
-        )}
-      </DialogContainer>
     </section>
   );
 }

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { StatusLight } from '@adobe/react-spectrum';
+import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import { formatWhen } from '../upload/format.js';
+
+/**
+ * What is known about a connection's token, from the last "Test connection" (or a refusal during an
+ * upload): green only when Target accepted it, red when it refused it, neutral when saved but untested.
+ */
+export function TokenLight({ profile }: { readonly profile: ConnectionProfileView }) {
+  const { t, i18n } = useTranslation();
+  const test = profile.lastTest;
+  const when = test ? formatWhen(test.at, i18n.language) : '';
+  const [variant, text, state] = !profile.hasToken
+    ? (['neutral', t('settings.tokenNone'), 'none'] as const)
+    : test === null
+      ? (['neutral', t('settings.tokenSaved'), 'untested'] as const)
+      : test.token === 'accepted'
+        ? (['positive', t('settings.tokenAccepted', { when }), 'accepted'] as const)
+        : test.token === 'refused'
+          ? (['negative', t('settings.tokenRefused', { when }), 'refused'] as const)
+          : (['notice', t('settings.tokenNotReached', { when }), 'not-reached'] as const);
+  return (
+    <StatusLight variant={variant} data-testid="token-status" data-state={state}>
+      {text}
+    </StatusLight>
+  );
+}
