@@ -1,5 +1,5 @@
 import type { TableInfo } from '../io/table-types.js';
-import type { CompiledMapping } from '../../shared/domain/compile-mapping.js';
+import { rowId, type CompiledMapping } from '../../shared/domain/compile-mapping.js';
 import { applyRowEdit, type RowOverlay } from '../../shared/domain/row-overlay.js';
 import { checkRow, type RowCheck, type RowCheckContext } from '../../shared/validation/check-row.js';
 import type { DuplicatePolicy } from '../../shared/validation/duplicate-policy.js';
@@ -79,12 +79,7 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
   // Every row's identifier, as checkRow reads it, hashed up front; the tracker's slots for the next rows
   // are read ahead in small groups (see DuplicateTracker.warm). An edited row is hashed again below.
   const hashes = chunk.rowCount * 2 <= hashScratch.length ? hashScratch : (hashScratch = new Uint32Array(chunk.rowCount * 2));
-  const { idIndex, idTransform } = mapping;
-  for (let i = 0; i < chunk.rowCount; i++) {
-    let id = idIndex < chunk.countOf(i) ? (chunk.cellsOf(i)[chunk.offsetOf(i) + idIndex] ?? '') : '';
-    if (idTransform !== null) id = idTransform(id) ?? id;
-    hashId(id, hashes, 2 * i);
-  }
+  for (let i = 0; i < chunk.rowCount; i++) hashId(rowId(mapping, chunk.cellsOf(i), chunk.offsetOf(i), chunk.countOf(i)), hashes, 2 * i);
   for (let i = 0; i < chunk.rowCount; i++) {
     if (i % WARM_AHEAD === 0) tracker.warm(hashes, i, Math.min(chunk.rowCount, i + WARM_AHEAD));
     const row = chunk.firstRow + i;
@@ -105,8 +100,8 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
     let checked: RowCheck;
     if (edit?.cells) {
       const edited = applyRowEdit(rowCells(flat, offset, count), run.info.headers, edit);
-      checked = checkRow(edited, row, ctx, 0, edited.length, stage);
-    } else checked = checkRow(flat, row, ctx, offset, count, stage);
+      checked = checkRow(edited, row, ctx, stage);
+    } else checked = checkRow(flat, row, ctx, stage, offset, count);
     const notes = noteIssues?.get(row);
     let issues = notes ? [...notes, ...checked.issues] : checked.issues;
     let sendable = checked.sendable;

@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TableInfo } from '../io/table-types.js';
-import { compileMapping, type CompiledMapping } from '../../shared/domain/compile-mapping.js';
+import { compileMapping, rowId, type CompiledMapping } from '../../shared/domain/compile-mapping.js';
 import { RowOverlay } from '../../shared/domain/row-overlay.js';
 import { batchPrefix } from '../../shared/batch/batch-header.js';
 import { batchLimits, type BatchLimits } from '../../shared/batch/batch-limits.js';
@@ -112,12 +112,8 @@ export class PrepareProcessor {
       readings: numberReadingsOf(mapping, this.req.fixes),
       maxRowBytes: MAX_ROW_BYTES,
       cache: new EncodeCache(mapping.params.length),
-      idShape: learnIdShape(
-        Array.from({ length: Math.min(chunk.rowCount, 2000) }, (_, i) => {
-          const raw = mapping.idIndex < chunk.countOf(i) ? (chunk.cellsOf(i)[chunk.offsetOf(i) + mapping.idIndex] ?? '') : '';
-          return mapping.idTransform ? (mapping.idTransform(raw) ?? raw) : raw;
-        }),
-      ),
+      // Learned from the ids of the first chunk (400 rows, see ROWS_PER_CHUNK; at most 2,000).
+      idShape: learnIdShape(Array.from({ length: Math.min(chunk.rowCount, 2000) }, (_, i) => rowId(mapping, chunk.cellsOf(i), chunk.offsetOf(i), chunk.countOf(i)))),
     };
     processChunk(chunk, this.run, this.ctx);
     if (this.run.ledger.needsFlush()) await this.run.ledger.flush();

@@ -4,6 +4,7 @@ import { mappingSpecSchema } from '../domain/mapping-spec.js';
 import { checkRow, MAX_ROW_BYTES, numberReadingsOf } from './check-row.js';
 import { sentCells } from './sent-values.js';
 import { DEFAULT_VALUE_FIXES, type ValueFixes } from './value-fixes.js';
+import { LineBytes } from '../batch/line-bytes.js';
 
 const headers = ['id', 'Betrag', 'Ort', 'note'];
 const spec = mappingSpecSchema.parse({
@@ -18,9 +19,13 @@ const compiled = compileMapping(spec, headers);
 if (!compiled.ok) throw new Error('mapping');
 const mapping = compiled.mapping;
 
+/** What the grid shows for a row, and what checkRow writes for it into a batch buffer (`line.line`: null when the row is not sent). */
 function both(cells: string[], fixes: ValueFixes) {
   const readings = numberReadingsOf(mapping, fixes);
-  return { shown: sentCells(cells, mapping, fixes, readings), line: checkRow(cells, 1, { mapping, fixes, readings, idShape: null, maxRowBytes: MAX_ROW_BYTES }) };
+  const out = new LineBytes(16);
+  const checked = checkRow(cells, 1, { mapping, fixes, readings, idShape: null, maxRowBytes: MAX_ROW_BYTES }, out);
+  const line = checked.sendable ? new TextDecoder().decode(out.bytes.subarray(0, out.pos)) : null;
+  return { shown: sentCells(cells, mapping, fixes, readings), line: { ...checked, line } };
 }
 
 describe('sentCells: what the grid shows is what the batch carries', () => {
