@@ -107,11 +107,7 @@ class RowCollector {
 }
 
 function tooLong(row: number): TableReadError {
-  return new TableReadError(
-    'line-too-long',
-    `Row ${row} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB without a line break. The file may not be a table, or its line breaks are not recognised.`,
-    `${row}행이 줄바꿈 없이 ${MAX_RECORD_CHARS / 1024 / 1024}MB보다 깁니다. 표 파일이 아니거나 줄바꿈을 인식할 수 없습니다.`,
-  );
+  return new TableReadError('line-too-long', { variant: 'row', row, mb: MAX_RECORD_CHARS / 1024 / 1024 });
 }
 
 /** Streams the data rows of a text table described by `info` (from openTable). Throws TableReadError. */

@@ -2,7 +2,7 @@ import type { CompiledMapping, CompiledParam } from '../domain/compile-mapping.j
 import { isAlreadyEncoded } from '../batch/url-encode.js';
 import { encodeAt, MAX_ENCODED_PER_UNIT, type LineBytes } from '../batch/line-bytes.js';
 import type { Issue } from './issue.js';
-import { makeIssue } from './messages.js';
+import { makeIssue } from './issue.js';
 import type { IdShape } from './id-shape.js';
 import { readingFor, type ValueFixes } from './value-fixes.js';
 import { encodeValue, type EncodeCache } from './encode-value.js';
@@ -152,7 +152,7 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
       let v = paramValue(p, cells, offset, count);
       if (v === null) {
         v = cellOf(p, cells, offset, count);
-        issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
+        issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v }));
       }
       if (at + 1 + v.length * MAX_ENCODED_PER_UNIT > b.length) {
         out.pos = at;
@@ -192,7 +192,7 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
       let v = paramValue(p, cells, offset, count);
       if (v === null) {
         v = cellOf(p, cells, offset, count);
-        issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
+        issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v }));
       }
       if (v === '' || isAlreadyEncoded(v)) {
         parts[i + 1] = v;
