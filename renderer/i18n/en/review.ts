@@ -1,3 +1,5 @@
+import type { IssueCode } from '../../../shared/validation/issue.js';
+
 /** Strings of the Review step, with a short title for every kind of issue. */
 export const review = {
   heading: 'Review before sending',
@@ -124,7 +126,7 @@ export const review = {
     'reader-decoding-errors': 'Text encoding errors',
     'header-duplicate': 'Column name used twice',
     'header-empty': 'Column without a name',
-  },
+  } satisfies Record<IssueCode, string>,
   duplicates: 'When an identifier appears more than once',
   duplicatePolicies: { flag: 'Block the later rows', merge: 'Combine them into one', 'last-wins': 'Keep the last row', 'first-wins': 'Keep the first row' },
 } as const;
