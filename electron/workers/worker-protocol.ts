@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 import { AppCallError, type AppError } from '../../shared/contract/errors.js';
+import type { Reply } from '../../shared/contract/reply.js';
 
 /** A request to a worker: `id` pairs it with its reply. */
 export interface WorkerRequest<M extends string = string, A = unknown> {
@@ -9,10 +10,8 @@ export interface WorkerRequest<M extends string = string, A = unknown> {
   readonly method: M;
   readonly args: A;
 }
-/** A worker's reply to one request. */
-export type WorkerReply =
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: AppError };
+/** A worker's reply to one request: the contract's reply envelope, paired with its request by `id`. */
+export type WorkerReply = { readonly kind: 'reply'; readonly id: number } & Reply;
 
 /**
  * A thrown value as it crosses the thread boundary: an AppCallError keeps its code and params; anything
