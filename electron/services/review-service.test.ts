@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppCallError } from '../../shared/contract/errors.js';
+import type { AppCallError } from '../../shared/contract/errors.js';
 import { describeError } from '../messages/error-words.js';
 import type { FileSummary, MappingSuggestion, RecentFile, RejectedExport, ReviewPage, ReviewSummary, TemplateView, TopValues } from '../../shared/contract/index.js';
 import { useAppServices } from './test-support/app-services-harness.js';
