@@ -146,7 +146,7 @@ export function reason<C extends ErrorCode>(code: C, ...[params]: ParamsArg<C>):
 export type AppError = { readonly [C in ErrorCode]: { readonly code: C; readonly message: string; readonly params?: ErrorParams<C> } }[ErrorCode];
 
 /** The log rendering of a code and its params (what AppError.message holds). */
-export function logText(code: string, params: object | undefined): string {
+function logText(code: string, params: object | undefined): string {
   return params && Object.keys(params).length > 0 ? `${code} ${JSON.stringify(params)}` : code;
 }
 

@@ -58,10 +58,10 @@ export type {
   TopValues,
   UploadBlock,
 } from './review.js';
-export type { AppError, ErrorCode, ErrorParams, ParamValue, Reason } from './errors.js';
-export { AppCallError, errorCodes, isAppError, isErrorCode } from './errors.js';
+export type { AppError, ParamValue } from './errors.js';
+export { AppCallError, isAppError } from './errors.js';
 export type { Reply } from './reply.js';
-export { failedReply, okReply, unwrapReply } from './reply.js';
+export { unwrapReply } from './reply.js';
 export type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, ProfilesList, SecretStorageKind } from './profiles.js';
 export type { JobAppEvent, JobListItem, JobListState, JobResultFile } from './jobs.js';
 export type { ResultDownload } from './results.js';
