@@ -2,14 +2,12 @@
 // registry: a code without words here does not build. Also used where the Node side writes words with no
 // UI language to choose from (the result CSV, the console of a host that cannot start).
 import { isErrorCode, type ErrorCode, type ErrorParams, type ParamValue } from '../../shared/contract/errors.js';
-import { errnoWords } from './errno-words.js';
 
 type ErrorWords = { readonly [C in ErrorCode]: (p: ErrorParams<C>) => string };
 
 const quoted = (list: readonly string[]): string => list.map((s) => `"${s}"`).join(', ');
 const saveAgain = 'Open it in Excel and save it again, or export it as CSV.';
 const pickTable = 'Choose a CSV, TSV, TXT or XLSX file.';
-const why = (detail: string): string => errnoWords[detail] ?? detail;
 const binaryKinds = { png: 'a PNG image', jpeg: 'a JPEG image', gif: 'a GIF image', pdf: 'a PDF document', gzip: 'a gzip archive', rar: 'a RAR archive', '7z': 'a 7-Zip archive', program: 'a program', binary: 'binary data' } as const;
 const damage = {
   'no-end': () => 'the end of the file is missing',
@@ -92,10 +90,10 @@ export const errorWords: ErrorWords = {
   'settings-invalid': (p) => (p.variant === 'not-json' ? `The settings file ${p.path} is not valid JSON.` : `The settings file ${p.path} has a bad value at ${p.field ?? '?'}: ${p.detail ?? 'invalid'}`),
 
   'auth-failed': (p) => `Target refused the Profile API token (HTTP ${p.status}${p.said ? `: ${p.said}` : ''}). Save the current token for this connection, then resume the job.`,
-  network: (p) => (p.variant === 'submit' ? `Could not reach Target: ${why(p.detail)}` : `Could not read the batch status: ${why(p.detail)}`),
+  network: (p) => (p.variant === 'submit' ? `Could not reach Target: ${p.detail}` : `Could not read the batch status: ${p.detail}`),
   'outcome-unknown': (p) =>
     ({
-      'connection-broke': `The connection broke after the batch was sent (${why(p.detail ?? '')}); Target may or may not have accepted it.`,
+      'connection-broke': `The connection broke after the batch was sent (${p.detail ?? ''}); Target may or may not have accepted it.`,
       'app-stopped': 'The app stopped while this batch was being sent; Target may or may not have it.',
       ask: `Batch ${p.batch}: Target may or may not have it.`,
       parked: `Nobody can tell whether Target received batch ${(p.batches ?? []).join(', ')}. Resume with "resend" to send it again, or "give-up" to leave its rows as unknown.`,
@@ -135,7 +133,7 @@ export const errorWords: ErrorWords = {
       safe: 'No newer write to the same profiles exists, so sending the same values again is safe.',
     })[p.variant],
 
-  'check-unreachable': (p) => `Could not reach ${p.url} (${why(p.detail)}). Check the base URL and your network or proxy.`,
+  'check-unreachable': (p) => `Could not reach ${p.url} (${p.detail}). Check the base URL and your network or proxy.`,
   'check-answered': (p) => `${p.url} answered (HTTP ${p.status}).`,
   'check-client-known': (p) => `Client code ${p.clientCode} is known to the server.`,
   'check-token-refused': (p) => `The saved token was refused (HTTP ${p.status}); it may have been regenerated or may have expired.`,
