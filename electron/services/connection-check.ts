@@ -1,3 +1,4 @@
+import { reason } from '../../shared/contract/errors.js';
 import type { ConnectionCheck, ConnectionTestResult } from '../../shared/contract/profiles.js';
 import { parseSubmitResponse } from '../../shared/target/submit-response.js';
 import { batchUpdateUrl } from '../../shared/target/urls.js';
@@ -29,34 +30,30 @@ export async function checkConnection(input: ConnectionCheckInput, transport: Tr
   callEnded();
   const checks: ConnectionCheck[] = [];
   if (outcome.kind === 'network') {
-    checks.push({ check: 'reachable', ok: false, message: `Could not reach ${input.baseUrl} (${outcome.message}). Check the base URL and your network or proxy.` });
+    checks.push({ check: 'reachable', ok: false, ...reason('check-unreachable', { url: input.baseUrl, detail: outcome.message }) });
     return { ok: false, checks };
   }
   const { status, body } = outcome;
-  checks.push({ check: 'reachable', ok: true, message: `${input.baseUrl} answered (HTTP ${status}).` });
+  checks.push({ check: 'reachable', ok: true, ...reason('check-answered', { url: input.baseUrl, status }) });
   if (status === 401 || status === 403) {
-    checks.push({ check: 'client-code', ok: true, message: `Client code ${input.clientCode} is known to the server.` });
-    checks.push({
-      check: 'token',
-      ok: false,
-      message: input.token ? `The saved token was refused (HTTP ${status}); it may have been regenerated or may have expired.` : `This client requires a Profile API token (HTTP ${status}); save one.`,
-    });
+    checks.push({ check: 'client-code', ok: true, ...reason('check-client-known', { clientCode: input.clientCode }) });
+    checks.push({ check: 'token', ok: false, ...reason(input.token ? 'check-token-refused' : 'check-token-required', { status }) });
     return { ok: false, checks };
   }
   if (status === 404) {
-    checks.push({ check: 'client-code', ok: false, message: `No batchUpdate endpoint for client code ${input.clientCode} at this base URL (HTTP 404).` });
+    checks.push({ check: 'client-code', ok: false, ...reason('check-no-endpoint', { clientCode: input.clientCode }) });
     return { ok: false, checks };
   }
   if (status === 503 || status === 429) {
-    checks.push({ check: 'client-code', ok: false, message: `Target is throttling calls for ${input.clientCode} right now (HTTP ${status}); try again in a minute.` });
+    checks.push({ check: 'client-code', ok: false, ...reason('check-throttled', { clientCode: input.clientCode, status }) });
     return { ok: false, checks };
   }
   const parsed = parseSubmitResponse(body);
   if (status >= 200 && status < 300 && parsed.kind !== 'unreadable') {
-    checks.push({ check: 'client-code', ok: true, message: `The batchUpdate endpoint of ${input.clientCode} answered as Target does.` });
-    checks.push({ check: 'token', ok: true, message: input.token ? 'The saved token was accepted.' : 'No token is saved and the server did not ask for one.' });
+    checks.push({ check: 'client-code', ok: true, ...reason('check-endpoint-ok', { clientCode: input.clientCode }) });
+    checks.push({ check: 'token', ok: true, ...reason(input.token ? 'check-token-accepted' : 'check-no-token-needed') });
     return { ok: true, checks };
   }
-  checks.push({ check: 'client-code', ok: false, message: `The server's answer (HTTP ${status}) does not look like Target's batchUpdate.` });
+  checks.push({ check: 'client-code', ok: false, ...reason('check-not-target', { status }) });
   return { ok: false, checks };
 }

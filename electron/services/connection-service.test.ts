@@ -53,14 +53,14 @@ describe('connection profiles', () => {
     const p = await s.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
     const noToken = await s.connections.test(p.id);
     expect(noToken.ok).toBe(false);
-    expect(noToken.checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, message: expect.stringContaining('requires a Profile API token') });
+    expect(noToken.checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, code: 'check-token-required', params: { status: 403 } });
     await s.connections.save({ id: p.id, name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token });
     const good = await s.connections.test(p.id);
     expect(good).toMatchObject({ ok: true });
     expect(good.checks.map((c) => c.check)).toEqual(['reachable', 'client-code', 'token']);
     expect(JSON.stringify(good)).not.toContain(token);
     await admin('POST', '/admin/clients/acme/token', {});
-    expect((await s.connections.test(p.id)).checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, message: expect.stringContaining('refused') });
+    expect((await s.connections.test(p.id)).checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, code: 'check-token-refused' });
     const closed = await s.connections.save({ name: 'Closed', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: 'http://127.0.0.1:9' });
     expect((await s.connections.test(closed.id)).checks[0]).toMatchObject({ check: 'reachable', ok: false });
   });

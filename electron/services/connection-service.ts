@@ -49,7 +49,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 /** Throws `invalid-token` unless the token is one run of printable ASCII (what an HTTP header can carry); never echoes it. */
 export function checkToken(token: string): void {
   if (!/^[\x21-\x7e]{1,10000}$/.test(token)) {
-    throw new AppCallError('invalid-token', 'The token must be one line of printable characters without spaces. Copy it again from Target (Administration > Implementation > Profile API).');
+    throw new AppCallError('invalid-token');
   }
 }
 
@@ -59,13 +59,11 @@ export function checkBaseUrl(text: string): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new AppCallError('invalid-base-url', `"${text}" is not a URL. Use the form https://CLIENTCODE.tt.omtrdc.net.`);
+    throw new AppCallError('invalid-base-url', { variant: 'not-a-url', url: text });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppCallError('invalid-base-url', `The base URL must start with https:// (got ${url.protocol}).`);
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    throw new AppCallError('insecure-base-url', `The base URL must use https:// (Target requires TLS 1.2+); http:// is allowed only for this computer (127.0.0.1, localhost).`);
-  }
-  if (url.username || url.password || url.search || url.hash) throw new AppCallError('invalid-base-url', 'The base URL must not carry a user name, password, query or fragment.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppCallError('invalid-base-url', { variant: 'scheme', scheme: url.protocol });
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw new AppCallError('insecure-base-url');
+  if (url.username || url.password || url.search || url.hash) throw new AppCallError('invalid-base-url', { variant: 'extras' });
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -101,7 +99,7 @@ export class ConnectionService {
     const wanted = idOrName.trim().toLowerCase();
     const { profiles } = await this.list();
     const found = profiles.find((p) => p.id === idOrName) ?? profiles.find((p) => p.name.toLowerCase() === wanted);
-    if (!found) throw new AppCallError('profile-not-found', `No connection profile named "${idOrName}". Run "profiles list" to see them.`, { name: idOrName });
+    if (!found) throw new AppCallError('profile-not-found', { variant: 'name', name: idOrName });
     return found;
   }
 
@@ -117,9 +115,9 @@ export class ConnectionService {
     if (args.token !== undefined) checkToken(args.token);
     const all = await this.store.list();
     const existing = args.id === undefined ? undefined : all.find((p) => p.id === args.id);
-    if (args.id !== undefined && !existing) throw new AppCallError('profile-not-found', `No connection profile with id ${args.id}.`);
+    if (args.id !== undefined && !existing) throw new AppCallError('profile-not-found', { variant: 'id', id: args.id });
     const clash = all.find((p) => p.name.toLowerCase() === args.name.toLowerCase() && p.id !== args.id);
-    if (clash || args.name.toLowerCase() === 'local sandbox') throw new AppCallError('profile-name-taken', `A connection profile named "${args.name}" already exists.`, { name: args.name });
+    if (clash || args.name.toLowerCase() === 'local sandbox') throw new AppCallError('profile-name-taken', { name: args.name });
     const now = new Date().toISOString();
     const profile: StoredProfile = {
       id: existing?.id ?? `p-${randomBytes(4).toString('hex')}`,
@@ -147,8 +145,8 @@ export class ConnectionService {
 
   /** Removes a profile and its token; throws for the built-in one or an unknown id. */
   async remove(id: string): Promise<void> {
-    if (id === LOCAL_SANDBOX_ID) throw new AppCallError('profile-built-in', 'The Local sandbox profile is built in and cannot be removed.');
-    if (!(await this.store.remove(id))) throw new AppCallError('profile-not-found', `No connection profile with id ${id}.`);
+    if (id === LOCAL_SANDBOX_ID) throw new AppCallError('profile-built-in');
+    if (!(await this.store.remove(id))) throw new AppCallError('profile-not-found', { variant: 'id', id });
     await this.options.secrets.delete(id);
     this.sessionTokens.delete(id);
   }

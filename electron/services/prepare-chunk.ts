@@ -4,8 +4,7 @@ import { applyRowEdit, type RowOverlay } from '../../shared/domain/row-overlay.j
 import { checkRow, type RowCheck, type RowCheckContext } from '../../shared/validation/check-row.js';
 import type { DuplicatePolicy } from '../../shared/validation/duplicate-policy.js';
 import { hashId, type DuplicateTracker } from '../../shared/validation/duplicate-tracker.js';
-import type { Issue } from '../../shared/validation/issue.js';
-import { issueDetail, makeIssue, plainIssue } from '../../shared/validation/messages.js';
+import { makeIssue, type Issue } from '../../shared/validation/issue.js';
 import { ColumnFindingsCollector } from '../../shared/validation/column-findings.js';
 import { readerNoteIssue } from '../../shared/validation/reader-notes.js';
 import type { BatchFileWriter } from './prepare-batch-writer.js';
@@ -13,7 +12,7 @@ import { LEDGER_DUPLICATE, LEDGER_EXCLUDED, LEDGER_REJECTED, type LedgerWriter }
 import type { RejectedReportWriter } from './prepare-report.js';
 import type { SourceChunk } from './prepare-source.js';
 
-/** Collects issues: counts every code, keeps the first `limit` issues (as plain objects) and real examples of value issues per column. */
+/** Collects issues: counts every code, keeps the first `limit` issues and real examples of value issues per column. */
 export class IssueSink {
   readonly counts: Record<string, number> = {};
   readonly kept: Issue[] = [];
@@ -22,8 +21,8 @@ export class IssueSink {
   constructor(private readonly limit: number) {}
   add(issue: Issue): void {
     this.counts[issue.code] = (this.counts[issue.code] ?? 0) + 1;
-    this.findings.add(issue, issueDetail(issue));
-    if (this.kept.length < this.limit) this.kept.push(plainIssue(issue));
+    this.findings.add(issue);
+    if (this.kept.length < this.limit) this.kept.push(issue);
     else this.truncated = true;
   }
 }
@@ -114,8 +113,7 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
         issues = [...issues, makeIssue('duplicate-id', row, mapping.idColumn, { value: checked.id, otherRow: first })];
         sendable = false;
       } else {
-        const text = run.duplicates === 'first-wins' ? 'kept the first row' : run.duplicates === 'last-wins' ? 'kept the last row' : 'merged the non-empty values';
-        issues = [...issues, makeIssue('duplicate-id-resolved', row, mapping.idColumn, { value: checked.id, otherRow: first, text })];
+        issues = [...issues, makeIssue('duplicate-id-resolved', row, mapping.idColumn, { value: checked.id, otherRow: first, variant: run.duplicates })];
         if (run.duplicates === 'first-wins') fate = LEDGER_DUPLICATE;
         else {
           fate = 0;

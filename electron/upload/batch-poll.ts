@@ -1,3 +1,4 @@
+import { reason } from '../../shared/contract/errors.js';
 import { backoffDelay, throttleWait } from '../../shared/jobs/backoff.js';
 import { decidePoll } from '../../shared/jobs/http-decision.js';
 import type { Counters } from '../../shared/jobs/job-events.js';
@@ -30,9 +31,9 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
     if (recorded === null) return 'finished';
     const started = ctx.submittedAt(index) ?? ctx.now();
     if (ctx.now() - started > opts.pollDeadlineMs) {
-      const message = `Batch ${index} was still not finished ${Math.round(opts.pollDeadlineMs / 60_000)} minutes after Target accepted it; its rows are counted as unknown. Target may still apply them.`;
-      await ctx.emit({ type: 'job.alert', index, level: 'warning', code: 'poll-deadline', message });
-      await ctx.emit({ type: 'batch.finished', index, outcome: 'unknown', counters: view.counters, failedIds: [], message });
+      const late = reason('poll-deadline', { batch: index, minutes: Math.round(opts.pollDeadlineMs / 60_000) });
+      await ctx.emit({ type: 'job.alert', index, level: 'warning', ...late });
+      await ctx.emit({ type: 'batch.finished', index, outcome: 'unknown', counters: view.counters, failedIds: [], reason: late });
       return 'finished';
     }
     let callEnded: () => void;
@@ -46,10 +47,7 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
     const url = ctx.statusUrlFor(recorded);
     if (!isStatusHostAllowed(url, ctx.statusHosts())) {
       callEnded();
-      await ctx.requestPause('error', {
-        code: 'status-host-not-allowed',
-        message: `Target returned a status URL on ${new URL(url).host}, which is not in this connection's allowed status hosts. Add it to the profile if you trust it, then resume.`,
-      });
+      await ctx.requestPause('error', reason('status-host-not-allowed', { host: new URL(url).host }));
       return 'paused';
     }
     const outcome = await ctx.transport.send({ method: 'GET', url: withShowDetails(url), bearer: await ctx.token(), timeoutMs: ctx.settings.pollTimeoutMs, signal: ctx.stopSignal });
@@ -67,10 +65,10 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
       case 'final': {
         await ctx.emit({ type: 'batch.status', index, status: d.status, batchSize: d.batchSize, counters: d.counters });
         if (d.status === 'stuck') {
-          await ctx.emit({ type: 'job.alert', index, level: 'error', code: 'batch-stuck', message: `Target reports batch ${index} as stuck: it will not finish. Its rows are counted as unknown; use "retry failed rows" to send them again.` });
+          await ctx.emit({ type: 'job.alert', index, level: 'error', ...reason('batch-stuck', { batch: index }) });
         }
         const failedIds = d.profiles.filter((p) => p.status.toLowerCase() !== 'success').map((p) => p.id);
-        await ctx.emit({ type: 'batch.finished', index, outcome: d.status, counters: d.counters, failedIds, message: null });
+        await ctx.emit({ type: 'batch.finished', index, outcome: d.status, counters: d.counters, failedIds, reason: null });
         return 'finished';
       }
       case 'retry':

@@ -28,7 +28,7 @@ export interface Transport {
 const MAX_RESPONSE = 8 * 1024 * 1024;
 const NEVER_ARRIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
 
-/** Plain words for a socket error, without anything from the request. */
+/** The errno code of a socket error (put into words by the message tables), else its first line; never anything from the request. */
 function describe(error: NodeJS.ErrnoException): string {
   return error.code ? `${error.code}` : error.message.split('\n')[0] ?? 'network error';
 }
@@ -54,12 +54,12 @@ export function createHttpTransport(): Transport {
         try {
           url = new URL(req.url);
         } catch {
-          resolve({ kind: 'network', mayHaveArrived: false, message: 'invalid URL' });
+          resolve({ kind: 'network', mayHaveArrived: false, message: 'ERR_INVALID_URL' });
           return;
         }
         const isHttps = url.protocol === 'https:';
         if (!isHttps && url.protocol !== 'http:') {
-          resolve({ kind: 'network', mayHaveArrived: false, message: `unsupported scheme ${url.protocol}` });
+          resolve({ kind: 'network', mayHaveArrived: false, message: 'ERR_UNSUPPORTED_SCHEME' });
           return;
         }
         const headers: Record<string, string | number> = { Accept: 'application/xml, text/xml, */*' };
@@ -95,7 +95,7 @@ export function createHttpTransport(): Transport {
         }
         const onAbort = () => request.destroy(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
         if (req.signal?.aborted) {
-          finish({ kind: 'network', mayHaveArrived: false, message: 'aborted' });
+          finish({ kind: 'network', mayHaveArrived: false, message: 'ABORTED' });
           return;
         }
         req.signal?.addEventListener('abort', onAbort, { once: true });

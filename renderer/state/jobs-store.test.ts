@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppApi, CallName, FileSummary, MappingSuggestion, ReviewSummary } from '../../shared/contract/index.js';
-import { AppCallError, calls } from '../../shared/contract/index.js';
+import { calls, unwrapReply } from '../../shared/contract/index.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
 import { createAppServices, type AppServices } from '../../electron/services/app-services.js';
 import { dispatchCall } from '../../electron/services/dispatch.js';
@@ -19,11 +19,7 @@ function clientOver(s: AppServices): ClientApi {
   const call = Object.fromEntries(
     (Object.keys(calls) as CallName[]).map((name) => [
       name,
-      async (args: unknown) => {
-        const reply = await dispatchCall(s.handlers, name, args, () => undefined);
-        if (!reply.ok) throw new AppCallError(reply.error.code, reply.error.message);
-        return reply.value;
-      },
+      async (args: unknown) => unwrapReply(await dispatchCall(s.handlers, name, args, () => undefined)),
     ]),
   ) as unknown as AppApi;
   return { host: 'browser', call, subscribe: (listener) => s.bus.subscribe(listener), pathForFile: async () => '' };

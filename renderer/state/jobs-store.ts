@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppEvent } from '../../shared/contract/index.js';
+import type { AppEvent, ParamValue } from '../../shared/contract/index.js';
 import type { JobListItem } from '../../shared/contract/jobs.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { initialJobView, reduceJob } from '../../shared/jobs/job-reducer.js';
@@ -33,6 +33,7 @@ export function isJobEvent(event: AppEvent | JobEvent): event is JobEvent {
 export interface JobCallProblem {
   readonly code: string;
   readonly message: string;
+  readonly params?: Readonly<Record<string, ParamValue>>;
 }
 
 /** The history list as it loads. */
@@ -73,7 +74,7 @@ interface JobsStore {
 }
 
 function problemOf(error: unknown): JobCallProblem {
-  return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
+  return isAppError(error) ? { code: error.code, message: error.message, params: error.params ?? {} } : { code: 'internal', message: String(error), params: {} };
 }
 
 /** Upload jobs as this window knows them: live views from job events, the current job, and the history. */

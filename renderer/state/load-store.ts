@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppEvent, FileSummary, ReadOverrides } from '../../shared/contract/index.js';
+import type { AppEvent, FileSummary, ParamValue, ReadOverrides } from '../../shared/contract/index.js';
 import { isAppError } from '../../shared/contract/index.js';
 import type { ClientApi } from '../api/index.js';
 
@@ -9,7 +9,7 @@ export type LoadState =
   | { readonly kind: 'uploading'; readonly name: string; readonly percent: number }
   | { readonly kind: 'opening'; readonly name: string }
   | { readonly kind: 'ready'; readonly file: FileSummary; readonly rows: number; readonly counting: boolean; readonly bytesRead: number }
-  | { readonly kind: 'failed'; readonly name: string; readonly code: string; readonly message: string; readonly messageKo?: string };
+  | { readonly kind: 'failed'; readonly name: string; readonly code: string; readonly message: string; readonly params?: Readonly<Record<string, ParamValue>> };
 
 interface LoadStore {
   readonly state: LoadState;
@@ -84,9 +84,8 @@ export const useLoad = create<LoadStore>((set, get) => ({
   },
 }));
 
-/** The code and the English and Korean texts of a failed call. */
-function failureOf(error: unknown): { code: string; message: string; messageKo?: string } {
-  if (!isAppError(error)) return { code: 'internal', message: String(error) };
-  const messageKo = error.params?.messageKo;
-  return typeof messageKo === 'string' ? { code: error.code, message: error.message, messageKo } : { code: error.code, message: error.message };
+/** The code and params of a failed call (the renderer puts them into words). */
+function failureOf(error: unknown): { code: string; message: string; params?: Readonly<Record<string, ParamValue>> } {
+  if (!isAppError(error)) return { code: 'internal', message: String(error), params: {} };
+  return { code: error.code, message: error.message, params: error.params ?? {} };
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppEvent, BulkAction, FileSummary, MappingSuggestion, ReviewSummary, UploadBlock } from '../../shared/contract/index.js';
+import type { AppEvent, BulkAction, FileSummary, MappingSuggestion, ParamValue, ReviewSummary, UploadBlock } from '../../shared/contract/index.js';
 import { isAppError } from '../../shared/contract/index.js';
 import type { MappingSpec } from '../../shared/domain/mapping-spec.js';
 import type { RowEdit } from '../../shared/domain/row-overlay.js';
@@ -11,14 +11,14 @@ export type MapState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'suggesting' }
   | { readonly kind: 'ready' }
-  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly messageKo: string | null };
+  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly params: Readonly<Record<string, ParamValue>> };
 
 /** The Review step's state (mirrored to `data-state`): a run in progress, its summary, or a failure. */
 export type ReviewState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly rows: number; readonly previous: ReviewSummary | null }
   | { readonly kind: 'ready'; readonly summary: ReviewSummary }
-  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly messageKo: string | null; readonly previous: ReviewSummary | null };
+  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly params: Readonly<Record<string, ParamValue>>; readonly previous: ReviewSummary | null };
 
 interface PrepareStore {
   /** The open file this preparation is for (null before Load). */
@@ -85,9 +85,8 @@ export function selectPrepared(s: Pick<PrepareStore, 'file' | 'review'>): Prepar
 }
 
 const failure = (error: unknown) => {
-  if (!isAppError(error)) return { code: 'internal', message: String(error), messageKo: null };
-  const ko = error.params?.messageKo;
-  return { code: error.code, message: error.message, messageKo: typeof ko === 'string' ? ko : null };
+  if (!isAppError(error)) return { code: 'internal', message: String(error), params: {} };
+  return { code: error.code, message: error.message, params: error.params ?? {} };
 };
 
 /** The preparation of the open file: its mapping (Map) and the result of checking it (Review). */

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ArgsOf } from '../../shared/contract/define.js';
+import type { ParamValue } from '../../shared/contract/errors.js';
 import type { ConnectionProfileView, ConnectionTestResult, ProfilesList, profileCalls } from '../../shared/contract/profiles.js';
 import { isAppError } from '../../shared/contract/index.js';
 import type { ClientApi } from '../api/index.js';
@@ -11,6 +12,7 @@ export type ProfileInput = ArgsOf<(typeof profileCalls)['profiles.save']>;
 export interface ProfileProblem {
   readonly code: string;
   readonly message: string;
+  readonly params?: Readonly<Record<string, ParamValue>>;
 }
 
 /** The profile list as it loads. */
@@ -41,7 +43,7 @@ interface ProfilesStore {
 }
 
 function problemOf(error: unknown): ProfileProblem {
-  return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
+  return isAppError(error) ? { code: error.code, message: error.message, params: error.params ?? {} } : { code: 'internal', message: String(error), params: {} };
 }
 
 /** Connection profiles as the Upload step and Settings show them. */

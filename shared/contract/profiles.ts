@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
+import type { Reason } from './errors.js';
 
 /** Where saved tokens live, said plainly: the OS keychain holds the key of an encrypted file, Electron safeStorage, or memory only (lost when the app stops). */
 export type SecretStorageKind = 'os-keychain' | 'electron-safe-storage' | 'session-only';
@@ -36,12 +37,8 @@ export interface ProfilesList {
   readonly secretStorage: SecretStorageKind;
 }
 
-/** One check of "Test connection". */
-export interface ConnectionCheck {
-  readonly check: 'reachable' | 'client-code' | 'token';
-  readonly ok: boolean;
-  readonly message: string;
-}
+/** One check of "Test connection": what was checked, whether it passed, and what was found (a registry code and its params). */
+export type ConnectionCheck = { readonly check: 'reachable' | 'client-code' | 'token'; readonly ok: boolean } & Reason;
 
 /** `profiles.test` result. */
 export interface ConnectionTestResult {

@@ -12,7 +12,7 @@ describe('decideSubmit', () => {
   it('treats HTTP 200 with success=false as a failure carrying Target\'s message, not retried', () => {
     const d = decideSubmit(res(200, buildFailureXml('Unexpected error')));
     expect(d.kind).toBe('fail');
-    if (d.kind === 'fail') expect(d.error.message).toContain('Unexpected error');
+    if (d.kind === 'fail') expect(d.error).toMatchObject({ code: 'target-rejected', params: { said: 'Unexpected error' }, httpStatus: 200 });
   });
   it('treats HTTP 200 with an unreadable body as a failure', () => {
     expect(decideSubmit(res(200, '<html>ok</html>')).kind).toBe('fail');

@@ -1,7 +1,6 @@
 import { paramCell, paramValue, rowId, type CompiledMapping } from '../domain/compile-mapping.js';
 import { encodeAt, MAX_ENCODED_PER_UNIT, type LineBytes } from '../batch/line-bytes.js';
-import type { Issue } from './issue.js';
-import { makeIssue } from './messages.js';
+import { makeIssue, type Issue } from './issue.js';
 import type { IdShape } from './id-shape.js';
 import { readingFor, type ValueFixes } from './value-fixes.js';
 import { encodeValue, fixValue, type EncodeCache } from './encode-value.js';
@@ -104,7 +103,7 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
     let v = paramValue(p, cells, offset, count);
     if (v === null) {
       v = paramCell(p, cells, offset, count);
-      issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v, text: 'check the column transforms' }));
+      issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v }));
     }
     if (at + 1 + v.length * MAX_ENCODED_PER_UNIT > b.length) {
       out.pos = at;

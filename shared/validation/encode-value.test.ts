@@ -38,9 +38,9 @@ describe('value rules and the plain path', () => {
     expect(encodeValue('München 50%', DEFAULT_VALUE_FIXES)).toEqual({ encoded: 'M%C3%BCnchen%2050%25', notes: [] });
     expect(fixValue('1.234,50', DEFAULT_VALUE_FIXES, 'decimal')).toEqual({
       value: '1234.50',
-      notes: [{ code: 'value-number-converted', detail: { value: '1.234,50', other: '1234.50', text: 'decimal' } }],
+      notes: [{ code: 'value-number-converted', detail: { value: '1.234,50', other: '1234.50', variant: 'decimal' } }],
     });
-    expect(encodeValue('a,b', FIXES[2]!)).toEqual({ encoded: 'a%3Bb', notes: [{ code: 'value-comma-fixed', detail: { value: 'a,b', text: 'replaced' } }] });
+    expect(encodeValue('a,b', FIXES[2]!)).toEqual({ encoded: 'a%3Bb', notes: [{ code: 'value-comma-fixed', detail: { value: 'a,b', variant: 'replaced' } }] });
     expect(encodeValue('x\uD800', DEFAULT_VALUE_FIXES)).toEqual({ encoded: null, notes: [{ code: 'value-invalid-unicode', detail: {} }] });
   });
 });

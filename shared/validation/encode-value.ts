@@ -1,13 +1,20 @@
-import type { IssueCode } from './issue.js';
-import type { IssueDetail } from './messages.js';
+import type { IssueParams } from './issue.js';
 import type { ValueFix, ValueFixes } from './value-fixes.js';
 import { convertNumberComma, numberCommaShape, type NumberReading } from './number-comma.js';
 
-/** A finding about one value, before it is tied to a row and column. */
-export interface CellNote {
-  readonly code: IssueCode;
-  readonly detail: IssueDetail;
-}
+type CellNoteCode =
+  | 'value-number-comma'
+  | 'value-number-converted'
+  | 'value-comma'
+  | 'value-comma-fixed'
+  | 'value-line-break'
+  | 'value-line-break-fixed'
+  | 'value-control-char'
+  | 'value-replacement-char'
+  | 'value-invalid-unicode';
+
+/** A finding about one value (an issue code and its params), before it is tied to a row and column. */
+export type CellNote = { readonly [C in CellNoteCode]: { readonly code: C; readonly detail: IssueParams<C> } }[CellNoteCode];
 
 /** A value's encoding (null when it cannot be encoded) and what was found or fixed on the way. */
 export interface CellOutcome {
@@ -72,16 +79,16 @@ function fixRuleChars(value: string, fixes: ValueFixes, reading: NumberReading |
     const shape = numberCommaShape(v);
     if (shape !== null) {
       const converted = reading === null ? null : convertNumberComma(v, reading);
-      if (converted === null) notes.push({ code: 'value-number-comma', detail: { value, text: shape } });
+      if (converted === null || reading === null) notes.push({ code: 'value-number-comma', detail: { value, variant: shape } });
       else {
-        notes.push({ code: 'value-number-converted', detail: { value, other: converted, text: reading ?? '' } });
+        notes.push({ code: 'value-number-converted', detail: { value, other: converted, variant: reading } });
         v = converted;
       }
     } else {
       const fix = fixes.comma;
       if (fix.kind === 'block') notes.push({ code: 'value-comma', detail: { value } });
       else {
-        notes.push({ code: 'value-comma-fixed', detail: { value, text: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
+        notes.push({ code: 'value-comma-fixed', detail: { value, variant: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
         v = applyFix(v, /,/g, fix);
       }
     }
@@ -90,7 +97,7 @@ function fixRuleChars(value: string, fixes: ValueFixes, reading: NumberReading |
     const fix = fixes.lineBreak;
     if (fix.kind === 'block') notes.push({ code: 'value-line-break', detail: { value } });
     else {
-      notes.push({ code: 'value-line-break-fixed', detail: { value, text: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
+      notes.push({ code: 'value-line-break-fixed', detail: { value, variant: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
       v = applyFix(v, LINE_BREAKS, fix);
     }
   }

@@ -2,6 +2,7 @@ import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
 import { parseFlags } from '../parse-flags.js';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import { describeError } from '../../messages/error-words.js';
 import { readTokenFromStdin, withServices } from '../upload/cli-services.js';
 
 const USAGE = `Usage: profile-loader profiles <list|add|remove|test|set-token> [options]
@@ -107,8 +108,10 @@ export const command: CliCommand = {
         case 'test': {
           const p = await c.find(target());
           const r = await c.test(p.id);
-          if (json) io.stdout(`${JSON.stringify({ profile: p.name, ...r })}\n`);
-          else for (const k of r.checks) io.stdout(`${k.ok ? 'ok  ' : 'FAIL'} ${k.check.padEnd(11)} ${k.message}\n`);
+          // Each check keeps its English `message` in the --json shape scripts rely on.
+          const checks = r.checks.map((k) => ({ ...k, message: describeError(k) }));
+          if (json) io.stdout(`${JSON.stringify({ profile: p.name, ...r, checks })}\n`);
+          else for (const k of checks) io.stdout(`${k.ok ? 'ok  ' : 'FAIL'} ${k.check.padEnd(11)} ${k.message}\n`);
           return r.ok ? 0 : 1;
         }
         case 'set-token': {

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createAppServices, type AppServices } from '../app-services.js';
+import { unwrapReply } from '../../../shared/contract/reply.js';
 import { dispatchCall } from '../dispatch.js';
 
 export interface AppServicesHarness {
   /** The services of the running test. */
   services(): AppServices;
-  /** Calls `name` through the dispatcher; resolves with its value or throws the AppError (with `code`). */
+  /** Calls `name` through the dispatcher; resolves with its value or throws the AppCallError (with `code` and `params`). */
   call<T>(name: string, args: unknown): Promise<T>;
 }
 
@@ -37,9 +38,7 @@ export function useAppServices(prefix: string): AppServicesHarness {
   return {
     services,
     async call<T>(name: string, args: unknown): Promise<T> {
-      const reply = await dispatchCall(services().handlers, name, args, () => undefined);
-      if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-      return reply.value as T;
+      return unwrapReply(await dispatchCall(services().handlers, name, args, () => undefined)) as T;
     },
   };
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Flex, Heading, ProgressBar, Text, View, Well } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
+import { problemText } from '../../i18n/problem-text.js';
 import { DataGrid } from '../../components/data-grid.js';
 import { useLoad } from '../../state/load-store.js';
 import { usePrepare } from '../../state/prepare-store.js';
@@ -87,7 +88,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
       {state.kind === 'opening' && <ProgressBar label={t('load.opening', { name: state.name })} isIndeterminate width="100%" />}
       {state.kind === 'failed' && (
         <div role="alert" data-testid="load-error" className="load-error">
-          <Well>{t('load.failed', { message: i18n.language === 'ko' && state.messageKo ? state.messageKo : state.message })}</Well>
+          <Well>{t('load.failed', { message: problemText(t, state) })}</Well>
         </div>
       )}
       {(state.kind === 'idle' || state.kind === 'failed' || state.kind === 'ready') && (

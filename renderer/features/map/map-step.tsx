@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Content, Flex, Heading, InlineAlert, Item, Picker, ProgressBar, Radio, RadioGroup, Text, TextField, Well } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
+import { problemText } from '../../i18n/problem-text.js';
 import { useLoad } from '../../state/load-store.js';
 import { usePrepare } from '../../state/prepare-store.js';
 import { useWizard } from '../../state/wizard-store.js';
@@ -52,7 +53,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
         </Heading>
         {map.kind === 'failed' ? (
           <div role="alert">
-            <Well>{t('map.failed', { message: map.message })}</Well>
+            <Well>{t('map.failed', { message: problemText(t, map) })}</Well>
           </div>
         ) : file ? (
           <ProgressBar label={t('map.loading')} isIndeterminate />

@@ -5,7 +5,7 @@ import type { Key } from '@adobe/react-spectrum';
 import type { ConnectionProfileView, SecretStorageKind } from '../../../shared/contract/profiles.js';
 import { isAppError } from '../../../shared/contract/index.js';
 import type { ProfileInput } from '../../state/profiles-store.js';
-import { problemText } from '../upload/error-text.js';
+import { thrownText } from '../../i18n/problem-text.js';
 import { checkProfileFields, withScheme, type FieldProblems } from './profile-fields.js';
 import { TokenStorageNote } from './token-storage-note.js';
 
@@ -94,7 +94,7 @@ export function ProfileForm(props: {
       props.onDone();
     } catch (error) {
       const field = isAppError(error) ? FIELD_OF_CODE[error.code] : undefined;
-      const text = isAppError(error) ? problemText(t, error) : String(error);
+      const text = thrownText(t, error);
       if (field) setShown({ [field]: `server:${text}` });
       else setProblem(text);
     } finally {

@@ -4,6 +4,7 @@ import { AlertDialog, Button, ButtonGroup, DialogContainer, Flex, InlineAlert, H
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import { jobTotals } from '../../../shared/jobs/job-summary.js';
 import type { ClientApi } from '../../api/index.js';
+import { problemText } from '../../i18n/problem-text.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { useWizard } from '../../state/wizard-store.js';
@@ -74,7 +75,7 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
             <Heading>{t('upload.state.paused')}</Heading>
             <Content>
               {tokenReplaced ? t('upload.pauseReason.authTokenSaved') : t(`upload.pauseReason.${view.pause.reason}`)}
-              {view.pause.error && view.pause.reason !== 'user' && view.pause.reason !== 'auth' ? ` (${view.pause.error.message})` : ''}
+              {view.pause.error && view.pause.reason !== 'user' && view.pause.reason !== 'auth' ? ` (${problemText(t, view.pause.error)})` : ''}
               {view.pause.reason === 'auth' && !tokenReplaced && view.spec && (
                 <Flex marginTop="size-150">
                   <Button variant="primary" onPress={() => openSettings(view.spec?.connection.profileId)} data-testid="update-token">
