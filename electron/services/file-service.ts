@@ -50,7 +50,7 @@ export class FileService {
       (event) => {
         if (event.type === 'progress') bus.emit({ type: 'file.progress', fileId, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
         else if (event.type === 'counted') bus.emit({ type: 'file.counted', fileId, rows: event.rows });
-        else bus.emit({ type: 'file.failed', fileId, error: { code: event.code, message: event.message, ...(event.messageKo ? { messageKo: event.messageKo } : {}) } });
+        else bus.emit({ type: 'file.failed', fileId, error: { code: event.code, message: event.message, ...(event.messageKo ? { params: { messageKo: event.messageKo } } : {}) } });
       },
     );
     try {

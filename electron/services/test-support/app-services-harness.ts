@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import type { AppApi, AppEvent, CallName } from '../../../shared/contract/index.js';
+import { AppCallError, calls } from '../../../shared/contract/index.js';
 import { createAppServices, type AppServices } from '../app-services.js';
 import { dispatchCall } from '../dispatch.js';
 
@@ -41,5 +43,29 @@ export function useAppServices(prefix: string): AppServicesHarness {
       if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
       return reply.value as T;
     },
+  };
+}
+
+/**
+ * The contract as the renderer's ClientApi sees it, over these services: every call goes through the
+ * validating dispatcher (a failure is rethrown as the AppCallError the UI catches) and events come from
+ * their bus; only the transport is missing.
+ */
+export function contractClient(services: AppServices) {
+  const call = Object.fromEntries(
+    (Object.keys(calls) as CallName[]).map((name) => [
+      name,
+      async (args: unknown) => {
+        const reply = await dispatchCall(services.handlers, name, args, () => undefined);
+        if (!reply.ok) throw new AppCallError(reply.error.code, reply.error.message, reply.error.params);
+        return reply.value;
+      },
+    ]),
+  ) as unknown as AppApi;
+  return {
+    host: 'browser' as const,
+    call,
+    subscribe: (listener: (event: AppEvent) => void) => services.bus.subscribe(listener),
+    pathForFile: async () => '',
   };
 }
