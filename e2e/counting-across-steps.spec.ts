@@ -33,7 +33,7 @@ test('rows counted after the user left the Load step are there when they come ba
       await hostEvents.waitFor('file.progress');
       appHost.hold();
       try {
-        expect(hostEvents.seen('file.counted')).toBe(false);
+        expect(hostEvents.seen('file.counted'), 'the file was still being counted when the host was held').toBe(false);
         await load.waitCounting();
         await page.getByTestId('to-map').click();
         await map.step.waitFor();

@@ -53,7 +53,7 @@ export const useLoad = create<LoadStore>((set, get) => ({
       const summary = await api.call['files.open']({ path, ...(options && Object.keys(options).length > 0 ? { options } : {}) });
       if (previous.kind === 'ready' && previous.file.path === path) void api.call['files.close']({ fileId: previous.file.fileId }).catch(() => undefined);
       set({ state: { kind: 'ready', file: summary, rows: 0, counting: true, bytesRead: 0 } });
-      // Progress the events reported before this window knew the file's id is picked up by one page read.
+      // Events sent before this reply named the file were ignored (its id was unknown): one page read catches up.
       const page = await api.call['files.rows']({ fileId: summary.fileId, first: 1, count: 1 });
       const current = get().state;
       if (current.kind === 'ready' && current.file.fileId === summary.fileId && current.counting) {
