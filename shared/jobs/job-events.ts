@@ -99,6 +99,10 @@ export const jobEventSchema = z.discriminatedUnion('type', [
 
 export type JobEvent = z.infer<typeof jobEventSchema>;
 export type JobEventType = JobEvent['type'];
+
+/** Every job event `type`, read from the schema: a type added there is known wherever this set is used. */
+export const jobEventTypes: ReadonlySet<JobEventType> = new Set(jobEventSchema.options.map((option) => option.shape.type.value));
+
 /** The event of one `type`. */
 export type JobEventOf<T extends JobEventType> = Extract<JobEvent, { type: T }>;
 

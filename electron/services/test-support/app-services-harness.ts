@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import type { AppApi, AppEvent, CallName } from '../../../shared/contract/index.js';
+import { calls } from '../../../shared/contract/index.js';
 import { createAppServices, type AppServices } from '../app-services.js';
 import { unwrapReply } from '../../../shared/contract/reply.js';
 import { dispatchCall } from '../dispatch.js';
@@ -40,5 +42,25 @@ export function useAppServices(prefix: string): AppServicesHarness {
     async call<T>(name: string, args: unknown): Promise<T> {
       return unwrapReply(await dispatchCall(services().handlers, name, args, () => undefined)) as T;
     },
+  };
+}
+
+/**
+ * The contract as the renderer's ClientApi sees it, over these services: every call goes through the
+ * validating dispatcher (a failure is rethrown as the AppCallError the UI catches) and events come from
+ * their bus; only the transport is missing.
+ */
+export function contractClient(services: AppServices) {
+  const call = Object.fromEntries(
+    (Object.keys(calls) as CallName[]).map((name) => [
+      name,
+      async (args: unknown) => unwrapReply(await dispatchCall(services.handlers, name, args, () => undefined)),
+    ]),
+  ) as unknown as AppApi;
+  return {
+    host: 'browser' as const,
+    call,
+    subscribe: (listener: (event: AppEvent) => void) => services.bus.subscribe(listener),
+    pathForFile: async () => '',
   };
 }

@@ -26,7 +26,6 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
   const runReview = usePrepare((s) => s.runReview);
   const edit = usePrepare((s) => s.edit);
   const bulk = usePrepare((s) => s.bulk);
-  const onEvent = usePrepare((s) => s.onEvent);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   const [filter, setFilter] = useState<ReviewFilter>('all');
@@ -34,9 +33,9 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
   const [jump, setJump] = useState<{ index: number; nonce: number } | null>(null);
   const [jumpError, setJumpError] = useState<string | null>(null);
   const summary = lastSummary(review);
+  const failedText = review.kind === 'failed' && t('review.failed', { message: problemText(t, review.problem) });
   const n = (x: number) => x.toLocaleString(i18n.language);
 
-  useEffect(() => api.subscribe(onEvent), [api, onEvent]);
   useEffect(() => {
     if (summary?.uploadAllowed) unlock('upload');
   }, [summary?.uploadAllowed, unlock]);
@@ -55,7 +54,7 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
         {review.kind === 'running' && <ProgressBar label={review.rows > 0 ? t('map.checkingRows', { rows: n(review.rows) }) : t('map.checking')} isIndeterminate width="100%" />}
         {review.kind === 'failed' && (
           <div role="alert" data-testid="review-error">
-            <Well>{t('review.failed', { message: problemText(t, review) })}</Well>
+            <Well>{failedText}</Well>
             <Button variant="secondary" onPress={() => goTo('map')}>
               {t('review.backToMap')}
             </Button>
@@ -103,7 +102,7 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
       {busy && <ProgressBar label={t('review.working')} isIndeterminate width="100%" data-testid="review-working" />}
       {review.kind === 'failed' && (
         <div role="alert" data-testid="review-error">
-          <Well>{t('review.failed', { message: problemText(t, review) })}</Well>
+          <Well>{failedText}</Well>
         </div>
       )}
       <SummaryCards summary={summary} />
