@@ -1,6 +1,7 @@
 import { calls, isCallName } from '../../shared/contract/index.js';
 import type { AppError } from '../../shared/contract/errors.js';
 import { AppCallError } from '../../shared/contract/errors.js';
+import { WriteFailedError } from '../store/write-failure.js';
 import type { Handlers } from './handlers.js';
 
 /** The outcome of one dispatched call, ready to serialise over IPC or HTTP. */
@@ -29,6 +30,7 @@ export async function dispatchCall(
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppCallError) return { ok: false, error: error.toJSON() };
+    if (error instanceof WriteFailedError) return { ok: false, error: { code: error.code, message: error.message, params: error.params } };
     log(`[dispatch] ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong on our side. The details are in the log.' } };
   }
