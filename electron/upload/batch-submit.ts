@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { backoffDelay, throttleWait } from '../../shared/jobs/backoff.js';
-import { checkDailyBudget, DAY_MS } from '../../shared/jobs/daily-budget.js';
+import { checkDailyBudget, type BudgetCheck, type UsageEntry } from '../../shared/jobs/daily-budget.js';
 import { decideSubmit } from '../../shared/jobs/http-decision.js';
 import type { JobBatch } from '../../shared/jobs/job-spec.js';
 import { batchUpdateUrl } from '../../shared/target/urls.js';
+import { WriteFailedError } from '../store/write-failure.js';
 import type { RunContext } from './run-context.js';
 import { sleep } from './sleep.js';
 import { resolveUnknown } from './unknown-facts.js';
@@ -17,19 +18,36 @@ function submitUrl(ctx: RunContext): string {
   return batchUpdateUrl(ctx.baseUrl(), c.clientCode, c.apiVersion === 'v2' ? 2 : 1);
 }
 
-async function budgetAllows(ctx: RunContext, batch: JobBatch): Promise<boolean> {
+/** The ledger entry of one attempt at POSTing a batch. */
+type Attempt = UsageEntry & { readonly batch: number; readonly attempt: number };
+
+/**
+ * Records the attempt in the usage ledger before its POST when the daily budget allows it. Otherwise
+ * pauses the job (budget passed, or the ledger cannot be written) and resolves null: nothing is sent.
+ */
+async function reserveUsage(ctx: RunContext, batch: JobBatch, attempt: number): Promise<Attempt | null> {
   const budget = ctx.spec.connection.dailyRowBudget;
-  if (budget === null) return true;
-  const now = ctx.now();
-  const entries = await ctx.usage.since(ctx.spec.connection.clientCode, now - DAY_MS);
-  const check = checkDailyBudget(budget, entries, ctx.reservedRows, batch.rows, now);
-  if (check.ok) return true;
-  const when = check.fitsAt === null ? 'It is larger than the whole budget: prepare smaller batches (--batch-rows).' : `It fits again after ${new Date(check.fitsAt).toISOString()}; resume the job then.`;
+  const entry: Attempt = { at: ctx.now(), rows: batch.rows, jobId: ctx.spec.jobId, batch: batch.index, attempt };
+  const last: { check: BudgetCheck } = { check: { ok: true } };
+  try {
+    const allowed = await ctx.usage.reserve(ctx.spec.connection.clientCode, entry, (entries) => {
+      last.check = checkDailyBudget(budget, entries, 0, batch.rows, entry.at);
+      return last.check.ok;
+    });
+    if (allowed) return entry;
+  } catch (error) {
+    if (!(error instanceof WriteFailedError)) throw error;
+    await ctx.requestPause('error', { code: error.code, message: error.message });
+    return null;
+  }
+  const refused = last.check;
+  if (refused.ok) return null;
+  const when = refused.fitsAt === null ? 'It is larger than the whole budget: prepare smaller batches (--batch-rows).' : `It fits again after ${new Date(refused.fitsAt).toISOString()}; resume the job then.`;
   await ctx.requestPause('daily-budget', {
     code: 'daily-budget-exceeded',
-    message: `Batch ${batch.index} (${batch.rows} rows) would pass the daily budget of ${budget} rows for client ${ctx.spec.connection.clientCode} (${check.used} used in the last 24 h). ${when}`,
+    message: `Batch ${batch.index} (${batch.rows} rows) would pass the daily budget of ${budget ?? 0} rows for client ${ctx.spec.connection.clientCode} (${refused.used} used in the last 24 h). ${when}`,
   });
-  return false;
+  return null;
 }
 
 /**
@@ -44,7 +62,6 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
   let failures = 0;
   for (;;) {
     if (ctx.sendSignal.aborted) return 'stopped';
-    if (!(await budgetAllows(ctx, batch))) return 'paused';
     const size = await stat(batch.path).then(
       (s) => s.size,
       () => -1,
@@ -66,8 +83,18 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
       return 'stopped';
     }
     const attempt = (ctx.view().batches.find((b) => b.index === batch.index)?.attempts ?? 0) + 1;
+    const usage = await reserveUsage(ctx, batch, attempt);
+    if (usage === null) {
+      callEnded();
+      return 'paused';
+    }
     await ctx.emit({ type: 'batch.submitting', index: batch.index, attempt });
-    ctx.reservedRows += batch.rows;
+    if (ctx.sendSignal.aborted) {
+      // The journal could not record the attempt (a full disk): a POST it does not know of must not start.
+      callEnded();
+      await ctx.usage.release(ctx.spec.connection.clientCode, usage);
+      return 'stopped';
+    }
     let lastReport = 0;
     const outcome = await ctx.transport.send({
       method: 'POST',
@@ -82,12 +109,12 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
       },
     });
     callEnded();
-    ctx.reservedRows -= batch.rows;
     const d = decideSubmit(outcome);
+    // Target took nothing: the rows do not count against the daily budget.
+    if (d.kind === 'retry' || d.kind === 'fail' || d.kind === 'auth') await ctx.usage.release(ctx.spec.connection.clientCode, usage);
     switch (d.kind) {
       case 'accepted':
         await ctx.emit({ type: 'batch.submitted', index: batch.index, batchId: d.batchId, statusUrl: d.statusUrl });
-        await ctx.usage.record(ctx.spec.connection.clientCode, { at: ctx.now(), rows: batch.rows, jobId: ctx.spec.jobId });
         return 'accepted';
       case 'retry': {
         let wait: number;

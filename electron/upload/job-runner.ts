@@ -1,8 +1,9 @@
 import { setMaxListeners } from 'node:events';
-import type { JobError, JobEvent, PauseReason } from '../../shared/jobs/job-events.js';
+import { isTransientJobEvent, type JobError, type JobEvent, type PauseReason } from '../../shared/jobs/job-events.js';
 import { reduceJob, replayJob, type JobView } from '../../shared/jobs/job-reducer.js';
 import type { JobBatch, JobSpec } from '../../shared/jobs/job-spec.js';
 import type { JobJournal } from '../store/journal.js';
+import { WriteFailedError } from '../store/write-failure.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
 import { pollBatch } from './batch-poll.js';
 import { submitBatch } from './batch-submit.js';
@@ -55,6 +56,9 @@ export class JobRunner {
   private readonly polls = new Set<Promise<unknown>>();
   private readonly ctx: RunContext;
   private running = false;
+  /** Set when the journal could not be written: the job stops, and these events wait for `salvage`. */
+  private journalFailure: WriteFailedError | null = null;
+  private readonly unjournaled: JobEvent[] = [];
 
   constructor(private readonly deps: JobRunnerDeps) {
     // Every batch being followed waits on these signals at once; that is many listeners, not a leak.
@@ -71,7 +75,6 @@ export class JobRunner {
       random: deps.random ?? Math.random,
       stopSignal: this.stopCtl.signal,
       sendSignal: this.sendCtl.signal,
-      reservedRows: 0,
       view: () => this.view,
       batch: (index) => this.batchOf(index),
       emit: (e) => this.emit(e),
@@ -103,10 +106,20 @@ export class JobRunner {
     this.stopCtl.abort(new Error('cancelled'));
   }
 
-  /** Runs the job until it finishes, pauses or is cancelled; resolves to the final view. Throws only if the journal cannot be written. */
+  /**
+   * Runs the job until it finishes, pauses or is cancelled; resolves to the final view. When the
+   * journal cannot be written (a full disk), the job stops at once — no new POST starts, POSTs in
+   * flight finish — and pauses with the write error; what it could not journal is salvaged into the
+   * journal's reserve when possible.
+   */
   async run(): Promise<JobView> {
     if (this.running) throw new Error('This job is already running in this process.');
     this.running = true;
+    const view = await this.drive();
+    return this.journalFailure ? this.stopForJournal() : view;
+  }
+
+  private async drive(): Promise<JobView> {
     if (this.view.state === 'completed' || this.view.state === 'cancelled') return this.view;
     if (this.stopRequest?.kind === 'cancel') return this.finishCancelled();
     if (this.view.spec === null) {
@@ -164,7 +177,32 @@ export class JobRunner {
     this.polls.add(p);
   }
 
+  /** After a journal failure: records what happened (and the pause) in the reserve, and publishes the pause. */
+  private async stopForJournal(): Promise<JobView> {
+    const failure = this.journalFailure as WriteFailedError;
+    const finished = this.view.state === 'completed' || this.view.state === 'cancelled';
+    const paused: JobEvent | null = finished
+      ? null
+      : { type: 'job.paused', jobId: this.deps.spec.jobId, at: new Date(this.ctx.now()).toISOString(), reason: 'error', error: { code: failure.code, message: failure.message } };
+    await this.deps.journal.salvage(paused ? [...this.unjournaled, paused] : this.unjournaled);
+    if (paused) {
+      this.view = reduceJob(this.view, paused);
+      this.deps.onEvent?.(paused);
+    }
+    return this.view;
+  }
+
+  /** The journal refused a record: stop sending and polling at once (once). */
+  private journalFailed(error: WriteFailedError): void {
+    if (this.journalFailure) return;
+    this.journalFailure = error;
+    this.stopRequest = { kind: 'pause', reason: 'error' };
+    this.sendCtl.abort(error);
+    this.stopCtl.abort(error);
+  }
+
   private async settle(): Promise<JobView> {
+    if (this.journalFailure) return this.view;
     if (this.stopRequest?.kind === 'cancel') return this.finishCancelled();
     if (this.stopRequest?.kind === 'pause') return this.view;
     if (this.view.batches.every((b) => b.phase === 'finished')) {
@@ -231,7 +269,15 @@ export class JobRunner {
 
   private async emit(input: EventInput): Promise<void> {
     const event = { ...input, jobId: this.deps.spec.jobId, at: new Date(this.ctx.now()).toISOString() } as JobEvent;
-    await this.deps.journal.append(event);
+    if (this.journalFailure === null) {
+      try {
+        await this.deps.journal.append(event);
+      } catch (error) {
+        if (!(error instanceof WriteFailedError)) throw error;
+        this.journalFailed(error);
+      }
+    }
+    if (this.journalFailure !== null && !isTransientJobEvent(event)) this.unjournaled.push(event);
     this.view = reduceJob(this.view, event);
     this.track(event);
     this.deps.onEvent?.(event);
