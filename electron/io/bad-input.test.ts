@@ -28,7 +28,7 @@ async function failure(path: string): Promise<TableReadError> {
     expect(e).toBeInstanceOf(TableReadError);
     const err = e as TableReadError;
     expect(err.message).not.toMatch(/\n\s+at /);
-    expect(err.messageKo.length).toBeGreaterThan(5);
+    expect(err.messageKo?.length ?? 0).toBeGreaterThan(5);
     return err;
   }
   throw new Error(`${path} was read without an error`);

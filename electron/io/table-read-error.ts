@@ -8,18 +8,24 @@ export type TableErrorCode =
   | 'line-too-long'
   | 'cancelled'
   | 'not-found'
-  | 'unreadable';
+  | 'unreadable'
+  | 'workbook-limit';
 
-/** A file the readers cannot use: a stable `code`, a plain-words English `message` and a Korean `messageKo`. */
+/**
+ * A file the readers cannot use: a stable `code`, a plain-words English `message`, typed `params` for
+ * the UI's own words, and (older codes) a Korean `messageKo`.
+ */
 export class TableReadError extends Error {
   override readonly name = 'TableReadError';
   readonly code: TableErrorCode;
-  readonly messageKo: string;
+  readonly messageKo: string | undefined;
+  readonly params: Readonly<Record<string, string | number>> | undefined;
 
-  constructor(code: TableErrorCode, message: string, messageKo: string) {
+  constructor(code: TableErrorCode, message: string, messageKo?: string, params?: Readonly<Record<string, string | number>>) {
     super(message);
     this.code = code;
     this.messageKo = messageKo;
+    this.params = params;
   }
 }
 

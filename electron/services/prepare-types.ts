@@ -80,11 +80,11 @@ export type PrepareProgress =
   | { readonly stage: 'reading'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly stage: 'finishing'; readonly rows: number };
 
-/** A failure that stops a run, as a value: stable code, English and Korean message. */
+/** A failure that stops a run, as a value: stable code, English message (and a Korean one for older codes). */
 export interface PrepareFailure {
   readonly code: string;
   readonly message: string;
-  readonly messageKo: string;
+  readonly messageKo?: string | undefined;
 }
 
 /** Thrown by the pipeline for input it cannot use (unreadable file, a mapped column the file lacks, cancel). */
@@ -93,7 +93,7 @@ export class PrepareError extends Error implements PrepareFailure {
   constructor(
     readonly code: string,
     message: string,
-    readonly messageKo: string,
+    readonly messageKo?: string,
   ) {
     super(message);
   }

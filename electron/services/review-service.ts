@@ -241,7 +241,7 @@ export class ReviewService {
       );
     } catch (error) {
       await rm(outDir, { recursive: true, force: true });
-      if (error instanceof PrepareError && error.code !== 'internal') throw new AppCallError(error.code, error.message, { messageKo: error.messageKo });
+      if (error instanceof PrepareError && error.code !== 'internal') throw new AppCallError(error.code, error.message, error.messageKo ? { messageKo: error.messageKo } : undefined);
       // Anything unexpected goes to the log; the user gets plain words, not a stack or a variable name.
       this.ctx.log?.(`[review] checking ${file.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       throw new AppCallError('check-failed', 'The file could not be checked because of a problem on our side. The details are in the log.', {
