@@ -190,7 +190,9 @@ export async function readSharedStrings(zip: ZipArchive, part: string | null): P
   let phonetic = 0;
   let text = '';
   await parsePart(await zip.stream(part, XLSX_LIMITS.streamedPartBytes), part, {
-    open(tag) {
+    open(tag, a) {
+      // Excel states the table's size up front: a table that says it is too large is refused unread.
+      if (tag === 'sst' && Number(a.uniqueCount ?? 0) > XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
       if (tag === 'si') {
         inSi = true;
         text = '';

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
+import { WORKER_HEAP_MB } from './spawn-worker.js';
 
 /** A request to a worker: `id` pairs it with its reply. */
 export interface WorkerRequest<M extends string = string, A = unknown> {
@@ -62,7 +63,11 @@ export class WorkerClient<Api extends Record<string, Method<never, unknown>>, E>
       for (const waiter of this.pending.values()) waiter.reject(error);
       this.pending.clear();
     };
-    worker.on('error', (error) => failAll(Object.assign(error, { code: 'worker-crashed' })));
+    worker.on('error', (error) => {
+      if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        failAll(Object.assign(new Error(`This file needed more than ${WORKER_HEAP_MB} MB of memory, so reading it was stopped. Export it as CSV, or split it into smaller files.`), { code: 'out-of-memory' }));
+      } else failAll(Object.assign(error, { code: 'worker-crashed' }));
+    });
     worker.on('exit', (code) => failAll(Object.assign(new Error(`The background worker stopped (exit ${code}).`), { code: 'worker-exited' })));
   }
 
