@@ -33,6 +33,7 @@ export function isJobEvent(event: AppEvent | JobEvent): event is JobEvent {
 export interface JobCallProblem {
   readonly code: string;
   readonly message: string;
+  readonly params?: Readonly<Record<string, string | number>> | undefined;
 }
 
 /** The history list as it loads. */
@@ -68,12 +69,14 @@ interface JobsStore {
   cancel(api: ClientApi, jobId: string): Promise<void>;
   /** Starts a job from the failed rows of `jobId` and follows it; resolves with its id or null. */
   retryFailed(api: ClientApi, jobId: string): Promise<string | null>;
+  /** Repairs a job whose record is damaged (keeps what was recorded before the damage) and reloads the history. */
+  repair(api: ClientApi, jobId: string): Promise<void>;
   /** Reloads the job history; never throws. */
   loadHistory(api: ClientApi): Promise<void>;
 }
 
 function problemOf(error: unknown): JobCallProblem {
-  return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
+  return isAppError(error) ? { code: error.code, message: error.message, params: error.params } : { code: 'internal', message: String(error) };
 }
 
 /** Upload jobs as this window knows them: live views from job events, the current job, and the history. */
@@ -161,6 +164,10 @@ export const useJobs = create<JobsStore>((set, get) => {
       } finally {
         set({ busy: false });
       }
+    },
+    async repair(api, jobId) {
+      await steer(api, jobId, () => api.call['jobs.repair']({ jobId }));
+      await get().loadHistory(api);
     },
     async loadHistory(api) {
       if (get().history.kind !== 'ready') set({ history: { kind: 'loading' } });

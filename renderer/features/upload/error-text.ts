@@ -9,8 +9,8 @@ function isKnownCode(code: string): code is KnownCode {
 
 /**
  * The words to show for a failed call: the translated message for a code the UI knows (so Korean users
- * read Korean), else the Node side's own plain message.
+ * read Korean), with the error's params filled in, else the Node side's own plain message.
  */
-export function problemText(t: TFunction, problem: { readonly code: string; readonly message: string }): string {
-  return isKnownCode(problem.code) ? t(`upload.codes.${problem.code}`) : problem.message;
+export function problemText(t: TFunction, problem: { readonly code: string; readonly message: string; readonly params?: Readonly<Record<string, string | number>> | undefined }): string {
+  return isKnownCode(problem.code) ? t(`upload.codes.${problem.code}`, { ...problem.params }) : problem.message;
 }
