@@ -90,9 +90,11 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
     }
     await ctx.emit({ type: 'batch.submitting', index: batch.index, attempt });
     if (ctx.sendSignal.aborted) {
-      // The journal could not record the attempt (a full disk): a POST it does not know of must not start.
+      // The journal could not record the attempt (a full disk): a POST it does not know of must not
+      // start. Recorded as not sent, so a resume sends it as usual rather than as an unknown outcome.
       callEnded();
       await ctx.usage.release(ctx.spec.connection.clientCode, usage);
+      await ctx.emit({ type: 'batch.submit-failed', index: batch.index, attempt, error: { code: 'not-sent', message: 'Not sent: the job stopped before this batch left.' }, retryInMs: 0 });
       return 'stopped';
     }
     let lastReport = 0;
