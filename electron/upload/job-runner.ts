@@ -59,6 +59,8 @@ export class JobRunner {
   /** Set when the journal could not be written: the job stops, and these events wait for `salvage`. */
   private journalFailure: WriteFailedError | null = null;
   private readonly unjournaled: JobEvent[] = [];
+  /** The `job.paused` record of a pause being written; the run ends only once it is durable. */
+  private pauseRecorded: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: JobRunnerDeps) {
     // Every batch being followed waits on these signals at once; that is many listeners, not a leak.
@@ -202,9 +204,15 @@ export class JobRunner {
   }
 
   private async settle(): Promise<JobView> {
-    if (this.journalFailure) return this.view;
+    if (this.journalFailure) {
+      await this.pauseRecorded;
+      return this.view;
+    }
     if (this.stopRequest?.kind === 'cancel') return this.finishCancelled();
-    if (this.stopRequest?.kind === 'pause') return this.view;
+    if (this.stopRequest?.kind === 'pause') {
+      await this.pauseRecorded;
+      return this.view;
+    }
     if (this.view.batches.every((b) => b.phase === 'finished')) {
       await this.emit({ type: 'job.finished', state: 'completed' });
       return this.view;
@@ -253,7 +261,10 @@ export class JobRunner {
     if (reason === 'user') this.stopCtl.abort(new Error('paused'));
     // Whoever shows the pause also sees the token marked as refused.
     if (reason === 'auth') await this.deps.onTokenRefused?.().catch(() => undefined);
-    if (this.running) await this.emit({ type: 'job.paused', reason, error });
+    if (this.running) {
+      this.pauseRecorded = this.emit({ type: 'job.paused', reason, error });
+      await this.pauseRecorded;
+    }
   }
 
   private batchOf(index: number): JobBatch {
