@@ -9,6 +9,7 @@ import { batchUpdateUrl } from '../../shared/target/urls.js';
 import { createUploadServices, type UploadServices } from '../services/job-services.js';
 import { jobPaths } from '../services/job-paths.js';
 import { JobJournal } from '../store/journal.js';
+import { UsageLedger } from '../store/usage-ledger.js';
 import { createHttpTransport } from './http-transport.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
 
@@ -107,6 +108,41 @@ describe('limits and guards', () => {
     expect(view.pause).toMatchObject({ reason: 'daily-budget', error: { code: 'daily-budget-exceeded' } });
     expect(view.pause?.error?.message).toMatch(/daily budget of 100 rows for client acme \(80 used/);
     expect(jobSummary(view)).toMatchObject({ sent: 80, confirmed: 80, pending: 40 });
+  });
+
+  it('records each batch in the usage ledger before its POST, and takes back a POST Target refused', async () => {
+    const sandbox = await startSandbox({ processingDelayMs: 30, settings: SANDBOX_FAST });
+    const home = await tempHome();
+    const real = createHttpTransport();
+    const seenAtPost: number[] = [];
+    const ledger = join(home, 'usage', 'acme.jsonl');
+    // Reads the ledger at the moment each POST leaves (the real transport then sends it).
+    const transport = {
+      async send(request: Parameters<typeof real.send>[0]) {
+        if (request.method === 'POST') seenAtPost.push((await readFile(ledger, 'utf8').catch(() => '')).split('\n').filter((l) => l.includes('"rows"')).length);
+        return real.send(request);
+      },
+      close: () => real.close(),
+    };
+    const services = await createUploadServices({ homeDir: home, keychain: null, transport });
+    cleanups.push(async () => {
+      await services.close();
+      await sandbox.close();
+      await rm(home, { recursive: true, force: true });
+    });
+    const profile = await services.connections.save({ name: 'S', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
+    const prepared = join(home, 'in');
+    await writePrepared(prepared, { batches: 3, rowsPerBatch: 10 });
+    const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 1 } });
+    expect((await services.jobs.run(spec.jobId)).state).toBe('completed');
+    expect(seenAtPost).toEqual([1, 2, 3]);
+    expect((await new UsageLedger(home).since('acme', 0)).map((e) => e.rows)).toEqual([10, 10, 10]);
+    // A batch Target refuses (a 403 for a token it does not accept) is taken back.
+    await fetch(`${sandbox.baseUrl}/admin/clients/acme/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requireAuth: true }) });
+    const again = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 1 } });
+    expect((await services.jobs.run(again.jobId)).pause?.reason).toBe('auth');
+    expect(seenAtPost).toHaveLength(4);
+    expect((await new UsageLedger(home).since('acme', 0)).map((e) => e.jobId)).toEqual([spec.jobId, spec.jobId, spec.jobId]);
   });
 
   it('refuses to follow a status URL on a host the profile does not allow, then follows it once allowed', async () => {
