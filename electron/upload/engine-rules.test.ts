@@ -10,7 +10,7 @@ import { createUploadServices, type UploadServices } from '../services/job-servi
 import { jobPaths } from '../services/job-paths.js';
 import { JobJournal } from '../store/journal.js';
 import { UsageLedger } from '../store/usage-ledger.js';
-import { createHttpTransport } from './http-transport.js';
+import { createHttpTransport, type Transport } from './http-transport.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -18,10 +18,10 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-async function setup(sandboxOpts: Parameters<typeof startSandbox>[0] = {}) {
+async function setup(sandboxOpts: Parameters<typeof startSandbox>[0] = {}, transport?: (home: string) => Transport) {
   const sandbox: RunningSandbox = await startSandbox({ processingDelayMs: 30, ...sandboxOpts, settings: { ...SANDBOX_FAST, ...sandboxOpts.settings } });
   const home = await tempHome();
-  const services: UploadServices = await createUploadServices({ homeDir: home, keychain: null });
+  const services: UploadServices = await createUploadServices({ homeDir: home, keychain: null, ...(transport ? { transport: transport(home) } : {}) });
   cleanups.push(async () => {
     await services.close();
     await sandbox.close();
@@ -111,26 +111,20 @@ describe('limits and guards', () => {
   });
 
   it('records each batch in the usage ledger before its POST, and takes back a POST Target refused', async () => {
-    const sandbox = await startSandbox({ processingDelayMs: 30, settings: SANDBOX_FAST });
-    const home = await tempHome();
-    const real = createHttpTransport();
     const seenAtPost: number[] = [];
-    const ledger = join(home, 'usage', 'acme.jsonl');
     // Reads the ledger at the moment each POST leaves (the real transport then sends it).
-    const transport = {
-      async send(request: Parameters<typeof real.send>[0]) {
-        if (request.method === 'POST') seenAtPost.push((await readFile(ledger, 'utf8').catch(() => '')).split('\n').filter((l) => l.includes('"rows"')).length);
-        return real.send(request);
-      },
-      close: () => real.close(),
+    const counting = (home: string): Transport => {
+      const real = createHttpTransport();
+      return {
+        async send(request) {
+          const ledger = await readFile(join(home, 'usage', 'acme.jsonl'), 'utf8').catch(() => '');
+          if (request.method === 'POST') seenAtPost.push(ledger.split('\n').filter((l) => l.includes('"rows"')).length);
+          return real.send(request);
+        },
+        close: () => real.close(),
+      };
     };
-    const services = await createUploadServices({ homeDir: home, keychain: null, transport });
-    cleanups.push(async () => {
-      await services.close();
-      await sandbox.close();
-      await rm(home, { recursive: true, force: true });
-    });
-    const profile = await services.connections.save({ name: 'S', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
+    const { sandbox, home, services, profile } = await setup({}, counting);
     const prepared = join(home, 'in');
     await writePrepared(prepared, { batches: 3, rowsPerBatch: 10 });
     const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 1 } });
