@@ -32,13 +32,13 @@ export class UsageLedger {
   }
 
   /**
-   * Records `entry` before its POST when `allow` (given this client's entries of the last 24 h) says
-   * it may go, atomically for this process; resolves whether it was recorded. Throws WriteFailedError
+   * Records `entry` before its POST when `allow` (given this client's entries of the last 24 h; no
+   * `allow`: always) says it may go, atomically for this process; resolves whether it was recorded. Throws WriteFailedError
    * when the ledger cannot be written (the batch must not be sent then).
    */
-  reserve(clientCode: string, entry: UsageEntry & { batch: number; attempt: number }, allow: (last24h: UsageEntry[]) => boolean = () => true): Promise<boolean> {
+  reserve(clientCode: string, entry: UsageEntry & { batch: number; attempt: number }, allow?: (last24h: UsageEntry[]) => boolean): Promise<boolean> {
     return this.serial(clientCode, async () => {
-      if (!allow(await this.since(clientCode, entry.at - 24 * 3600_000))) return false;
+      if (allow && !allow(await this.since(clientCode, entry.at - 24 * 3600_000))) return false;
       await this.append(clientCode, entry);
       return true;
     });

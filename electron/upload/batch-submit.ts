@@ -30,10 +30,16 @@ async function reserveUsage(ctx: RunContext, batch: JobBatch, attempt: number): 
   const entry: Attempt = { at: ctx.now(), rows: batch.rows, jobId: ctx.spec.jobId, batch: batch.index, attempt };
   const last: { check: BudgetCheck } = { check: { ok: true } };
   try {
-    const allowed = await ctx.usage.reserve(ctx.spec.connection.clientCode, entry, (entries) => {
-      last.check = checkDailyBudget(budget, entries, 0, batch.rows, entry.at);
-      return last.check.ok;
-    });
+    const allowed = await ctx.usage.reserve(
+      ctx.spec.connection.clientCode,
+      entry,
+      budget === null
+        ? undefined
+        : (entries) => {
+            last.check = checkDailyBudget(budget, entries, 0, batch.rows, entry.at);
+            return last.check.ok;
+          },
+    );
     if (allowed) return entry;
   } catch (error) {
     if (!(error instanceof WriteFailedError)) throw error;
