@@ -51,5 +51,9 @@ describe('packaged app', () => {
     expect(await read('electron/main/window.ts')).toMatch(/webPreferences: appWebPreferences\(\{ preload: preloadPath, packaged: app\.isPackaged \}\)/);
     expect(CONTENT_SECURITY_POLICY).toContain("form-action 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    // The desktop window loads the page from a file, where only the page's own meta policy applies.
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(await read('renderer/index.html'))?.[1] ?? '';
+    expect(meta).toContain("default-src 'self'");
+    expect(meta).toContain("form-action 'none'");
   });
 });
