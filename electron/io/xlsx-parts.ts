@@ -207,7 +207,10 @@ export async function readSharedStrings(zip: ZipArchive, part: string | null): P
       else if (tag === 't') inT = false;
     },
     text(t) {
-      if (inT) text += t;
+      if (!inT) return;
+      text += t;
+      // A shared string made of many runs is one cell's text: held to the same length.
+      if (text.length > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, part);
     },
   });
   return table;

@@ -192,6 +192,9 @@ export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxS
     text(t) {
       if (inValue) value += t;
       else if (inInlineText) inline += t;
+      else return;
+      // Many runs of rich text are still one cell: held to one text run's length.
+      if ((value?.length ?? 0) + (inline?.length ?? 0) > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, sheet.part);
     },
   });
   let inflated = 0;
