@@ -37,8 +37,10 @@ export class UsageLedger {
    * when the ledger cannot be written (the batch must not be sent then).
    */
   reserve(clientCode: string, entry: UsageEntry & { batch: number; attempt: number }, allow?: (last24h: UsageEntry[]) => boolean): Promise<boolean> {
+    // Only a budget check must not interleave with another job's record; a plain record is one append.
+    if (!allow) return this.append(clientCode, entry).then(() => true);
     return this.serial(clientCode, async () => {
-      if (allow && !allow(await this.since(clientCode, entry.at - 24 * 3600_000))) return false;
+      if (!allow(await this.since(clientCode, entry.at - 24 * 3600_000))) return false;
       await this.append(clientCode, entry);
       return true;
     });

@@ -259,12 +259,12 @@ export class JobRunner {
     this.sendCtl.abort(new Error('paused'));
     // A user pause stops everything; a pause for a token, the budget or an error keeps following acknowledged batches.
     if (reason === 'user') this.stopCtl.abort(new Error('paused'));
-    // Whoever shows the pause also sees the token marked as refused.
-    if (reason === 'auth') await this.deps.onTokenRefused?.().catch(() => undefined);
-    if (this.running) {
-      this.pauseRecorded = this.emit({ type: 'job.paused', reason, error });
-      await this.pauseRecorded;
-    }
+    this.pauseRecorded = (async () => {
+      // Whoever shows the pause also sees the token marked as refused.
+      if (reason === 'auth') await this.deps.onTokenRefused?.().catch(() => undefined);
+      if (this.running) await this.emit({ type: 'job.paused', reason, error });
+    })();
+    await this.pauseRecorded;
   }
 
   private batchOf(index: number): JobBatch {
