@@ -1,4 +1,5 @@
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
 import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatBatchId } from '../shared/target/batch-id.js';
@@ -27,17 +28,10 @@ function processingDelay(settings: SandboxSettings, random: () => number): numbe
   return r < 0.01 ? 3_600_000 + random() * (DAY_MS - 3_600_000) : 60_000 + random() * 3_540_000;
 }
 
+/** Writes `text` through a temp file that is fsynced and renamed (the write-file-atomic library the app uses too). */
 async function writeDurably(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp`;
-  const fh = await open(tmp, 'w');
-  try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, path);
+  await writeFileAtomic(path, text, { fsync: true });
 }
 
 /** E1/E2: validates and stores a batch, answering `success=true` only once the batch is durable. */

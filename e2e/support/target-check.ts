@@ -11,9 +11,13 @@ export interface TargetCounters {
   readonly failedUpdates: number;
 }
 
-/** Calls one contract call of the browser-mode host the page is open on (its access cookie rides along). */
+/**
+ * Calls one contract call of the browser-mode host the page is open on, at the page's own path (the
+ * access cookie is scoped to it and rides along).
+ */
 export async function hostCall<T>(page: Page, origin: string, name: string, args: unknown): Promise<T> {
-  const response = await page.request.post(`${origin}/api/call/${name}`, { data: args });
+  const appPath = new URL(page.url()).pathname;
+  const response = await page.request.post(`${origin}${appPath}api/call/${name}`, { data: args });
   const reply = (await response.json()) as Reply<T>;
   if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
   return reply.value;

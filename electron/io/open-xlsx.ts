@@ -2,14 +2,14 @@
 import { describeHeaders, detectHeaderRow, HEADER_SCAN_ROWS } from './header-row.js';
 import { TableReadError } from './table-read-error.js';
 import type { ReadOptions, TableInfo } from './table-types.js';
-import { openXlsxContainer, verifyXlsx, type XlsxContainer, type XlsxSheet } from './xlsx-zip.js';
-import { sheetRows, type SheetRow } from './xlsx-rows.js';
+import { loadSheetContext, openXlsxBook, sheetRows, type SheetContext, type SheetRow, type XlsxBook, type XlsxSheet } from './xlsx-sheet.js';
+import { corruptXlsx } from './zip-archive.js';
 
-/** The first rows of a sheet, as physical rows (blank rows filled in as []); checks its bytes first. */
-async function firstRows(container: XlsxContainer, sheet: XlsxSheet): Promise<string[][]> {
-  await verifyXlsx(container, sheet);
+/** The first rows of a sheet, as physical rows (blank rows filled in as []). */
+async function firstRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxSheet): Promise<string[][]> {
+  if (!book.zip.has(sheet.part)) throw corruptXlsx('sheet-missing', { sheet: sheet.name, part: sheet.part });
   const rows: string[][] = [];
-  for await (const row of sheetRows(container, sheet)) {
+  for await (const row of sheetRows(book, ctx, sheet)) {
     addRow(rows, row);
     if (rows.length >= HEADER_SCAN_ROWS) break;
   }
@@ -21,9 +21,19 @@ function addRow(rows: string[][], row: SheetRow): void {
   rows.push(row.cells);
 }
 
-/** Returns TableInfo for an xlsx workbook. Throws TableReadError corrupt-xlsx, unsupported-format, no-header. */
+/** Returns TableInfo for an xlsx workbook. Throws TableReadError corrupt-xlsx, unsupported-format, no-header, workbook-limit. */
 export async function openXlsx(path: string, size: number, options: ReadOptions): Promise<TableInfo> {
-  const container = await openXlsxContainer(path, size);
+  const book = await openXlsxBook(path, size);
+  try {
+    return await describeXlsx(book, size, options);
+  } finally {
+    book.close();
+  }
+}
+
+async function describeXlsx(book: XlsxBook, size: number, options: ReadOptions): Promise<TableInfo> {
+  const ctx = await loadSheetContext(book);
+  const container = book.info;
   const sheets = container.sheets.map((s) => s.name);
   let sheet: string | undefined;
   let rows: string[][] = [];
@@ -33,12 +43,12 @@ export async function openXlsx(path: string, size: number, options: ReadOptions)
       throw new TableReadError('no-header', { variant: 'no-sheet', sheet: options.sheet, sheets });
     }
     sheet = chosen.name;
-    rows = await firstRows(container, chosen);
+    rows = await firstRows(book, ctx, chosen);
   } else {
     // Visible sheets first: a hidden sheet is usually a lookup table, not the export.
     const ordered = [...container.sheets.filter((s) => !s.hidden), ...container.sheets.filter((s) => s.hidden)];
     for (const candidate of ordered) {
-      rows = await firstRows(container, candidate);
+      rows = await firstRows(book, ctx, candidate);
       if (rows.some((r) => r.length > 0)) {
         sheet = candidate.name;
         break;

@@ -2,23 +2,29 @@
 import { ROWS_PER_CHUNK } from './read-csv.js';
 import { cancelledError } from './table-read-error.js';
 import type { ReaderNote, ReadTableOptions, RowChunk, TableInfo } from './table-types.js';
-import { sheetRows } from './xlsx-rows.js';
-import { openXlsxContainer } from './xlsx-zip.js';
+import { loadSheetContext, openXlsxBook, sheetRows, type XlsxBook } from './xlsx-sheet.js';
 
 /** Streams the data rows of the sheet in `info`; rows are padded to the header width. Throws TableReadError. */
 export async function* readXlsx(path: string, info: TableInfo, opts: ReadTableOptions = {}): AsyncGenerator<RowChunk> {
-  const { signal, onProgress } = opts;
-  if (signal?.aborted) throw cancelledError();
+  if (opts.signal?.aborted) throw cancelledError();
+  const book = await openXlsxBook(path, info.sizeBytes);
+  try {
+    yield* chunks(book, info, opts);
+  } finally {
+    book.close();
+  }
+}
+
+async function* chunks(book: XlsxBook, info: TableInfo, { signal, onProgress }: ReadTableOptions): AsyncGenerator<RowChunk> {
+  const sheet = book.info.sheets.find((s) => s.name === info.sheet) ?? book.info.sheets[0];
+  if (sheet === undefined) return;
   const width = info.headers.length;
   let bytesRead = 0;
   let rows: string[][] = [];
   let notes: ReaderNote[] = [];
   let firstRow = 1;
   let count = 0;
-  const container = await openXlsxContainer(path, info.sizeBytes);
-  const sheet = container.sheets.find((s) => s.name === info.sheet) ?? container.sheets[0];
-  if (sheet === undefined) return;
-  const source = sheetRows(container, sheet, { signal, onBytes: (b) => (bytesRead = b) });
+  const source = sheetRows(book, await loadSheetContext(book), sheet, { signal, onBytes: (b) => (bytesRead = b) });
   for await (const { number, cells } of source) {
     if (number <= info.headerRow) continue;
     count++;

@@ -10,7 +10,8 @@ export type TableErrorCode =
   | 'line-too-long'
   | 'cancelled'
   | 'not-found'
-  | 'unreadable';
+  | 'unreadable'
+  | 'workbook-limit';
 
 /** A file the readers cannot use: a stable registry `code` and the params its words quote. */
 export class TableReadError<C extends TableErrorCode = TableErrorCode> extends AppCallError<C> {

@@ -9,7 +9,8 @@ import { createAppServices } from '../services/app-services.js';
 import type { AppServices } from '../services/app-services.js';
 import { CONTENT_SECURITY_POLICY } from '../web/static-files.js';
 import { registerContractHandlers, sendEvent } from './typed-ipc.js';
-import { createMainWindow, isOwnFrame } from './window.js';
+import { appUrlPrefix, createMainWindow, isOwnFrame } from './window.js';
+import { allowPermission } from './window-policy.js';
 import { safeStorageCipher } from './safe-storage-cipher.js';
 
 if (!app.requestSingleInstanceLock()) {
@@ -33,7 +34,9 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
-    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
+    // Every permission is denied but desktop notifications for our own page (window-policy.ts).
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => allowPermission(permission, details.requestingUrl ?? requestingOrigin, appUrlPrefix));
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl, appUrlPrefix)));
     services = await createAppServices({ homeDir: resolveAppHome(), host: 'electron', secretCipher: safeStorageCipher() });
     window = createMainWindow();
     const own = window;

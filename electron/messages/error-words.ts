@@ -11,15 +11,36 @@ const pickTable = 'Choose a CSV, TSV, TXT or XLSX file.';
 const binaryKinds = { png: 'a PNG image', jpeg: 'a JPEG image', gif: 'a GIF image', pdf: 'a PDF document', gzip: 'a gzip archive', rar: 'a RAR archive', '7z': 'a 7-Zip archive', program: 'a program', binary: 'binary data' } as const;
 const damage = {
   'no-end': () => 'the end of the file is missing',
-  'toc-past-end': () => 'the table of contents points past the end',
   'toc-broken': () => 'the table of contents is broken',
   'no-sheets': () => 'it lists no sheets',
   'sheet-missing': (p: ErrorParams<'corrupt-xlsx'>) => `the sheet "${p.sheet ?? ''}" is missing`,
-  'part-cut': (p: ErrorParams<'corrupt-xlsx'>) => `${p.part ?? ''} is cut off`,
+  'part-missing': (p: ErrorParams<'corrupt-xlsx'>) => `${p.part ?? ''} is missing`,
+  'part-encrypted': (p: ErrorParams<'corrupt-xlsx'>) => `${p.part ?? ''} is encrypted`,
   'part-unreadable': (p: ErrorParams<'corrupt-xlsx'>) => `${p.part ?? ''} is unreadable`,
   'part-compression': (p: ErrorParams<'corrupt-xlsx'>) => `${p.part ?? ''} uses an unknown compression`,
   'part-inflate': (p: ErrorParams<'corrupt-xlsx'>) => `${p.part ?? ''} does not decompress`,
   'part-checksum': (p: ErrorParams<'corrupt-xlsx'>) => `${p.part ?? ''} fails its checksum`,
+  'part-not-xml': (p: ErrorParams<'corrupt-xlsx'>) => `${p.part ?? ''} is not valid XML: ${p.detail ?? ''}`,
+} as const;
+const writeReasons = {
+  denied: 'the app is not allowed to write there',
+  'read-only': 'the disk is read-only',
+  'folder-gone': 'the folder is gone',
+  'folder-in-the-way': 'a folder stands where the file should be',
+  'too-many-open': 'too many files are open',
+  'disk-error': 'the disk reported an error',
+  'too-large': 'the file is too large for this disk',
+  other: 'the file could not be written',
+} as const;
+const workbookLimits = {
+  'part-size': (max: string) => `one of its parts is larger than ${max} bytes once unpacked`,
+  ratio: (max: string) => `one of its parts unpacks to more than ${max} times its packed size, as archive bombs do`,
+  'text-run': (max: string) => `a cell or attribute holds more than ${max} characters`,
+  'xml-depth': (max: string) => `its XML nests deeper than ${max} levels`,
+  'shared-strings': (max: string) => `it has more than ${max} shared texts`,
+  'shared-string-bytes': (max: string) => `its shared texts take more than ${max} bytes`,
+  rows: (max: string) => `a row is numbered past Excel's last row, ${max}`,
+  columns: (max: string) => `a cell is past Excel's last column (${max} columns)`,
 } as const;
 
 export const errorWords: ErrorWords = {
@@ -28,6 +49,9 @@ export const errorWords: ErrorWords = {
   unauthorized: () => 'This window may not use the app.',
   internal: () => 'Something went wrong inside the app. The details are in its log.',
   'upload-interrupted': () => 'The file did not arrive completely. Try again.',
+  'upload-too-large': (p) => `The file is larger than ${p.maxBytes.toLocaleString('en-US')} bytes, the most browser mode accepts (setting browserMode.maxUploadBytes).`,
+  'bad-request': (p) => ({ address: 'This address is not valid.', escape: 'The address has a malformed %-escape.', 'content-type': `Send ${p.type ?? 'the right content type'}.` })[p.variant],
+  'path-not-allowed': (p) => `In browser mode the app opens only files uploaded through this page, the sample, and its own folders (${p.path}).`,
 
   'not-found': (p) => `File not found: ${p.path}`,
   unreadable: (p) => (p.variant === 'folder' ? `This is a folder, not a file: ${p.path}` : `The file could not be read (${p.errno ?? 'unknown error'}): ${p.path}`),
@@ -43,6 +67,7 @@ export const errorWords: ErrorWords = {
     })[p.variant],
   'corrupt-xlsx': (p) =>
     p.variant === 'unreadable' ? `This Excel file is damaged and cannot be read (${p.detail ?? ''}). ${saveAgain}` : `This Excel file is damaged or incomplete (${damage[p.variant](p)}). ${saveAgain}`,
+  'workbook-limit': (p) => `This workbook cannot be read safely: ${workbookLimits[p.variant](p.max.toLocaleString('en-US'))} (${p.part}). ${saveAgain}`,
   'no-header': (p) =>
     ({
       blank: 'No header row found: the first rows of the file are blank.',
@@ -55,6 +80,7 @@ export const errorWords: ErrorWords = {
   cancelled: (p) => (p.variant === 'read' ? 'Reading the file was cancelled.' : 'Preparing the file was cancelled.'),
   'worker-crashed': () => 'The background worker stopped unexpectedly. The details are in the log.',
   'worker-exited': (p) => `The background worker stopped (exit ${p.exitCode}).`,
+  'out-of-memory': (p) => `This file needed more than ${p.mb} MB of memory, so reading it was stopped. Export it as CSV, or split it into smaller files.`,
 
   'file-not-open': () => 'That file is no longer open.',
   'sample-missing': () => 'The sample file is not part of this installation.',
@@ -77,11 +103,18 @@ export const errorWords: ErrorWords = {
   'job-not-found': (p) => `No job ${p.jobId}. Run "jobs list" to see the jobs.`,
   'job-running': (p) => `Job ${p.jobId} is already running.`,
   'job-not-running': (p) => `Job ${p.jobId} is not running in this app.`,
-  'job-locked': (p) => `Job ${p.jobId} is being run by another process (pid ${p.pid}). Stop that process first, or wait for it to finish.`,
+  'job-locked': (p) =>
+    `Job ${p.jobId} is being run by another process (pid ${p.pid}${p.host ? ` on ${p.host}` : ''}${p.since ? `, since ${p.since}` : ''}). Stop that process first, or wait for it to finish.`,
   'journal-corrupt': (p) =>
     p.variant === 'no-start'
       ? `The journal of job ${p.jobId ?? ''} does not start with the job's description.`
-      : `The job journal ${p.path ?? p.jobId ?? ''} is damaged${p.line === undefined ? '' : ` at line ${p.line}`} (${p.detail ?? 'unreadable'}).`,
+      : `The record of job ${p.jobId ?? p.path ?? ''} is damaged${p.line === undefined ? '' : ` at line ${p.line}`} (${p.detail ?? 'unreadable'}).${p.jobId ? ` Run "jobs repair ${p.jobId}" to keep the ${p.kept ?? 0} records before it and continue.` : ''}`,
+  'journal-intact': (p) => `The record of job ${p.jobId} is not damaged: there is nothing to repair.`,
+  'journal-unrecoverable': (p) => `The record of job ${p.jobId} is damaged at line ${p.line}, before the job's own description: it cannot be recovered.`,
+  'journal-repaired': (p) =>
+    `The job record was damaged at line ${p.line}; the ${p.kept} records before it were kept${p.batches.length > 0 ? ` and batch ${p.batches.join(', ')} now has an unknown outcome` : ''}. The damaged copy is kept beside the journal.`,
+  'disk-full': (p) => `The disk is full (${p.path}): free some space, then try again.`,
+  'write-failed': (p) => `Could not write ${p.path}: ${writeReasons[p.variant]}${p.errno ? ` (${p.errno})` : ''}.`,
   'prepared-missing': (p) => `No manifest.json in ${p.dir}: prepare the file first.`,
   'prepared-invalid': (p) => (p.variant === 'not-json' ? `${p.path} is not valid JSON.` : `${p.path} is not a batch manifest (${p.field ?? ''}).`),
   'prepared-blocked': () => 'The file has blocking problems (mapping); fix them before uploading.',
@@ -96,6 +129,7 @@ export const errorWords: ErrorWords = {
       'connection-broke': `The connection broke after the batch was sent (${p.detail ?? ''}); Target may or may not have accepted it.`,
       'app-stopped': 'The app stopped while this batch was being sent; Target may or may not have it.',
       ask: `Batch ${p.batch}: Target may or may not have it.`,
+      'record-lost': `What happened to batch ${p.batch} was lost in the damaged part of the job record; Target may have it.`,
       parked: `Nobody can tell whether Target received batch ${(p.batches ?? []).join(', ')}. Resume with "resend" to send it again, or "give-up" to leave its rows as unknown.`,
     })[p.variant],
   'target-rejected': (p) => `Target refused the batch: ${p.said || '(no message)'}`,
@@ -114,6 +148,7 @@ export const errorWords: ErrorWords = {
   'batch-file-changed': (p) => `The file of batch ${p.batch} (${p.path}) changed after the job was created; it will not be sent. Cancel the job and upload again.`,
   'status-host-not-allowed': (p) => `Target returned a status URL on ${p.host}, which is not in this connection's allowed status hosts. Add it to the profile if you trust it, then resume.`,
   'job-incomplete': () => 'The job stopped with work left; resume it.',
+  'not-sent': () => 'Not sent: the job stopped before this batch left.',
   'batch-stuck': (p) => `Target reports batch ${p.batch} as stuck: it will not finish. Its rows are counted as unknown; use "retry failed rows" to send them again.`,
   'poll-deadline': (p) => `Batch ${p.batch} was still not finished ${p.minutes} minutes after Target accepted it; its rows are counted as unknown. Target may still apply them.`,
   'resent-after-unknown': (p) => `Batch ${p.batch}: sending again after an unknown outcome.`,

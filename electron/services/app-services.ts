@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import type { HostKind } from '../../shared/contract/index.js';
+import { usePrivateHome } from './app-home.js';
 import { EventBus } from './event-bus.js';
 import type { Handlers } from './handlers.js';
 import { createAppInfoHandlers } from './app-info-service.js';
@@ -34,7 +34,7 @@ export interface AppServicesOptions {
  * cannot be created.
  */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
-  await mkdir(options.homeDir, { recursive: true });
+  await usePrivateHome(options.homeDir);
   const bus = new EventBus();
   const log = options.log ?? ((line: string) => console.error(line));
   const recent = new RecentFiles(options.homeDir);

@@ -1,5 +1,5 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FileId, FileSummary, RowPage } from '../../shared/contract/index.js';
 import type { ReadOverrides } from '../../shared/contract/files.js';
@@ -92,7 +92,10 @@ export class FileService {
     return { fileId, first, rows: page.rows, totalRows: page.totalRows, complete: page.complete };
   }
 
-  /** Closes one file and deletes its temporary rows. Unknown ids are ignored. */
+  /**
+   * Closes one file and deletes its temporary rows — and the file itself when it was uploaded through
+   * browser mode (under `uploads/`) and no other open session reads it. Unknown ids are ignored.
+   */
   async closeOne(fileId: FileId): Promise<void> {
     const session = this.sessions.get(fileId);
     if (!session) return;
@@ -100,6 +103,12 @@ export class FileService {
     await session.worker.call('close', {}).catch(() => undefined);
     await session.worker.terminate();
     await rm(session.dir, { recursive: true, force: true });
+    // Each upload has a folder of its own under uploads/ (see electron/web/uploads.ts).
+    const path = session.summary.path;
+    const folder = dirname(path);
+    if (folder.startsWith(join(this.ctx.homeDir, 'uploads') + sep) && ![...this.sessions.values()].some((s) => s.summary.path === path)) {
+      await rm(folder, { recursive: true, force: true });
+    }
   }
 
   /** Closes every open file. */

@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { AppCallError } from '../../shared/contract/errors.js';
 import { join } from 'node:path';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
 import { RETRYABLE_OUTCOMES } from '../../shared/jobs/row-outcome.js';
 import type { JobSpec } from '../../shared/jobs/job-spec.js';
+import { ensurePrivateDir, writeFileAtomic } from '../store/atomic-file.js';
 import { readPreparedInput } from '../upload/prepared-input.js';
 import { allLineOutcomes, LEDGER_NOT_IN_JOB, readLedgerFile } from './result-csv.js';
 import { splitBatchBody } from './result-lines.js';
@@ -20,7 +20,7 @@ export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: r
   if (view.batches.some((b) => b.phase !== 'finished')) throw new AppCallError('nothing-to-retry', { variant: 'not-finished' });
   const source = await readPreparedInput(spec.source.preparedDir);
   const outcomes = await allLineOutcomes(spec, view, events, false);
-  await mkdir(outDir, { recursive: true });
+  await ensurePrivateDir(outDir);
   const newLineOf = new Map<number, number>(); // old global line -> new global line
   const manifestBatches: { index: number; rows: number; bytes: number; path: string; firstLine: number }[] = [];
   let nextLine = 0;
@@ -36,7 +36,7 @@ export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: r
     const body = `${header}\n${picked.map((i) => lines[i]).join('\n')}`;
     const index = manifestBatches.length + 1;
     const name = `batch-${String(index).padStart(4, '0')}.txt`;
-    await writeFile(join(outDir, name), body, 'latin1');
+    await writeFileAtomic(join(outDir, name), Buffer.from(body, 'latin1'));
     manifestBatches.push({ index, rows: picked.length, bytes: Buffer.byteLength(body, 'latin1'), path: name, firstLine: nextLine });
     picked.forEach((i, k) => newLineOf.set(b.firstLine + i, nextLine + k));
     nextLine += picked.length;
@@ -57,7 +57,7 @@ export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: r
     ledger = Int32Array.from({ length: nextLine }, (_, i) => i);
     rows = nextLine;
   }
-  await writeFile(join(outDir, 'rows.ledger'), Buffer.from(ledger.buffer, ledger.byteOffset, ledger.byteLength));
+  await writeFileAtomic(join(outDir, 'rows.ledger'), new Uint8Array(ledger.buffer, ledger.byteOffset, ledger.byteLength));
   const manifest = {
     version: 1,
     file: spec.source.file,
@@ -71,6 +71,6 @@ export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: r
     retryOf: spec.jobId,
     createdAt: new Date().toISOString(),
   };
-  await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { batches: manifestBatches.length, lines: nextLine };
 }

@@ -1,13 +1,14 @@
-import { readdir } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
 import { AppCallError } from '../../shared/contract/errors.js';
 import type { JobListItem, JobResultFile } from '../../shared/contract/jobs.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { replayJob, type JobView } from '../../shared/jobs/job-reducer.js';
 import { defaultJobOptions, jobSpecSchema, type JobOptions, type JobSpec } from '../../shared/jobs/job-spec.js';
-import { jobSummary, jobTotals } from '../../shared/jobs/job-summary.js';
-import { acquireJobLock, lockHolder } from '../store/job-lock.js';
-import { JobJournal, readJournal } from '../store/journal.js';
+import { jobSummary } from '../../shared/jobs/job-summary.js';
+import { acquireJobLock } from '../store/job-lock.js';
+import { JobJournal, JournalCorruptError, readJournal } from '../store/journal.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
+import { WriteFailedError } from '../store/write-failure.js';
 import type { EngineSettings } from '../upload/engine-settings.js';
 import type { Transport } from '../upload/http-transport.js';
 import { JobRunner } from '../upload/job-runner.js';
@@ -15,7 +16,9 @@ import { readPreparedInput } from '../upload/prepared-input.js';
 import type { RateLimiterRegistry } from '../upload/rate-limiter.js';
 import type { UnknownChoice } from '../upload/unknown-facts.js';
 import type { ConnectionService } from './connection-service.js';
-import { jobPaths, jobsRoot, newJobId } from './job-paths.js';
+import { jobListItem, listJobs, type HistorySource } from './job-history.js';
+import { jobPaths, newJobId, type JobPaths } from './job-paths.js';
+import { repairJournal } from './job-repair.js';
 import { writeRetryPrepared } from './job-retry.js';
 import { writeResultCsv } from './result-csv.js';
 
@@ -36,6 +39,16 @@ export interface JobServiceOptions {
 export interface RunOptions {
   readonly unknownChoice?: UnknownChoice;
   readonly onEvent?: (event: JobEvent) => void;
+  /** Called when the job ended but its result CSV could not be written (the job itself is intact). */
+  readonly onResultsFailed?: (error: WriteFailedError) => void;
+}
+
+/** A job this process has locked, with its journal open (and its disk reserve set aside). */
+interface Session {
+  readonly jobId: string;
+  readonly paths: JobPaths;
+  readonly journal: JobJournal;
+  readonly release: () => Promise<void>;
 }
 
 /** A job read back from its journal. */
@@ -55,9 +68,13 @@ function notFound(jobId: string): AppCallError {
  */
 export class JobService {
   private readonly running = new Map<string, { runner: JobRunner; done: Promise<JobView> }>();
-  private readonly background = new Map<string, Promise<JobView | undefined>>();
+  private readonly backgroundRuns = new Map<string, Promise<JobView | undefined>>();
 
-  constructor(private readonly options: JobServiceOptions) {}
+  private readonly historySource: HistorySource;
+
+  constructor(private readonly options: JobServiceOptions) {
+    this.historySource = { homeDir: options.homeDir, load: (jobId) => this.load(jobId), isRunningHere: (jobId) => this.running.has(jobId) };
+  }
 
   /** Creates a job from a prepared folder for a profile; writes `job.started` to its journal and returns the spec. */
   async create(args: { preparedDir: string; profileId: string; options?: Partial<JobOptions>; retryOf?: string | null; jobId?: string }): Promise<JobSpec> {
@@ -90,16 +107,27 @@ export class JobService {
       batches: prepared.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes, path: b.path })),
       options: { ...(this.options.jobDefaults ?? defaultJobOptions()), ...args.options },
     } satisfies JobSpec);
-    const journal = await JobJournal.open(jobPaths(this.options.homeDir, jobId).journal);
+    const paths = jobPaths(this.options.homeDir, jobId);
     const at = new Date().toISOString();
     const first: JobEvent[] = [{ type: 'job.started', jobId, at, spec }, ...spec.batches.map((b) => ({ type: 'batch.written' as const, jobId, at, index: b.index, rows: b.rows, bytes: b.bytes }))];
-    for (const e of first) await journal.append(e);
-    await journal.close();
+    try {
+      const journal = await JobJournal.open(paths.journal);
+      try {
+        for (const e of first) await journal.append(e);
+      } finally {
+        await journal.close();
+      }
+    } catch (error) {
+      // A job that never got its whole description is not a job: leave no half-made record behind.
+      await rm(paths.journal, { force: true }).catch(() => undefined);
+      await rmdir(paths.dir).catch(() => undefined);
+      throw error;
+    }
     for (const e of first) this.options.emit?.(e);
     return spec;
   }
 
-  /** Reads a job back from its journal; throws `job-not-found` or `journal-corrupt`. */
+  /** Reads a job back from its journal; throws `job-not-found` or `journal-corrupt` (naming the damaged line and how to repair it). */
   async load(jobId: string): Promise<LoadedJob> {
     if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(jobId)) throw notFound(jobId);
     let contents;
@@ -107,8 +135,8 @@ export class JobService {
       contents = await readJournal(jobPaths(this.options.homeDir, jobId).journal);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(jobId);
-      if (error instanceof AppCallError) throw error;
-      throw new AppCallError('journal-corrupt', { variant: 'bad-line', jobId, detail: error instanceof Error ? error.message : String(error) });
+      if (error instanceof JournalCorruptError) throw damagedJournal(jobId, error);
+      throw error;
     }
     const first = contents.events[0];
     if (!first || first.type !== 'job.started') throw new AppCallError('journal-corrupt', { variant: 'no-start', jobId });
@@ -117,17 +145,36 @@ export class JobService {
 
   /**
    * Runs a job in this process until it finishes, pauses or is cancelled, and resolves to its final
-   * view; writes the result CSV when it ends. Throws `job-locked` when another process runs it.
+   * view; writes the result CSV when it ends. Throws `job-locked` when another process runs it, and
+   * `disk-full` / `write-failed` when its journal cannot be written.
    */
   async run(jobId: string, opts: RunOptions = {}): Promise<JobView> {
+    return this.drive(await this.begin(jobId), opts);
+  }
+
+  /**
+   * Takes the job's lock and opens its journal with a disk reserve — everything about starting that
+   * can fail at once, so a caller hears of it before the job goes to the background.
+   */
+  private async begin(jobId: string): Promise<Session> {
     if (this.running.has(jobId)) throw new AppCallError('job-running', { jobId });
     const paths = jobPaths(this.options.homeDir, jobId);
-    const job = await this.load(jobId);
+    await this.load(jobId);
     const release = await acquireJobLock(paths.lock, jobId);
-    const journal = await JobJournal.open(paths.journal);
+    try {
+      const journal = await JobJournal.open(paths.journal, { reserve: true });
+      return { jobId, paths, journal, release };
+    } catch (error) {
+      await release();
+      throw error instanceof JournalCorruptError ? damagedJournal(jobId, error) : error;
+    }
+  }
+
+  private async drive(session: Session, opts: RunOptions): Promise<JobView> {
+    const { jobId, paths, journal } = session;
     try {
       const fresh = await this.load(jobId); // re-read under the lock
-      const conn = await this.options.connections.resolve(job.spec.connection.profileId);
+      const conn = await this.options.connections.resolve(fresh.spec.connection.profileId);
       const runner = new JobRunner({
         spec: fresh.spec,
         history: fresh.events,
@@ -152,34 +199,57 @@ export class JobService {
       const done = runner.run();
       this.running.set(jobId, { runner, done });
       const view = await done;
-      if (view.state === 'completed' || view.state === 'cancelled') {
-        const final = await this.load(jobId);
-        await writeResultCsv(final.spec, final.view, final.events, paths.results).catch((e: Error) => this.options.log?.(`[jobs] result CSV of ${jobId} failed: ${e.message}`));
-      }
+      if (view.state === 'completed' || view.state === 'cancelled') await this.writeFinalResults(jobId, paths, opts);
       return view;
     } finally {
       this.running.delete(jobId);
       await journal.close();
-      await release();
+      await session.release();
     }
   }
 
-  /** Starts a job in the background (the app's "start" and "resume"); failures are logged and show in the job's state. */
-  start(jobId: string, opts: RunOptions = {}): Promise<JobView | undefined> {
-    const done = this.run(jobId, opts).catch((e: Error) => {
+  /**
+   * Writes the result CSV of a job that just ended. A failure leaves the job as it is: it is logged,
+   * published as `job.results-failed` and passed to `onResultsFailed`.
+   */
+  private async writeFinalResults(jobId: string, paths: JobPaths, opts: Pick<RunOptions, 'onEvent' | 'onResultsFailed'>): Promise<void> {
+    try {
+      const final = await this.load(jobId);
+      await writeResultCsv(final.spec, final.view, final.events, paths.results);
+    } catch (error) {
+      if (!(error instanceof WriteFailedError)) throw error;
+      this.options.log?.(`[jobs] result CSV of ${jobId} failed: ${error.message}`);
+      const event: JobEvent = { type: 'job.results-failed', jobId, at: new Date().toISOString(), error: { code: error.code, params: error.params } };
+      opts.onEvent?.(event);
+      this.options.emit?.(event);
+      opts.onResultsFailed?.(error);
+    }
+  }
+
+  /**
+   * Locks the job and opens its journal, then runs it in the background: resolves once it runs, and
+   * rejects (job-locked, disk-full…) when it cannot start.
+   */
+  async launch(jobId: string, opts: RunOptions = {}): Promise<void> {
+    const session = await this.begin(jobId);
+    void this.background(jobId, this.drive(session, opts));
+  }
+
+  private background(jobId: string, run: Promise<JobView>): Promise<JobView | undefined> {
+    const done = run.catch((e: Error) => {
       this.options.log?.(`[jobs] ${jobId} stopped: ${e.message}`);
       return undefined;
     });
-    this.background.set(jobId, done);
+    this.backgroundRuns.set(jobId, done);
     void done.finally(() => {
-      if (this.background.get(jobId) === done) this.background.delete(jobId);
+      if (this.backgroundRuns.get(jobId) === done) this.backgroundRuns.delete(jobId);
     });
     return done;
   }
 
   /** Resolves when the job started in the background by this service stops (undefined when none is). */
   async waitFor(jobId: string): Promise<JobView | undefined> {
-    return this.background.get(jobId);
+    return this.backgroundRuns.get(jobId);
   }
 
   /** Pauses a job running in this process; throws `job-not-running` otherwise. */
@@ -199,9 +269,7 @@ export class JobService {
     }
     const job = await this.load(jobId);
     if (job.view.state === 'completed' || job.view.state === 'cancelled') return job.view;
-    const paths = jobPaths(this.options.homeDir, jobId);
-    const release = await acquireJobLock(paths.lock, jobId);
-    const journal = await JobJournal.open(paths.journal);
+    const { paths, journal, release } = await this.begin(jobId);
     try {
       const runner = new JobRunner({
         spec: job.spec,
@@ -217,8 +285,7 @@ export class JobService {
       });
       runner.cancel();
       const view = await runner.run();
-      const final = await this.load(jobId);
-      await writeResultCsv(final.spec, final.view, final.events, paths.results).catch(() => undefined);
+      await this.writeFinalResults(jobId, paths, {});
       return view;
     } finally {
       await journal.close();
@@ -226,70 +293,55 @@ export class JobService {
     }
   }
 
-  /** The job history, newest first; a job whose process died mid-run reads as `interrupted`. Unreadable journals are skipped. */
-  async list(): Promise<JobListItem[]> {
-    let names: string[];
+  /** The job history, newest first (see job-history.ts: `interrupted` and `damaged` jobs included). */
+  list(): Promise<JobListItem[]> {
+    return listJobs(this.historySource);
+  }
+
+  /**
+   * Repairs a job whose journal is damaged (see job-repair.ts) under its lock and returns its view.
+   * Throws `journal-intact`, `journal-unrecoverable`, `job-locked` or a write error.
+   */
+  async repair(jobId: string): Promise<JobView> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(jobId)) throw notFound(jobId);
+    const paths = jobPaths(this.options.homeDir, jobId);
+    const release = await acquireJobLock(paths.lock, jobId);
     try {
-      names = await readdir(jobsRoot(this.options.homeDir));
-    } catch {
-      return [];
+      await repairJournal(paths.journal, jobId, this.options.usage).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(jobId);
+        throw error;
+      });
+    } finally {
+      await release();
     }
-    const items: JobListItem[] = [];
-    for (const jobId of names.sort().reverse()) {
-      try {
-        items.push(await this.listItem(jobId));
-      } catch {
-        // A folder without a readable journal (a job being created, or damaged) is not listed.
-      }
-    }
-    return items;
+    return (await this.load(jobId)).view;
   }
 
-  /** One job's history line. */
-  async listItem(jobId: string): Promise<JobListItem> {
-    const { spec, view } = await this.load(jobId);
-    const state = await this.stateOf(jobId, view);
-    const totals = jobTotals(view);
-    return {
-      jobId,
-      state,
-      ...totals,
-      createdAt: spec.createdAt,
-      finishedAt: view.finishedAt,
-      profileId: spec.connection.profileId,
-      profileName: spec.connection.name,
-      clientCode: spec.connection.clientCode,
-      apiVersion: spec.connection.apiVersion,
-      file: spec.source.file,
-      batchCount: spec.batches.length,
-      retryOf: spec.source.retryOf,
-      pauseReason: view.pause?.reason ?? null,
-      pauseError: view.pause?.error ?? null,
-    };
-  }
-
-  /** `running` in the journal but no live process holds the lock: the process died. */
-  async stateOf(jobId: string, view: JobView): Promise<JobListItem['state']> {
-    if (view.state !== 'running') return view.state;
-    if (this.running.has(jobId)) return 'running';
-    return (await lockHolder(jobPaths(this.options.homeDir, jobId).lock)) === undefined ? 'interrupted' : 'running';
+  /** One job's history line; throws like `load`. */
+  listItem(jobId: string): Promise<JobListItem> {
+    return jobListItem(this.historySource, jobId);
   }
 
   /** Writes (again) the result CSV of a job and returns where. */
   async results(jobId: string): Promise<JobResultFile> {
     const job = await this.load(jobId);
     const path = jobPaths(this.options.homeDir, jobId).results;
-    const rows = await writeResultCsv(job.spec, job.view, job.events, path);
-    return { path, rows };
+    return { path, rows: await writeResultCsv(job.spec, job.view, job.events, path) };
   }
 
   /** Creates a new job from the failed, unknown and not-sent rows of a finished job (same profile unless given). */
   async retryFailed(jobId: string, profileId?: string): Promise<JobSpec> {
     const job = await this.load(jobId);
     const newId = newJobId();
-    const prepared = jobPaths(this.options.homeDir, newId).prepared;
-    await writeRetryPrepared(job.spec, job.view, job.events, prepared);
-    return this.create({ preparedDir: prepared, profileId: profileId ?? job.spec.connection.profileId, options: job.spec.options, retryOf: jobId, jobId: newId });
+    const paths = jobPaths(this.options.homeDir, newId);
+    try {
+      await writeRetryPrepared(job.spec, job.view, job.events, paths.prepared);
+      return await this.create({ preparedDir: paths.prepared, profileId: profileId ?? job.spec.connection.profileId, options: job.spec.options, retryOf: jobId, jobId: newId });
+    } catch (error) {
+      // Nothing was sent: the folder made for the retry (it may hold personal data) goes.
+      await rm(paths.dir, { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The contract handlers for `jobs.*`. */
@@ -297,22 +349,20 @@ export class JobService {
     return {
       'jobs.start': async (args: { preparedDir: string; profileId: string; concurrency?: number | undefined }) => {
         const spec = await this.create({ preparedDir: args.preparedDir, profileId: args.profileId, options: args.concurrency ? { concurrency: args.concurrency } : {} });
-        void this.start(spec.jobId);
+        await this.launch(spec.jobId);
         return { jobId: spec.jobId };
       },
       'jobs.list': () => this.list(),
       'jobs.get': async (args: { jobId: string }) => (await this.load(args.jobId)).view,
       'jobs.pause': (args: { jobId: string }) => this.pause(args.jobId),
-      'jobs.resume': async (args: { jobId: string; unknownOutcomes: UnknownChoice }) => {
-        await this.load(args.jobId);
-        void this.start(args.jobId, { unknownChoice: args.unknownOutcomes });
-      },
+      'jobs.resume': (args: { jobId: string; unknownOutcomes: UnknownChoice }) => this.launch(args.jobId, { unknownChoice: args.unknownOutcomes }),
+      'jobs.repair': (args: { jobId: string }) => this.repair(args.jobId),
       'jobs.cancel': async (args: { jobId: string }) => {
         await this.cancel(args.jobId);
       },
       'jobs.retryFailed': async (args: { jobId: string; profileId?: string | undefined }) => {
         const spec = await this.retryFailed(args.jobId, args.profileId);
-        void this.start(spec.jobId);
+        await this.launch(spec.jobId);
         return { jobId: spec.jobId };
       },
       'jobs.results': (args: { jobId: string }) => this.results(args.jobId),
@@ -329,3 +379,8 @@ export class JobService {
 }
 
 export { jobSummary };
+
+/** A damaged journal as the error callers see: where it broke and how many records before it a repair keeps. */
+function damagedJournal(jobId: string, e: JournalCorruptError): AppCallError<'journal-corrupt'> {
+  return new AppCallError('journal-corrupt', { variant: 'bad-line', jobId, line: e.line, detail: e.detail, kept: e.intact.length });
+}

@@ -1,4 +1,5 @@
 import { UsageLedger } from '../store/usage-ledger.js';
+import { usePrivateHome } from './app-home.js';
 import { createSecretStore } from '../store/create-secret-store.js';
 import type { SecretCipher } from '../store/encrypted-file-secret-store.js';
 import type { OsKeychain } from '../store/os-keychain.js';
@@ -47,6 +48,7 @@ async function defaultStartLocalSandbox(dataDir: string): Promise<LocalSandbox> 
  * limiter per client code for the whole process. Throws `settings-invalid` for a bad settings file.
  */
 export async function createUploadServices(options: UploadServicesOptions): Promise<UploadServices> {
+  await usePrivateHome(options.homeDir);
   const settings = await loadAppSettings(options.homeDir);
   const secrets =
     options.secrets ??

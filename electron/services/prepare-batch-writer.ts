@@ -1,9 +1,12 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { BatchPlanner, type PlannedBatch } from '../../shared/batch/batch-planner.js';
 import type { BatchLimits } from '../../shared/batch/batch-limits.js';
 import { copyAscii, LineBytes } from '../../shared/batch/line-bytes.js';
+import { PRIVATE_FILE_MODE } from '../store/atomic-file.js';
+import { writeFailure, type WriteFailedError } from '../store/write-failure.js';
 
 const FLUSH_BYTES = 1 << 20;
 /**
@@ -55,6 +58,8 @@ export class BatchFileWriter {
   private readonly closing: Promise<void>[] = [];
   /** True when the last commit opened a new batch (its line is that batch's line 1). */
   startedBatch = false;
+  /** The first write error of any batch file; every later call throws it (a stream's error is never left unhandled). */
+  private failure: WriteFailedError | null = null;
 
   constructor(
     private readonly dir: string,
@@ -102,13 +107,15 @@ export class BatchFileWriter {
     this.segmentBytes = 0;
     for (const seg of segments) {
       if (seg.opensBatch) await this.openNext();
+      if (this.failure) throw this.failure;
       const s = this.stream;
       if (s === null) throw new Error('batch writer: no open batch file');
       if (seg.bytes.length === 0) continue;
       const ok = s.write(seg.bytes, () => {
         if (seg.buffer.length === STAGE_BYTES && this.spare.length < SPARE_BUFFERS) this.spare.push(seg.buffer);
       });
-      if (!ok) await once(s, 'drain');
+      if (!ok) await once(s, 'drain').catch(() => undefined);
+      if (this.failure) throw this.failure;
     }
   }
 
@@ -117,6 +124,7 @@ export class BatchFileWriter {
     await this.drain(true);
     await this.closeCurrent();
     await Promise.all(this.closing);
+    if (this.failure) throw this.failure;
     return this.planner.batches;
   }
 
@@ -134,7 +142,12 @@ export class BatchFileWriter {
     const closing = this.closeCurrent();
     closing.catch(() => undefined);
     this.closing.push(closing);
-    this.stream = createWriteStream(join(this.dir, batchFileName(++this.openedCount)), { highWaterMark: WRITE_AHEAD_BYTES });
+    const path = join(this.dir, batchFileName(++this.openedCount));
+    const stream = createWriteStream(path, { highWaterMark: WRITE_AHEAD_BYTES, mode: PRIVATE_FILE_MODE });
+    stream.on('error', (error) => {
+      this.failure ??= writeFailure(error, path);
+    });
+    this.stream = stream;
   }
 
   private async closeCurrent(): Promise<void> {
@@ -142,6 +155,7 @@ export class BatchFileWriter {
     if (s === null) return;
     this.stream = null;
     s.end();
-    await once(s, 'finish');
+    await finished(s).catch(() => undefined);
+    if (this.failure) throw this.failure;
   }
 }

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { mergeEncodedLines } from '../../shared/batch/merge-lines.js';
 import type { BatchLimits } from '../../shared/batch/batch-limits.js';
 import type { PlannedBatch } from '../../shared/batch/batch-planner.js';
+import { writeFileAtomic } from '../store/atomic-file.js';
 import { BatchFileWriter, batchFileName } from './prepare-batch-writer.js';
 import { LEDGER_DUPLICATE, readLedger } from './prepare-ledger.js';
 
@@ -85,7 +86,7 @@ export async function dedupeBatches(
     const bi = mapped >= 0 ? starts.get(mapped) : undefined;
     if (bi !== undefined && firstRows[bi] === 0) firstRows[bi] = r + 1;
   }
-  await writeFile(ledgerPath, toLittleEndian(ledger));
+  await writeFileAtomic(ledgerPath, toLittleEndian(ledger));
   return { batches, firstRows };
 }
 

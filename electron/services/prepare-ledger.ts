@@ -1,5 +1,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { locateLine } from '../../shared/batch/batch-planner.js';
+import { PRIVATE_FILE_MODE, writeFully } from '../store/atomic-file.js';
+import { writeFailure } from '../store/write-failure.js';
 import type { ManifestBatch } from './prepare-types.js';
 
 /**
@@ -20,11 +22,18 @@ export type RowFate =
 export class LedgerWriter {
   private buf = new Int32Array(65536);
   private used = 0;
-  private constructor(private readonly fh: FileHandle) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly path: string,
+  ) {}
 
-  /** Opens (truncates) a ledger file for writing. */
+  /** Opens (truncates) a ledger file for writing; throws WriteFailedError. */
   static async create(path: string): Promise<LedgerWriter> {
-    return new LedgerWriter(await open(path, 'w'));
+    try {
+      return new LedgerWriter(await open(path, 'w', PRIVATE_FILE_MODE), path);
+    } catch (error) {
+      throw writeFailure(error, path);
+    }
   }
 
   /** Records the next row's entry; flushes to disk when the buffer is full. */
@@ -48,18 +57,25 @@ export class LedgerWriter {
     return this.used >= 32_768;
   }
 
-  /** Writes buffered entries to disk. */
+  /** Writes every buffered entry to disk; throws WriteFailedError. */
   async flush(): Promise<void> {
     if (this.used === 0) return;
     const bytes = new Uint8Array(this.buf.buffer, 0, this.used * 4);
-    await this.fh.write(littleEndian(bytes));
+    try {
+      await writeFully(this.fh, littleEndian(bytes));
+    } catch (error) {
+      throw writeFailure(error, this.path);
+    }
     this.used = 0;
   }
 
-  /** Flushes and closes the file. */
+  /** Flushes and closes the file (closes it even when the flush fails, then throws). */
   async close(): Promise<void> {
-    await this.flush();
-    await this.fh.close();
+    try {
+      await this.flush();
+    } finally {
+      await this.fh.close().catch(() => undefined);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { openTable } from '../io/open-table.js';
+import { writeFileAtomic } from '../store/atomic-file.js';
 import { TableReadError } from '../io/table-types.js';
 import { tuneHeapForStreaming } from './heap-tuning.js';
 import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './prepare-processor.js';
@@ -34,7 +34,10 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     throw e;
   }
   opts.onProgress?.({ stage: 'finishing', rows });
-  const out = await processor.finish();
+  const out = await processor.finish().catch(async (e: unknown) => {
+    await processor.abort();
+    throw e;
+  });
   const manifest: PrepareManifest = {
     version: 1,
     file: basename(req.path),
@@ -57,6 +60,6 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     rejectedReport: REJECTED_FILE,
     createdAt: new Date().toISOString(),
   };
-  await writeFile(join(req.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  await writeFileAtomic(join(req.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   return { manifest, info, issues: out.issues, issuesTruncated: out.issuesTruncated, issueCounts: out.issueCounts, findings: out.findings };
 }

@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppCallError } from '../../shared/contract/errors.js';
 import type { TableInfo } from '../io/table-types.js';
@@ -18,6 +18,7 @@ import { BatchFileWriter, batchFileName } from './prepare-batch-writer.js';
 import { IssueSink, processChunk, type PrepareRun } from './prepare-chunk.js';
 import { dedupeBatches, type DuplicateGroup } from './prepare-dedupe.js';
 import { LedgerWriter } from './prepare-ledger.js';
+import { ensurePrivateDir } from '../store/atomic-file.js';
 import { RejectedReportWriter } from './prepare-report.js';
 import type { SourceChunk } from './prepare-source.js';
 import type { ManifestBatch, PrepareRequest } from './prepare-types.js';
@@ -70,7 +71,7 @@ export class PrepareProcessor {
     for (const note of info.headerNotes) sink.add(headerNoteIssue(note.code, note.column, info.headers[note.column] ?? ''));
     const fileIssues = checkMapping(info.headers, req.mapping);
     for (const i of fileIssues) sink.add(i);
-    await mkdir(req.outDir, { recursive: true });
+    await ensurePrivateDir(req.outDir);
     const prefix = batchPrefix(mapping.idKind, mapping.params.map((p) => p.name));
     const limits = batchLimits(req.batchRows, req.batchBytes);
     const run: PrepareRun = {
@@ -80,7 +81,7 @@ export class PrepareProcessor {
       sink,
       writer: new BatchFileWriter(req.outDir, prefix, limits),
       ledger: await LedgerWriter.create(join(req.outDir, LEDGER_FILE)),
-      report: RejectedReportWriter.create(join(req.outDir, REJECTED_FILE), info.headers),
+      report: await RejectedReportWriter.create(join(req.outDir, REJECTED_FILE), info.headers),
       overlay: new RowOverlay(req.edits),
       // Sized from the file (about 64 bytes a row at least) so a large file does not rehash as it grows.
       tracker: new DuplicateTracker(Math.min(1 << 22, Math.max(1 << 12, Math.ceil(info.sizeBytes / 64)))),
@@ -119,7 +120,7 @@ export class PrepareProcessor {
 
   /** Closes the files after a failure or cancel (partial files stay). */
   async abort(): Promise<void> {
-    await Promise.allSettled([this.run.writer.finish(), this.run.ledger.close(), this.run.report.close()]);
+    await Promise.allSettled([this.run.writer.finish(), this.run.ledger.close(), this.run.report.abort()]);
   }
 
   /** Closes the files, resolves duplicates (merge / last-wins) and returns the counts, batches and issues. */

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../store/atomic-file.js';
 import type { FileSummary } from '../../shared/contract/files.js';
 import type { RecentFile } from '../../shared/contract/review.js';
 
@@ -39,10 +40,7 @@ export class RecentFiles {
     this.writing = this.writing.then(async () => {
       const entries = (await this.read()).filter((e) => e.path !== entry.path);
       const next = [entry, ...entries].slice(0, MAX_RECENT);
-      await mkdir(dirname(this.path), { recursive: true });
-      const tmp = `${this.path}.tmp`;
-      await writeFile(tmp, JSON.stringify(next, null, 2));
-      await rename(tmp, this.path);
+      await writeFileAtomic(this.path, JSON.stringify(next, null, 2));
     }).catch(() => undefined);
     return this.writing;
   }

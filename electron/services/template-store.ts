@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTemplate, parseTemplate, type MappingTemplate } from '../../shared/domain/mapping-template.js';
 import type { MappingSpec } from '../../shared/domain/mapping-spec.js';
 import { fnv1a64 } from '../../shared/domain/fingerprint.js';
+import { writeFileAtomic } from '../store/atomic-file.js';
 
 /**
  * Saved mapping templates: one JSON file per template under `templates/` in the state folder, in the
@@ -33,9 +34,8 @@ export class TemplateStore {
 
   /** Saves a template under its name, replacing one of the same name; returns what was written. */
   async save(name: string, headers: readonly string[], mapping: MappingSpec): Promise<MappingTemplate> {
-    await mkdir(this.dir, { recursive: true });
     const template = makeTemplate(name, headers, mapping, new Date().toISOString());
-    await writeFile(this.fileFor(name), `${JSON.stringify(template, null, 2)}\n`);
+    await writeFileAtomic(this.fileFor(name), `${JSON.stringify(template, null, 2)}\n`);
     return template;
   }
 

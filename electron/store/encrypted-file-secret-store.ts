@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { SecretStorageKind } from '../../shared/contract/profiles.js';
+import { writeFileAtomic } from './atomic-file.js';
 import type { OsKeychain } from './os-keychain.js';
 import type { SecretStore } from './secret-store.js';
 
@@ -113,24 +113,10 @@ export class EncryptedFileSecretStore implements SecretStore {
     const next = this.queue.then(async () => {
       const entries = { ...(await this.load()) };
       change(entries);
-      await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, entries } satisfies SecretsFile)}\n`, 0o600);
+      await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, entries } satisfies SecretsFile)}\n`);
       this.cache = entries;
     });
     this.queue = next.catch(() => undefined);
     return next;
   }
-}
-
-/** Writes `text` to `path` through a temp file that is fsynced and renamed, so readers see old or new, never half. */
-export async function writeFileAtomic(path: string, text: string, mode = 0o644): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'w', mode);
-  try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, path);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './encrypted-file-secret-store.js';
+import { writeFileAtomic } from './atomic-file.js';
 import productionLabels from './production-labels.json' with { type: 'json' };
 
 /** What the last "Test connection" said, kept so the token light shows it (and cleared when the token changes). */

@@ -32,13 +32,22 @@ const settingsSchema = z
       .partial()
       .strict()
       .optional(),
+    browserMode: z
+      .object({ maxUploadBytes: z.number().int().min(1) })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
+
+/** The largest file browser mode accepts by default (a setting: `browserMode.maxUploadBytes`). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 /** The app's engine settings (`settings.json` in the state folder), merged over the defaults. */
 export interface AppSettings {
   readonly engine: EngineSettings;
   readonly jobDefaults: JobOptions;
+  readonly browserMode: { readonly maxUploadBytes: number };
 }
 
 /**
@@ -70,5 +79,6 @@ export async function loadAppSettings(homeDir: string): Promise<AppSettings> {
       rateLimit: { ...d.rateLimit, ...e.rateLimit },
     },
     jobDefaults: { ...defaultJobOptions(), ...parsed.data.jobDefaults },
+    browserMode: { maxUploadBytes: parsed.data.browserMode?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES },
   };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { createSecretStore } from './create-secret-store.js';
 import { aesGcmCipher, EncryptedFileSecretStore } from './encrypted-file-secret-store.js';
-import { acquireJobLock, JobLockedError } from './job-lock.js';
 import { JobJournal, JournalCorruptError, readJournal } from './journal.js';
 import type { OsKeychain } from './os-keychain.js';
 import { loadAppSettings } from './settings-store.js';
@@ -61,27 +59,6 @@ describe('job journal', () => {
     const j = await JobJournal.open(join(await temp(), 'journal.jsonl'));
     await expect(j.append({ type: 'batch.submitting', jobId: 'j', at, index: -1, attempt: 1 })).rejects.toThrow();
     await j.close();
-  });
-});
-
-describe('job lock', () => {
-  it('lets one live process hold a job and takes over a dead one\'s lock', async () => {
-    const dir = await temp();
-    const lock = join(dir, 'lock');
-    const child = spawn('sleep', ['30']);
-    try {
-      await writeFile(lock, String(child.pid));
-      await expect(acquireJobLock(lock, 'j')).rejects.toBeInstanceOf(JobLockedError);
-      await expect(acquireJobLock(lock, 'j')).rejects.toMatchObject({ code: 'job-locked', params: { jobId: 'j', pid: child.pid } });
-    } finally {
-      child.kill('SIGKILL');
-      await new Promise((ok) => child.on('close', ok));
-    }
-    const release = await acquireJobLock(lock, 'j');
-    expect(await readFile(lock, 'utf8')).toBe(String(process.pid));
-    await expect(acquireJobLock(lock, 'j')).rejects.toBeInstanceOf(JobLockedError);
-    await release();
-    await (await acquireJobLock(lock, 'j'))();
   });
 });
 

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { reason } from '../../shared/contract/errors.js';
 import { backoffDelay, throttleWait } from '../../shared/jobs/backoff.js';
-import { checkDailyBudget, DAY_MS } from '../../shared/jobs/daily-budget.js';
+import { checkDailyBudget, type BudgetCheck, type UsageEntry } from '../../shared/jobs/daily-budget.js';
 import { decideSubmit } from '../../shared/jobs/http-decision.js';
 import type { JobBatch } from '../../shared/jobs/job-spec.js';
 import { batchUpdateUrl } from '../../shared/target/urls.js';
+import { WriteFailedError } from '../store/write-failure.js';
 import type { RunContext } from './run-context.js';
 import { sleep } from './sleep.js';
 import { resolveUnknown } from './unknown-facts.js';
@@ -18,25 +19,48 @@ function submitUrl(ctx: RunContext): string {
   return batchUpdateUrl(ctx.baseUrl(), c.clientCode, c.apiVersion === 'v2' ? 2 : 1);
 }
 
-async function budgetAllows(ctx: RunContext, batch: JobBatch): Promise<boolean> {
+/** The ledger entry of one attempt at POSTing a batch. */
+type Attempt = UsageEntry & { readonly batch: number; readonly attempt: number };
+
+/**
+ * Records the attempt in the usage ledger before its POST when the daily budget allows it. Otherwise
+ * pauses the job (budget passed, or the ledger cannot be written) and resolves null: nothing is sent.
+ */
+async function reserveUsage(ctx: RunContext, batch: JobBatch, attempt: number): Promise<Attempt | null> {
   const budget = ctx.spec.connection.dailyRowBudget;
-  if (budget === null) return true;
-  const now = ctx.now();
-  const entries = await ctx.usage.since(ctx.spec.connection.clientCode, now - DAY_MS);
-  const check = checkDailyBudget(budget, entries, ctx.reservedRows, batch.rows, now);
-  if (check.ok) return true;
+  const entry: Attempt = { at: ctx.now(), rows: batch.rows, jobId: ctx.spec.jobId, batch: batch.index, attempt };
+  const last: { check: BudgetCheck } = { check: { ok: true } };
+  try {
+    const allowed = await ctx.usage.reserve(
+      ctx.spec.connection.clientCode,
+      entry,
+      budget === null
+        ? undefined
+        : (entries) => {
+            last.check = checkDailyBudget(budget, entries, 0, batch.rows, entry.at);
+            return last.check.ok;
+          },
+    );
+    if (allowed) return entry;
+  } catch (error) {
+    if (!(error instanceof WriteFailedError)) throw error;
+    await ctx.requestPause('error', { code: error.code, params: error.params });
+    return null;
+  }
+  const refused = last.check;
+  if (refused.ok) return null;
   await ctx.requestPause(
     'daily-budget',
     reason('daily-budget-exceeded', {
       batch: batch.index,
       rows: batch.rows,
-      budget,
+      budget: budget ?? 0,
       clientCode: ctx.spec.connection.clientCode,
-      used: check.used,
-      ...(check.fitsAt === null ? {} : { fitsAt: new Date(check.fitsAt).toISOString() }),
+      used: refused.used,
+      ...(refused.fitsAt === null ? {} : { fitsAt: new Date(refused.fitsAt).toISOString() }),
     }),
   );
-  return false;
+  return null;
 }
 
 /**
@@ -51,7 +75,6 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
   let failures = 0;
   for (;;) {
     if (ctx.sendSignal.aborted) return 'stopped';
-    if (!(await budgetAllows(ctx, batch))) return 'paused';
     const size = await stat(batch.path).then(
       (s) => s.size,
       () => -1,
@@ -67,8 +90,20 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
       return 'stopped';
     }
     const attempt = (ctx.view().batches.find((b) => b.index === batch.index)?.attempts ?? 0) + 1;
+    const usage = await reserveUsage(ctx, batch, attempt);
+    if (usage === null) {
+      callEnded();
+      return 'paused';
+    }
     await ctx.emit({ type: 'batch.submitting', index: batch.index, attempt });
-    ctx.reservedRows += batch.rows;
+    if (ctx.sendSignal.aborted) {
+      // The journal could not record the attempt (a full disk): a POST it does not know of must not
+      // start. Recorded as not sent, so a resume sends it as usual rather than as an unknown outcome.
+      callEnded();
+      await ctx.usage.release(ctx.spec.connection.clientCode, usage);
+      await ctx.emit({ type: 'batch.submit-failed', index: batch.index, attempt, error: reason('not-sent'), retryInMs: 0 });
+      return 'stopped';
+    }
     let lastReport = 0;
     const outcome = await ctx.transport.send({
       method: 'POST',
@@ -83,12 +118,12 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
       },
     });
     callEnded();
-    ctx.reservedRows -= batch.rows;
     const d = decideSubmit(outcome);
+    // Target took nothing: the rows do not count against the daily budget.
+    if (d.kind === 'retry' || d.kind === 'fail' || d.kind === 'auth') await ctx.usage.release(ctx.spec.connection.clientCode, usage);
     switch (d.kind) {
       case 'accepted':
         await ctx.emit({ type: 'batch.submitted', index: batch.index, batchId: d.batchId, statusUrl: d.statusUrl });
-        await ctx.usage.record(ctx.spec.connection.clientCode, { at: ctx.now(), rows: batch.rows, jobId: ctx.spec.jobId });
         return 'accepted';
       case 'retry': {
         let wait: number;

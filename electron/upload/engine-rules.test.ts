@@ -10,7 +10,8 @@ import { batchUpdateUrl } from '../../shared/target/urls.js';
 import { createUploadServices, type UploadServices } from '../services/job-services.js';
 import { jobPaths } from '../services/job-paths.js';
 import { JobJournal } from '../store/journal.js';
-import { createHttpTransport } from './http-transport.js';
+import { UsageLedger } from '../store/usage-ledger.js';
+import { createHttpTransport, type Transport } from './http-transport.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -18,10 +19,10 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-async function setup(sandboxOpts: Parameters<typeof startSandbox>[0] = {}) {
+async function setup(sandboxOpts: Parameters<typeof startSandbox>[0] = {}, transport?: (home: string) => Transport) {
   const sandbox: RunningSandbox = await startSandbox({ processingDelayMs: 30, ...sandboxOpts, settings: { ...SANDBOX_FAST, ...sandboxOpts.settings } });
   const home = await tempHome();
-  const services: UploadServices = await createUploadServices({ homeDir: home, keychain: null });
+  const services: UploadServices = await createUploadServices({ homeDir: home, keychain: null, ...(transport ? { transport: transport(home) } : {}) });
   cleanups.push(async () => {
     await services.close();
     await sandbox.close();
@@ -109,6 +110,35 @@ describe('limits and guards', () => {
     expect(view.pause?.error?.params).toMatchObject({ budget: 100, clientCode: 'acme', used: 80 });
     expect(describeError(view.pause!.error!)).toMatch(/daily budget of 100 rows for client acme \(80 used.*It fits again after/);
     expect(jobSummary(view)).toMatchObject({ sent: 80, confirmed: 80, pending: 40 });
+  });
+
+  it('records each batch in the usage ledger before its POST, and takes back a POST Target refused', async () => {
+    const seenAtPost: number[] = [];
+    // Reads the ledger at the moment each POST leaves (the real transport then sends it).
+    const counting = (home: string): Transport => {
+      const real = createHttpTransport();
+      return {
+        async send(request) {
+          const ledger = await readFile(join(home, 'usage', 'acme.jsonl'), 'utf8').catch(() => '');
+          if (request.method === 'POST') seenAtPost.push(ledger.split('\n').filter((l) => l.includes('"rows"')).length);
+          return real.send(request);
+        },
+        close: () => real.close(),
+      };
+    };
+    const { sandbox, home, services, profile } = await setup({}, counting);
+    const prepared = join(home, 'in');
+    await writePrepared(prepared, { batches: 3, rowsPerBatch: 10 });
+    const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 1 } });
+    expect((await services.jobs.run(spec.jobId)).state).toBe('completed');
+    expect(seenAtPost).toEqual([1, 2, 3]);
+    expect((await new UsageLedger(home).since('acme', 0)).map((e) => e.rows)).toEqual([10, 10, 10]);
+    // A batch Target refuses (a 403 for a token it does not accept) is taken back.
+    await fetch(`${sandbox.baseUrl}/admin/clients/acme/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requireAuth: true }) });
+    const again = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 1 } });
+    expect((await services.jobs.run(again.jobId)).pause?.reason).toBe('auth');
+    expect(seenAtPost).toHaveLength(4);
+    expect((await new UsageLedger(home).since('acme', 0)).map((e) => e.jobId)).toEqual([spec.jobId, spec.jobId, spec.jobId]);
   });
 
   it('refuses to follow a status URL on a host the profile does not allow, then follows it once allowed', async () => {

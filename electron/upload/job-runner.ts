@@ -1,9 +1,10 @@
 import { setMaxListeners } from 'node:events';
 import { reason } from '../../shared/contract/errors.js';
-import type { JobError, JobEvent, PauseReason } from '../../shared/jobs/job-events.js';
+import { isTransientJobEvent, type JobError, type JobEvent, type PauseReason } from '../../shared/jobs/job-events.js';
 import { reduceJob, replayJob, type JobView } from '../../shared/jobs/job-reducer.js';
 import type { JobBatch, JobSpec } from '../../shared/jobs/job-spec.js';
 import type { JobJournal } from '../store/journal.js';
+import { WriteFailedError } from '../store/write-failure.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
 import { pollBatch } from './batch-poll.js';
 import { submitBatch } from './batch-submit.js';
@@ -56,6 +57,11 @@ export class JobRunner {
   private readonly polls = new Set<Promise<unknown>>();
   private readonly ctx: RunContext;
   private running = false;
+  /** Set when the journal could not be written: the job stops, and these events wait for `salvage`. */
+  private journalFailure: WriteFailedError | null = null;
+  private readonly unjournaled: JobEvent[] = [];
+  /** The `job.paused` record of a pause being written; the run ends only once it is durable. */
+  private pauseRecorded: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: JobRunnerDeps) {
     // Every batch being followed waits on these signals at once; that is many listeners, not a leak.
@@ -72,7 +78,6 @@ export class JobRunner {
       random: deps.random ?? Math.random,
       stopSignal: this.stopCtl.signal,
       sendSignal: this.sendCtl.signal,
-      reservedRows: 0,
       view: () => this.view,
       batch: (index) => this.batchOf(index),
       emit: (e) => this.emit(e),
@@ -104,10 +109,20 @@ export class JobRunner {
     this.stopCtl.abort(new Error('cancelled'));
   }
 
-  /** Runs the job until it finishes, pauses or is cancelled; resolves to the final view. Throws only if the journal cannot be written. */
+  /**
+   * Runs the job until it finishes, pauses or is cancelled; resolves to the final view. When the
+   * journal cannot be written (a full disk), the job stops at once — no new POST starts, POSTs in
+   * flight finish — and pauses with the write error; what it could not journal is salvaged into the
+   * journal's reserve when possible.
+   */
   async run(): Promise<JobView> {
     if (this.running) throw new Error('This job is already running in this process.');
     this.running = true;
+    const view = await this.drive();
+    return this.journalFailure ? this.stopForJournal() : view;
+  }
+
+  private async drive(): Promise<JobView> {
     if (this.view.state === 'completed' || this.view.state === 'cancelled') return this.view;
     if (this.stopRequest?.kind === 'cancel') return this.finishCancelled();
     if (this.view.spec === null) {
@@ -165,9 +180,40 @@ export class JobRunner {
     this.polls.add(p);
   }
 
+  /** After a journal failure: records what happened (and the pause) in the reserve, and publishes the pause. */
+  private async stopForJournal(): Promise<JobView> {
+    const failure = this.journalFailure as WriteFailedError;
+    const finished = this.view.state === 'completed' || this.view.state === 'cancelled';
+    const paused: JobEvent | null = finished
+      ? null
+      : { type: 'job.paused', jobId: this.deps.spec.jobId, at: new Date(this.ctx.now()).toISOString(), reason: 'error', error: { code: failure.code, params: failure.params } };
+    await this.deps.journal.salvage(paused ? [...this.unjournaled, paused] : this.unjournaled);
+    if (paused) {
+      this.view = reduceJob(this.view, paused);
+      this.deps.onEvent?.(paused);
+    }
+    return this.view;
+  }
+
+  /** The journal refused a record: stop sending and polling at once (once). */
+  private journalFailed(error: WriteFailedError): void {
+    if (this.journalFailure) return;
+    this.journalFailure = error;
+    this.stopRequest = { kind: 'pause', reason: 'error' };
+    this.sendCtl.abort(error);
+    this.stopCtl.abort(error);
+  }
+
   private async settle(): Promise<JobView> {
+    if (this.journalFailure) {
+      await this.pauseRecorded;
+      return this.view;
+    }
     if (this.stopRequest?.kind === 'cancel') return this.finishCancelled();
-    if (this.stopRequest?.kind === 'pause') return this.view;
+    if (this.stopRequest?.kind === 'pause') {
+      await this.pauseRecorded;
+      return this.view;
+    }
     if (this.view.batches.every((b) => b.phase === 'finished')) {
       await this.emit({ type: 'job.finished', state: 'completed' });
       return this.view;
@@ -208,9 +254,12 @@ export class JobRunner {
     this.sendCtl.abort(new Error('paused'));
     // A user pause stops everything; a pause for a token, the budget or an error keeps following acknowledged batches.
     if (reason === 'user') this.stopCtl.abort(new Error('paused'));
-    // Whoever shows the pause also sees the token marked as refused.
-    if (reason === 'auth') await this.deps.onTokenRefused?.().catch(() => undefined);
-    if (this.running) await this.emit({ type: 'job.paused', reason, error });
+    this.pauseRecorded = (async () => {
+      // Whoever shows the pause also sees the token marked as refused.
+      if (reason === 'auth') await this.deps.onTokenRefused?.().catch(() => undefined);
+      if (this.running) await this.emit({ type: 'job.paused', reason, error });
+    })();
+    await this.pauseRecorded;
   }
 
   private batchOf(index: number): JobBatch {
@@ -226,7 +275,15 @@ export class JobRunner {
 
   private async emit(input: EventInput): Promise<void> {
     const event = { ...input, jobId: this.deps.spec.jobId, at: new Date(this.ctx.now()).toISOString() } as JobEvent;
-    await this.deps.journal.append(event);
+    if (this.journalFailure === null) {
+      try {
+        await this.deps.journal.append(event);
+      } catch (error) {
+        if (!(error instanceof WriteFailedError)) throw error;
+        this.journalFailed(error);
+      }
+    }
+    if (this.journalFailure !== null && !isTransientJobEvent(event)) this.unjournaled.push(event);
     this.view = reduceJob(this.view, event);
     this.track(event);
     this.deps.onEvent?.(event);

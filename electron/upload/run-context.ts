@@ -35,8 +35,6 @@ export interface RunContext {
   statusHosts(): readonly string[];
   /** Maps a recorded status URL to the one to call now (the local sandbox moves port between runs). */
   statusUrlFor(recorded: string): string;
-  /** Rows of this job's batches in flight, for the daily budget. */
-  reservedRows: number;
   /** Epoch ms of the last `batch.submitting` and `batch.submitted` of a batch. */
   submittingAt(index: number): number | undefined;
   submittedAt(index: number): number | undefined;

@@ -4,8 +4,15 @@ import { timingSafeEqual } from 'node:crypto';
 /** Why a request was refused, or null when it may proceed. */
 export type GuardVerdict = null | { readonly status: 401 | 403; readonly reason: string };
 
-export const TOKEN_COOKIE = 'pl_token';
 export const TOKEN_HEADER = 'x-profile-loader-token';
+
+/**
+ * The access cookie's name for the server on `port`: cookies are not kept apart by port, so one name
+ * per port lets two instances run side by side, and a cookie the page never sends elsewhere as ours.
+ */
+export function tokenCookieName(port: number): string {
+  return `pl_token_${port}`;
+}
 
 /**
  * Browser-mode access rules: the Host header must name this loopback server (defeats DNS rebinding),
@@ -20,7 +27,7 @@ export function checkAccess(headers: IncomingHttpHeaders, port: number, token: s
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
     return { status: 403, reason: 'Requests from other sites are refused.' };
   }
-  const presented = headers[TOKEN_HEADER] ?? readCookie(headers.cookie, TOKEN_COOKIE);
+  const presented = headers[TOKEN_HEADER] ?? readCookie(headers.cookie, tokenCookieName(port));
   if (typeof presented !== 'string' || !sameSecret(presented, token)) {
     return { status: 401, reason: 'Open the address that "npm start" printed: it carries this run\'s access key.' };
   }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolveAppHome } from '../services/app-home.js';
 import { createAppServices } from '../services/app-services.js';
+import { loadAppSettings } from '../store/settings-store.js';
 import { startWebHost } from './web-host.js';
 import type { WebHost } from './web-host.js';
 import type { AppServices } from '../services/app-services.js';
@@ -25,8 +26,10 @@ export interface BrowserMode {
 
 /** Starts the Node side and the loopback host; `close()` stops both. */
 export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
-  const services = await createAppServices({ homeDir: options.homeDir ?? resolveAppHome(), host: 'browser', log: options.log });
-  const host = await startWebHost({ services, staticDir: options.staticDir ?? defaultStaticDir, port: options.port, token: options.token, log: options.log });
+  const homeDir = options.homeDir ?? resolveAppHome();
+  const services = await createAppServices({ homeDir, host: 'browser', log: options.log });
+  const { browserMode } = await loadAppSettings(homeDir);
+  const host = await startWebHost({ services, staticDir: options.staticDir ?? defaultStaticDir, port: options.port, token: options.token, maxUploadBytes: browserMode.maxUploadBytes, log: options.log });
   return {
     host,
     services,

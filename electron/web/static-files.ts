@@ -16,16 +16,26 @@ const types: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** The Content-Security-Policy of every page the app serves: nothing but its own origin runs or loads. */
+/** The Content-Security-Policy of every page the app serves: nothing but its own origin runs or loads, and no form posts anywhere. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+/** Headers on every response of the browser-mode host (pages, API answers, errors, redirects, events). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 /**
- * Serves a file from `root` for a URL path, falling back to index.html for app routes. Resolves false
- * when nothing could be served (the caller answers 404); never serves outside `root`.
+ * Serves a file from `root` for a (decoded) URL path, falling back to index.html for app routes.
+ * Resolves false when nothing could be served (the caller answers 404); never serves outside `root`.
  */
 export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<boolean> {
-  const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^([/\\])+/, '');
+  const clean = normalize(urlPath).replace(/^([/\\])+/, '');
   let file = join(root, clean === '' ? 'index.html' : clean);
   if (!file.startsWith(root + sep) && file !== root) return false;
   let info = await stat(file).catch(() => undefined);
@@ -36,11 +46,9 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     if (!info) return false;
   }
   res.writeHead(200, {
+    ...SECURITY_HEADERS,
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'content-length': info.size,
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
   });
   await new Promise<void>((resolve, reject) => {
     createReadStream(file).on('error', reject).on('end', resolve).pipe(res);

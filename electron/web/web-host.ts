@@ -1,16 +1,15 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AppServices } from '../services/app-services.js';
-import { failedReply, okReply } from '../../shared/contract/reply.js';
+import { failedReply, okReply, type Reply } from '../../shared/contract/reply.js';
 import { dispatchCall } from '../services/dispatch.js';
-import { TOKEN_COOKIE, TOKEN_HEADER, checkAccess } from './access-guard.js';
-import { serveStatic } from './static-files.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../store/settings-store.js';
+import { TOKEN_HEADER, checkAccess, tokenCookieName } from './access-guard.js';
+import { pathGuard } from './path-guard.js';
+import { SECURITY_HEADERS, serveStatic } from './static-files.js';
+import { clearUploads, receiveUpload } from './uploads.js';
 
 export interface WebHostOptions {
   readonly services: AppServices;
@@ -20,6 +19,8 @@ export interface WebHostOptions {
   readonly port?: number;
   /** Fixed token for tests; a random one per run otherwise. */
   readonly token?: string;
+  /** The largest upload accepted (default 2 GB; the `browserMode.maxUploadBytes` setting). */
+  readonly maxUploadBytes?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -29,26 +30,53 @@ export interface WebHost {
   readonly origin: string;
   readonly port: number;
   readonly token: string;
+  /** Where the app is served in this run (`/<random>/`): the access cookie is sent to this path only. */
+  readonly appPath: string;
   close(): Promise<void>;
 }
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
+/** A request the host refuses before it reaches the contract: its HTTP status and the failed reply it gets. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly reply: Reply<never>,
+  ) {
+    super(reply.ok ? '' : reply.error.message);
+  }
+}
+
 /**
  * Browser mode's front door: serves the built renderer and the same contract as Electron's IPC on
- * 127.0.0.1 only — `POST /api/call/NAME` (JSON), `GET /api/events` (server-sent events) and
- * `POST /api/upload?name=F` (a streamed file, answered with the path to pass to `files.open`).
- * Every request must pass `checkAccess` (Host, Origin, token).
+ * 127.0.0.1 only, under a random per-run path `/<run>/` — `POST api/call/NAME` (application/json),
+ * `GET api/events` (server-sent events) and `POST api/upload?name=F` (application/octet-stream: a
+ * streamed file, answered with the path to pass to `files.open`). The printed `/?token=` address swaps
+ * the token for an HttpOnly cookie named for this port and scoped to the run's path, so neither another
+ * instance nor another loopback server gets it. The API also answers at `/api/…` with the token in
+ * the `x-profile-loader-token` header (scripts, tests). Every request must pass `checkAccess` (Host,
+ * Origin, token); every response carries SECURITY_HEADERS; `files.open` and `jobs.start` take only
+ * paths under the uploads folder, the state folder or the sample.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const appPath = `/${randomBytes(12).toString('base64url')}/`;
   const log = options.log ?? ((line: string) => console.error(line));
-  const uploadsDir = join(options.services.homeDir, 'uploads');
+  const uploadsDir = await clearUploads(options.services.homeDir);
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const guarded = await pathGuard(options.services.handlers, { homeDir: options.services.homeDir, uploadsDir });
   const sseClients = new Set<ServerResponse>();
   let port = 0;
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof Refusal) {
+        // The body may still be arriving (a refused upload): answer, then close the connection.
+        res.shouldKeepAlive = false;
+        if (!res.headersSent) sendJson(res, error.status, error.reply);
+        else res.destroy();
+        return;
+      }
       log(`[web] ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, failedReply('internal'));
       else res.destroy();
@@ -56,31 +84,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    // The printed address carries the token once; swap it for an HttpOnly cookie and drop it from the URL.
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      throw new Refusal(400, failedReply('bad-request', { variant: 'address' }));
+    }
+    // The printed address carries the token once; swap it for a cookie and send the page to the run's path.
     if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
       const verdict = checkAccess({ ...req.headers, [TOKEN_HEADER]: url.searchParams.get('token') ?? '' }, port, token);
       if (verdict) return sendText(res, verdict.status, verdict.reason);
-      res.writeHead(302, {
-        location: '/',
-        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        'cache-control': 'no-store',
-      });
+      res.writeHead(302, { ...SECURITY_HEADERS, location: appPath, 'set-cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=${appPath}` });
       res.end();
       return;
     }
     const verdict = checkAccess(req.headers, port, token);
     if (verdict) return sendText(res, verdict.status, verdict.reason);
+    const inApp = url.pathname.startsWith(appPath);
+    const path = inApp ? `/${url.pathname.slice(appPath.length)}` : url.pathname;
+    if (!inApp && !path.startsWith('/api/')) return sendText(res, 404, 'Not found.');
 
-    if (url.pathname.startsWith('/api/call/')) {
+    if (path.startsWith('/api/call/')) {
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST.');
-      const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      requireType(req, 'application/json');
+      const name = decodePart(path.slice('/api/call/'.length));
       const body = await readJson(req);
       if (body === undefined) return sendJson(res, 400, failedReply('bad-arguments', { call: name, field: '', detail: 'the request body is not JSON' }));
-      return sendJson(res, 200, await dispatchCall(options.services.handlers, name, body, log));
+      return sendJson(res, 200, await dispatchCall(guarded, name, body, log));
     }
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    if (path === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
       res.write(': connected\n\n');
       sseClients.add(res);
       const unsubscribe = options.services.bus.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
@@ -92,21 +125,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
       return;
     }
-    if (url.pathname === '/api/upload') {
+    if (path === '/api/upload') {
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST.');
-      const name = basename(url.searchParams.get('name') ?? 'upload.csv').replace(/[^\p{L}\p{N}._ -]/gu, '_') || 'upload.csv';
-      const dir = join(uploadsDir, randomUUID());
-      await mkdir(dir, { recursive: true });
-      const path = join(dir, name);
-      try {
-        await pipeline(req, createWriteStream(path));
-      } catch {
-        await rm(dir, { recursive: true, force: true });
-        return sendJson(res, 400, failedReply('upload-interrupted'));
-      }
-      return sendJson(res, 200, okReply({ path }));
+      requireType(req, 'application/octet-stream');
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > maxUploadBytes) throw new Refusal(413, tooLarge(maxUploadBytes));
+      const received = await receiveUpload(req, uploadsDir, url.searchParams.get('name') ?? 'upload.csv', maxUploadBytes);
+      if (received.kind === 'too-large') throw new Refusal(413, tooLarge(maxUploadBytes));
+      if (received.kind === 'interrupted') return sendJson(res, 400, failedReply('upload-interrupted'));
+      if (received.kind === 'failed') return sendJson(res, 200, { ok: false, error: received.error.toJSON() });
+      return sendJson(res, 200, okReply({ path: received.path }));
     }
-    if (req.method === 'GET' && (await serveStatic(options.staticDir, url.pathname, res))) return;
+    if (req.method === 'GET' && inApp && (await serveStatic(options.staticDir, decodePart(path), res))) return;
     sendText(res, 404, 'Not found.');
   }
 
@@ -121,6 +151,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin,
     port,
     token,
+    appPath,
     async close() {
       for (const client of sseClients) client.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -128,6 +159,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await closed;
     },
   };
+}
+
+function tooLarge(max: number): Reply<never> {
+  return failedReply('upload-too-large', { maxBytes: max });
+}
+
+/** Percent-decodes one URL part; malformed escapes are the client's mistake (400), not ours. */
+function decodePart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new Refusal(400, failedReply('bad-request', { variant: 'escape' }));
+  }
+}
+
+/** API calls must say what they send: a type a plain HTML form cannot send, so another site's form cannot post here. */
+function requireType(req: IncomingMessage, type: string): void {
+  const given = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (given !== type) throw new Refusal(415, failedReply('bad-request', { variant: 'content-type', type }));
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -148,11 +198,11 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
   res.end(`${text}\n`);
 }

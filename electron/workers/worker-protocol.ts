@@ -2,6 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 import { AppCallError, type AppError } from '../../shared/contract/errors.js';
 import type { Reply } from '../../shared/contract/reply.js';
+import { WORKER_HEAP_MB } from './spawn-worker.js';
 
 /** A request to a worker: `id` pairs it with its reply. */
 export interface WorkerRequest<M extends string = string, A = unknown> {
@@ -62,7 +63,10 @@ export class WorkerClient<Api extends Record<string, Method<never, unknown>>, E>
       for (const waiter of this.pending.values()) waiter.reject(error);
       this.pending.clear();
     };
-    worker.on('error', (error) => failAll(new AppCallError('worker-crashed', { detail: error.message })));
+    worker.on('error', (error) => {
+      if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') failAll(new AppCallError('out-of-memory', { mb: WORKER_HEAP_MB }));
+      else failAll(new AppCallError('worker-crashed', { detail: error.message }));
+    });
     worker.on('exit', (code) => failAll(new AppCallError('worker-exited', { exitCode: code })));
   }
 

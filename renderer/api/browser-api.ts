@@ -3,8 +3,9 @@ import { AppCallError, calls, unwrapReply } from '../../shared/contract/index.js
 import type { ClientApi } from './client-api.js';
 
 /**
- * Browser mode: calls go to `POST /api/call/NAME` on the loopback host that served the page (the
- * access cookie rides along), events arrive over one EventSource, files are streamed to `/api/upload`.
+ * Browser mode: calls go to `POST api/call/NAME` (JSON) relative to the page, on the loopback host that
+ * served it (the access cookie, scoped to the page's path, rides along); events arrive over one
+ * EventSource; files are streamed to `api/upload` as application/octet-stream.
  */
 export function createBrowserApi(): ClientApi {
   const listeners = new Set<(event: AppEvent) => void>();
@@ -12,7 +13,7 @@ export function createBrowserApi(): ClientApi {
 
   const ensureEvents = () => {
     if (source) return;
-    source = new EventSource('/api/events');
+    source = new EventSource('api/events');
     source.onmessage = (message) => {
       const event = JSON.parse(message.data as string) as AppEvent;
       for (const listener of listeners) listener(event);
@@ -20,7 +21,7 @@ export function createBrowserApi(): ClientApi {
   };
 
   const invoke = async (name: CallName, args: unknown): Promise<unknown> => {
-    const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
+    const response = await fetch(`api/call/${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(args ?? {}),
@@ -44,7 +45,8 @@ export function createBrowserApi(): ClientApi {
     pathForFile(file, onProgress) {
       return new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();
-        xhr.open('POST', `/api/upload?name=${encodeURIComponent(file.name)}`);
+        xhr.open('POST', `api/upload?name=${encodeURIComponent(file.name)}`);
+        xhr.setRequestHeader('content-type', 'application/octet-stream');
         xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.total);
         xhr.onload = () => {
           try {

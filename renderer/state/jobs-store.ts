@@ -41,6 +41,8 @@ interface JobsStore {
   cancel(api: ClientApi, jobId: string): Promise<void>;
   /** Starts a job from the failed rows of `jobId` and follows it; resolves with its id or null. */
   retryFailed(api: ClientApi, jobId: string): Promise<string | null>;
+  /** Repairs a job whose record is damaged (keeps what was recorded before the damage) and reloads the history. */
+  repair(api: ClientApi, jobId: string): Promise<void>;
   /** Reloads the job history; never throws. */
   loadHistory(api: ClientApi): Promise<void>;
 }
@@ -129,6 +131,10 @@ export const useJobs = create<JobsStore>((set, get) => {
       } finally {
         set({ busy: false });
       }
+    },
+    async repair(api, jobId) {
+      await steer(api, jobId, () => api.call['jobs.repair']({ jobId }));
+      await get().loadHistory(api);
     },
     async loadHistory(api) {
       if (get().history.kind !== 'ready') set({ history: { kind: 'loading' } });

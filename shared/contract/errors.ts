@@ -23,6 +23,12 @@ export const errorCodes = {
   unauthorized: none,
   internal: none,
   'upload-interrupted': none,
+  /** Browser mode: an upload larger than the `browserMode.maxUploadBytes` setting (`maxBytes`). */
+  'upload-too-large': z.object({ maxBytes: int }),
+  /** Browser mode: a request refused before it reaches a call (a malformed address, a wrong content type). */
+  'bad-request': z.object({ variant: variant('address', 'escape', 'content-type'), type: text.optional() }),
+  /** Browser mode: a path outside the uploads folder, the app's own folders and the sample. */
+  'path-not-allowed': z.object({ path: text }),
 
   // Opening and reading a file (docs/file-formats.md).
   'not-found': z.object({ path: text }),
@@ -32,10 +38,29 @@ export const errorCodes = {
   'unsupported-format': z.object({ variant: variant('encrypted', 'legacy-xls', 'zip-not-workbook') }),
   /** `part`: the damaged part of the workbook; `detail`: the XML reader's own diagnostic. */
   'corrupt-xlsx': z.object({
-    variant: variant('no-end', 'toc-past-end', 'toc-broken', 'no-sheets', 'sheet-missing', 'part-cut', 'part-unreadable', 'part-compression', 'part-inflate', 'part-checksum', 'unreadable'),
+    variant: variant(
+      'no-end',
+      'toc-broken',
+      'no-sheets',
+      'sheet-missing',
+      'part-missing',
+      'part-encrypted',
+      'part-unreadable',
+      'part-compression',
+      'part-inflate',
+      'part-checksum',
+      'part-not-xml',
+      'unreadable',
+    ),
     part: text.optional(),
     sheet: text.optional(),
     detail: text.optional(),
+  }),
+  /** A crafted or oversized workbook refused before it is read: `variant` names the limit, `max` its value, `part` where. */
+  'workbook-limit': z.object({
+    variant: variant('part-size', 'ratio', 'text-run', 'xml-depth', 'shared-strings', 'shared-string-bytes', 'rows', 'columns'),
+    max: int,
+    part: text,
   }),
   /** `rows`: how many rows were searched; `sheets`: the workbook's sheets. */
   'no-header': z.object({ variant: variant('blank', 'header-row', 'no-sheet', 'sheet-header-row'), row: int.optional(), rows: int.optional(), sheet: text.optional(), sheets: texts.optional() }),
@@ -44,6 +69,8 @@ export const errorCodes = {
   /** `detail`: the worker's own error, for the log. */
   'worker-crashed': z.object({ detail: text.optional() }),
   'worker-exited': z.object({ exitCode: int }),
+  /** A file that needed more than the worker's heap (`mb`) to read. */
+  'out-of-memory': z.object({ mb: int }),
 
   // Map and Review.
   'file-not-open': none,
@@ -64,8 +91,21 @@ export const errorCodes = {
   'job-not-found': z.object({ jobId: text }),
   'job-running': z.object({ jobId: text }),
   'job-not-running': z.object({ jobId: text }),
-  'job-locked': z.object({ jobId: text, pid: int }),
-  'journal-corrupt': z.object({ variant: variant('bad-line', 'no-start'), jobId: text.optional(), path: text.optional(), line: int.optional(), detail: text.optional() }),
+  /** `host`: the computer holding the lock; `since`: when it was taken (ISO time, absent for locks older versions wrote). */
+  'job-locked': z.object({ jobId: text, pid: int, host: text.optional(), since: text.optional() }),
+  /** `line`: the first damaged line; `kept`: the records before it, which `jobs repair` keeps. */
+  'journal-corrupt': z.object({ variant: variant('bad-line', 'no-start'), jobId: text.optional(), path: text.optional(), line: int.optional(), detail: text.optional(), kept: int.optional() }),
+  'journal-intact': z.object({ jobId: text }),
+  'journal-unrecoverable': z.object({ jobId: text, line: int }),
+  /** Recorded as an alert by `jobs repair`: `batches` now have an unknown outcome. */
+  'journal-repaired': z.object({ line: int, kept: int, batches: ints }),
+  /** A file the app writes (journal, results, prepared batches, settings): the disk or the quota is full. */
+  'disk-full': z.object({ path: text }),
+  'write-failed': z.object({
+    variant: variant('denied', 'read-only', 'folder-gone', 'folder-in-the-way', 'too-many-open', 'disk-error', 'too-large', 'other'),
+    path: text,
+    errno: text.optional(),
+  }),
   'prepared-missing': z.object({ dir: text }),
   'prepared-invalid': z.object({ variant: variant('not-json', 'not-manifest'), path: text, field: text.optional() }),
   'prepared-blocked': none,
@@ -77,7 +117,7 @@ export const errorCodes = {
   // errno code (ECONNREFUSED…) or the network library's diagnostic; `status`: the HTTP status.
   'auth-failed': z.object({ status: int, said: text.optional() }),
   network: z.object({ variant: variant('submit', 'status'), detail: text }),
-  'outcome-unknown': z.object({ variant: variant('connection-broke', 'app-stopped', 'ask', 'parked'), detail: text.optional(), batch: int.optional(), batches: ints.optional() }),
+  'outcome-unknown': z.object({ variant: variant('connection-broke', 'app-stopped', 'ask', 'parked', 'record-lost'), detail: text.optional(), batch: int.optional(), batches: ints.optional() }),
   'target-rejected': z.object({ said: text }),
   'target-unreadable': z.object({ status: int, detail: text }),
   'rate-limited': z.object({ variant: variant('submit', 'status'), status: int }),
@@ -92,6 +132,8 @@ export const errorCodes = {
   'batch-file-changed': z.object({ batch: int, path: text }),
   'status-host-not-allowed': z.object({ host: text }),
   'job-incomplete': none,
+  /** A batch the job stopped before it left (its attempt could not be recorded): a resume sends it. */
+  'not-sent': none,
   'batch-stuck': z.object({ batch: int }),
   'poll-deadline': z.object({ batch: int, minutes: int }),
   'resent-after-unknown': z.object({ batch: int }),

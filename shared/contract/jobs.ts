@@ -4,8 +4,11 @@ import type { JobError, JobEvent } from '../jobs/job-events.js';
 import type { JobView } from '../jobs/job-reducer.js';
 import type { JobSummary } from '../jobs/job-summary.js';
 
-/** A job's state as listed: the reducer's state, or `interrupted` when its process died while it was running. */
-export type JobListState = JobView['state'] | 'interrupted';
+/**
+ * A job's state as listed: the reducer's state, `interrupted` when its process died while it was
+ * running, or `damaged` when its journal cannot be read back (the reason is in `pauseError`).
+ */
+export type JobListState = JobView['state'] | 'interrupted' | 'damaged';
 
 /** One line of the job history. */
 export interface JobListItem extends Omit<JobSummary, 'batches' | 'state'> {
@@ -21,7 +24,7 @@ export interface JobListItem extends Omit<JobSummary, 'batches' | 'state'> {
   readonly batchCount: number;
   readonly retryOf: string | null;
   readonly pauseReason: string | null;
-  /** Why the job paused, when a problem paused it (a registry code and its params). */
+  /** Why the job paused, when a problem paused it, or why its record is damaged (a registry code and its params). */
   readonly pauseError: JobError | null;
 }
 
@@ -61,6 +64,10 @@ export const jobCalls = {
   'jobs.retryFailed': defineCall<{ readonly jobId: string }>()(
     z.object({ jobId, profileId: z.string().min(1).max(100).optional() }).strict(),
     'Creates and starts a new job from the rows that failed or whose outcome is unknown in a finished job.',
+  ),
+  'jobs.repair': defineCall<JobView>()(
+    z.object({ jobId }).strict(),
+    "Repairs a job whose journal is damaged: keeps the records before the damaged line (a batch the usage record shows was being sent gets an unknown outcome), keeps the damaged copy beside it, and returns the job's view.",
   ),
   'jobs.results': defineCall<JobResultFile>()(
     z.object({ jobId }).strict(),

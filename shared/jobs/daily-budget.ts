@@ -1,14 +1,17 @@
-/** One acknowledged batch as the usage ledger records it. */
+/** One batch POST as the usage ledger records it (written before the POST; taken back when Target refused it). */
 export interface UsageEntry {
-  /** Epoch milliseconds when Target acknowledged the batch. */
+  /** Epoch milliseconds when the batch was about to be POSTed. */
   readonly at: number;
   readonly rows: number;
   readonly jobId: string;
+  /** The batch and attempt (absent in entries written by older versions, which recorded acknowledged batches). */
+  readonly batch?: number;
+  readonly attempt?: number;
 }
 
 export const DAY_MS = 24 * 3600_000;
 
-/** Returns the rows acknowledged in the rolling 24 h ending at `now`. */
+/** Returns the rows sent in the rolling 24 h ending at `now`. */
 export function rowsInLastDay(entries: readonly UsageEntry[], now: number): number {
   return entries.reduce((n, e) => (e.at > now - DAY_MS && e.at <= now ? n + e.rows : n), 0);
 }
@@ -17,8 +20,8 @@ export function rowsInLastDay(entries: readonly UsageEntry[], now: number): numb
 export type BudgetCheck = { readonly ok: true } | { readonly ok: false; readonly used: number; readonly fitsAt: number | null };
 
 /**
- * Checks a batch of `rows` against `budget` rows per rolling 24 h given the acknowledged `entries`
- * plus `reserved` rows of batches in flight. Pure; `budget` null means no cap.
+ * Checks a batch of `rows` against `budget` rows per rolling 24 h given the `entries` sent (or being
+ * sent) plus `reserved` rows not yet recorded. Pure; `budget` null means no cap.
  */
 export function checkDailyBudget(budget: number | null, entries: readonly UsageEntry[], reserved: number, rows: number, now: number): BudgetCheck {
   if (budget === null) return { ok: true };

@@ -95,6 +95,8 @@ export const jobEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job.paused'), ...base, reason: pauseReasonSchema, error: jobErrorSchema.nullable() }),
   z.object({ type: z.literal('job.resumed'), ...base }),
   z.object({ type: z.literal('job.finished'), ...base, state: finishedStateSchema }),
+  /** The job's result CSV could not be written (the job itself is intact); never journaled. */
+  z.object({ type: z.literal('job.results-failed'), ...base, error: jobErrorSchema }),
 ]);
 
 export type JobEvent = z.infer<typeof jobEventSchema>;
@@ -106,7 +108,7 @@ export const jobEventTypes: ReadonlySet<JobEventType> = new Set(jobEventSchema.o
 /** The event of one `type`. */
 export type JobEventOf<T extends JobEventType> = Extract<JobEvent, { type: T }>;
 
-/** Events that only report progress and are never journaled. */
+/** Events that only report progress or a side file's fate and are never journaled. */
 export function isTransientJobEvent(event: JobEvent): boolean {
-  return event.type === 'batch.uploading';
+  return event.type === 'batch.uploading' || event.type === 'job.results-failed';
 }

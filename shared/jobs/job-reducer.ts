@@ -46,13 +46,15 @@ export interface JobView {
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
   readonly updatedAt: string | null;
+  /** Why the result CSV could not be written when the job ended (reported while the app runs; not journaled). */
+  readonly resultsError: JobError | null;
 }
 
 const MAX_ALERTS = 100;
 
 /** Returns the empty view of a job nobody has started yet. */
 export function initialJobView(jobId: string): JobView {
-  return { jobId, state: 'created', spec: null, batches: [], pause: null, alerts: [], startedAt: null, finishedAt: null, updatedAt: null };
+  return { jobId, state: 'created', spec: null, batches: [], pause: null, alerts: [], startedAt: null, finishedAt: null, updatedAt: null, resultsError: null };
 }
 
 function emptyBatch(index: number, rows: number, bytes: number): BatchView {
@@ -150,6 +152,8 @@ export function reduceJob(view: JobView, event: JobEvent): JobView {
       return { ...v, state: 'running', pause: null };
     case 'job.finished':
       return { ...v, state: event.state, pause: null, finishedAt: event.at };
+    case 'job.results-failed':
+      return { ...v, resultsError: event.error };
     default:
       return assertNever(event, 'job event');
   }

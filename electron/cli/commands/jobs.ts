@@ -4,9 +4,9 @@ import { parseFlags } from '../parse-flags.js';
 import { describeError } from '../../messages/error-words.js';
 import { jobPaths } from '../../services/job-paths.js';
 import type { UploadServices } from '../../services/job-services.js';
-import { exitCodeOfRun, finalJson, printSummary, progressPrinter, readTokenFromStdin, runWithInterrupt, withServices } from '../upload/cli-services.js';
+import { exitCodeOfRun, finalJson, printSummary, readTokenFromStdin, runAndReport, withServices } from '../upload/cli-services.js';
 
-const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results> [JOBID] [options]
+const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results|repair> [JOBID] [options]
 
   jobs list [--json]                 the job history, newest first ([{jobId, state, …}])
   jobs show JOBID [--json]           one job: totals, batches, alerts, why it paused
@@ -16,10 +16,14 @@ const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results
   jobs cancel JOBID [--json]         stop for good (unsent batches are cancelled)
   jobs retry JOBID [--json]          new job from the failed, unknown and unsent rows of a finished job
   jobs results JOBID [--json]        (re)write the job's results.csv and print its path
+  jobs repair JOBID [--json]         keep the records before the damaged line of a damaged job's
+                                     journal (the damaged copy stays beside it), then resume it
 
-States: running, paused, interrupted (its process died: resume it), completed, cancelled.
+States: running, paused, interrupted (its process died: resume it), completed, cancelled, damaged
+(its journal cannot be read back: repair it).
 Exit 0: done with every sent row confirmed or not found. Exit 1: rows failed/unknown, or paused.
-Exit 2: bad arguments or unknown job. PROFILE_LOADER_HOME moves all state to another folder.`;
+Exit 2: bad arguments, an unknown or damaged job, or a file that could not be written (the message
+names it and says why). PROFILE_LOADER_HOME moves all state to another folder.`;
 
 function parse(argv: readonly string[]) {
   return parseFlags(argv, {
@@ -43,11 +47,7 @@ async function runJob(io: CliIo, services: UploadServices, home: string, jobId: 
     else printSummary(io, out);
     return exitCodeOfRun(out);
   }
-  const view = await runWithInterrupt(services, jobId, () => services.jobs.run(jobId, { unknownChoice: unknown, onEvent: json ? undefined : progressPrinter(io, job.spec.batches.length) }));
-  const out = finalJson(view, jobPaths(home, jobId).results);
-  if (json) io.stdout(`${JSON.stringify(out)}\n`);
-  else printSummary(io, out);
-  return exitCodeOfRun(out);
+  return runAndReport(io, services, jobPaths(home, jobId).results, jobId, { json, unknown, batches: job.spec.batches.length });
 }
 
 /** `jobs`: list, show, resume, cancel, retry and report upload jobs. */
@@ -71,6 +71,7 @@ export const command: CliCommand = {
           else {
             for (const j of items) {
               io.stdout(`${j.jobId}  ${j.state.padEnd(11)} ${j.profileName} (${j.clientCode})  ${j.file}  rows ${j.rows}: confirmed ${j.confirmed}, not found ${j.notFound}, failed ${j.failed}, unknown ${j.unknown}, pending ${j.pending}${j.pauseReason ? `  [paused: ${j.pauseReason}]` : ''}\n`);
+              if (j.state === 'damaged' && j.pauseError) io.stdout(`    ${describeError(j.pauseError)}\n`);
             }
           }
           return 0;
@@ -109,6 +110,19 @@ export const command: CliCommand = {
           if (!json) io.stderr(`job ${spec.jobId}: retrying ${spec.batches.reduce((n, b) => n + b.rows, 0)} row(s) of job ${jobId}\n`);
           return runJob(io, services, home, spec.jobId, json, unknown);
         }
+        case 'repair': {
+          const jobId = needId(positionals, sub);
+          const view = await services.jobs.repair(jobId);
+          const item = await services.jobs.listItem(jobId);
+          const out = { ...finalJson(view, jobPaths(home, jobId).results), state: item.state, alerts: view.alerts };
+          if (json) io.stdout(`${JSON.stringify(out)}\n`);
+          else {
+            io.stdout(`${view.alerts.at(-1)?.message ?? 'repaired'}\n`);
+            printSummary(io, out);
+            if (item.state === 'interrupted' || item.state === 'paused') io.stdout(`resume with: profile-loader jobs resume ${jobId}\n`);
+          }
+          return 0;
+        }
         case 'results': {
           const jobId = needId(positionals, sub);
           const r = await services.jobs.results(jobId);
@@ -116,7 +130,7 @@ export const command: CliCommand = {
           return 0;
         }
         default:
-          throw new CliUsageError(`unknown jobs sub-command "${sub}"; use list, show, resume, cancel, retry or results`);
+          throw new CliUsageError(`unknown jobs sub-command "${sub}"; use list, show, resume, cancel, retry, results or repair`);
       }
     });
   },

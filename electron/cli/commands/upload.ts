@@ -1,11 +1,13 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
 import { jobPaths, newJobId } from '../../services/job-paths.js';
-import { finalJson, exitCodeOfRun, printSummary, progressPrinter, readTokenFromStdin, runWithInterrupt, withServices } from '../upload/cli-services.js';
+import { ensurePrivateDir } from '../../store/atomic-file.js';
+import { readTokenFromStdin, runAndReport, withServices } from '../upload/cli-services.js';
+import type { UploadServices } from '../../services/job-services.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
-import { parseValidateArgs } from './validate-args.js';
+import { parseValidateArgs, type ValidateArgs } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader upload FILE [validate flags] --profile NAME [options]
 
@@ -100,51 +102,65 @@ export const command: CliCommand = {
     const token = flags.tokenStdin ? await readTokenFromStdin(io) : undefined;
     const cwd = cwdOf(io);
     return withServices(io, async (services, home) => {
-      const profile = flags.profile === null ? null : await services.connections.find(flags.profile);
       const jobId = newJobId();
-      const outDir = args.out !== null ? resolve(cwd, args.out) : jobPaths(home, jobId).prepared;
-      await mkdir(outDir, { recursive: true });
-      const prepared = await prepareFromArgs(args, cwd, outDir);
-      const m = prepared.manifest;
-      if (flags.dryRun) {
-        const dry = {
-          dryRun: true,
-          file: m.file,
-          rows: m.rows,
-          valid: m.valid,
-          rejected: m.rejected,
-          excluded: m.excluded,
-          blocked: m.blockedByFileIssues,
-          preparedDir: args.out !== null ? outDir : null,
-          batches: m.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes })),
-        };
-        if (args.out === null) await rm(jobPaths(home, jobId).dir, { recursive: true, force: true });
-        if (args.json) io.stdout(`${JSON.stringify(dry)}\n`);
-        else {
-          io.stdout(`${m.file}: rows ${m.rows}, valid ${m.valid}, rejected ${m.rejected}, excluded ${m.excluded}\n`);
-          for (const b of dry.batches) io.stdout(`batch ${b.index}: ${b.rows} rows, ${b.bytes} bytes\n`);
-          io.stdout(`dry run: nothing sent${profile ? ` (would send to ${profile.name}, client ${profile.clientCode}, ${profile.apiVersion})` : ''}\n`);
-        }
-        return m.blockedByFileIssues || m.rejected > 0 ? 1 : 0;
+      const run = { services, home, jobId, sending: false };
+      try {
+        return await prepareAndSend(io, run, args, flags, cwd, token);
+      } finally {
+        // An upload that stops before sending leaves nothing behind (the prepared rows may hold personal data).
+        if (!run.sending && args.out === null) await rm(jobPaths(home, jobId).dir, { recursive: true, force: true }).catch(() => undefined);
       }
-      if (m.blockedByFileIssues) throw new CliUsageError('the file has blocking mapping problems; run "validate" to see them', 1);
-      if (m.rejected > 0 && !flags.sendValidRows) {
-        if (args.out === null) await rm(jobPaths(home, jobId).dir, { recursive: true, force: true });
-        throw new CliUsageError(
-          `${m.rejected.toLocaleString('en-US')} of ${m.rows.toLocaleString('en-US')} rows have blocking problems, so nothing was sent. Run "validate" to see them and fix the file, or add --send-valid-rows to send the other ${m.valid.toLocaleString('en-US')} rows and list these as rejected.`,
-          1,
-        );
-      }
-      if (m.batches.length === 0) throw new CliUsageError('no row passed validation: nothing to upload; run "validate" to see why', 1);
-      if (!profile) throw new CliUsageError('--profile NAME is required');
-      if (token !== undefined) services.connections.useSessionToken(profile.id, token);
-      const spec = await services.jobs.create({ preparedDir: outDir, profileId: profile.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });
-      if (!args.json) io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${profile.name} (${profile.clientCode}, ${profile.apiVersion})\n`);
-      const view = await runWithInterrupt(services, spec.jobId, () => services.jobs.run(spec.jobId, { unknownChoice: flags.unknown, onEvent: args.json ? undefined : progressPrinter(io, spec.batches.length) }));
-      const out = finalJson(view, jobPaths(home, spec.jobId).results);
-      if (args.json) io.stdout(`${JSON.stringify(out)}\n`);
-      else printSummary(io, out);
-      return exitCodeOfRun(out);
     });
   },
 };
+
+/** Prepares the file and, unless it is a dry run or blocked, creates the job and sends it (`run.sending` turns true once the job exists). */
+async function prepareAndSend(
+  io: CliIo,
+  run: { readonly services: UploadServices; readonly home: string; readonly jobId: string; sending: boolean },
+  args: ValidateArgs,
+  flags: UploadFlags,
+  cwd: string,
+  token: string | undefined,
+): Promise<number> {
+  const { services, home, jobId } = run;
+  const profile = flags.profile === null ? null : await services.connections.find(flags.profile);
+  const outDir = args.out !== null ? resolve(cwd, args.out) : jobPaths(home, jobId).prepared;
+  await ensurePrivateDir(outDir);
+  const prepared = await prepareFromArgs(args, cwd, outDir);
+  const m = prepared.manifest;
+  if (flags.dryRun) {
+    const dry = {
+      dryRun: true,
+      file: m.file,
+      rows: m.rows,
+      valid: m.valid,
+      rejected: m.rejected,
+      excluded: m.excluded,
+      blocked: m.blockedByFileIssues,
+      preparedDir: args.out !== null ? outDir : null,
+      batches: m.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes })),
+    };
+    if (args.json) io.stdout(`${JSON.stringify(dry)}\n`);
+    else {
+      io.stdout(`${m.file}: rows ${m.rows}, valid ${m.valid}, rejected ${m.rejected}, excluded ${m.excluded}\n`);
+      for (const b of dry.batches) io.stdout(`batch ${b.index}: ${b.rows} rows, ${b.bytes} bytes\n`);
+      io.stdout(`dry run: nothing sent${profile ? ` (would send to ${profile.name}, client ${profile.clientCode}, ${profile.apiVersion})` : ''}\n`);
+    }
+    return m.blockedByFileIssues || m.rejected > 0 ? 1 : 0;
+  }
+  if (m.blockedByFileIssues) throw new CliUsageError('the file has blocking mapping problems; run "validate" to see them', 1);
+  if (m.rejected > 0 && !flags.sendValidRows) {
+    throw new CliUsageError(
+      `${m.rejected.toLocaleString('en-US')} of ${m.rows.toLocaleString('en-US')} rows have blocking problems, so nothing was sent. Run "validate" to see them and fix the file, or add --send-valid-rows to send the other ${m.valid.toLocaleString('en-US')} rows and list these as rejected.`,
+      1,
+    );
+  }
+  if (m.batches.length === 0) throw new CliUsageError('no row passed validation: nothing to upload; run "validate" to see why', 1);
+  if (!profile) throw new CliUsageError('--profile NAME is required');
+  if (token !== undefined) services.connections.useSessionToken(profile.id, token);
+  const spec = await services.jobs.create({ preparedDir: outDir, profileId: profile.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });
+  run.sending = true;
+  if (!args.json) io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${profile.name} (${profile.clientCode}, ${profile.apiVersion})\n`);
+  return runAndReport(io, services, jobPaths(home, spec.jobId).results, spec.jobId, { json: args.json, unknown: flags.unknown, batches: spec.batches.length });
+}

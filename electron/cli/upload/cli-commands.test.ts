@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +75,24 @@ describe('profiles, upload and jobs commands', () => {
     expect(res.rows).toBe(30);
     expect((await readFile(res.path, 'utf8')).split('\n')[1]).toMatch(/^1,C0,not-found,1,/);
     expect(await cli(h, ['jobs', 'retry', String(result.jobId)])).toMatchObject({ code: 1, err: expect.stringContaining('nothing to retry') });
+
+    // A results file that cannot be written: exit 2 with the path and the reason in plain words, the job untouched.
+    await rm(res.path);
+    await mkdir(res.path);
+    const blocked = await cli(h, ['jobs', 'results', String(result.jobId)]);
+    expect(blocked).toMatchObject({ code: 2, err: `profile-loader jobs: Could not write ${res.path}: a folder stands where the file should be (EISDIR).\n` });
+    expect((await readdir(res.path)).length).toBe(0);
+    expect(JSON.parse((await cli(h, ['jobs', 'list', '--json'])).out)).toEqual([expect.objectContaining({ state: 'completed' })]);
+  });
+
+  it('an upload that stops before sending leaves no job folder behind', async () => {
+    const h = await home();
+    expect((await cli(h, ['profiles', 'add', '--name', 'Dev', '--base-url', 'http://127.0.0.1:9', '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
+    const csv = join(h, 'people.csv');
+    await writeFile(csv, 'crm_id,tier\nC1,gold\n');
+    expect((await cli(h, ['upload', join(h, 'missing.csv'), '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--profile', 'Dev'])).code).toBe(2);
+    expect((await cli(h, ['upload', csv, '--id-column', 'nope', '--id-type', 'thirdPartyId', '--profile', 'Dev'])).code).toBe(2);
+    expect(await readdir(join(h, 'jobs')).catch(() => [])).toEqual([]);
   });
   it('upload refuses a file with blocked rows and sends nothing, unless --send-valid-rows says to send the rest', async () => {
     const h = await home();

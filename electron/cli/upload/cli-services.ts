@@ -5,7 +5,9 @@ import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import { jobSummary, type JobSummary } from '../../../shared/jobs/job-summary.js';
 import { AppCallError } from '../../../shared/contract/errors.js';
 import { describeError } from '../../messages/error-words.js';
+import type { UnknownChoice } from '../../upload/unknown-facts.js';
 import { CliUsageError, type CliIo } from '../cli-types.js';
+import type { WriteFailedError } from '../../store/write-failure.js';
 
 /** Opens the upload services over PROFILE_LOADER_HOME (or ~/.profile-loader) for one CLI command, runs `fn`, and closes them. */
 export async function withServices<T>(io: CliIo, fn: (s: UploadServices, home: string) => Promise<T>): Promise<T> {
@@ -44,22 +46,50 @@ export interface FinalJson extends JobSummary {
   readonly pauseReason: string | null;
   readonly message: string | null;
   readonly results: string | null;
+  /** Why the results file could not be written (the job itself is intact), else null. */
+  readonly resultsError: string | null;
 }
 
-/** Builds the final JSON object from a job's view. */
-export function finalJson(view: JobView, resultsPath: string | null): FinalJson {
+/** Builds the final JSON object from a job's view (`resultsError`: the failure of its results file, if any). */
+export function finalJson(view: JobView, resultsPath: string | null, resultsError: WriteFailedError | null = null): FinalJson {
   return {
     ...jobSummary(view),
     pauseReason: view.pause?.reason ?? null,
     message: view.pause?.error ? describeError(view.pause.error) : null,
-    results: view.state === 'completed' || view.state === 'cancelled' ? resultsPath : null,
+    results: (view.state === 'completed' || view.state === 'cancelled') && resultsError === null ? resultsPath : null,
+    resultsError: resultsError ? describeError(resultsError) : null,
   };
 }
 
-/** Exit code of a run: 0 every sent row confirmed or not found; 1 failed/unknown rows, a pause, or rows rejected by validation. */
+/**
+ * Exit code of a run: 0 every sent row confirmed or not found; 1 failed/unknown rows, a pause, or rows
+ * rejected by validation; 2 when the results file could not be written.
+ */
 export function exitCodeOfRun(s: FinalJson): number {
+  if (s.resultsError !== null) return 2;
   if (s.state !== 'completed') return 1;
   return s.failed > 0 || s.unknown > 0 || s.rejected > 0 ? 1 : 0;
+}
+
+/**
+ * Runs job `jobId` in this process (see runWithInterrupt), prints its summary (`--json` or text; a
+ * results file that could not be written goes to stderr with its path and reason) and resolves to the
+ * exit code.
+ */
+export async function runAndReport(io: CliIo, services: UploadServices, resultsPath: string, jobId: string, opts: { json: boolean; unknown: UnknownChoice; batches: number }): Promise<number> {
+  let resultsError: WriteFailedError | null = null;
+  const view = await runWithInterrupt(services, jobId, () =>
+    services.jobs.run(jobId, {
+      unknownChoice: opts.unknown,
+      onEvent: opts.json ? undefined : progressPrinter(io, opts.batches),
+      onResultsFailed: (e) => (resultsError = e),
+    }),
+  );
+  const out = finalJson(view, resultsPath, resultsError);
+  if (opts.json) io.stdout(`${JSON.stringify(out)}\n`);
+  else printSummary(io, out);
+  if (out.resultsError !== null) io.stderr(`the results file could not be written: ${out.resultsError}\n`);
+  return exitCodeOfRun(out);
 }
 
 /** Prints one progress line per meaningful job event to stderr (never the token: events carry none). */

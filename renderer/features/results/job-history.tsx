@@ -11,6 +11,7 @@ export function JobHistory(props: {
   readonly currentJobId: string | null;
   readonly onShow: (jobId: string) => void;
   readonly onResume: (item: JobListItem) => void;
+  readonly onRepair: (item: JobListItem) => void;
 }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => value.toLocaleString(i18n.language);
@@ -52,7 +53,14 @@ export function JobHistory(props: {
                     <td>
                       {item.profileName} <span className="batch-message">{item.clientCode}</span>
                     </td>
-                    <td>{t(`upload.state.${item.state}`)}</td>
+                    <td>
+                      {t(`upload.state.${item.state}`)}
+                      {item.state === 'damaged' && item.pauseError && (
+                        <span className="batch-message" data-testid="history-damage">
+                          {problemText(t, item.pauseError)}
+                        </span>
+                      )}
+                    </td>
                     <td className="num">{n(item.rows)}</td>
                     <td className="num">{n(item.confirmed)}</td>
                     <td className="num">{n(item.failed)}</td>
@@ -63,6 +71,11 @@ export function JobHistory(props: {
                         ) : (
                           <ActionButton onPress={() => props.onShow(item.jobId)} aria-label={t('results.showOf', { file, when })}>
                             {t('results.show')}
+                          </ActionButton>
+                        )}
+                        {item.state === 'damaged' && (
+                          <ActionButton onPress={() => props.onRepair(item)} aria-label={t('results.repairOf', { file, when })} data-testid="history-repair">
+                            {t('results.repair')}
                           </ActionButton>
                         )}
                         {(item.state === 'interrupted' || item.state === 'paused') && (

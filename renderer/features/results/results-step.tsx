@@ -26,6 +26,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
   const view = useJobs((s) => (s.currentJobId ? s.views[s.currentJobId] : undefined));
   const history = useJobs((s) => s.history);
   const loadHistory = useJobs((s) => s.loadHistory);
+  const repair = useJobs((s) => s.repair);
   const follow = useJobs((s) => s.follow);
   const retryFailed = useJobs((s) => s.retryFailed);
   const problem = useJobs((s) => s.problem);
@@ -125,6 +126,11 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
               {t('results.problem', { message: problemText(t, problem) })}
             </div>
           )}
+          {view.resultsError && (
+            <div role="alert" className="problem" data-testid="results-error">
+              {t('results.resultsFailed', { message: problemText(t, view.resultsError) })}
+            </div>
+          )}
           <OutcomeChart batches={view.batches} />
         </Flex>
       )}
@@ -132,6 +138,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
         history={history}
         currentJobId={currentJobId}
         onShow={(jobId) => void follow(api, jobId)}
+        onRepair={(item) => void repair(api, item.jobId)}
         onResume={(item) => {
           void resumeThroughGate(api, { jobId: item.jobId, profileId: item.profileId, rowsLeft: item.pending, pauseReason: item.pauseReason }).then((resumed) => resumed && goTo('upload'));
         }}

@@ -7,6 +7,7 @@ import { isAppError } from '../../../shared/contract/index.js';
 import type { ProfileInput } from '../../state/profiles-store.js';
 import { thrownText } from '../../i18n/problem-text.js';
 import { checkProfileFields, withScheme, type FieldProblems } from './profile-fields.js';
+import { HELP_LINKS } from '../../../shared/contract/help-links.js';
 import { TokenStorageNote } from './token-storage-note.js';
 
 /** The environment colours offered, as CSS colours (saved with the profile). */
@@ -201,6 +202,11 @@ export function ProfileForm(props: {
           errorMessage={message('token')}
           data-testid="token-field"
         />
+        <p className="storage-note">
+          <a href={HELP_LINKS.profileApiToken} target="_blank" rel="noreferrer" data-testid="token-help-link">
+            {t('settings.tokenHelpLink')}
+          </a>
+        </p>
         <p className="storage-note" data-testid="token-storage">
           <TokenStorageNote kind={props.storage} />
         </p>

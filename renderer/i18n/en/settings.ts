@@ -70,6 +70,7 @@ export const settings = {
   token: 'Token',
   tokenHelpNew: 'Paste the Profile API token from Target (Administration → Implementation → Profile API). It is never shown again.',
   tokenHelpSaved: 'A token is saved and is never shown. Type a new one only to replace it.',
+  tokenHelpLink: 'Where to find the token (Adobe help)',
   clearToken: 'Remove the saved token',
   save: 'Save',
   saving: 'Saving…',

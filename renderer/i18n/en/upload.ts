@@ -74,6 +74,7 @@ export const upload = {
     completed: 'Finished',
     cancelled: 'Cancelled',
     interrupted: 'Interrupted',
+    damaged: 'Record damaged',
   },
   pauseReason: {
     user: 'You paused this upload.',

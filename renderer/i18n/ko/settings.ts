@@ -72,6 +72,7 @@ export const settings: Messages['settings'] = {
   token: '토큰',
   tokenHelpNew: 'Target(관리 → 구현 → Profile API)에서 받은 Profile API 토큰을 붙여 넣으세요. 다시 표시되지 않습니다.',
   tokenHelpSaved: '토큰이 저장되어 있으며 표시되지 않습니다. 바꾸려면 새 토큰을 입력하세요.',
+  tokenHelpLink: '토큰을 찾는 곳 (Adobe 도움말)',
   clearToken: '저장된 토큰 삭제',
   save: '저장',
   saving: '저장하는 중…',

@@ -76,6 +76,7 @@ export const upload: Messages['upload'] = {
     completed: '완료됨',
     cancelled: '취소됨',
     interrupted: '중단됨',
+    damaged: '기록 손상됨',
   },
   pauseReason: {
     user: '업로드를 일시 중지했습니다.',

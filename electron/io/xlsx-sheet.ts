@@ -1,0 +1,214 @@
+// Streams the rows of one sheet of an xlsx as the strings the sheet shows (see excel-format.ts): its
+// XML part is inflated and parsed piece by piece, so memory stays flat however long the sheet is.
+// Rows and cells without an `r` attribute (valid OOXML: they follow the previous one) are placed in order.
+import { formatCell, isDateFormat } from './excel-format.js';
+import { cancelledError } from './table-read-error.js';
+import { XmlFeed } from './xml-stream.js';
+import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
+import { readCellFormats, readSharedStrings, readWorkbookInfo, type SharedStrings, type WorkbookInfo, type XlsxSheet } from './xlsx-parts.js';
+import { ZipArchive } from './zip-archive.js';
+
+export type { XlsxSheet } from './xlsx-parts.js';
+
+export interface SheetRow {
+  /** 1-based row number in the sheet. */
+  readonly number: number;
+  /** Cells from column A up to the last cell that has a value. */
+  readonly cells: string[];
+}
+
+/** An opened workbook: its archive and sheet list; `close()` releases the file. */
+export interface XlsxBook {
+  readonly zip: ZipArchive;
+  readonly info: WorkbookInfo;
+  readonly size: number;
+  close(): void;
+}
+
+/** Opens an xlsx file and reads its sheet list. Throws TableReadError (corrupt-xlsx, unsupported-format, workbook-limit). */
+export async function openXlsxBook(path: string, size: number): Promise<XlsxBook> {
+  const zip = await ZipArchive.open(path);
+  try {
+    return { zip, info: await readWorkbookInfo(zip), size, close: () => zip.close() };
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+}
+
+/** What reading cells needs besides the sheet: number formats per style and the shared strings. */
+export interface SheetContext {
+  readonly formats: readonly (string | undefined)[];
+  readonly strings: SharedStrings;
+  readonly date1904: boolean;
+}
+
+/** Reads the styles and the shared strings of a workbook (once per read). */
+export async function loadSheetContext(book: XlsxBook): Promise<SheetContext> {
+  const formats = await readCellFormats(book.zip, book.info.stylesPart);
+  const strings = await readSharedStrings(book.zip, book.info.sharedStringsPart);
+  return { formats, strings, date1904: book.info.date1904 };
+}
+
+export interface SheetRowsOptions {
+  readonly signal?: AbortSignal;
+  /** Called with how far through the file the reading is, in file bytes (estimated from the sheet's part). */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+/** Column number (1-based) of a cell reference such as `AB12`; NaN when it has no letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower-case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    if (col > XLSX_LIMITS.columns) return col;
+  }
+  return i === 0 ? Number.NaN : col;
+}
+
+/** The text a cell shows, from its type, raw value, inline text and style. */
+function cellText(ctx: SheetContext, type: string | undefined, value: string | null, inline: string | null, style: number): string {
+  switch (type) {
+    case 's':
+      return value === null ? '' : (ctx.strings.get(Number(value)) ?? '');
+    case 'inlineStr':
+      return inline ?? value ?? '';
+    case 'str':
+    case 'e':
+      return value ?? '';
+    case 'b':
+      return value === null ? '' : formatCell(value.trim() === '1' || value.trim() === 'true', undefined);
+    case 'd': {
+      if (value === null) return '';
+      const date = new Date(value);
+      return Number.isNaN(date.getTime()) ? value : formatCell(date, ctx.formats[style]);
+    }
+    default: {
+      if (value === null || value.trim() === '') return '';
+      const n = Number(value);
+      if (!Number.isFinite(n)) return value;
+      const fmt = ctx.formats[style];
+      return formatCell(ctx.date1904 && isDateFormat(fmt) ? n + 1462 : n, fmt);
+    }
+  }
+}
+
+/**
+ * Yields the non-blank rows of `sheet` in order. Throws TableReadError `corrupt-xlsx` when the zip or
+ * XML breaks, `workbook-limit` when the sheet breaks a limit (a row past 1,048,576, a column past XFD,
+ * a huge cell), `cancelled` when the signal aborts. Breaking out of the loop stops reading.
+ */
+export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxSheet, opts: SheetRowsOptions = {}): AsyncGenerator<SheetRow> {
+  const part = book.zip.part(sheet.part);
+  if (part === undefined) return;
+  const source = await book.zip.stream(sheet.part, XLSX_LIMITS.streamedPartBytes);
+  const done: SheetRow[] = [];
+  let rowNumber = 0;
+  let cells: string[] = [];
+  let col = 0;
+  let type: string | undefined;
+  let style = 0;
+  let value: string | null = null;
+  let inline: string | null = null;
+  let inSheetData = false;
+  let inValue = false;
+  let inInlineText = false;
+  let phonetic = 0;
+  const feed = new XmlFeed(sheet.part, {
+    open(tag, a) {
+      switch (tag) {
+        case 'sheetData':
+          inSheetData = true;
+          break;
+        case 'row': {
+          if (!inSheetData) break;
+          const r = a.r === undefined ? rowNumber + 1 : Number.parseInt(a.r, 10);
+          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+          if (rowNumber > XLSX_LIMITS.rows) throw limitError('rows', XLSX_LIMITS.rows, sheet.part);
+          cells = [];
+          col = 0;
+          break;
+        }
+        case 'c': {
+          const c = a.r === undefined ? Number.NaN : columnOf(a.r);
+          col = Number.isNaN(c) ? col + 1 : c;
+          if (col > XLSX_LIMITS.columns) throw limitError('columns', XLSX_LIMITS.columns, sheet.part);
+          type = a.t;
+          style = a.s === undefined ? 0 : Number(a.s);
+          value = null;
+          inline = null;
+          break;
+        }
+        case 'v':
+          inValue = true;
+          value = '';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 't':
+          if (type === 'inlineStr' && phonetic === 0) {
+            inInlineText = true;
+            inline ??= '';
+          }
+          break;
+        default:
+          break;
+      }
+    },
+    close(tag) {
+      switch (tag) {
+        case 'sheetData':
+          inSheetData = false;
+          break;
+        case 'v':
+          inValue = false;
+          break;
+        case 't':
+          inInlineText = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c': {
+          const text = cellText(ctx, type, value, inline, style);
+          if (text !== '') {
+            while (cells.length < col - 1) cells.push('');
+            cells[col - 1] = text;
+          }
+          break;
+        }
+        case 'row':
+          if (inSheetData && cells.length > 0) done.push({ number: rowNumber, cells });
+          cells = [];
+          break;
+        default:
+          break;
+      }
+    },
+    text(t) {
+      if (inValue) value += t;
+      else if (inInlineText) inline += t;
+      else return;
+      // Many runs of rich text are still one cell: held to one text run's length.
+      if ((value?.length ?? 0) + (inline?.length ?? 0) > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, sheet.part);
+    },
+  });
+  let inflated = 0;
+  try {
+    for await (const chunk of source) {
+      if (opts.signal?.aborted) throw cancelledError();
+      feed.write(chunk as Buffer);
+      inflated += (chunk as Buffer).length;
+      opts.onBytes?.(Math.round((inflated / Math.max(1, part.size)) * book.size));
+      yield* done.splice(0);
+    }
+    feed.end();
+    yield* done.splice(0);
+  } finally {
+    source.destroy();
+  }
+}

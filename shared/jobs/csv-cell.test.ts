@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { safeCsvCell, safeCsvLine } from './csv-cell.js';
+
+describe('safeCsvCell (results and rejected-rows reports)', () => {
+  it('prefixes formula starters and quotes as RFC 4180 asks', () => {
+    expect(safeCsvCell('plain')).toBe('plain');
+    expect(safeCsvCell('=1+1')).toBe("'=1+1");
+    expect(safeCsvCell('+82 10')).toBe("'+82 10");
+    expect(safeCsvCell('-5')).toBe("'-5");
+    expect(safeCsvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(safeCsvCell('\tx')).toBe("'\tx");
+    expect(safeCsvCell('\rx')).toBe(`"'\rx"`);
+    expect(safeCsvCell('a,"b"')).toBe('"a,""b"""');
+    expect(safeCsvCell('=a,b')).toBe(`"'=a,b"`);
+  });
+
+  it('prefixes a cell whose first non-blank character is a formula starter', () => {
+    expect(safeCsvCell('  =HYPERLINK("x")')).toBe(`"'  =HYPERLINK(""x"")"`);
+    expect(safeCsvCell(' +1')).toBe("' +1");
+    expect(safeCsvCell('\u00a0-1')).toBe("'\u00a0-1");
+    expect(safeCsvCell('\u3000@x')).toBe("'\u3000@x");
+    expect(safeCsvCell('\n=1')).toBe(`"'\n=1"`);
+  });
+
+  it('prefixes the full-width ＝ ＋ － ＠', () => {
+    for (const c of ['＝', '＋', '－', '＠']) expect(safeCsvCell(`${c}SUM(A1)`)).toBe(`'${c}SUM(A1)`);
+    expect(safeCsvCell(' ＝1')).toBe("' ＝1");
+  });
+
+  it('leaves other text and numbers alone', () => {
+    expect(safeCsvCell('a=b')).toBe('a=b');
+    expect(safeCsvCell('  plain ')).toBe('  plain ');
+    expect(safeCsvCell('홍길동')).toBe('홍길동');
+    expect(safeCsvCell(-5)).toBe('-5');
+    expect(safeCsvLine(['=x', 3, 'y'])).toBe("'=x,3,y");
+  });
+});
