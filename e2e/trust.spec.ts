@@ -183,6 +183,7 @@ test('a new token sends nothing by itself: the waiting upload is named, and resu
     await expect(page.getByTestId('production-confirm')).toContainText('운영 환경으로 이어서 보낼까요?');
     await expectAccessible(page, 'resume confirmation (ko)');
     await page.getByTestId('production-confirm').getByRole('button', { name: '취소' }).click();
+    await expect(page.getByTestId('production-confirm')).toHaveCount(0);
     expect(proxy.exchanges.length).toBe(before);
     await page.getByRole('tab', { name: '언어 및 모양' }).click();
     await page.getByTestId('settings-language').click();
