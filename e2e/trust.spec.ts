@@ -15,6 +15,7 @@ import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
+import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
 
 /** German Excel's "CSV (Trennzeichen-getrennt)": Windows-1252, semicolons, decimal commas, CRLF. */
 async function germanFile(dir: string): Promise<string> {
@@ -103,9 +104,9 @@ test('European decimal commas: nothing changes until the user picks the reading 
 });
 
 async function adminJson(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  return (await response.json()) as Record<string, unknown>;
+  const response = await sandboxAdmin(sandbox, method, path, body);
+  if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status}`);
+  return response.json;
 }
 
 test('a new token sends nothing by itself: the waiting upload is named, and resumes only after "Resume now" and the client code', async ({ page, appHost }) => {

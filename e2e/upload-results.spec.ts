@@ -15,6 +15,7 @@ import { ReviewPage } from './pages/review-page.js';
 import { ResultsPage } from './pages/results-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
+import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
 
 
 /** Loads the bundled sample with "Try sample data", keeps the suggested mapping, leaves the blocked rows out, and opens Upload. */
@@ -57,12 +58,8 @@ async function ownSandbox(processingDelayMs = 0): Promise<RunningSandbox> {
 }
 
 async function admin(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${sandbox.baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  const response = await sandboxAdmin(sandbox, method, path, body);
+  if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.json)}`);
 }
 
 test('a dropped CSV with issues goes all the way to results, and the counts on screen equal the sandbox’s', async ({ page, appHost }) => {

@@ -6,6 +6,7 @@ import { jobSummary } from '../../shared/jobs/job-summary.js';
 import { tempHome, writePrepared } from '../upload/testing/fixtures.js';
 import { checkBaseUrl, LOCAL_SANDBOX_ID } from './connection-service.js';
 import { createUploadServices } from './job-services.js';
+import { admin as sandboxAdmin } from '../../sandbox/testing/http.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -46,8 +47,7 @@ describe('connection profiles', () => {
     const sandbox = await startSandbox({});
     cleanups.push(() => sandbox.close());
     const { s } = await services();
-    const admin = (method: string, path: string, body: unknown) =>
-      fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const admin = async (method: string, path: string, body: unknown) => (await sandboxAdmin(sandbox, method, path, body)).json;
     await admin('PUT', '/admin/clients/acme/settings', { requireAuth: true });
     const token = String((await admin('POST', '/admin/clients/acme/token', {})).token);
     const p = await s.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
@@ -69,8 +69,7 @@ describe('connection profiles', () => {
     const sandbox = await startSandbox({});
     cleanups.push(() => sandbox.close());
     const { s } = await services();
-    const admin = (path: string, body: unknown) =>
-      fetch(`${sandbox.baseUrl}${path}`, { method: path.endsWith('settings') ? 'PUT' : 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const admin = async (path: string, body: unknown) => (await sandboxAdmin(sandbox, path.endsWith('settings') ? 'PUT' : 'POST', path, body)).json;
     await admin('/admin/clients/acme/settings', { requireAuth: true });
     const p = await s.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token: 'stale-token' });
     const view = async () => (await s.connections.list()).profiles.find((x) => x.id === p.id)!;

@@ -9,6 +9,7 @@ import { createUploadServices, type UploadServices } from '../services/job-servi
 import type { OsKeychain } from '../store/os-keychain.js';
 import { startRecordingProxy, type RecordingProxy } from './testing/recording-proxy.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
+import { admin as sandboxAdmin } from '../../sandbox/testing/http.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,7 +27,7 @@ async function setup(opts: { sandbox?: Parameters<typeof startSandbox>[0]; setti
   const sandbox = await startSandbox({ processingDelayMs: 30, ...opts.sandbox, settings: { ...SANDBOX_FAST, ...opts.sandbox?.settings } });
   const proxy = await startRecordingProxy(sandbox.baseUrl);
   // Status URLs point at the recorder too, so it sees every call (and the allow-list has one host).
-  await fetch(`${sandbox.baseUrl}/admin/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edgeBaseUrl: proxy.baseUrl }) });
+  await sandboxAdmin(sandbox, 'PATCH', '/admin/settings', { edgeBaseUrl: proxy.baseUrl });
   const home = await tempHome(opts.settings);
   const services = await createUploadServices({ homeDir: home, keychain: opts.keychain === undefined ? null : opts.keychain });
   cleanups.push(async () => {
@@ -43,8 +44,7 @@ function postsOf(proxy: RecordingProxy) {
 }
 
 async function admin(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return (await res.json()) as Record<string, unknown>;
+  return (await sandboxAdmin(sandbox, method, path, body)).json;
 }
 
 /** Every file under `dir`, recursively. */
