@@ -43,8 +43,8 @@ describe('connection profiles', () => {
     expect(list.profiles[1]).toMatchObject({ statusHosts: ['*.tt.omtrdc.net'], hasToken: false, builtIn: false });
   });
 
-  it('"Test connection" checks reachability, client code and token against the sandbox', async () => {
-    const sandbox = await startSandbox({});
+  it('"Test connection" checks reachability, token and client code with a profile fetch against the sandbox', async () => {
+    const sandbox = await startSandbox({ settings: { knownClients: 'acme' } });
     cleanups.push(() => sandbox.close());
     const { s } = await services();
     const admin = async (method: string, path: string, body: unknown) => (await sandboxAdmin(sandbox, method, path, body)).json;
@@ -54,15 +54,23 @@ describe('connection profiles', () => {
     const noToken = await s.connections.test(p.id);
     expect(noToken.ok).toBe(false);
     expect(noToken.checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, message: expect.stringContaining('requires a Profile API token') });
-    await s.connections.save({ id: p.id, name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token });
+    await s.connections.save({ id: p.id, name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token, tokenExpiresAt: '2099-01-31' });
     const good = await s.connections.test(p.id);
-    expect(good).toMatchObject({ ok: true });
-    expect(good.checks.map((c) => c.check)).toEqual(['reachable', 'client-code', 'token']);
+    expect(good).toMatchObject({ ok: true, tokenExpiresAt: '2099-01-31T23:59:59.000Z' });
+    expect(good.checks.map((c) => c.check)).toEqual(['reachable', 'token', 'client-code']);
+    expect(good.checks[2]?.message).toBe('The server speaks for client code acme.');
     expect(JSON.stringify(good)).not.toContain(token);
+    // The test wrote nothing and created no batch: the fetch is all it sent.
+    expect((await admin('GET', '/admin/stats', undefined)).profileTokensMinted).toBe(0);
     await admin('POST', '/admin/clients/acme/token', {});
     expect((await s.connections.test(p.id)).checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, message: expect.stringContaining('refused') });
+    // A wrong client code no longer passes: the server does not speak for it.
+    const wrong = await s.connections.save({ name: 'Typo', environment: '', color: '', clientCode: 'acmee', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
+    const typo = await s.connections.test(wrong.id);
+    expect(typo.ok).toBe(false);
+    expect(typo.checks.find((c) => c.check === 'client-code')).toMatchObject({ ok: false, message: expect.stringContaining('does not confirm client code acmee (HTTP 400: Unknown client code acmee)') });
     const closed = await s.connections.save({ name: 'Closed', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: 'http://127.0.0.1:9' });
-    expect((await s.connections.test(closed.id)).checks[0]).toMatchObject({ check: 'reachable', ok: false });
+    expect((await s.connections.test(closed.id)).checks).toEqual([{ check: 'reachable', ok: false, message: expect.stringContaining('Could not reach http://127.0.0.1:9 (ECONNREFUSED)') }]);
   });
 
   it('the token light follows the last test: refused stays refused, a new token is untested until tested again', async () => {

@@ -1,25 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppCallError } from '../../shared/contract/errors.js';
-import type { ConnectionProfileView, ConnectionTestResult, ProfilesList } from '../../shared/contract/profiles.js';
+import type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, ProfilesList } from '../../shared/contract/profiles.js';
 import type { ParsedArgsOf } from '../../shared/contract/define.js';
 import type { profileCalls } from '../../shared/contract/profiles.js';
 import { defaultStatusHosts } from '../../shared/jobs/status-host.js';
 import { ProfileStore, type LastTest, type StoredProfile } from '../store/profile-store.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { Transport } from '../upload/http-transport.js';
-import type { RateLimiterRegistry } from '../upload/rate-limiter.js';
-import { checkConnection } from './connection-check.js';
+import { CaFileError, loadTlsTrust, type TlsTrust } from '../upload/tls-trust.js';
+import { fetchCheck } from './connection-check.js';
+import { checkBaseUrl, checkClientSecret, checkExpiry, checkToken, storedAuthOf } from './connection-fields.js';
+import { clientSecretKey, ConnectionTokens, SignInError } from './connection-tokens.js';
 import type { HandlerSlice } from './handlers.js';
+
+export { checkBaseUrl, checkToken } from './connection-fields.js';
 
 /** Id, client code and name of the built-in profile that starts the in-process sandbox. */
 export const LOCAL_SANDBOX_ID = 'local-sandbox';
 export const LOCAL_SANDBOX_CLIENT = 'sandbox';
 const LOCAL_SANDBOX_BASE = 'sandbox:local';
 
-/** A running local sandbox as the connection service needs it. */
+/** A running local sandbox as the connection service needs it (the app knows its admin key). */
 export interface LocalSandbox {
   readonly baseUrl: string;
+  readonly adminKey: string;
   close(): Promise<void>;
 }
 
@@ -28,7 +33,12 @@ export interface ResolvedConnection {
   readonly profile: ConnectionProfileView;
   readonly baseUrl: string;
   readonly statusHosts: readonly string[];
+  /** What https calls of this connection trust (the OS store and its CA file). */
+  readonly trust: TlsTrust;
+  /** The token to send now (Adobe sign-in mints or renews one); throws SignInError when sign-in fails. */
   token(): Promise<string | undefined>;
+  /** After Target refused `refused`: true once a newer token is kept (Adobe sign-in mints one), false when nothing can be done. Throws SignInError. */
+  renewToken(refused: string | undefined): Promise<boolean>;
   /** Maps a recorded status URL to the one to call now (the local sandbox gets a new port per process). */
   statusUrlFor(recorded: string): string;
 }
@@ -37,7 +47,6 @@ export interface ConnectionServiceOptions {
   readonly homeDir: string;
   readonly secrets: SecretStore;
   readonly transport: Transport;
-  readonly limiters: RateLimiterRegistry;
   /** Starts the local sandbox on first use (electron/ passes sandbox/'s startSandbox). */
   readonly startLocalSandbox: (dataDir: string) => Promise<LocalSandbox>;
 }
@@ -46,35 +55,24 @@ type SaveArgs = ParsedArgsOf<(typeof profileCalls)['profiles.save']>;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-/** Throws `invalid-token` unless the token is one run of printable ASCII (what an HTTP header can carry); never echoes it. */
-export function checkToken(token: string): void {
-  if (!/^[\x21-\x7e]{1,10000}$/.test(token)) {
-    throw new AppCallError('invalid-token', 'The token must be one line of printable characters without spaces. Copy it again from Target (Administration > Implementation > Profile API).');
-  }
-}
-
-/** Returns the normalised base URL (no trailing slash) or throws a user-facing error: https only, except loopback hosts. */
-export function checkBaseUrl(text: string): string {
-  let url: URL;
+/** Returns the CA file's trust, or throws its problem as a user-facing error. */
+async function trustOf(caFile: string | null): Promise<TlsTrust> {
   try {
-    url = new URL(text.trim());
-  } catch {
-    throw new AppCallError('invalid-base-url', `"${text}" is not a URL. Use the form https://CLIENTCODE.tt.omtrdc.net.`);
+    return await loadTlsTrust(caFile);
+  } catch (error) {
+    if (error instanceof CaFileError) throw new AppCallError(error.code, error.message, { path: error.path });
+    throw error;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppCallError('invalid-base-url', `The base URL must start with https:// (got ${url.protocol}).`);
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    throw new AppCallError('insecure-base-url', `The base URL must use https:// (Target requires TLS 1.2+); http:// is allowed only for this computer (127.0.0.1, localhost).`);
-  }
-  if (url.username || url.password || url.search || url.hash) throw new AppCallError('invalid-base-url', 'The base URL must not carry a user name, password, query or fragment.');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /**
  * Connection profiles and their tokens: the built-in Local sandbox plus the user's profiles in
- * `profiles.json`. Tokens go to the SecretStore and never come back out through this service's views.
+ * `profiles.json`. Tokens and client secrets go to the SecretStore and never come back out through this
+ * service's views; Adobe-sign-in tokens are minted and renewed by ConnectionTokens.
  */
 export class ConnectionService {
   readonly store: ProfileStore;
+  private readonly tokens: ConnectionTokens;
   private sandbox: Promise<LocalSandbox> | undefined;
   /** The built-in profile is not stored; its last test lives as long as the process. */
   private sandboxLastTest: LastTest | null = null;
@@ -82,6 +80,7 @@ export class ConnectionService {
 
   constructor(private readonly options: ConnectionServiceOptions) {
     this.store = new ProfileStore(options.homeDir);
+    this.tokens = new ConnectionTokens(this.store, options.secrets, options.transport);
   }
 
   /** How tokens are kept on this machine. */
@@ -105,7 +104,11 @@ export class ConnectionService {
     return found;
   }
 
-  /** Adds (no id) or updates a profile; saves the token if given. Throws user-facing errors for a bad URL, a taken name or an unknown id. */
+  /**
+   * Adds (no id) or updates a profile; saves a given token or client secret. Throws user-facing errors
+   * for a bad address, CA file or expiry date, a taken name, an unknown id, a pasted token on an
+   * Adobe-sign-in connection, or an Adobe-sign-in connection without a client secret.
+   */
   async save(args: SaveArgs): Promise<ConnectionProfileView> {
     if (args.id === LOCAL_SANDBOX_ID) {
       if (args.token !== undefined) await this.setToken(LOCAL_SANDBOX_ID, args.token);
@@ -115,14 +118,39 @@ export class ConnectionService {
     }
     const baseUrl = checkBaseUrl(args.baseUrl);
     if (args.token !== undefined) checkToken(args.token);
+    if (args.clientSecret !== undefined) checkClientSecret(args.clientSecret);
     const all = await this.store.list();
     const existing = args.id === undefined ? undefined : all.find((p) => p.id === args.id);
     if (args.id !== undefined && !existing) throw new AppCallError('profile-not-found', `No connection profile with id ${args.id}.`);
     const clash = all.find((p) => p.name.toLowerCase() === args.name.toLowerCase() && p.id !== args.id);
     if (clash || args.name.toLowerCase() === 'local sandbox') throw new AppCallError('profile-name-taken', `A connection profile named "${args.name}" already exists.`, { name: args.name });
+    const auth = args.auth === undefined ? (existing?.auth ?? { kind: 'token' as const }) : storedAuthOf(args.auth);
+    const oauth = auth.kind === 'adobe-oauth';
+    if (oauth && args.token !== undefined) {
+      throw new AppCallError('token-with-sign-in', 'This connection signs in with Adobe and gets its token by itself; paste a token only with the "Profile API token" sign-in method.');
+    }
+    const id = existing?.id ?? `p-${randomBytes(4).toString('hex')}`;
+    if (oauth && args.clientSecret === undefined && !(await this.options.secrets.has(clientSecretKey(id)))) {
+      throw new AppCallError('client-secret-missing', 'Enter the client secret of the Adobe Developer Console project (your project → OAuth Server-to-Server → Retrieve client secret).');
+    }
+    const caFile = args.caFile === undefined ? (existing?.caFile ?? null) : args.caFile === null || args.caFile === '' ? null : args.caFile;
+    if (caFile !== null) await trustOf(caFile);
+    const authChanged = existing !== undefined && JSON.stringify(existing.auth) !== JSON.stringify(auth);
+    const kindChanged = existing !== undefined && existing.auth.kind !== auth.kind;
+    // A minted token's expiry is the sign-in's to know; a pasted token's is the user's (a new token without one: unknown).
+    const tokenExpiresAt = oauth
+      ? kindChanged
+        ? null
+        : (existing?.tokenExpiresAt ?? null)
+      : args.tokenExpiresAt !== undefined
+        ? checkExpiry(args.tokenExpiresAt)
+        : args.token !== undefined || args.clearToken || kindChanged
+          ? null
+          : (existing?.tokenExpiresAt ?? null);
     const now = new Date().toISOString();
+    const untested = args.token !== undefined || args.clearToken || args.clientSecret !== undefined || authChanged || !existing || existing.baseUrl !== baseUrl || existing.clientCode !== args.clientCode || existing.caFile !== caFile;
     const profile: StoredProfile = {
-      id: existing?.id ?? `p-${randomBytes(4).toString('hex')}`,
+      id,
       name: args.name,
       environment: args.environment,
       color: args.color,
@@ -133,33 +161,48 @@ export class ConnectionService {
       dailyRowBudget: args.dailyRowBudget === undefined ? (existing?.dailyRowBudget ?? null) : args.dailyRowBudget,
       production: args.production ?? existing?.production ?? false,
       productionSetBy: args.production !== undefined || !existing ? 'user' : existing.productionSetBy,
-      // A new token (or none) has not been tested; another address or client code makes an old verdict meaningless.
-      lastTest:
-        args.token !== undefined || args.clearToken || !existing || existing.baseUrl !== baseUrl || existing.clientCode !== args.clientCode ? null : existing.lastTest,
+      // A new token or sign-in (or none) has not been tested; another address or client code makes an old verdict meaningless.
+      lastTest: untested ? null : existing.lastTest,
+      auth,
+      tokenExpiresAt,
+      tokenIssuedAt: oauth && !kindChanged ? (existing?.tokenIssuedAt ?? null) : null,
+      caFile,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
     await this.store.upsert(profile);
-    if (args.clearToken) await this.options.secrets.delete(profile.id);
-    if (args.token !== undefined) await this.setToken(profile.id, args.token);
+    // Switching the sign-in method drops what the other method kept.
+    if (kindChanged || args.clearToken) await this.options.secrets.delete(profile.id);
+    if (!oauth) await this.options.secrets.delete(clientSecretKey(profile.id));
+    if (args.clientSecret !== undefined) await this.options.secrets.set(clientSecretKey(profile.id), args.clientSecret);
+    if (args.token !== undefined) await this.options.secrets.set(profile.id, args.token);
+    this.sessionTokens.delete(profile.id);
+    this.tokens.forget(profile.id);
     return this.view(profile);
   }
 
-  /** Removes a profile and its token; throws for the built-in one or an unknown id. */
+  /** Removes a profile, its token and its client secret; throws for the built-in one or an unknown id. */
   async remove(id: string): Promise<void> {
     if (id === LOCAL_SANDBOX_ID) throw new AppCallError('profile-built-in', 'The Local sandbox profile is built in and cannot be removed.');
     if (!(await this.store.remove(id))) throw new AppCallError('profile-not-found', `No connection profile with id ${id}.`);
     await this.options.secrets.delete(id);
+    await this.options.secrets.delete(clientSecretKey(id));
     this.sessionTokens.delete(id);
+    this.tokens.forget(id);
   }
 
-  /** Saves a token for a profile (its last test verdict no longer applies). Sends nothing and resumes nothing. */
-  async setToken(id: string, token: string): Promise<void> {
+  /** Saves a pasted token for a profile (its last test verdict and known expiry no longer apply). Sends nothing and resumes nothing. */
+  async setToken(id: string, token: string, expiresAt: string | null = null): Promise<void> {
     checkToken(token);
+    const stored = id === LOCAL_SANDBOX_ID ? undefined : (await this.store.list()).find((p) => p.id === id);
+    if (stored?.auth.kind === 'adobe-oauth') {
+      throw new AppCallError('token-with-sign-in', 'This connection signs in with Adobe and gets its token by itself; paste a token only with the "Profile API token" sign-in method.');
+    }
+    const expiry = checkExpiry(expiresAt);
     await this.options.secrets.set(id, token);
     this.sessionTokens.delete(id);
     if (id === LOCAL_SANDBOX_ID) this.sandboxLastTest = null;
-    else await this.store.update(id, (p) => ({ ...p, lastTest: null }));
+    else await this.store.update(id, (p) => ({ ...p, lastTest: null, tokenExpiresAt: expiry }));
   }
 
   /** Records that Target refused this profile's token during an upload (the token light turns red until a new token or test). */
@@ -180,12 +223,15 @@ export class ConnectionService {
     this.sessionTokens.set(id, token);
   }
 
-  /** Resolves where and how to send for a profile, starting the local sandbox for the built-in one. */
+  /** Resolves where and how to send for a profile, starting the local sandbox for the built-in one. Throws for an unusable CA file. */
   async resolve(idOrName: string): Promise<ResolvedConnection> {
     const profile = await this.find(idOrName);
-    const token = async () => this.sessionTokens.get(profile.id) ?? (await this.options.secrets.get(profile.id));
+    const trust = await trustOf(profile.caFile);
+    const oauth = profile.auth.kind === 'adobe-oauth';
+    const token = async () => this.sessionTokens.get(profile.id) ?? (oauth ? await this.tokens.current(profile.id, trust) : await this.options.secrets.get(profile.id));
+    const renewToken = async (refused: string | undefined) => !this.sessionTokens.has(profile.id) && oauth && (await this.tokens.renew(profile.id, refused, trust));
     if (!profile.builtIn) {
-      return { profile, baseUrl: profile.baseUrl, statusHosts: profile.statusHosts, token, statusUrlFor: (u) => u };
+      return { profile, baseUrl: profile.baseUrl, statusHosts: profile.statusHosts, trust, token, renewToken, statusUrlFor: (u) => u };
     }
     const sandbox = await this.localSandbox();
     const base = new URL(sandbox.baseUrl);
@@ -193,7 +239,9 @@ export class ConnectionService {
       profile,
       baseUrl: sandbox.baseUrl,
       statusHosts: [base.host],
+      trust,
       token,
+      renewToken,
       statusUrlFor: (recorded) => {
         const u = new URL(recorded);
         if (!LOOPBACK.has(u.hostname)) return recorded;
@@ -204,19 +252,61 @@ export class ConnectionService {
     };
   }
 
-  /** Runs "Test connection" for a profile and keeps its verdict on the token (what the token light shows). */
+  /**
+   * Runs "Test connection" for a profile, one check at a time (reachable over valid TLS, Adobe sign-in,
+   * token, client code), and keeps its verdict on the token (what the token light shows). Never sends a
+   * batch; a refused Adobe-sign-in token is renewed once and asked again.
+   */
   async test(idOrName: string): Promise<ConnectionTestResult> {
-    const c = await this.resolve(idOrName);
-    const result = await checkConnection(
-      { baseUrl: c.baseUrl, clientCode: c.profile.clientCode, apiVersion: c.profile.apiVersion, token: await c.token() },
-      this.options.transport,
-      this.options.limiters.for(c.profile.clientCode),
-    );
+    const profile = await this.find(idOrName);
+    const result = await this.runChecks(profile);
     const tokenCheck = result.checks.find((k) => k.check === 'token');
     const lastTest: LastTest = { at: new Date().toISOString(), ok: result.ok, token: tokenCheck === undefined ? 'not-reached' : tokenCheck.ok ? 'accepted' : 'refused' };
-    if (c.profile.builtIn) this.sandboxLastTest = lastTest;
-    else await this.store.update(c.profile.id, (p) => ({ ...p, lastTest }));
-    return result;
+    if (profile.builtIn) this.sandboxLastTest = lastTest;
+    else await this.store.update(profile.id, (p) => ({ ...p, lastTest }));
+    const after = await this.find(profile.id);
+    return { ...result, tokenExpiresAt: after.tokenExpiresAt };
+  }
+
+  private async runChecks(profile: ConnectionProfileView): Promise<Omit<ConnectionTestResult, 'tokenExpiresAt'>> {
+    let c: ResolvedConnection;
+    try {
+      c = await this.resolve(profile.id);
+    } catch (error) {
+      if (error instanceof AppCallError && error.code.startsWith('ca-file')) return { ok: false, checks: [{ check: 'reachable', ok: false, message: error.message }] };
+      throw error;
+    }
+    const checks: ConnectionCheck[] = [];
+    const oauth = profile.auth.kind === 'adobe-oauth';
+    let token: string | undefined;
+    let signedIn = true;
+    if (oauth) {
+      try {
+        await this.tokens.signIn(profile.id, c.trust);
+        token = await c.token();
+        checks.push({ check: 'sign-in', ok: true, message: 'Adobe IMS accepted the client credentials and the Target Admin API issued a Profile API token.' });
+      } catch (error) {
+        if (!(error instanceof SignInError)) throw error;
+        signedIn = false;
+        checks.push({ check: 'sign-in', ok: false, message: error.message });
+      }
+    } else {
+      token = await c.token();
+    }
+    const input = { baseUrl: c.baseUrl, clientCode: profile.clientCode, trust: c.trust, tokenKind: token === undefined ? ('none' as const) : oauth ? ('minted' as const) : ('pasted' as const) };
+    let verdict = await fetchCheck(input, token, this.options.transport);
+    if (verdict.tokenRefused && oauth && signedIn) {
+      // A colleague may have minted a newer token (which retires ours): mint once more and ask again.
+      try {
+        if (await c.renewToken(token)) verdict = await fetchCheck(input, await c.token(), this.options.transport);
+      } catch (error) {
+        if (!(error instanceof SignInError)) throw error;
+        checks[0] = { check: 'sign-in', ok: false, message: error.message };
+      }
+    }
+    // Reachability first, as a user reads the list; sign-in next.
+    const all = [...verdict.checks.filter((k) => k.check === 'reachable'), ...checks, ...verdict.checks.filter((k) => k.check !== 'reachable')];
+    return { ok: all.every((k) => k.ok), checks: all };
   }
 
   /** The contract handlers for `profiles.*`. */
@@ -258,6 +348,10 @@ export class ConnectionService {
       production: p.production,
       productionSetBy: p.productionSetBy,
       hasToken: this.sessionTokens.has(p.id) || (await this.options.secrets.has(p.id)),
+      auth: p.auth,
+      hasClientSecret: p.auth.kind === 'adobe-oauth' && (await this.options.secrets.has(clientSecretKey(p.id))),
+      tokenExpiresAt: p.tokenExpiresAt,
+      caFile: p.caFile,
       lastTest: p.lastTest,
       secretStorage: this.secretStorage,
     };
@@ -278,6 +372,10 @@ export class ConnectionService {
       production: false,
       productionSetBy: 'user',
       hasToken: this.sessionTokens.has(LOCAL_SANDBOX_ID) || (await this.options.secrets.has(LOCAL_SANDBOX_ID)),
+      auth: { kind: 'token' },
+      hasClientSecret: false,
+      tokenExpiresAt: null,
+      caFile: null,
       lastTest: this.sandboxLastTest,
       secretStorage: this.secretStorage,
     };

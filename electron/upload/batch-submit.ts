@@ -3,7 +3,9 @@ import { backoffDelay, throttleWait } from '../../shared/jobs/backoff.js';
 import { checkDailyBudget, DAY_MS } from '../../shared/jobs/daily-budget.js';
 import { decideSubmit } from '../../shared/jobs/http-decision.js';
 import type { JobBatch } from '../../shared/jobs/job-spec.js';
+import { secureRequestUrl } from '../../shared/target/secure-url.js';
 import { batchUpdateUrl } from '../../shared/target/urls.js';
+import { bearerFor, renewedAfterRefusal } from './credential.js';
 import type { RunContext } from './run-context.js';
 import { sleep } from './sleep.js';
 import { resolveUnknown } from './unknown-facts.js';
@@ -65,14 +67,23 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
     } catch {
       return 'stopped';
     }
+    // The token is read (and an Adobe-sign-in token renewed when it expires soon) right before the call.
+    const credential = await bearerFor(ctx);
+    const where = credential.ok ? secureRequestUrl(submitUrl(ctx), ctx.baseUrl(), credential.token !== undefined) : undefined;
+    if (!credential.ok || where === undefined || where.kind === 'refuse') {
+      callEnded();
+      if (where?.kind === 'refuse') await ctx.requestPause('error', { code: where.code, message: where.message });
+      return 'paused';
+    }
     const attempt = (ctx.view().batches.find((b) => b.index === batch.index)?.attempts ?? 0) + 1;
     await ctx.emit({ type: 'batch.submitting', index: batch.index, attempt });
     ctx.reservedRows += batch.rows;
     let lastReport = 0;
     const outcome = await ctx.transport.send({
       method: 'POST',
-      url: submitUrl(ctx),
-      bearer: await ctx.token(),
+      url: where.url,
+      bearer: credential.token,
+      trust: ctx.trust,
       bodyFile: { path: batch.path, bytes: batch.bytes },
       timeoutMs: settings.postTimeoutMs,
       onProgress: (bytesSent) => {
@@ -122,6 +133,8 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
         return 'failed';
       case 'auth':
         await ctx.emit({ type: 'batch.submit-failed', index: batch.index, attempt, error: d.error, retryInMs: 0 });
+        // Adobe sign-in mints a new token once and sends again (no batch was created); a second refusal pauses.
+        if (await renewedAfterRefusal(ctx, credential.token)) continue;
         await ctx.requestPause('auth', d.error);
         return 'paused';
       case 'unknown': {

@@ -6,7 +6,7 @@ import type { Counters, JobError } from './job-events.js';
 export type HttpOutcome =
   | { readonly kind: 'response'; readonly status: number; readonly retryAfter: string | null; readonly body: string }
   /** `mayHaveArrived` is false only when the request provably never left (connection refused, DNS failure). */
-  | { readonly kind: 'network'; readonly mayHaveArrived: boolean; readonly message: string };
+  | { readonly kind: 'network'; readonly mayHaveArrived: boolean; readonly message: string; /** errno or TLS code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT…) when known. */ readonly code?: string };
 
 /** What the engine does after a batchUpdate POST. */
 export type SubmitDecision =
@@ -107,12 +107,17 @@ export type PollDecision =
       readonly profiles: readonly BatchProfileRow[];
     }
   | { readonly kind: 'retry'; readonly error: JobError; readonly throttle: boolean; readonly retryAfter: string | null }
+  /** Target says it does not know the batch (`Batch not found`): aged out when it answered before (§12.3). */
+  | { readonly kind: 'not-found'; readonly message: string }
   | { readonly kind: 'auth'; readonly error: JobError };
 
+const BATCH_NOT_FOUND = /not found/i;
+
 /**
- * Classifies a batchStatus poll (§3.3–3.5): `complete` and `stuck` are final; `incomplete` and any
- * undocumented status keep polling; everything else (5xx, network, `success=false`, unreadable) is
- * retried until the job's poll deadline; 401/403 pause for a token.
+ * Classifies a batchStatus poll (§3.3–3.5, §12.3): `complete` and `stuck` are final; `incomplete` and any
+ * undocumented status keep polling; `success=false` saying the batch is not found (HTTP 200 or 404) is
+ * `not-found`; everything else (5xx, network, other `success=false`, unreadable) is retried until the
+ * job's poll deadline; 401/403 pause for a token.
  */
 export function decidePoll(outcome: HttpOutcome): PollDecision {
   if (outcome.kind === 'network') {
@@ -123,10 +128,13 @@ export function decidePoll(outcome: HttpOutcome): PollDecision {
   if (isThrottleStatus(status)) {
     return { kind: 'retry', throttle: true, retryAfter: outcome.retryAfter, error: { code: 'rate-limited', message: `Target is throttling calls (HTTP ${status}).`, httpStatus: status } };
   }
+  const parsed = parseBatchStatusResponse(body);
+  if ((status === 404 || (status >= 200 && status < 300)) && parsed.kind === 'rejected' && BATCH_NOT_FOUND.test(parsed.message)) {
+    return { kind: 'not-found', message: parsed.message };
+  }
   if (status < 200 || status >= 300) {
     return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'status-http-error', message: `The batch status answered HTTP ${status}.`, httpStatus: status } };
   }
-  const parsed = parseBatchStatusResponse(body);
   if (parsed.kind === 'rejected') {
     return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'status-rejected', message: `The batch status said: ${parsed.message || 'success=false'}` } };
   }
