@@ -70,6 +70,17 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
     sendJson(res, 200, { ...ctx.stats });
     return true;
   }
+  if (path === '/admin/tokens' && method === 'GET') {
+    // What sign-in issued, so a test can look for these exact strings where they must never be.
+    req.resume();
+    const minted = await ctx.mintedToken();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    sendJson(res, 200, {
+      minted: minted ? { token: minted.token, expiresAt: iso(minted.expiresAt) } : null,
+      ims: [...ctx.imsTokens].map(([token, expiresAt]) => ({ token, expiresAt: iso(expiresAt) })),
+    });
+    return true;
+  }
   const seg = path.slice('/admin/'.length).split('/').map((s) => {
     try {
       return decodeURIComponent(s);

@@ -116,5 +116,9 @@ describe('GET /admin/stats', () => {
     expect(Number(after['imsTokensIssued']) - Number(before['imsTokensIssued'])).toBe(1);
     expect(Number(after['profileTokensMinted']) - Number(before['profileTokensMinted'])).toBe(1);
     expect(Number(after['plainHttpTokenRequests']) - Number(before['plainHttpTokenRequests'])).toBe(2);
+    // GET /admin/tokens shows what was issued (for tests that look for these strings where they must not be).
+    const issued = (await admin(sb, 'GET', '/admin/tokens')).json as { minted: { token: string }; ims: { token: string }[] };
+    expect(issued.minted.token).toBe(minted);
+    expect(issued.ims.map((t) => t.token)).toContain(ims);
   });
 });

@@ -130,7 +130,7 @@ export class ConnectionService {
       throw new AppCallError('token-with-sign-in', 'This connection signs in with Adobe and gets its token by itself; paste a token only with the "Profile API token" sign-in method.');
     }
     const id = existing?.id ?? `p-${randomBytes(4).toString('hex')}`;
-    if (oauth && args.clientSecret === undefined && !(await this.options.secrets.has(clientSecretKey(id)))) {
+    if (oauth && args.clientSecret === undefined && !this.tokens.hasSessionSecret(id) && !(await this.options.secrets.has(clientSecretKey(id)))) {
       throw new AppCallError('client-secret-missing', 'Enter the client secret of the Adobe Developer Console project (your project → OAuth Server-to-Server → Retrieve client secret).');
     }
     const caFile = args.caFile === undefined ? (existing?.caFile ?? null) : args.caFile === null || args.caFile === '' ? null : args.caFile;
@@ -221,6 +221,12 @@ export class ConnectionService {
   useSessionToken(id: string, token: string): void {
     checkToken(token);
     this.sessionTokens.set(id, token);
+  }
+
+  /** Uses `secret` as an Adobe-sign-in profile's client secret for this process only, without saving it (the CLI's --client-secret-stdin). */
+  useSessionClientSecret(id: string, secret: string): void {
+    checkClientSecret(secret);
+    this.tokens.useSessionSecret(id, secret);
   }
 
   /** Resolves where and how to send for a profile, starting the local sandbox for the built-in one. Throws for an unusable CA file. */
@@ -349,7 +355,7 @@ export class ConnectionService {
       productionSetBy: p.productionSetBy,
       hasToken: this.sessionTokens.has(p.id) || (await this.options.secrets.has(p.id)),
       auth: p.auth,
-      hasClientSecret: p.auth.kind === 'adobe-oauth' && (await this.options.secrets.has(clientSecretKey(p.id))),
+      hasClientSecret: p.auth.kind === 'adobe-oauth' && (this.tokens.hasSessionSecret(p.id) || (await this.options.secrets.has(clientSecretKey(p.id)))),
       tokenExpiresAt: p.tokenExpiresAt,
       caFile: p.caFile,
       lastTest: p.lastTest,

@@ -29,6 +29,7 @@ interface Minting {
  */
 export class ConnectionTokens {
   private readonly minting = new Map<string, Minting>();
+  private readonly sessionSecrets = new Map<string, string>();
 
   constructor(
     private readonly store: ProfileStore,
@@ -40,7 +41,7 @@ export class ConnectionTokens {
   /** Returns the Adobe credential of a profile (with its saved client secret); throws SignInError when the secret is missing. */
   async credential(p: StoredProfile): Promise<AdobeCredential> {
     if (p.auth.kind !== 'adobe-oauth') throw new Error(`Connection ${p.id} does not use Adobe sign-in.`);
-    const clientSecret = await this.secrets.get(clientSecretKey(p.id));
+    const clientSecret = this.sessionSecrets.get(p.id) ?? (await this.secrets.get(clientSecretKey(p.id)));
     if (clientSecret === undefined) {
       throw new SignInError({ code: 'sign-in-refused', step: 'ims', said: 'no client secret', message: 'No client secret is saved for this connection: enter it in Settings (Adobe Developer Console → your project → OAuth Server-to-Server → Client secret).' });
     }
@@ -80,9 +81,21 @@ export class ConnectionTokens {
     return ims.value;
   }
 
+  /** Uses `secret` as the profile's client secret for this process only, without saving it (the CLI's --client-secret-stdin). */
+  useSessionSecret(profileId: string, secret: string): void {
+    this.sessionSecrets.set(profileId, secret);
+    this.minting.delete(profileId);
+  }
+
+  /** True when a client secret is kept for this process only. */
+  hasSessionSecret(profileId: string): boolean {
+    return this.sessionSecrets.has(profileId);
+  }
+
   /** Forgets what is cached for a profile (its sign-in details changed or it was removed). */
   forget(profileId: string): void {
     this.minting.delete(profileId);
+    this.sessionSecrets.delete(profileId);
   }
 
   private state(profileId: string): Minting {

@@ -5,6 +5,7 @@ import { CliUsageError } from '../cli-types.js';
 import { jobPaths, newJobId } from '../../services/job-paths.js';
 import { finalJson, exitCodeOfRun, printSummary, progressPrinter, readTokenFromStdin, runWithInterrupt, withServices } from '../upload/cli-services.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
+import { expiryWarning } from './profiles.js';
 import { parseValidateArgs } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader upload FILE [validate flags] --profile NAME [options]
@@ -24,6 +25,8 @@ rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable 
   --json                    print one JSON object at the end instead of text
   --concurrency N           batches in flight at once (1–16; default from settings, 2)
   --token-stdin             read the Profile API token from standard input for this run (not saved)
+  --client-secret-stdin     Adobe sign-in: read the client secret from standard input for this run
+                            (not saved; for a machine without an OS keychain)
   --unknown-outcomes M      auto (default), resend or give-up: see docs/upload-and-jobs.md
   (validate flags)          --id-column --id-type --map --template --encoding --delimiter --sheet
                             --header-row --duplicates --comma --line-break --max-issues --out DIR
@@ -36,13 +39,14 @@ interface UploadFlags {
   dryRun: boolean;
   concurrency: number | undefined;
   tokenStdin: boolean;
+  secretStdin: boolean;
   sendValidRows: boolean;
   unknown: 'auto' | 'resend' | 'give-up';
 }
 
 /** Splits our own flags out of argv; the rest goes to the validate parser. */
 export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags; rest: string[] } {
-  const flags: UploadFlags = { profile: null, dryRun: false, concurrency: undefined, tokenStdin: false, sendValidRows: false, unknown: 'auto' };
+  const flags: UploadFlags = { profile: null, dryRun: false, concurrency: undefined, tokenStdin: false, secretStdin: false, sendValidRows: false, unknown: 'auto' };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -62,6 +66,9 @@ export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags;
         break;
       case '--token-stdin':
         flags.tokenStdin = true;
+        break;
+      case '--client-secret-stdin':
+        flags.secretStdin = true;
         break;
       case '--send-valid-rows':
         flags.sendValidRows = true;
@@ -97,7 +104,9 @@ export const command: CliCommand = {
     const { flags, rest } = splitUploadFlags(argv);
     const args = parseValidateArgs(rest);
     if (!flags.dryRun && flags.profile === null) throw new CliUsageError('--profile NAME is required (see "profiles list"), or use --dry-run');
+    if (flags.tokenStdin && flags.secretStdin) throw new CliUsageError('--token-stdin and --client-secret-stdin both read standard input: use one');
     const token = flags.tokenStdin ? await readTokenFromStdin(io) : undefined;
+    const secret = flags.secretStdin ? await readTokenFromStdin(io, '--client-secret-stdin') : undefined;
     const cwd = cwdOf(io);
     return withServices(io, async (services, home) => {
       const profile = flags.profile === null ? null : await services.connections.find(flags.profile);
@@ -138,6 +147,9 @@ export const command: CliCommand = {
       if (m.batches.length === 0) throw new CliUsageError('no row passed validation: nothing to upload; run "validate" to see why', 1);
       if (!profile) throw new CliUsageError('--profile NAME is required');
       if (token !== undefined) services.connections.useSessionToken(profile.id, token);
+      if (secret !== undefined) services.connections.useSessionClientSecret(profile.id, secret);
+      const expiring = token === undefined ? expiryWarning(profile) : undefined;
+      if (expiring) io.stderr(expiring);
       const spec = await services.jobs.create({ preparedDir: outDir, profileId: profile.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });
       if (!args.json) io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${profile.name} (${profile.clientCode}, ${profile.apiVersion})\n`);
       const view = await runWithInterrupt(services, spec.jobId, () => services.jobs.run(spec.jobId, { unknownChoice: flags.unknown, onEvent: args.json ? undefined : progressPrinter(io, spec.batches.length) }));
