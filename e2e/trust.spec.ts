@@ -160,7 +160,7 @@ test('a new token sends nothing by itself: the waiting upload is named, and resu
     await form.getByRole('button', { name: 'Cancel' }).click();
     await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'refused');
     await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
-    await form.getByLabel(/^Token/).fill(second);
+    await form.getByLabel('Token', { exact: true }).fill(second);
     await page.getByTestId('profile-save').click();
     const waiting = page.getByTestId('waiting-uploads');
     await expect(waiting).toContainText('An upload is waiting for this token');

@@ -178,7 +178,7 @@ test('a batch Target refuses is shown as failed, and "Retry failed rows" sends t
     await expect(settings.profile('Acme Production').getByTestId('production-badge')).toBeVisible();
     // The token is write-only: editing shows an empty field that says one is saved.
     await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
-    await expect(page.getByTestId('profile-form').getByLabel(/^Token/)).toHaveValue('');
+    await expect(page.getByTestId('profile-form').getByLabel('Token', { exact: true })).toHaveValue('');
     await expect(page.getByTestId('profile-form')).toContainText('A token is saved and is never shown');
     await page.getByTestId('profile-form').getByRole('button', { name: 'Cancel' }).click();
     await settings.profile('Acme Production').getByRole('button', { name: 'Test connection Acme Production' }).click();

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { checkProfileFields, withScheme } from './profile-fields.js';
+import { checkProfileFields, daysUntil, withScheme } from './profile-fields.js';
 
 const ok = { name: 'Acme', clientCode: 'acme', baseUrl: 'https://acme.tt.omtrdc.net', token: '', production: 'no' as const, isNew: true };
+const oauth = {
+  ...ok,
+  signIn: 'adobe-oauth' as const,
+  clientId: 'cid',
+  clientSecret: 's3cret',
+  orgId: 'ORG@AdobeOrg',
+  tenantId: 'acmetenant',
+  scopes: 'openid,AdobeID,target_sdk',
+  imsUrl: 'https://ims-na1.adobelogin.com',
+  adminApiUrl: 'https://mc.adobe.io',
+};
 
 describe('connection form fields', () => {
   it('adds https:// to a bare host name and leaves full addresses alone', () => {
@@ -18,12 +29,37 @@ describe('connection form fields', () => {
       baseUrl: 'fieldBaseUrl',
       production: 'productionChoose',
     });
-    expect(checkProfileFields({ ...ok, clientCode: 'ac me', baseUrl: 'https://', token: 'two words' })).toEqual({
+    expect(checkProfileFields({ ...ok, clientCode: 'ac me', baseUrl: 'https://', token: 'two words', tokenExpiresAt: '30.09.2026' })).toEqual({
       clientCode: 'fieldClientCodeChars',
       baseUrl: 'fieldBaseUrlBad',
       token: 'fieldToken',
+      tokenExpiresAt: 'fieldExpiry',
     });
+    expect(checkProfileFields({ ...ok, tokenExpiresAt: '2026-09-30' })).toEqual({});
     // An existing connection keeps its saved choice: no production answer is demanded again.
     expect(checkProfileFields({ ...ok, production: '', isNew: false })).toEqual({});
+  });
+
+  it('checks the Adobe Developer Console fields: all required, the secret only until one is saved, https service addresses', () => {
+    expect(checkProfileFields(oauth)).toEqual({});
+    expect(checkProfileFields({ ...oauth, clientId: ' ', clientSecret: '', orgId: '', tenantId: '', scopes: '', imsUrl: '', adminApiUrl: 'http://mc.adobe.io' })).toEqual({
+      clientId: 'fieldClientId',
+      clientSecret: 'fieldClientSecret',
+      orgId: 'fieldOrgId',
+      tenantId: 'fieldTenantId',
+      scopes: 'fieldScopes',
+      imsUrl: 'fieldServiceUrl',
+      adminApiUrl: 'fieldServiceUrlHttp',
+    });
+    expect(checkProfileFields({ ...oauth, clientSecret: '', hasClientSecret: true, tenantId: 'acme tenant', imsUrl: 'http://127.0.0.1:4010' })).toEqual({ tenantId: 'fieldTenantIdChars' });
+    // A pasted token's fields do not apply to Adobe sign-in.
+    expect(checkProfileFields({ ...oauth, token: 'two words', tokenExpiresAt: 'x' })).toEqual({});
+  });
+
+  it('counts whole days to an expiry', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    expect(daysUntil('2026-03-25T12:00:00Z', now)).toBe(83);
+    expect(daysUntil('2025-12-31T12:00:00Z', now)).toBe(-1);
+    expect(daysUntil(null, now)).toBeUndefined();
   });
 });

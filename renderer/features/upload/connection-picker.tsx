@@ -4,6 +4,7 @@ import type { Key } from '@adobe/react-spectrum';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import { connectionColor } from './format.js';
 import { TokenLight } from '../settings/token-light.js';
+import { TokenExpiry, tokenExpiresSoon } from '../settings/token-expiry.js';
 
 /** Picks the connection an upload goes to; each shows its environment's colour, client code and token state. */
 export function ConnectionPicker(props: {
@@ -60,12 +61,19 @@ export function ConnectionPicker(props: {
             </Text>
             {selected.builtIn ? (
               <StatusLight variant="neutral">{t('upload.tokenNotNeeded')}</StatusLight>
-            ) : selected.hasToken ? (
+            ) : selected.hasToken || selected.auth.kind === 'adobe-oauth' ? (
               <TokenLight profile={selected} />
             ) : (
               <StatusLight variant="negative">{t('upload.tokenMissing')}</StatusLight>
             )}
+            {selected.auth.kind === 'adobe-oauth' && <StatusLight variant="info">{t('upload.signedInWithAdobe')}</StatusLight>}
+            {!selected.builtIn && <TokenExpiry profile={selected} />}
           </Flex>
+          {tokenExpiresSoon(selected) && (
+            <p className="problem" data-testid="token-expiry-warning">
+              {t('upload.tokenExpiresSoon')}
+            </p>
+          )}
           {selected.production && selected.baseUrl.startsWith('http://') && (
             <p className="problem" data-testid="http-production">
               {t('upload.httpProduction')}
