@@ -50,7 +50,7 @@ test('Settings adds an Adobe Developer Console connection, the test lists every 
     // The minted token's lifetime is shown (the sandbox's default is 30 days).
     await expect(item.getByTestId('token-expiry')).toHaveText(/^Token expires in (29|30) days$/);
     await expectAccessible(page, 'settings (test of an Adobe sign-in connection)');
-    await page.screenshot({ path: 'e2e/artifacts/settings-adobe-sign-in.png', fullPage: true });
+    await item.screenshot({ path: 'e2e/artifacts/settings-adobe-sign-in.png' });
 
     // The same form in Korean passes axe too.
     await page.getByRole('tab', { name: 'Language and look' }).click();

@@ -334,7 +334,11 @@ test('Settings in Korean on a dark screen: edit and delete a connection, languag
   await load.open(appHost.url);
   const settings = new SettingsPage(page);
   await settings.openByKeyboard();
-  await settings.addConnection({ name: 'Old name', environment: 'QA', clientCode: 'qa1', baseUrl: 'https://qa1.tt.omtrdc.net', token: 'secret-token-1' });
+  const inFiveDays = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  await settings.addConnection({ name: 'Old name', environment: 'QA', clientCode: 'qa1', baseUrl: 'https://qa1.tt.omtrdc.net', token: 'secret-token-1', tokenExpiresAt: inFiveDays });
+  // A pasted token that expires within 14 days is called out.
+  await expect(settings.profile('Old name').getByTestId('token-expiry')).toHaveText('Token expires in 5 days: paste a new token from Target before then');
+  await expect(settings.profile('Old name').getByTestId('token-expiry')).toHaveAttribute('data-soon', 'true');
   // An empty form says what each field needs, under the field; nothing is sent.
   await page.getByTestId('add-connection').click();
   const form = page.getByTestId('profile-form');

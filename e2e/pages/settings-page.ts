@@ -7,6 +7,8 @@ export interface ConnectionForm {
   readonly clientCode: string;
   readonly baseUrl: string;
   readonly token?: string;
+  /** A pasted token's expiry date, YYYY-MM-DD. */
+  readonly tokenExpiresAt?: string;
   /** Whether it reaches real visitors (the form's required production choice); default no. */
   readonly production?: boolean;
 }
@@ -46,6 +48,7 @@ export class SettingsPage {
     await f.getByRole('textbox', { name: /^Address/ }).fill(form.baseUrl);
     await f.getByTestId('production-choice').getByRole('radio', { name: form.production ? /^Yes, production/ : /^No:/ }).check();
     if (form.token) await f.getByLabel('Token', { exact: true }).fill(form.token);
+    if (form.tokenExpiresAt) await f.getByLabel('Token expires on (optional)', { exact: true }).fill(form.tokenExpiresAt);
     await this.page.getByTestId('profile-save').click();
     await this.profile(form.name).waitFor();
   }

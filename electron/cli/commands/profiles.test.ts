@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../../sandbox/index.js';
 import { admin } from '../../../sandbox/testing/http.js';
 import { issuedCredentials, startSignInSandbox, TEST_OAUTH, whereSecretsAre, type SignInSandbox } from '../../upload/testing/sign-in-sandbox.js';
 import { runCli } from '../main.js';
@@ -87,6 +88,27 @@ describe('profiles with Adobe sign-in', () => {
     expect(needles.length).toBeGreaterThanOrEqual(5);
     expect(await whereSecretsAre(needles, outputs, home)).toEqual([]);
   }, 60_000);
+
+  it('a pasted token with a known expiry: "list" says when, and "upload" warns from 14 days before', async () => {
+    const plain = await startSandbox();
+    try {
+      const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+      const add = ['profiles', 'add', '--name', 'Pasted', '--base-url', plain.baseUrl, '--client-code', 'acme', '--api-version', 'v2', '--token-stdin', '--token-expires-at', soon];
+      expect((await cli(add, 'pasted-token-6a1f')).code).toBe(0);
+      // (Without an OS keychain the token itself is kept for that command only; its date is kept.)
+      expect((await cli(['profiles', 'list'])).stdout).toMatch(new RegExp(`token: (saved|none), expires in 5 day\\(s\\) \\(${soon}\\)`));
+      const csv = join(home, 'few.csv');
+      await writeFile(csv, 'thirdPartyId,tier\nP-1,gold\n');
+      const upload = await cli(['upload', csv, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--profile', 'Pasted', '--json', '--token-stdin'], 'pasted-token-6a1f');
+      expect(upload.code).toBe(0);
+      // The token given for this run is the one used: no warning about the saved one.
+      expect(upload.stderr).toBe('');
+      const again = await cli(['upload', csv, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--profile', 'Pasted', '--json']);
+      expect(again.stderr).toContain(`warning: the token of Pasted expires in 5 day(s) (${soon}). Generate a new one in Target and save it with "profiles set-token".`);
+    } finally {
+      await plain.close();
+    }
+  });
 
   it('refuses incomplete or conflicting sign-in flags with a usage error (exit 2)', async () => {
     const missing = await cli(['profiles', 'add', '--name', 'X', '--base-url', s.httpsBaseUrl, '--client-code', 'acme', '--api-version', 'v2', '--auth', 'adobe-oauth', '--client-id', 'c']);

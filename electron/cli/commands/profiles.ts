@@ -83,7 +83,7 @@ export function expiryText(iso: string, now = Date.now()): string {
   return days === 0 ? `expires today (${date})` : `expires in ${days} day(s) (${date})`;
 }
 
-/** A warning line when a connection's token expires within the warning window (or already did), else undefined. */
+/** A warning line when a connection's pasted token expires within the warning window (or already did), else undefined (also for Adobe sign-in, which renews its token). */
 export function expiryWarning(p: ConnectionProfileView, now = Date.now()): string | undefined {
   if (p.tokenExpiresAt === null || p.auth.kind !== 'token') return undefined;
   if (Date.parse(p.tokenExpiresAt) - now > TOKEN_EXPIRY_WARNING_DAYS * 86_400_000) return undefined;
@@ -93,7 +93,7 @@ export function expiryWarning(p: ConnectionProfileView, now = Date.now()): strin
 function line(p: ConnectionProfileView): string {
   const env = `${p.environment ? ` [${p.environment}]` : ''}${p.production ? ' PRODUCTION' : ''}`;
   const signIn = p.auth.kind === 'adobe-oauth' ? `  sign-in: Adobe (client ID ${p.auth.clientId}, tenant ${p.auth.tenantId}, secret ${p.hasClientSecret ? 'saved' : 'missing'})` : '';
-  const token = `token: ${p.hasToken ? 'saved' : 'none'}${p.hasToken && p.tokenExpiresAt ? `, ${expiryText(p.tokenExpiresAt)}` : ''}`;
+  const token = `token: ${p.hasToken ? 'saved' : 'none'}${p.tokenExpiresAt ? `, ${expiryText(p.tokenExpiresAt)}` : ''}`;
   const extras = `${p.caFile ? `  CA file ${p.caFile}` : ''}${p.dailyRowBudget ? `  daily budget ${p.dailyRowBudget} rows` : ''}`;
   return `${p.name}${env}  ${p.builtIn ? '(built in, starts the local sandbox)' : p.baseUrl}  client ${p.clientCode}  ${p.apiVersion}${signIn}  ${token}${extras}`;
 }

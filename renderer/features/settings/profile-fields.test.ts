@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProfileFields, daysUntil, withScheme } from './profile-fields.js';
+import { checkProfileFields, daysUntil, tokenExpiresSoon, withScheme } from './profile-fields.js';
 
 const ok = { name: 'Acme', clientCode: 'acme', baseUrl: 'https://acme.tt.omtrdc.net', token: '', production: 'no' as const, isNew: true };
 const oauth = {
@@ -61,5 +61,17 @@ describe('connection form fields', () => {
     expect(daysUntil('2026-03-25T12:00:00Z', now)).toBe(83);
     expect(daysUntil('2025-12-31T12:00:00Z', now)).toBe(-1);
     expect(daysUntil(null, now)).toBeUndefined();
+  });
+
+  it('warns from 14 days before a pasted token expires, never for a minted one or without a token', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    const pasted = (at: string | null) => ({ auth: { kind: 'token' as const }, hasToken: true, tokenExpiresAt: at });
+    expect(tokenExpiresSoon(pasted('2026-01-15T12:00:00Z'), now)).toBe(true);
+    expect(tokenExpiresSoon(pasted('2026-01-16T13:00:00Z'), now)).toBe(false);
+    expect(tokenExpiresSoon(pasted('2025-12-01T00:00:00Z'), now)).toBe(true);
+    expect(tokenExpiresSoon(pasted(null), now)).toBe(false);
+    expect(tokenExpiresSoon({ ...pasted('2026-01-02T00:00:00Z'), hasToken: false }, now)).toBe(false);
+    const minted = { auth: { kind: 'adobe-oauth' as const, clientId: 'c', orgId: 'o', tenantId: 't', scopes: 's', imsUrl: 'https://i', adminApiUrl: 'https://a' }, hasToken: true, tokenExpiresAt: '2026-01-02T00:00:00Z' };
+    expect(tokenExpiresSoon(minted, now)).toBe(false);
   });
 });

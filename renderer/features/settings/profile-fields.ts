@@ -1,3 +1,5 @@
+import { TOKEN_EXPIRY_WARNING_DAYS, type ConnectionProfileView } from '../../../shared/contract/profiles.js';
+
 /** The form fields that can carry a problem. */
 export type FieldName =
   | 'name'
@@ -106,4 +108,10 @@ export function daysUntil(iso: string | null, now = Date.now()): number | undefi
   if (iso === null) return undefined;
   const at = Date.parse(iso);
   return Number.isFinite(at) ? Math.floor((at - now) / 86_400_000) : undefined;
+}
+
+/** Whether a connection's token is about to expire (or did): a pasted token within the warning window (14 days). Minted tokens renew themselves. */
+export function tokenExpiresSoon(profile: Pick<ConnectionProfileView, 'auth' | 'hasToken' | 'tokenExpiresAt'>, now = Date.now()): boolean {
+  const days = daysUntil(profile.tokenExpiresAt, now);
+  return profile.auth.kind === 'token' && profile.hasToken && days !== undefined && days <= TOKEN_EXPIRY_WARNING_DAYS;
 }

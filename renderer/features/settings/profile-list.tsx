@@ -41,10 +41,10 @@ export function ProfileList(props: {
                     {p.builtIn ? t('settings.builtInHelp') : `${p.baseUrl} · ${t('settings.clientCode')} ${p.clientCode} · ${p.apiVersion}`}
                   </div>
                   {!p.builtIn && (
-                    <Flex gap="size-200" wrap>
+                    <div className="token-lights">
                       <TokenLight profile={p} />
                       <TokenExpiry profile={p} />
-                    </Flex>
+                    </div>
                   )}
                 </div>
                 <Flex gap="size-100" wrap>

@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { StatusLight } from '@adobe/react-spectrum';
-import { TOKEN_EXPIRY_WARNING_DAYS, type ConnectionProfileView } from '../../../shared/contract/profiles.js';
-import { daysUntil } from './profile-fields.js';
+import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import { daysUntil, tokenExpiresSoon } from './profile-fields.js';
 
-/** Whether a connection's token is about to expire (or did): a pasted token within the warning window. Minted tokens renew themselves. */
-export function tokenExpiresSoon(profile: ConnectionProfileView, now = Date.now()): boolean {
-  const days = daysUntil(profile.tokenExpiresAt, now);
-  return profile.auth.kind === 'token' && profile.hasToken && days !== undefined && days <= TOKEN_EXPIRY_WARNING_DAYS;
-}
+export { tokenExpiresSoon } from './profile-fields.js';
 
 /**
  * When the connection's token stops working, where known ("expires in 83 days"): a warning from 14 days
