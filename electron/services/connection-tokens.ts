@@ -19,6 +19,8 @@ export function renewalMargin(issuedAt: number, expiresAt: number): number {
 interface Minting {
   ims?: IssuedToken;
   inflight?: Promise<string>;
+  /** The kept token and its lifetime, once read or minted (so a call does not read two files first). */
+  kept?: { readonly token: string; readonly issuedAt: number; readonly expiresAt: number };
 }
 
 /**
@@ -51,12 +53,17 @@ export class ConnectionTokens {
 
   /** Returns the token to send now for an Adobe-sign-in profile, minting one when none is kept or it expires soon. Throws SignInError. */
   async current(profileId: string, trust: TlsTrust | undefined): Promise<string> {
-    const p = await this.profile(profileId);
-    const token = await this.secrets.get(profileId);
-    const expires = p.tokenExpiresAt === null ? NaN : Date.parse(p.tokenExpiresAt);
-    const issued = p.tokenIssuedAt === null ? expires : Date.parse(p.tokenIssuedAt);
-    const fresh = token !== undefined && Number.isFinite(expires) && this.now() < expires - renewalMargin(issued, expires);
-    return fresh ? token : this.mint(profileId, trust);
+    const s = this.state(profileId);
+    if (!s.kept) {
+      const p = await this.profile(profileId);
+      const token = await this.secrets.get(profileId);
+      const expiresAt = p.tokenExpiresAt === null ? NaN : Date.parse(p.tokenExpiresAt);
+      const issuedAt = p.tokenIssuedAt === null ? expiresAt : Date.parse(p.tokenIssuedAt);
+      if (token !== undefined && Number.isFinite(expiresAt)) s.kept = { token, issuedAt, expiresAt };
+    }
+    const k = s.kept;
+    const fresh = k !== undefined && this.now() < k.expiresAt - renewalMargin(k.issuedAt, k.expiresAt);
+    return fresh ? k.token : this.mint(profileId, trust);
   }
 
   /**
@@ -66,7 +73,7 @@ export class ConnectionTokens {
   async renew(profileId: string, refused: string | undefined, trust: TlsTrust | undefined): Promise<boolean> {
     const p = await this.profile(profileId);
     if (p.auth.kind !== 'adobe-oauth') return false;
-    const kept = await this.secrets.get(profileId);
+    const kept = this.state(profileId).kept?.token ?? (await this.secrets.get(profileId));
     if (kept !== undefined && kept !== refused) return true;
     await this.mint(profileId, trust);
     return true;
@@ -133,14 +140,15 @@ export class ConnectionTokens {
           minted = await mintProfileToken(c, s.ims.token, this.transport, trust, this.now);
         }
         if (!minted.ok) throw new SignInError(minted.failure);
+        const issuedAt = this.now();
         await this.secrets.set(profileId, minted.value.token);
-        const issuedAt = new Date(this.now()).toISOString();
         await this.store.update(profileId, (p) => ({
           ...p,
           tokenExpiresAt: new Date(minted.value.expiresAt).toISOString(),
-          tokenIssuedAt: issuedAt,
+          tokenIssuedAt: new Date(issuedAt).toISOString(),
           lastTest: p.lastTest?.token === 'refused' ? null : p.lastTest,
         }));
+        s.kept = { token: minted.value.token, issuedAt, expiresAt: minted.value.expiresAt };
         return minted.value.token;
       } finally {
         s.inflight = undefined;
