@@ -3,10 +3,9 @@ import { admin } from '../sandbox/testing/http.js';
 import { expectAccessible } from './support/accessibility.js';
 import { expect, test } from './support/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
-import { MapPage } from './pages/map-page.js';
-import { ReviewPage } from './pages/review-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
+import { prepareSample } from './support/sample.js';
 
 const oauth = { clientId: 'e2e-client-5b7e', clientSecret: 'e2e-secret-91ac3f', tenantId: 'acmetenant' };
 
@@ -69,18 +68,8 @@ test('Settings adds an Adobe Developer Console connection, the test lists every 
     await settings.close();
 
     // An upload to it completes.
-    await page.getByTestId('try-sample').click();
-    await load.waitCounted();
-    const map = new MapPage(page);
-    await map.openFromLoad();
-    await map.check();
-    const review = new ReviewPage(page);
-    const run = await review.run();
-    await page.getByTestId('bulk-exclude-blocking').click();
-    await review.waitRunAfter(run);
-    await review.uploadButton.click();
+    await prepareSample(page);
     const upload = new UploadPage(page);
-    await upload.step.and(page.locator('[data-state="ready"]')).waitFor();
     await upload.chooseConnection('Acme via Adobe');
     await expect(page.getByTestId('connection-card')).toContainText('Signs in with Adobe');
     await upload.sendButton.click();

@@ -15,6 +15,7 @@ import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
+import { prepareSample } from './support/sample.js';
 import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
 
 /** German Excel's "CSV (Trennzeichen-getrennt)": Windows-1252, semicolons, decimal commas, CRLF. */
@@ -124,18 +125,8 @@ test('a new token sends nothing by itself: the waiting upload is named, and resu
     await settings.addConnection({ name: 'Acme Production', environment: 'Live', clientCode: 'acme', baseUrl: proxy.baseUrl, token: first, production: true });
     await settings.close();
 
-    await page.getByTestId('try-sample').click();
-    await load.waitCounted();
-    const map = new MapPage(page);
-    await map.openFromLoad();
-    await map.check();
-    const review = new ReviewPage(page);
-    const run = await review.run();
-    await page.getByTestId('bulk-exclude-blocking').click();
-    await review.waitRunAfter(run);
-    await review.uploadButton.click();
+    await prepareSample(page);
     const upload = new UploadPage(page);
-    await upload.step.and(page.locator('[data-state="ready"]')).waitFor();
     await upload.chooseConnection('Acme Production');
     // Production over plain http is called out (the token would travel unencrypted).
     await expect(page.getByTestId('connection-card').getByTestId('http-production')).toBeVisible();

@@ -16,23 +16,7 @@ import { ResultsPage } from './pages/results-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
-
-
-/** Loads the bundled sample with "Try sample data", keeps the suggested mapping, leaves the blocked rows out, and opens Upload. */
-async function prepareSample(page: Page): Promise<void> {
-  await page.getByTestId('try-sample').click();
-  await new LoadPage(page).waitCounted();
-  const map = new MapPage(page);
-  await map.openFromLoad();
-  await map.check();
-  const review = new ReviewPage(page);
-  const run = await review.run();
-  await page.getByTestId('bulk-exclude-blocking').click();
-  await review.waitRunAfter(run);
-  await expect(review.card('blocking')).toHaveAttribute('data-value', '0');
-  await review.uploadButton.click();
-  await page.locator('[data-testid="upload-step"][data-state="ready"]').waitFor();
-}
+import { prepareSample } from './support/sample.js';
 
 /**
  * Opens the app at `url`, adds `sandbox` in Settings as the "Staging" connection, prepares the sample and

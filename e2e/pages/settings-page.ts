@@ -40,13 +40,7 @@ export class SettingsPage {
 
   /** Adds a connection through the form and waits for it in the list. */
   async addConnection(form: ConnectionForm): Promise<void> {
-    await this.page.getByTestId('add-connection').click();
-    const f = this.page.getByTestId('profile-form');
-    await f.getByRole('textbox', { name: /^Name/ }).fill(form.name);
-    await f.getByRole('textbox', { name: /^Environment/ }).fill(form.environment);
-    await f.getByRole('textbox', { name: /^Client code/ }).fill(form.clientCode);
-    await f.getByRole('textbox', { name: /^Address/ }).fill(form.baseUrl);
-    await f.getByTestId('production-choice').getByRole('radio', { name: form.production ? /^Yes, production/ : /^No:/ }).check();
+    const f = await this.startConnection(form);
     if (form.token) await f.getByLabel('Token', { exact: true }).fill(form.token);
     if (form.tokenExpiresAt) await f.getByLabel('Token expires on (optional)', { exact: true }).fill(form.tokenExpiresAt);
     await this.page.getByTestId('profile-save').click();

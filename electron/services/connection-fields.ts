@@ -1,5 +1,6 @@
 import { AppCallError } from '../../shared/contract/errors.js';
-import { ADOBE_ADMIN_API_URL, ADOBE_DEFAULT_SCOPES, ADOBE_IMS_URL } from '../../shared/contract/profiles.js';
+import type { ParsedArgsOf } from '../../shared/contract/define.js';
+import { ADOBE_ADMIN_API_URL, ADOBE_DEFAULT_SCOPES, ADOBE_IMS_URL, type profileCalls } from '../../shared/contract/profiles.js';
 import { isLoopbackHost } from '../../shared/target/secure-url.js';
 import type { StoredAuth } from '../store/profile-store.js';
 
@@ -50,17 +51,7 @@ export function checkBaseUrl(text: string): string {
 }
 
 /** The sign-in details a save may carry (`auth` of `profiles.save`). */
-export type AuthInput =
-  | { readonly kind: 'token' }
-  | {
-      readonly kind: 'adobe-oauth';
-      readonly clientId: string;
-      readonly orgId: string;
-      readonly tenantId: string;
-      readonly scopes?: string | undefined;
-      readonly imsUrl?: string | undefined;
-      readonly adminApiUrl?: string | undefined;
-    };
+export type AuthInput = NonNullable<ParsedArgsOf<(typeof profileCalls)['profiles.save']>['auth']>;
 
 /** Returns the sign-in method to store: Adobe's service addresses and scopes filled in where not given, every address checked like a base URL. */
 export function storedAuthOf(input: AuthInput): StoredAuth {
