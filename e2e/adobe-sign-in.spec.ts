@@ -81,3 +81,42 @@ test('Settings adds an Adobe Developer Console connection, the test lists every 
     await sandbox.close();
   }
 });
+
+test('a wrong client secret pauses the upload with IMS’s words; new sign-in details send nothing until Resume now, then it completes', async ({ page, appHost }) => {
+  test.setTimeout(180_000);
+  const sandbox = await startSandbox({ port: 0, settings: { oauth, requireAuth: true } });
+  try {
+    await new LoadPage(page).open(appHost.url);
+    const settings = new SettingsPage(page);
+    await settings.openByKeyboard();
+    const form = await settings.startConnection({ name: 'Acme typo', environment: 'Staging', clientCode: 'acme', baseUrl: sandbox.baseUrl });
+    await settings.fillAdobeSignIn(form, { ...oauth, clientSecret: 'not-the-secret', orgId: 'ACME0123@AdobeOrg', imsUrl: sandbox.baseUrl, adminApiUrl: sandbox.baseUrl });
+    await page.getByTestId('profile-save').click();
+    await settings.profile('Acme typo').waitFor();
+    await settings.close();
+
+    await prepareSample(page);
+    const upload = new UploadPage(page);
+    await upload.chooseConnection('Acme typo');
+    await upload.sendButton.click();
+    await upload.waitJob('paused');
+    const pause = page.getByTestId('pause-reason');
+    await expect(pause).toContainText('Adobe sign-in failed for this connection');
+    await expect(pause).toContainText('Adobe IMS refused the sign-in: invalid_client: invalid client_secret parameter');
+    await expect(pause).not.toContainText('not-the-secret');
+    await expectAccessible(page, 'upload paused for Adobe sign-in');
+
+    await page.getByTestId('update-token').click();
+    const edit = page.getByTestId('profile-form');
+    await expect(edit.getByRole('heading')).toHaveText('Edit Acme typo');
+    await edit.getByLabel('Client secret', { exact: true }).fill(oauth.clientSecret);
+    await page.getByTestId('profile-save').click();
+    await expect(page.getByTestId('waiting-uploads')).toContainText('loyalty-sample.csv to Acme typo');
+    expect(((await admin(sandbox, 'GET', '/admin/stats')).json as Record<string, number>)['profileTokensMinted']).toBe(0);
+    await page.getByTestId('waiting-resume').click();
+    await upload.waitJob('completed', 90_000);
+    expect(((await admin(sandbox, 'GET', '/admin/stats')).json as Record<string, number>)['profileTokensMinted']).toBe(1);
+  } finally {
+    await sandbox.close();
+  }
+});
