@@ -10,7 +10,7 @@ import { prepareSample } from './support/sample.js';
 const oauth = { clientId: 'e2e-client-5b7e', clientSecret: 'e2e-secret-91ac3f', tenantId: 'acmetenant' };
 
 test('Settings adds an Adobe Developer Console connection, the test lists every check, and an upload to it completes (English and Korean, axe)', async ({ page, appHost }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const sandbox = await startSandbox({ port: 0, processingDelayMs: 200, settings: { oauth, requireAuth: true, authOnStatus: true, knownClients: 'acme' } });
   try {
     const load = new LoadPage(page);
@@ -83,7 +83,7 @@ test('Settings adds an Adobe Developer Console connection, the test lists every 
 });
 
 test('a wrong client secret pauses the upload with IMS’s words; new sign-in details send nothing until Resume now, then it completes', async ({ page, appHost }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const sandbox = await startSandbox({ port: 0, settings: { oauth, requireAuth: true } });
   try {
     await new LoadPage(page).open(appHost.url);

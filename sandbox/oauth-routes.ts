@@ -40,7 +40,9 @@ async function imsToken(req: IncomingMessage, res: ServerResponse, url: URL, ctx
   if (form.get('client_id') !== o.clientId) return void sendJson(res, 400, { error: 'invalid_client', error_description: 'invalid client_id parameter' });
   if (form.get('client_secret') !== o.clientSecret) return void sendJson(res, 400, { error: 'invalid_client', error_description: 'invalid client_secret parameter' });
   const token = randomBytes(32).toString('base64url');
-  ctx.imsTokens.set(token, Date.now() + o.imsTokenTtlSeconds * 1000);
+  const now = Date.now();
+  for (const [t, expiresAt] of ctx.imsTokens) if (expiresAt <= now) ctx.imsTokens.delete(t);
+  ctx.imsTokens.set(token, now + o.imsTokenTtlSeconds * 1000);
   ctx.stats.imsTokensIssued++;
   sendJson(res, 200, { access_token: token, token_type: 'bearer', expires_in: o.imsTokenTtlSeconds });
 }

@@ -49,7 +49,7 @@ describe('profiles with Adobe sign-in', () => {
     for (const part of ['--auth token|adobe-oauth', '--client-id ID --org-id ORG --tenant-id T --client-secret-stdin', '[--scopes S] [--ims-url URL] [--admin-api-url URL]', '--ca-file PEM', '"test --json" prints', 'tokenExpiresAt', 'it is not the client code']) {
       expect(help.replace(/\s+/g, ' ')).toContain(part);
     }
-  });
+  }, 60_000);
 
   it('adds a connection, tests it (exit 0, a sign-in check and tokenExpiresAt), uploads, and never prints a credential', async () => {
     const added = await cli(addArgs('Acme'), TEST_OAUTH.clientSecret);
@@ -108,7 +108,7 @@ describe('profiles with Adobe sign-in', () => {
     } finally {
       await plain.close();
     }
-  });
+  }, 60_000);
 
   it('refuses incomplete or conflicting sign-in flags with a usage error (exit 2)', async () => {
     const missing = await cli(['profiles', 'add', '--name', 'X', '--base-url', s.httpsBaseUrl, '--client-code', 'acme', '--api-version', 'v2', '--auth', 'adobe-oauth', '--client-id', 'c']);
@@ -121,5 +121,5 @@ describe('profiles with Adobe sign-in', () => {
     args[args.indexOf('--ims-url') + 1] = 'http://ims.example.com';
     const insecure = await cli(args, TEST_OAUTH.clientSecret);
     expect(insecure).toMatchObject({ code: 2, stderr: expect.stringContaining('The Adobe IMS address must use https://') });
-  });
+  }, 60_000);
 });
