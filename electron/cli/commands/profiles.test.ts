@@ -72,6 +72,7 @@ describe('profiles with Adobe sign-in', () => {
     expect(result).toMatchObject({ state: 'completed', confirmed: 60 });
     expect((await cli(['jobs', 'show', result.jobId])).code).toBe(0);
     expect((await cli(['profiles', 'list'])).stdout).toContain('Acme');
+    expect(await cli(['profiles', 'set-secret', 'Acme', '--client-secret-stdin'], TEST_OAUTH.clientSecret)).toMatchObject({ code: 0, stdout: expect.stringContaining('client secret of Acme saved') });
     expect(((await admin(s.sandbox, 'GET', '/admin/stats')).json as { plainHttpTokenRequests: number }).plainHttpTokenRequests).toBe(0);
 
     // A wrong secret: the sign-in check fails with IMS's words, exit 1.
