@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startSandbox } from '../sandbox/index.js';
 import { batchUpdateUrl } from '../shared/target/urls.js';
+import { describeError } from '../electron/messages/error-words.js';
 import { createUploadServices } from '../electron/services/job-services.js';
 
 const ROWS = 1_000_000;
@@ -69,7 +70,7 @@ async function enginePosts(home: string, prepared: string, profileId: string): P
           total += performance.now() - (started.get(e.index) ?? performance.now());
           if (++submitted === BATCHES) void services.jobs.cancel(spec.jobId);
         }
-        if (e.type === 'batch.submit-failed') throw new Error(`engine POST failed: ${e.error.message}`);
+        if (e.type === 'batch.submit-failed') throw new Error(`engine POST failed: ${describeError(e.error)}`);
       },
     });
     const view = await done;

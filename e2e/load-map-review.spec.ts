@@ -1,12 +1,11 @@
-import { createWriteStream } from 'node:fs';
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { expectAccessible } from './support/accessibility.js';
 import { expect, test } from './support/fixtures.js';
+import { writeLargeCsv } from './support/large-csv.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
@@ -135,16 +134,8 @@ test('a saved template is applied to a file with the same columns, with a note a
 test('one million rows: the Review grid renders a bounded number of rows, anywhere in the file', async ({ page, appHost }) => {
   test.setTimeout(600_000);
   const path = join(await tempDir(), 'million.csv');
-  const out = createWriteStream(path);
-  out.write('customerId,tier\n');
   const tiers = ['Gold', 'Silver', 'Bronze'];
-  for (let start = 1; start <= 1_000_000; start += 10_000) {
-    let chunk = '';
-    for (let i = start; i < start + 10_000; i++) chunk += `C${String(i).padStart(7, '0')},${tiers[i % 3]}\n`;
-    if (!out.write(chunk)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
+  await writeLargeCsv(path, 'customerId,tier', 1_000_000, (i) => `C${String(i).padStart(7, '0')},${tiers[i % 3]}`);
 
   const load = new LoadPage(page);
   await load.open(appHost.url);

@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -44,6 +45,11 @@ export class LoadPage {
     await target.dispatchEvent('dragenter', { dataTransfer });
     await target.dispatchEvent('dragover', { dataTransfer });
     await target.dispatchEvent('drop', { dataTransfer });
+  }
+
+  /** Waits until the file is open and its rows are still being counted (polled: a busy page may not paint every frame). */
+  async waitCounting(timeout = 120_000): Promise<void> {
+    await expect(this.rowCount).toHaveAttribute('data-state', 'counting', { timeout });
   }
 
   /** Waits until every row has been counted. */

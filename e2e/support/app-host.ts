@@ -10,6 +10,10 @@ export interface AppHost {
   readonly origin: string;
   readonly homeDir: string;
   readonly output: () => string;
+  /** Holds the host's process still (SIGSTOP), as a machine too busy to get on would: no work moves, no event goes out. */
+  hold(): void;
+  /** Lets a held host run on (SIGCONT). */
+  release(): void;
   stop(): Promise<void>;
 }
 
@@ -41,8 +45,11 @@ export async function startAppHost(options: { homeDir?: string; env?: Record<str
     origin: new URL(url).origin,
     homeDir,
     output: () => output,
+    hold: () => void child.kill('SIGSTOP'),
+    release: () => void child.kill('SIGCONT'),
     async stop() {
       if (child.exitCode === null) {
+        child.kill('SIGCONT');
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;

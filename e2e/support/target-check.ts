@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { Reply } from '../../shared/contract/reply.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
 
 /** The counters Target (here: a sandbox) reports for a batch through its own batchStatus endpoint. */
@@ -13,7 +14,7 @@ export interface TargetCounters {
 /** Calls one contract call of the browser-mode host the page is open on (its access cookie rides along). */
 export async function hostCall<T>(page: Page, origin: string, name: string, args: unknown): Promise<T> {
   const response = await page.request.post(`${origin}/api/call/${name}`, { data: args });
-  const reply = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  const reply = (await response.json()) as Reply<T>;
   if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
   return reply.value;
 }

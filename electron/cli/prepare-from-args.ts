@@ -5,9 +5,10 @@ import { resolve } from 'node:path';
 import { defaultMapping, mappingSpecSchema, type MappingSpec } from '../../shared/domain/mapping-spec.js';
 import { parseTemplate } from '../../shared/domain/mapping-template.js';
 import { openTable } from '../io/open-table.js';
-import { TableReadError } from '../io/table-types.js';
+import { AppCallError } from '../../shared/contract/errors.js';
+import { describeError } from '../messages/error-words.js';
 import { runPrepare } from '../services/prepare-pipeline.js';
-import { PrepareError, type PrepareResult } from '../services/prepare-types.js';
+import type { PrepareResult } from '../services/prepare-types.js';
 import { CliUsageError } from './cli-types.js';
 import type { ValidateArgs } from './commands/validate-args.js';
 
@@ -21,7 +22,10 @@ async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd:
       throw new CliUsageError(`cannot read the template ${args.template}`);
     }
     const parsed = parseTemplate(text);
-    if (!parsed.ok) throw new CliUsageError(`${args.template}: ${parsed.message}`);
+    if (!parsed.ok) {
+      const why = parsed.reason === 'not-json' ? 'the template is not valid JSON' : `the template is not valid: ${parsed.field || '(root)'}: ${parsed.detail}`;
+      throw new CliUsageError(`${args.template}: ${why}`);
+    }
     base = parsed.template.mapping;
   }
   const idColumn = args.idColumn ?? base?.idColumn ?? '';
@@ -46,7 +50,7 @@ export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: s
   try {
     headers = (await openTable(file, args.read)).headers;
   } catch (e) {
-    if (e instanceof TableReadError) throw new CliUsageError(e.message);
+    if (e instanceof AppCallError) throw new CliUsageError(describeError(e));
     throw e;
   }
   const mapping = await buildMapping(args, headers, cwd);
@@ -63,7 +67,7 @@ export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: s
       issueLimit: args.maxIssues,
     });
   } catch (e) {
-    if (e instanceof PrepareError) throw new CliUsageError(e.message);
+    if (e instanceof AppCallError) throw new CliUsageError(describeError(e));
     throw e;
   }
 }

@@ -45,17 +45,13 @@ export function describeHeaders(headers: readonly string[]): HeaderNote[] {
   headers.forEach((raw, column) => {
     const name = raw.trim();
     if (name === '') {
-      notes.push({ column, code: 'empty-header', message: `Column ${column + 1} has no header.` });
+      notes.push({ column, code: 'empty-header' });
       return;
     }
     const first = seen.get(name);
     if (first === undefined) seen.set(name, column);
     else {
-      notes.push({
-        column,
-        code: 'duplicate-header',
-        message: `Column ${column + 1} has the same header as column ${first + 1}: "${name}".`,
-      });
+      notes.push({ column, code: 'duplicate-header' });
     }
   });
   return notes;

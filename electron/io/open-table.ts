@@ -46,11 +46,7 @@ function sampleText(sample: Uint8Array, complete: boolean, info: Pick<TableInfo,
   if (!complete) {
     const cut = text.lastIndexOf('\n');
     if (cut === -1) {
-      throw new TableReadError(
-        'line-too-long',
-        `The first line is longer than ${SAMPLE_BYTES / 1024} KB. The file may not be a table, or its line breaks are not recognised.`,
-        `첫 줄이 ${SAMPLE_BYTES / 1024}KB보다 깁니다. 표 파일이 아니거나 줄바꿈을 인식할 수 없습니다.`,
-      );
+      throw new TableReadError('line-too-long', { variant: 'first-line', kb: SAMPLE_BYTES / 1024 });
     }
     text = text.slice(0, cut + 1);
   }
@@ -74,7 +70,7 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
     throw fsError(e, path);
   }
   if (sample.length === 0) {
-    throw new TableReadError('empty-file', 'The file is empty.', '파일이 비어 있습니다.');
+    throw new TableReadError('empty-file', { variant: 'file' });
   }
   if (sniffFormat(sample) === 'zip') return openXlsx(path, size, options);
   const complete = sample.length >= size;
@@ -89,7 +85,7 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
   const encoding = detectEncoding(sample, complete, options.encoding, later);
   const text = sampleText(sample, complete, { encoding });
   if (text.trim() === '') {
-    throw new TableReadError('empty-file', 'The file holds no data, only blank lines.', '파일에 데이터가 없고 빈 줄만 있습니다.');
+    throw new TableReadError('empty-file', { variant: 'blank' });
   }
   const layout = sniffCsv(text, { delimiter: options.delimiter, headerRow: options.headerRow });
   return {

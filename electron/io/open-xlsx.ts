@@ -30,11 +30,7 @@ export async function openXlsx(path: string, size: number, options: ReadOptions)
   if (options.sheet !== undefined) {
     const chosen = container.sheets.find((s) => s.name === options.sheet);
     if (chosen === undefined) {
-      throw new TableReadError(
-        'no-header',
-        `The workbook has no sheet named "${options.sheet}". Sheets: ${sheets.join(', ')}.`,
-        `통합 문서에 "${options.sheet}" 시트가 없습니다. 시트: ${sheets.join(', ')}.`,
-      );
+      throw new TableReadError('no-header', { variant: 'no-sheet', sheet: options.sheet, sheets });
     }
     sheet = chosen.name;
     rows = await firstRows(container, chosen);
@@ -50,21 +46,13 @@ export async function openXlsx(path: string, size: number, options: ReadOptions)
     }
   }
   if (sheet === undefined || !rows.some((r) => r.length > 0)) {
-    throw new TableReadError(
-      'empty-file',
-      options.sheet === undefined ? 'Every sheet of this workbook is empty.' : `The sheet "${options.sheet}" is empty.`,
-      options.sheet === undefined ? '이 통합 문서의 모든 시트가 비어 있습니다.' : `"${options.sheet}" 시트가 비어 있습니다.`,
-    );
+    throw new TableReadError('empty-file', options.sheet === undefined ? { variant: 'workbook' } : { variant: 'sheet', sheet: options.sheet });
   }
   let index: number | null;
   if (options.headerRow !== undefined) {
     index = options.headerRow - 1;
     if (index < 0 || index >= rows.length || (rows[index] as string[]).length === 0) {
-      throw new TableReadError(
-        'no-header',
-        `Row ${options.headerRow} of sheet "${sheet}" cannot be the header: it is blank or beyond the first ${HEADER_SCAN_ROWS} rows.`,
-        `"${sheet}" 시트의 ${options.headerRow}행은 머리글이 될 수 없습니다: 비어 있거나 처음 ${HEADER_SCAN_ROWS}행 밖에 있습니다.`,
-      );
+      throw new TableReadError('no-header', { variant: 'sheet-header-row', sheet, row: options.headerRow, rows: HEADER_SCAN_ROWS });
     }
   } else {
     index = detectHeaderRow(rows) as number;

@@ -47,21 +47,12 @@ class RowCollector {
       while (errorAt < errors.length && (errors[errorAt]?.row as number) === i) {
         const e = errors[errorAt++];
         if (!isData || e === undefined) continue;
-        if (e.kind === 'unclosed-quote') {
-          this.notes.push({ row: dataRow, code: 'unclosed-quote', message: `Row ${dataRow}: a quoted cell is never closed; the rest of the file was read into it.` });
-        } else if (e.kind === 'quote-cut-at-line-end') {
-          this.notes.push({
-            row: dataRow,
-            code: 'unclosed-quote',
-            message: `Row ${dataRow}: a quoted cell is never closed; it was read up to the end of its line, and the lines after it as rows.`,
-          });
+        // An unclosed quote swallowed the rest of the file, or was cut at its line end (the lines after it read as rows).
+        if (e.kind === 'unclosed-quote' || e.kind === 'quote-cut-at-line-end') {
+          this.notes.push({ row: dataRow, code: 'unclosed-quote' });
         } else if (!quoteNoted) {
           quoteNoted = true;
-          this.notes.push({
-            row: dataRow,
-            code: 'malformed-quotes',
-            message: `Row ${dataRow}: a quote (") is misplaced; the cell may be cut, or lines after it joined into it.`,
-          });
+          this.notes.push({ row: dataRow, code: 'malformed-quotes' });
         }
       }
       while (errorAt < errors.length && (errors[errorAt]?.row as number) < i) errorAt++;
@@ -69,23 +60,19 @@ class RowCollector {
       this.dataRows = dataRow;
       if (scan.nul && row.some((c) => c.includes('\0'))) {
         row = row.map((c) => c.replace(/\0/g, ''));
-        this.notes.push({ row: dataRow, code: 'nul-stripped', message: `Row ${dataRow}: NUL characters were removed.` });
+        this.notes.push({ row: dataRow, code: 'nul-stripped' });
       }
       if (scan.bad && row.some((c) => c.includes('\uFFFD'))) {
-        this.notes.push({
-          row: dataRow,
-          code: 'decoding-errors',
-          message: `Row ${dataRow}: some bytes are not valid in the file's encoding and show as �. Choose the encoding by hand.`,
-        });
+        this.notes.push({ row: dataRow, code: 'decoding-errors' });
       }
       if (row.length > width) {
         // Trailing empty cells ("a,b,,") lose nothing: drop them quietly; only real extra values are noted.
         let used = row.length;
         while (used > width && row[used - 1] === '') used--;
-        if (used > width) this.notes.push({ row: dataRow, code: 'extra-cells', message: `Row ${dataRow} has ${used} cells but there are ${width} headers.` });
+        if (used > width) this.notes.push({ row: dataRow, code: 'extra-cells' });
         row.length = used;
       } else if (row.length < width) {
-        this.notes.push({ row: dataRow, code: 'missing-cells', message: `Row ${dataRow} has ${row.length} cells but there are ${width} headers; the rest are empty.` });
+        this.notes.push({ row: dataRow, code: 'missing-cells' });
         while (row.length < width) row.push('');
       }
       this.rows.push(row);
@@ -107,11 +94,7 @@ class RowCollector {
 }
 
 function tooLong(row: number): TableReadError {
-  return new TableReadError(
-    'line-too-long',
-    `Row ${row} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB without a line break. The file may not be a table, or its line breaks are not recognised.`,
-    `${row}행이 줄바꿈 없이 ${MAX_RECORD_CHARS / 1024 / 1024}MB보다 깁니다. 표 파일이 아니거나 줄바꿈을 인식할 수 없습니다.`,
-  );
+  return new TableReadError('line-too-long', { variant: 'row', row, mb: MAX_RECORD_CHARS / 1024 / 1024 });
 }
 
 /** Streams the data rows of a text table described by `info` (from openTable). Throws TableReadError. */
@@ -140,7 +123,7 @@ export async function* readCsv(path: string, info: TableInfo, opts: ReadTableOpt
     if (parser.pendingLength > MAX_RECORD_CHARS) throw tooLong(out.dataRows + 1);
     if (!mixedNoted && lines.kinds.size > 1) {
       mixedNoted = true;
-      out.notes.push({ row: 0, code: 'mixed-line-endings', message: `The file mixes line endings (${[...lines.kinds].join(', ').toUpperCase()}); all were read as line breaks.` });
+      out.notes.push({ row: 0, code: 'mixed-line-endings' });
     }
   };
   try {

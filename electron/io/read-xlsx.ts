@@ -22,9 +22,7 @@ export async function* readXlsx(path: string, info: TableInfo, opts: ReadTableOp
   for await (const { number, cells } of source) {
     if (number <= info.headerRow) continue;
     count++;
-    if (cells.length > width) {
-      notes.push({ row: count, code: 'extra-cells', message: `Row ${count} (sheet row ${number}) has ${cells.length} cells but there are ${width} headers.` });
-    }
+    if (cells.length > width) notes.push({ row: count, code: 'extra-cells' });
     while (cells.length < width) cells.push('');
     rows.push(cells);
     if (rows.length >= ROWS_PER_CHUNK) {

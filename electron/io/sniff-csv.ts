@@ -57,22 +57,14 @@ export function sniffCsv(sample: string, overrides: { delimiter?: Delimiter; hea
   if (overrides.headerRow !== undefined) {
     index = overrides.headerRow - 1;
     if (index < 0 || index >= records.length || isBlank(records[index] as string[])) {
-      throw new TableReadError(
-        'no-header',
-        `Row ${overrides.headerRow} cannot be the header: it is blank or beyond the first ${records.length} rows.`,
-        `${overrides.headerRow}행은 머리글이 될 수 없습니다: 비어 있거나 처음 ${records.length}행 밖에 있습니다.`,
-      );
+      throw new TableReadError('no-header', { variant: 'header-row', row: overrides.headerRow, rows: records.length });
     }
   } else {
     const skip = hinted !== undefined ? 1 : 0;
     const found = detectHeaderRow(records.slice(skip, HEADER_SCAN_ROWS));
     index = found === null ? null : found + skip;
     if (index === null) {
-      throw new TableReadError(
-        'no-header',
-        'No header row found: the first rows of the file are blank.',
-        '머리글 행을 찾을 수 없습니다: 파일의 첫 행들이 비어 있습니다.',
-      );
+      throw new TableReadError('no-header', { variant: 'blank' });
     }
   }
   const headers = (records[index] as string[]).map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));

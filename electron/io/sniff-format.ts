@@ -1,25 +1,25 @@
 // Decides from the first bytes what kind of file this is, before any decoding: a zip (xlsx), an old
 // binary Excel file, a known binary format, or text. Extensions lie (a PNG renamed .csv), bytes do not.
+import type { ErrorVariant } from '../../shared/contract/errors.js';
 import { TableReadError } from './table-read-error.js';
 
 export type SniffedFormat = 'text' | 'zip';
 
 interface Signature {
   readonly bytes: readonly number[];
-  readonly what: string;
-  readonly ko: string;
+  readonly what: ErrorVariant<'binary-file'>;
 }
 
 const SIGNATURES: readonly Signature[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image', ko: 'PNG 이미지' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image', ko: 'JPEG 이미지' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image', ko: 'GIF 이미지' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', ko: 'PDF 문서' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive', ko: 'gzip 압축 파일' },
-  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive', ko: 'RAR 압축 파일' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive', ko: '7-Zip 압축 파일' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program', ko: '실행 파일' },
-  { bytes: [0x4d, 0x5a], what: 'a program', ko: '실행 파일' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'png' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'jpeg' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'gif' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'pdf' },
+  { bytes: [0x1f, 0x8b], what: 'gzip' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'rar' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: '7z' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'program' },
+  { bytes: [0x4d, 0x5a], what: 'program' },
 ];
 
 function startsWith(buf: Uint8Array, sig: readonly number[]): boolean {
@@ -67,12 +67,8 @@ export function looksLikeUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | nu
   return null;
 }
 
-function binaryError(what: string, ko: string): TableReadError {
-  return new TableReadError(
-    'binary-file',
-    `This file is ${what}, not a table. Choose a CSV, TSV, TXT or XLSX file.`,
-    `이 파일은 표가 아니라 ${ko}입니다. CSV, TSV, TXT 또는 XLSX 파일을 선택하세요.`,
-  );
+function binaryError(what: ErrorVariant<'binary-file'>): TableReadError {
+  return new TableReadError('binary-file', { variant: what });
 }
 
 /**
@@ -85,19 +81,11 @@ export function sniffFormat(sample: Uint8Array): SniffedFormat {
   if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     // Both legacy .xls and password-protected .xlsx are OLE containers; the latter holds an "EncryptedPackage".
     if (Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      throw new TableReadError(
-        'unsupported-format',
-        'This workbook is protected with a password. In Excel, remove the password (File › Info › Protect Workbook) or export the sheet as CSV UTF-8.',
-        '이 통합 문서는 암호로 보호되어 있습니다. Excel에서 암호를 해제하거나(파일 › 정보 › 통합 문서 보호) 시트를 CSV UTF-8로 내보내세요.',
-      );
+      throw new TableReadError('unsupported-format', { variant: 'encrypted' });
     }
-    throw new TableReadError(
-      'unsupported-format',
-      'This is an old Excel 97–2003 (.xls) workbook or a password-protected workbook, which cannot be read. In Excel, remove any password and use File › Save As › Excel Workbook (.xlsx) or CSV UTF-8.',
-      '이전 Excel 97–2003(.xls) 통합 문서이거나 암호로 보호된 통합 문서라서 읽을 수 없습니다. Excel에서 암호를 해제하고 파일 › 다른 이름으로 저장 › Excel 통합 문서(.xlsx) 또는 CSV UTF-8로 저장하세요.',
-    );
+    throw new TableReadError('unsupported-format', { variant: 'legacy-xls' });
   }
-  for (const sig of SIGNATURES) if (startsWith(sample, sig.bytes)) throw binaryError(sig.what, sig.ko);
+  for (const sig of SIGNATURES) if (startsWith(sample, sig.bytes)) throw binaryError(sig.what);
   const bomUtf16 = startsWith(sample, [0xff, 0xfe]) || startsWith(sample, [0xfe, 0xff]);
   if (bomUtf16 || looksLikeUtf16(sample) !== null) return 'text';
   let nul = 0;
@@ -109,6 +97,6 @@ export function sniffFormat(sample: Uint8Array): SniffedFormat {
     // C0 controls other than tab, LF, VT, FF, CR and SUB (0x1a, old DOS end-of-file) never occur in text.
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b) control++;
   }
-  if (n > 0 && (control / n > 0.01 || nul / n > 0.3)) throw binaryError('binary data', '바이너리 데이터');
+  if (n > 0 && (control / n > 0.01 || nul / n > 0.3)) throw binaryError('binary');
   return 'text';
 }

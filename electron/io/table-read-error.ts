@@ -1,4 +1,6 @@
-/** Codes of problems that make a file unusable (thrown as TableReadError). */
+import { AppCallError, type ParamsArg } from '../../shared/contract/errors.js';
+
+/** Codes of problems that make a file unusable (thrown as TableReadError; see docs/file-formats.md). */
 export type TableErrorCode =
   | 'empty-file'
   | 'binary-file'
@@ -10,37 +12,24 @@ export type TableErrorCode =
   | 'not-found'
   | 'unreadable';
 
-/** A file the readers cannot use: a stable `code`, a plain-words English `message` and a Korean `messageKo`. */
-export class TableReadError extends Error {
-  override readonly name = 'TableReadError';
-  readonly code: TableErrorCode;
-  readonly messageKo: string;
-
-  constructor(code: TableErrorCode, message: string, messageKo: string) {
-    super(message);
-    this.code = code;
-    this.messageKo = messageKo;
+/** A file the readers cannot use: a stable registry `code` and the params its words quote. */
+export class TableReadError<C extends TableErrorCode = TableErrorCode> extends AppCallError<C> {
+  constructor(code: C, ...params: ParamsArg<C>) {
+    super(code, ...params);
+    this.name = 'TableReadError';
   }
 }
 
-/** Returns the TableReadError for a Node fs error (ENOENT → not-found, anything else → unreadable). */
+/** Returns the TableReadError for a Node fs error (ENOENT → not-found, a folder or anything else → unreadable). */
 export function fsError(e: unknown, path: string): TableReadError {
   if (e instanceof TableReadError) return e;
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  if (code === 'ENOENT') {
-    return new TableReadError('not-found', `File not found: ${path}`, `파일을 찾을 수 없습니다: ${path}`);
-  }
-  if (code === 'EISDIR') {
-    return new TableReadError('unreadable', `This is a folder, not a file: ${path}`, `파일이 아니라 폴더입니다: ${path}`);
-  }
-  return new TableReadError(
-    'unreadable',
-    `The file could not be read (${code || 'unknown error'}): ${path}`,
-    `파일을 읽을 수 없습니다 (${code || '알 수 없는 오류'}): ${path}`,
-  );
+  if (code === 'ENOENT') return new TableReadError('not-found', { path });
+  if (code === 'EISDIR') return new TableReadError('unreadable', { variant: 'folder', path });
+  return new TableReadError('unreadable', { variant: 'io', path, ...(code ? { errno: code } : {}) });
 }
 
 /** Returns the error thrown when a read is cancelled through its AbortSignal. */
 export function cancelledError(): TableReadError {
-  return new TableReadError('cancelled', 'Reading the file was cancelled.', '파일 읽기가 취소되었습니다.');
+  return new TableReadError('cancelled', { variant: 'read' });
 }

@@ -32,11 +32,10 @@ export interface ReadOptions {
 
 export type HeaderNoteCode = 'duplicate-header' | 'empty-header';
 
-/** A non-fatal finding about the header row; `column` is 0-based. */
+/** A non-fatal finding about the header row; `column` is 0-based. The validation layer turns it into an issue. */
 export interface HeaderNote {
   readonly column: number;
   readonly code: HeaderNoteCode;
-  readonly message: string;
 }
 
 export interface TableInfo {
@@ -82,11 +81,10 @@ export type ReaderNoteCode =
   | 'mixed-line-endings'
   | 'decoding-errors';
 
-/** `row` numbers data rows from 1 (the first row after the header); 0 means the whole file. */
+/** `row` numbers data rows from 1 (the first row after the header); 0 means the whole file. The validation layer turns it into an issue. */
 export interface ReaderNote {
   readonly row: number;
   readonly code: ReaderNoteCode;
-  readonly message: string;
 }
 
 export interface RowChunk {

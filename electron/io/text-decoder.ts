@@ -14,7 +14,7 @@ export interface ChunkDecoder {
 /** Returns a streaming decoder for `encoding`; a leading BOM of that encoding is dropped. */
 export function createTextDecoder(encoding: EncodingName): ChunkDecoder {
   if (encoding === 'cp949') {
-    // Node's TextDecoder('euc-kr') lacks CP949's extended Hangul (e.g. 똠, 뷁); iconv-lite has them.
+    // Node's TextDecoder('euc-kr') lacks CP949's extended Hangul (e.g. U+B620, U+BDC1); iconv-lite has them.
     const d = iconv.getDecoder('cp949');
     return {
       write: (bytes) => d.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),

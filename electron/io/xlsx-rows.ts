@@ -44,12 +44,7 @@ function toCells(row: RowLike): string[] {
 /** Returns the TableReadError for a failure inside exceljs or the zip stream. */
 export function xlsxFailure(e: unknown): TableReadError {
   if (e instanceof TableReadError) return e;
-  const detail = e instanceof Error ? e.message : String(e);
-  return new TableReadError(
-    'corrupt-xlsx',
-    `This Excel file is damaged and cannot be read (${detail}). Open it in Excel and save it again, or export it as CSV.`,
-    `이 Excel 파일이 손상되어 읽을 수 없습니다(${detail}). Excel에서 열어 다시 저장하거나 CSV로 내보내세요.`,
-  );
+  return new TableReadError('corrupt-xlsx', { variant: 'unreadable', detail: e instanceof Error ? e.message : String(e) });
 }
 
 /**

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { crc32, createInflateRaw, inflateRaw } from 'node:zlib';
+import type { ErrorVariant } from '../../shared/contract/errors.js';
 import { TableReadError } from './table-read-error.js';
 
 const inflate = promisify(inflateRaw);
@@ -20,12 +21,8 @@ export interface ZipEntry {
   readonly localOffset: number;
 }
 
-function corrupt(detail: string, detailKo: string): TableReadError {
-  return new TableReadError(
-    'corrupt-xlsx',
-    `This Excel file is damaged or incomplete (${detail}). Open it in Excel and save it again, or export it as CSV.`,
-    `이 Excel 파일이 손상되었거나 불완전합니다(${detailKo}). Excel에서 열어 다시 저장하거나 CSV로 내보내세요.`,
-  );
+function corrupt(damage: ErrorVariant<'corrupt-xlsx'>, where: { part?: string; sheet?: string } = {}): TableReadError {
+  return new TableReadError('corrupt-xlsx', { variant: damage, ...where });
 }
 
 async function readAt(path: string, position: number, length: number): Promise<Buffer> {
@@ -49,16 +46,16 @@ async function listEntries(path: string, size: number): Promise<{ entries: ZipEn
       break;
     }
   }
-  if (eocd === -1) throw corrupt('the end of the file is missing', '파일의 끝부분이 없습니다');
+  if (eocd === -1) throw corrupt('no-end');
   const count = tail.readUInt16LE(eocd + 10);
   const cdSize = tail.readUInt32LE(eocd + 12);
   const cdOffset = tail.readUInt32LE(eocd + 16);
-  if (cdOffset + cdSize > size) throw corrupt('the table of contents points past the end', '목차가 파일 밖을 가리킵니다');
+  if (cdOffset + cdSize > size) throw corrupt('toc-past-end');
   const cd = await readAt(path, cdOffset, cdSize);
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw corrupt('the table of contents is broken', '목차가 손상되었습니다');
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw corrupt('toc-broken');
     const nameLength = cd.readUInt16LE(p + 28);
     const entry: ZipEntry = {
       method: cd.readUInt16LE(p + 10),
@@ -68,7 +65,7 @@ async function listEntries(path: string, size: number): Promise<{ entries: ZipEn
       localOffset: cd.readUInt32LE(p + 42),
       name: cd.toString('utf8', p + 46, p + 46 + nameLength),
     };
-    if (entry.localOffset + entry.compressedSize > size) throw corrupt(`${entry.name} is cut off`, `${entry.name} 항목이 잘려 있습니다`);
+    if (entry.localOffset + entry.compressedSize > size) throw corrupt('part-cut', { part: entry.name });
     entries.push(entry);
     p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
   }
@@ -77,7 +74,7 @@ async function listEntries(path: string, size: number): Promise<{ entries: ZipEn
 
 async function dataStart(path: string, entry: ZipEntry): Promise<number> {
   const header = await readAt(path, entry.localOffset, 30);
-  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw corrupt(`${entry.name} is unreadable`, `${entry.name} 항목을 읽을 수 없습니다`);
+  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw corrupt('part-unreadable', { part: entry.name });
   return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
@@ -87,7 +84,7 @@ async function dataStart(path: string, entry: ZipEntry): Promise<number> {
  */
 async function verifyEntry(path: string, entry: ZipEntry): Promise<void> {
   const start = await dataStart(path, entry);
-  if (entry.method !== 0 && entry.method !== 8) throw corrupt(`${entry.name} uses an unknown compression`, `${entry.name} 항목의 압축 방식을 알 수 없습니다`);
+  if (entry.method !== 0 && entry.method !== 8) throw corrupt('part-compression', { part: entry.name });
   let crc = 0;
   let size = 0;
   const source = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
@@ -106,9 +103,9 @@ async function verifyEntry(path: string, entry: ZipEntry): Promise<void> {
       await pipeline(source, check);
     }
   } catch {
-    throw corrupt(`${entry.name} does not decompress`, `${entry.name} 항목의 압축을 풀 수 없습니다`);
+    throw corrupt('part-inflate', { part: entry.name });
   }
-  if (crc >>> 0 !== entry.crc >>> 0 || size !== entry.size) throw corrupt(`${entry.name} fails its checksum`, `${entry.name} 항목의 체크섬이 맞지 않습니다`);
+  if (crc >>> 0 !== entry.crc >>> 0 || size !== entry.size) throw corrupt('part-checksum', { part: entry.name });
 }
 
 /**
@@ -119,7 +116,7 @@ export async function verifyXlsx(container: XlsxContainer, sheet: XlsxSheet): Pr
   for (const name of [...WORKBOOK_PARTS, sheet.part]) {
     const entry = container.entries.find((e) => e.name === name);
     if (entry === undefined) {
-      if (name === sheet.part) throw corrupt(`the sheet "${sheet.name}" is missing`, `"${sheet.name}" 시트가 없습니다`);
+      if (name === sheet.part) throw corrupt('sheet-missing', { sheet: sheet.name });
       continue;
     }
     await verifyEntry(container.path, entry);
@@ -133,9 +130,9 @@ async function readEntry(path: string, entry: ZipEntry): Promise<string> {
     if (entry.method === 0) return data.toString('utf8');
     if (entry.method === 8) return (await inflate(data)).toString('utf8');
   } catch {
-    throw corrupt(`${entry.name} does not decompress`, `${entry.name} 항목의 압축을 풀 수 없습니다`);
+    throw corrupt('part-inflate', { part: entry.name });
   }
-  throw corrupt(`${entry.name} uses an unknown compression`, `${entry.name} 항목의 압축 방식을 알 수 없습니다`);
+  throw corrupt('part-compression', { part: entry.name });
 }
 
 function xmlUnescape(s: string): string {
@@ -189,11 +186,7 @@ export async function openXlsxContainer(path: string, size: number): Promise<Xls
   const { entries, cdOffset } = await listEntries(path, size);
   const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
   if (workbook === undefined) {
-    throw new TableReadError(
-      'unsupported-format',
-      'This is a zip archive but not an Excel workbook. Choose a CSV, TSV, TXT or XLSX file.',
-      '이 파일은 zip 압축 파일이지만 Excel 통합 문서가 아닙니다. CSV, TSV, TXT 또는 XLSX 파일을 선택하세요.',
-    );
+    throw new TableReadError('unsupported-format', { variant: 'zip-not-workbook' });
   }
   const relsEntry = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels');
   const targets = new Map<string, string>();
@@ -212,7 +205,7 @@ export async function openXlsxContainer(path: string, size: number): Promise<Xls
     const part = (rid !== undefined ? targets.get(rid) : undefined) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
     sheets.push({ name, part, hidden: (attr(m[0], 'state') ?? 'visible') !== 'visible' });
   }
-  if (sheets.length === 0) throw corrupt('it lists no sheets', '시트 목록이 없습니다');
+  if (sheets.length === 0) throw corrupt('no-sheets');
   return { path, size, sheets, entries, cdOffset };
 }
 

@@ -3,6 +3,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { calls } from '../../shared/contract/index.js';
 import type { CallName } from '../../shared/contract/index.js';
 import type { AppEvent } from '../../shared/contract/index.js';
+import { failedReply } from '../../shared/contract/reply.js';
 import { dispatchCall } from '../services/dispatch.js';
 import type { Handlers } from '../services/handlers.js';
 import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL } from './ipc-channels.js';
@@ -16,7 +17,7 @@ export function registerContractHandlers(handlers: Handlers, isTrustedSender: (e
   const names = Object.keys(calls) as CallName[];
   for (const name of names) {
     ipcMain.handle(`${CALL_CHANNEL_PREFIX}${name}`, async (event, rawArgs: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: 'This window may not use the app.' } };
+      if (!isTrustedSender(event)) return failedReply('unauthorized');
       return dispatchCall(handlers, name, rawArgs);
     });
   }

@@ -6,13 +6,14 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { calls } from '../../shared/contract/index.js';
 import type { AppEvent } from '../../shared/contract/index.js';
+import { failedReply } from '../../shared/contract/reply.js';
 import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL } from '../main/ipc-channels.js';
 
 const names = new Set(Object.keys(calls));
 
 contextBridge.exposeInMainWorld('profileLoader', {
   invoke(name: string, args: unknown) {
-    if (!names.has(name)) return Promise.resolve({ ok: false, error: { code: 'unknown-call', message: `Unknown call "${name}".` } });
+    if (!names.has(name)) return Promise.resolve(failedReply('unknown-call', { call: name }));
     return ipcRenderer.invoke(`${CALL_CHANNEL_PREFIX}${name}`, args);
   },
   onEvent(listener: (event: AppEvent) => void) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { reason, type ErrorParams, type Reason } from '../../shared/contract/errors.js';
 import type { ConnectionCheck } from '../../shared/contract/profiles.js';
 import type { HttpOutcome } from '../../shared/jobs/http-decision.js';
 import { secureRequestUrl } from '../../shared/target/secure-url.js';
@@ -6,35 +7,30 @@ import { fetchProfileUrl } from '../../shared/target/urls.js';
 import type { Transport } from '../upload/http-transport.js';
 import type { TlsTrust } from '../upload/tls-trust.js';
 
-/** Plain words for a TLS or network failure, naming the certificate problem when there is one. */
-export function networkProblem(baseUrl: string, outcome: { readonly message: string; readonly code?: string | undefined }): string {
-  const host = (() => {
-    try {
-      return new URL(baseUrl).host;
-    } catch {
-      return baseUrl;
-    }
-  })();
-  const inspect = 'If your company inspects TLS traffic, name its root certificate (PEM) as this connection’s CA file.';
-  switch (outcome.code) {
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-      return `The certificate of ${host} is self-signed and not trusted on this computer (${outcome.code}). ${inspect}`;
-    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-      return `The certificate of ${host} was issued by an authority this computer does not trust (${outcome.code}). ${inspect}`;
-    case 'CERT_HAS_EXPIRED':
-      return `The certificate of ${host} has expired (${outcome.code}).`;
-    case 'CERT_NOT_YET_VALID':
-      return `The certificate of ${host} is not valid yet; check this computer's clock (${outcome.code}).`;
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `The certificate presented by ${host} is for another host name (${outcome.code}). Check the address.`;
-    case 'EPROTO':
-    case 'ERR_SSL_WRONG_VERSION_NUMBER':
-      return `${host} does not speak https on this address (${outcome.code}). Check the address and its port.`;
-    default:
-      return `Could not reach ${baseUrl} (${outcome.message}). Check the base URL and your network or proxy.`;
+/** The TLS codes a certificate problem names, and which sentence each one reads as. */
+const CERTIFICATE_PROBLEM: Readonly<Record<string, ErrorParams<'check-certificate'>['variant']>> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'self-signed',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'untrusted-issuer',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'untrusted-issuer',
+  CERT_HAS_EXPIRED: 'expired',
+  CERT_NOT_YET_VALID: 'not-yet-valid',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'wrong-host',
+  EPROTO: 'not-https',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'not-https',
+};
+
+/** Why a call did not reach the server: the certificate problem when the TLS code names one, else the network problem. */
+export function networkProblem(baseUrl: string, outcome: { readonly message: string }): Reason<'check-certificate' | 'check-unreachable'> {
+  const variant = CERTIFICATE_PROBLEM[outcome.message];
+  if (variant === undefined) return reason('check-unreachable', { url: baseUrl, detail: outcome.message });
+  let host = baseUrl;
+  try {
+    host = new URL(baseUrl).host;
+  } catch {
+    // Not a URL: name it as given.
   }
+  return reason('check-certificate', { variant, host, errno: outcome.message });
 }
 
 /** What "Test connection" needs for its profile fetch; `token` is whatever sign-in or the SecretStore gave (possibly none). */
@@ -42,7 +38,7 @@ export interface FetchCheckInput {
   readonly baseUrl: string;
   readonly clientCode: string;
   readonly trust: TlsTrust | undefined;
-  /** How the token came: shapes the token check's words. */
+  /** How the token came: chooses the token check's sentence. */
   readonly tokenKind: 'pasted' | 'minted' | 'none';
 }
 
@@ -63,31 +59,21 @@ const NOT_FOUND = /^No profile found for client (.+?) with /;
 export async function fetchCheck(input: FetchCheckInput, token: string | undefined, transport: Transport): Promise<FetchVerdict> {
   const url = fetchProfileUrl(input.baseUrl, input.clientCode, 'thirdPartyId', `profile-loader-test-${randomBytes(8).toString('hex')}`);
   const where = secureRequestUrl(url, input.baseUrl, token !== undefined);
-  if (where.kind === 'refuse') return { checks: [{ check: 'reachable', ok: false, message: where.message }], tokenRefused: false };
+  if (where.kind === 'refuse') return { checks: [{ check: 'reachable', ok: false, ...where.reason }], tokenRefused: false };
   const outcome: HttpOutcome = await transport.send({ method: 'GET', url: where.url, bearer: token, headers: { Accept: 'application/json' }, trust: input.trust, timeoutMs: 30_000 });
-  if (outcome.kind === 'network') return { checks: [{ check: 'reachable', ok: false, message: networkProblem(input.baseUrl, outcome) }], tokenRefused: false };
+  if (outcome.kind === 'network') return { checks: [{ check: 'reachable', ok: false, ...networkProblem(input.baseUrl, outcome) }], tokenRefused: false };
   const { status, body } = outcome;
-  const tls = where.url.startsWith('https:') ? ' over TLS with a trusted certificate' : '';
-  const checks: ConnectionCheck[] = [{ check: 'reachable', ok: true, message: `${input.baseUrl} answered${tls} (HTTP ${status}).` }];
+  const checks: ConnectionCheck[] = [{ check: 'reachable', ok: true, ...reason('check-answered', { variant: where.url.startsWith('https:') ? 'https' : 'http', url: input.baseUrl, status }) }];
+  const kind = input.tokenKind === 'minted' ? 'minted' : 'pasted';
   if (status === 401 || status === 403) {
-    const message =
-      token === undefined
-        ? `This client requires a Profile API token (HTTP ${status}); save one.`
-        : input.tokenKind === 'minted'
-          ? `Target refused the token Adobe sign-in minted (HTTP ${status}).`
-          : `The saved token was refused (HTTP ${status}); it may have been regenerated or may have expired.`;
-    checks.push({ check: 'token', ok: false, message });
+    checks.push({ check: 'token', ok: false, ...(token === undefined ? reason('check-token-required', { status }) : reason('check-token-refused', { variant: kind, status })) });
     return { checks, tokenRefused: true };
   }
   if (status === 429 || status >= 500) {
-    checks.push({ check: 'client-code', ok: false, message: `Target could not answer for ${input.clientCode} right now (HTTP ${status}); try again in a minute.` });
+    checks.push({ check: 'client-code', ok: false, ...reason('check-throttled', { clientCode: input.clientCode, status }) });
     return { checks, tokenRefused: false };
   }
-  checks.push({
-    check: 'token',
-    ok: true,
-    message: token === undefined ? 'No token is saved and the server did not ask for one.' : input.tokenKind === 'minted' ? 'Target accepted the token Adobe sign-in minted.' : 'The saved token was accepted.',
-  });
+  checks.push({ check: 'token', ok: true, ...(token === undefined ? reason('check-no-token-needed') : reason('check-token-accepted', { variant: kind })) });
   checks.push(clientCodeCheck(input.clientCode, status, body));
   return { checks, tokenRefused: false };
 }
@@ -100,10 +86,9 @@ function clientCodeCheck(clientCode: string, status: number, body: string): Conn
   } catch {
     // Not JSON: not Target's fetch answer; said below.
   }
-  const message = typeof json.message === 'string' ? json.message : '';
-  const named = NOT_FOUND.exec(message)?.[1] ?? (status === 200 && typeof json.client === 'string' ? json.client : undefined);
-  if (named === clientCode) return { check: 'client-code', ok: true, message: `The server speaks for client code ${clientCode}.` };
-  if (named !== undefined) return { check: 'client-code', ok: false, message: `The server speaks for client code ${named}, not ${clientCode}. Check the client code (Administration → Implementation in Target).` };
-  const said = message === '' ? '' : `: ${message}`;
-  return { check: 'client-code', ok: false, message: `The server does not confirm client code ${clientCode} (HTTP ${status}${said}). Check the client code (Administration → Implementation in Target) and the base URL.` };
+  const said = typeof json.message === 'string' ? json.message : '';
+  const named = NOT_FOUND.exec(said)?.[1] ?? (status === 200 && typeof json.client === 'string' ? json.client : undefined);
+  if (named === clientCode) return { check: 'client-code', ok: true, ...reason('check-client-confirmed', { clientCode }) };
+  if (named !== undefined) return { check: 'client-code', ok: false, ...reason('check-client-other', { clientCode, named }) };
+  return { check: 'client-code', ok: false, ...reason('check-client-unconfirmed', { clientCode, status, ...(said === '' ? {} : { said }) }) };
 }

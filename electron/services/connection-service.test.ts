@@ -53,24 +53,24 @@ describe('connection profiles', () => {
     const p = await s.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
     const noToken = await s.connections.test(p.id);
     expect(noToken.ok).toBe(false);
-    expect(noToken.checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, message: expect.stringContaining('requires a Profile API token') });
+    expect(noToken.checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, code: 'check-token-required', params: { status: 403 } });
     await s.connections.save({ id: p.id, name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token, tokenExpiresAt: '2099-01-31' });
     const good = await s.connections.test(p.id);
     expect(good).toMatchObject({ ok: true, tokenExpiresAt: '2099-01-31T23:59:59.000Z' });
     expect(good.checks.map((c) => c.check)).toEqual(['reachable', 'token', 'client-code']);
-    expect(good.checks[2]?.message).toBe('The server speaks for client code acme.');
+    expect(good.checks[2]).toMatchObject({ ok: true, code: 'check-client-confirmed', params: { clientCode: 'acme' } });
     expect(JSON.stringify(good)).not.toContain(token);
     // The test wrote nothing and created no batch: the fetch is all it sent.
     expect((await admin('GET', '/admin/stats', undefined)).profileTokensMinted).toBe(0);
     await admin('POST', '/admin/clients/acme/token', {});
-    expect((await s.connections.test(p.id)).checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, message: expect.stringContaining('refused') });
+    expect((await s.connections.test(p.id)).checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, code: 'check-token-refused', params: { variant: 'pasted', status: 403 } });
     // A wrong client code no longer passes: the server does not speak for it.
     const wrong = await s.connections.save({ name: 'Typo', environment: '', color: '', clientCode: 'acmee', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
     const typo = await s.connections.test(wrong.id);
     expect(typo.ok).toBe(false);
-    expect(typo.checks.find((c) => c.check === 'client-code')).toMatchObject({ ok: false, message: expect.stringContaining('does not confirm client code acmee (HTTP 400: Unknown client code acmee)') });
+    expect(typo.checks.find((c) => c.check === 'client-code')).toMatchObject({ ok: false, code: 'check-client-unconfirmed', params: { clientCode: 'acmee', status: 400, said: 'Unknown client code acmee' } });
     const closed = await s.connections.save({ name: 'Closed', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: 'http://127.0.0.1:9' });
-    expect((await s.connections.test(closed.id)).checks).toEqual([{ check: 'reachable', ok: false, message: expect.stringContaining('Could not reach http://127.0.0.1:9 (ECONNREFUSED)') }]);
+    expect((await s.connections.test(closed.id)).checks).toEqual([{ check: 'reachable', ok: false, code: 'check-unreachable', params: { url: 'http://127.0.0.1:9', detail: 'ECONNREFUSED' } }]);
   });
 
   it('the token light follows the last test: refused stays refused, a new token is untested until tested again', async () => {

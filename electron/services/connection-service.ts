@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { AppCallError } from '../../shared/contract/errors.js';
+import { AppCallError, reason, type Reason } from '../../shared/contract/errors.js';
 import type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, ProfilesList } from '../../shared/contract/profiles.js';
 import type { ParsedArgsOf } from '../../shared/contract/define.js';
 import type { profileCalls } from '../../shared/contract/profiles.js';
@@ -8,9 +8,10 @@ import { defaultStatusHosts } from '../../shared/jobs/status-host.js';
 import { ProfileStore, type LastTest, type StoredProfile } from '../store/profile-store.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { Transport } from '../upload/http-transport.js';
-import { CaFileError, loadTlsTrust, type TlsTrust } from '../upload/tls-trust.js';
+import { loadTlsTrust, type TlsTrust } from '../upload/tls-trust.js';
 import { fetchCheck } from './connection-check.js';
 import { checkBaseUrl, checkClientSecret, checkExpiry, checkToken, storedAuthOf } from './connection-fields.js';
+import type { SignInFailure } from '../upload/adobe-sign-in.js';
 import { clientSecretKey, ConnectionTokens, SignInError } from './connection-tokens.js';
 import type { HandlerSlice } from './handlers.js';
 
@@ -55,14 +56,10 @@ type SaveArgs = ParsedArgsOf<(typeof profileCalls)['profiles.save']>;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-/** Returns the CA file's trust, or throws its problem as a user-facing error. */
-async function trustOf(caFile: string | null): Promise<TlsTrust> {
-  try {
-    return await loadTlsTrust(caFile);
-  } catch (error) {
-    if (error instanceof CaFileError) throw new AppCallError(error.code, error.message, { path: error.path });
-    throw error;
-  }
+/** What a failed sign-in check says: the failure's code and params (its HTTP status stays out of the check). */
+function signInReason(failure: SignInFailure): Reason {
+  const { httpStatus: _status, ...found } = failure;
+  return found;
 }
 
 /**
@@ -100,7 +97,7 @@ export class ConnectionService {
     const wanted = idOrName.trim().toLowerCase();
     const { profiles } = await this.list();
     const found = profiles.find((p) => p.id === idOrName) ?? profiles.find((p) => p.name.toLowerCase() === wanted);
-    if (!found) throw new AppCallError('profile-not-found', `No connection profile named "${idOrName}". Run "profiles list" to see them.`, { name: idOrName });
+    if (!found) throw new AppCallError('profile-not-found', { variant: 'name', name: idOrName });
     return found;
   }
 
@@ -121,20 +118,18 @@ export class ConnectionService {
     if (args.clientSecret !== undefined) checkClientSecret(args.clientSecret);
     const all = await this.store.list();
     const existing = args.id === undefined ? undefined : all.find((p) => p.id === args.id);
-    if (args.id !== undefined && !existing) throw new AppCallError('profile-not-found', `No connection profile with id ${args.id}.`);
+    if (args.id !== undefined && !existing) throw new AppCallError('profile-not-found', { variant: 'id', id: args.id });
     const clash = all.find((p) => p.name.toLowerCase() === args.name.toLowerCase() && p.id !== args.id);
-    if (clash || args.name.toLowerCase() === 'local sandbox') throw new AppCallError('profile-name-taken', `A connection profile named "${args.name}" already exists.`, { name: args.name });
+    if (clash || args.name.toLowerCase() === 'local sandbox') throw new AppCallError('profile-name-taken', { name: args.name });
     const auth = args.auth === undefined ? (existing?.auth ?? { kind: 'token' as const }) : storedAuthOf(args.auth);
     const oauth = auth.kind === 'adobe-oauth';
-    if (oauth && args.token !== undefined) {
-      throw new AppCallError('token-with-sign-in', 'This connection signs in with Adobe and gets its token by itself; paste a token only with the "Profile API token" sign-in method.');
-    }
+    if (oauth && args.token !== undefined) throw new AppCallError('token-with-sign-in');
     const id = existing?.id ?? `p-${randomBytes(4).toString('hex')}`;
     if (oauth && args.clientSecret === undefined && !this.tokens.hasSessionSecret(id) && !(await this.options.secrets.has(clientSecretKey(id)))) {
-      throw new AppCallError('client-secret-missing', 'Enter the client secret of the Adobe Developer Console project (your project → OAuth Server-to-Server → Retrieve client secret).');
+      throw new AppCallError('client-secret-missing', { variant: 'save' });
     }
     const caFile = args.caFile === undefined ? (existing?.caFile ?? null) : args.caFile === null || args.caFile === '' ? null : args.caFile;
-    if (caFile !== null) await trustOf(caFile);
+    if (caFile !== null) await loadTlsTrust(caFile);
     const authChanged = existing !== undefined && JSON.stringify(existing.auth) !== JSON.stringify(auth);
     const kindChanged = existing !== undefined && existing.auth.kind !== auth.kind;
     // A minted token's expiry is the sign-in's to know; a pasted token's is the user's (a new token without one: unknown).
@@ -183,8 +178,8 @@ export class ConnectionService {
 
   /** Removes a profile, its token and its client secret; throws for the built-in one or an unknown id. */
   async remove(id: string): Promise<void> {
-    if (id === LOCAL_SANDBOX_ID) throw new AppCallError('profile-built-in', 'The Local sandbox profile is built in and cannot be removed.');
-    if (!(await this.store.remove(id))) throw new AppCallError('profile-not-found', `No connection profile with id ${id}.`);
+    if (id === LOCAL_SANDBOX_ID) throw new AppCallError('profile-built-in');
+    if (!(await this.store.remove(id))) throw new AppCallError('profile-not-found', { variant: 'id', id });
     await this.options.secrets.delete(id);
     await this.options.secrets.delete(clientSecretKey(id));
     this.sessionTokens.delete(id);
@@ -195,9 +190,7 @@ export class ConnectionService {
   async setToken(id: string, token: string, expiresAt: string | null = null): Promise<void> {
     checkToken(token);
     const stored = id === LOCAL_SANDBOX_ID ? undefined : (await this.store.list()).find((p) => p.id === id);
-    if (stored?.auth.kind === 'adobe-oauth') {
-      throw new AppCallError('token-with-sign-in', 'This connection signs in with Adobe and gets its token by itself; paste a token only with the "Profile API token" sign-in method.');
-    }
+    if (stored?.auth.kind === 'adobe-oauth') throw new AppCallError('token-with-sign-in');
     const expiry = checkExpiry(expiresAt);
     await this.options.secrets.set(id, token);
     this.sessionTokens.delete(id);
@@ -232,7 +225,7 @@ export class ConnectionService {
   /** Resolves where and how to send for a profile, starting the local sandbox for the built-in one. Throws for an unusable CA file. */
   async resolve(idOrName: string): Promise<ResolvedConnection> {
     const profile = await this.find(idOrName);
-    const trust = await trustOf(profile.caFile);
+    const trust = await loadTlsTrust(profile.caFile);
     const oauth = profile.auth.kind === 'adobe-oauth';
     const token = async () => this.sessionTokens.get(profile.id) ?? (oauth ? await this.tokens.current(profile.id, trust) : await this.options.secrets.get(profile.id));
     const renewToken = async (refused: string | undefined) => !this.sessionTokens.has(profile.id) && oauth && (await this.tokens.renew(profile.id, refused, trust));
@@ -279,7 +272,9 @@ export class ConnectionService {
     try {
       c = await this.resolve(profile.id);
     } catch (error) {
-      if (error instanceof AppCallError && error.code.startsWith('ca-file')) return { ok: false, checks: [{ check: 'reachable', ok: false, message: error.message }] };
+      if (error instanceof AppCallError && (error.code === 'ca-file-unreadable' || error.code === 'ca-file-not-pem')) {
+        return { ok: false, checks: [{ check: 'reachable', ok: false, ...({ code: error.code, params: error.params } as Reason) }] };
+      }
       throw error;
     }
     const checks: ConnectionCheck[] = [];
@@ -290,11 +285,11 @@ export class ConnectionService {
       try {
         await this.tokens.signIn(profile.id, c.trust);
         token = await c.token();
-        checks.push({ check: 'sign-in', ok: true, message: 'Adobe IMS accepted the client credentials and the Target Admin API issued a Profile API token.' });
+        checks.push({ check: 'sign-in', ok: true, ...reason('check-signed-in') });
       } catch (error) {
         if (!(error instanceof SignInError)) throw error;
         signedIn = false;
-        checks.push({ check: 'sign-in', ok: false, message: error.message });
+        checks.push({ check: 'sign-in', ok: false, ...signInReason(error.failure) });
       }
     } else {
       token = await c.token();
@@ -307,7 +302,7 @@ export class ConnectionService {
         if (await c.renewToken(token)) verdict = await fetchCheck(input, await c.token(), this.options.transport);
       } catch (error) {
         if (!(error instanceof SignInError)) throw error;
-        checks[0] = { check: 'sign-in', ok: false, message: error.message };
+        checks[0] = { check: 'sign-in', ok: false, ...signInReason(error.failure) };
       }
     }
     // Reachability first, as a user reads the list; sign-in next.

@@ -1,3 +1,4 @@
+import { AppCallError, reason } from '../../shared/contract/errors.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { ProfileStore, StoredProfile } from '../store/profile-store.js';
 import { mintProfileToken, requestImsToken, SignInError, type AdobeCredential, type IssuedToken } from '../upload/adobe-sign-in.js';
@@ -44,9 +45,7 @@ export class ConnectionTokens {
   async credential(p: StoredProfile): Promise<AdobeCredential> {
     if (p.auth.kind !== 'adobe-oauth') throw new Error(`Connection ${p.id} does not use Adobe sign-in.`);
     const clientSecret = this.sessionSecrets.get(p.id) ?? (await this.secrets.get(clientSecretKey(p.id)));
-    if (clientSecret === undefined) {
-      throw new SignInError({ code: 'sign-in-refused', step: 'ims', said: 'no client secret', message: 'No client secret is saved for this connection: enter it in Settings (Adobe Developer Console → your project → OAuth Server-to-Server → Client secret).' });
-    }
+    if (clientSecret === undefined) throw new SignInError(reason('client-secret-missing', { variant: 'sign-in' }));
     const { kind: _kind, ...rest } = p.auth;
     return { ...rest, clientSecret };
   }
@@ -116,7 +115,7 @@ export class ConnectionTokens {
 
   private async profile(profileId: string): Promise<StoredProfile> {
     const p = (await this.store.list()).find((x) => x.id === profileId);
-    if (!p) throw new Error(`No connection profile with id ${profileId}.`);
+    if (!p) throw new AppCallError('profile-not-found', { variant: 'id', id: profileId });
     return p;
   }
 

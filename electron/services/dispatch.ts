@@ -1,10 +1,7 @@
 import { calls, isCallName } from '../../shared/contract/index.js';
-import type { AppError } from '../../shared/contract/errors.js';
 import { AppCallError } from '../../shared/contract/errors.js';
+import { failedReply, okReply, type Reply } from '../../shared/contract/reply.js';
 import type { Handlers } from './handlers.js';
-
-/** The outcome of one dispatched call, ready to serialise over IPC or HTTP. */
-export type DispatchResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: AppError };
 
 /**
  * Validates `rawArgs` against the contract's schema for `name` and runs its handler. Never throws:
@@ -16,20 +13,19 @@ export async function dispatchCall(
   name: string,
   rawArgs: unknown,
   log: (line: string) => void = (line) => console.error(line),
-): Promise<DispatchResult> {
-  if (!isCallName(name)) return { ok: false, error: { code: 'unknown-call', message: `Unknown call "${name}".` } };
+): Promise<Reply> {
+  if (!isCallName(name)) return failedReply('unknown-call', { call: name });
   const parsed = calls[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-    return { ok: false, error: { code: 'bad-arguments', message: `Bad arguments for ${name}${where}: ${first?.message ?? 'invalid'}` } };
+    return failedReply('bad-arguments', { call: name, field: first?.path.join('.') ?? '', detail: first?.message ?? 'invalid' });
   }
   try {
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    return okReply(await handler(parsed.data));
   } catch (error) {
     if (error instanceof AppCallError) return { ok: false, error: error.toJSON() };
     log(`[dispatch] ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong on our side. The details are in the log.' } };
+    return failedReply('internal');
   }
 }

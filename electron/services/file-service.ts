@@ -6,7 +6,7 @@ import type { ReadOverrides } from '../../shared/contract/files.js';
 import { AppCallError } from '../../shared/contract/errors.js';
 import { spawnWorker } from '../workers/spawn-worker.js';
 import type { FileWorkerApi, FileWorkerEvent } from '../workers/file-worker.js';
-import { WorkerClient, toWorkerError } from '../workers/worker-protocol.js';
+import { WorkerClient } from '../workers/worker-protocol.js';
 import type { EventBus } from './event-bus.js';
 import type { HandlerSlice } from './handlers.js';
 
@@ -50,7 +50,7 @@ export class FileService {
       (event) => {
         if (event.type === 'progress') bus.emit({ type: 'file.progress', fileId, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
         else if (event.type === 'counted') bus.emit({ type: 'file.counted', fileId, rows: event.rows });
-        else bus.emit({ type: 'file.failed', fileId, error: { code: event.code, message: event.message, ...(event.messageKo ? { messageKo: event.messageKo } : {}) } });
+        else bus.emit({ type: 'file.failed', fileId, error: event.error });
       },
     );
     try {
@@ -78,16 +78,16 @@ export class FileService {
     } catch (error) {
       await worker.terminate();
       await rm(dir, { recursive: true, force: true });
-      const failure = toWorkerError(error);
-      const code = failure.code === 'internal' ? 'unreadable' : failure.code;
-      throw new AppCallError(code, failure.message, { file: basename(path), ...(failure.messageKo ? { messageKo: failure.messageKo } : {}) });
+      if (error instanceof AppCallError) throw error;
+      this.ctx.log(`[files] opening ${basename(path)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw new AppCallError('unreadable', { variant: 'io', path });
     }
   }
 
-  /** A page of rows; rejects with `not-found` for an unknown or closed file. */
+  /** A page of rows; rejects with `file-not-open` for an unknown or closed file. */
   async rows(fileId: FileId, first: number, count: number): Promise<RowPage> {
     const session = this.sessions.get(fileId);
-    if (!session) throw new AppCallError('not-found', 'That file is no longer open.');
+    if (!session) throw new AppCallError('file-not-open');
     const page = await session.worker.call('rows', { first, count });
     return { fileId, first, rows: page.rows, totalRows: page.totalRows, complete: page.complete };
   }

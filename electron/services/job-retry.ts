@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { AppCallError } from '../../shared/contract/errors.js';
 import { join } from 'node:path';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
@@ -9,19 +10,14 @@ import { allLineOutcomes, LEDGER_NOT_IN_JOB, readLedgerFile } from './result-csv
 import { splitBatchBody } from './result-lines.js';
 import { readFile } from 'node:fs/promises';
 
-/** Nothing in the job can be retried. */
-export class NothingToRetryError extends Error {
-  readonly code = 'nothing-to-retry';
-}
-
 /**
  * Writes a prepared folder (batch files, manifest.json, rows.ledger) holding only the lines of `spec`
  * whose rows failed, ended unknown or were not sent, one batch per original batch that has any. The
  * ledger keeps the original row numbers (rows not retried are marked "not in this job"). Throws
- * NothingToRetryError when there is nothing to send again.
+ * AppCallError `nothing-to-retry` when there is nothing to send again.
  */
 export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: readonly JobEvent[], outDir: string): Promise<{ batches: number; lines: number }> {
-  if (view.batches.some((b) => b.phase !== 'finished')) throw new NothingToRetryError('The job is not finished yet: resume or cancel it first.');
+  if (view.batches.some((b) => b.phase !== 'finished')) throw new AppCallError('nothing-to-retry', { variant: 'not-finished' });
   const source = await readPreparedInput(spec.source.preparedDir);
   const outcomes = await allLineOutcomes(spec, view, events, false);
   await mkdir(outDir, { recursive: true });
@@ -45,7 +41,7 @@ export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: r
     picked.forEach((i, k) => newLineOf.set(b.firstLine + i, nextLine + k));
     nextLine += picked.length;
   }
-  if (manifestBatches.length === 0) throw new NothingToRetryError('No row of this job failed or ended unknown: there is nothing to retry.');
+  if (manifestBatches.length === 0) throw new AppCallError('nothing-to-retry', { variant: 'none-failed' });
   let rows = 0;
   let ledger: Int32Array;
   if (source.ledgerPath) {

@@ -5,7 +5,7 @@ import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { replayJob, type JobView } from '../../shared/jobs/job-reducer.js';
 import { defaultJobOptions, jobSpecSchema, type JobOptions, type JobSpec } from '../../shared/jobs/job-spec.js';
 import { jobSummary, jobTotals } from '../../shared/jobs/job-summary.js';
-import { acquireJobLock, JobLockedError, lockHolder } from '../store/job-lock.js';
+import { acquireJobLock, lockHolder } from '../store/job-lock.js';
 import { JobJournal, readJournal } from '../store/journal.js';
 import type { UsageLedger } from '../store/usage-ledger.js';
 import type { EngineSettings } from '../upload/engine-settings.js';
@@ -46,7 +46,7 @@ export interface LoadedJob {
 }
 
 function notFound(jobId: string): AppCallError {
-  return new AppCallError('job-not-found', `No job ${jobId}. Run "jobs list" to see the jobs.`, { jobId });
+  return new AppCallError('job-not-found', { jobId });
 }
 
 /**
@@ -61,11 +61,9 @@ export class JobService {
 
   /** Creates a job from a prepared folder for a profile; writes `job.started` to its journal and returns the spec. */
   async create(args: { preparedDir: string; profileId: string; options?: Partial<JobOptions>; retryOf?: string | null; jobId?: string }): Promise<JobSpec> {
-    const prepared = await readPreparedInput(args.preparedDir).catch((e: Error & { code?: string }) => {
-      throw new AppCallError(e.code ?? 'prepared-invalid', e.message);
-    });
-    if (prepared.blocked) throw new AppCallError('prepared-blocked', 'The file has blocking problems (mapping); fix them before uploading.');
-    if (prepared.batches.length === 0) throw new AppCallError('nothing-to-send', 'No row passed validation: there is nothing to upload.');
+    const prepared = await readPreparedInput(args.preparedDir);
+    if (prepared.blocked) throw new AppCallError('prepared-blocked');
+    if (prepared.batches.length === 0) throw new AppCallError('nothing-to-send');
     const conn = await this.options.connections.resolve(args.profileId);
     const jobId = args.jobId ?? newJobId();
     const spec = jobSpecSchema.parse({
@@ -109,11 +107,11 @@ export class JobService {
       contents = await readJournal(jobPaths(this.options.homeDir, jobId).journal);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(jobId);
-      const e = error as Error & { code?: string };
-      throw new AppCallError(e.code ?? 'journal-corrupt', e.message);
+      if (error instanceof AppCallError) throw error;
+      throw new AppCallError('journal-corrupt', { variant: 'bad-line', jobId, detail: error instanceof Error ? error.message : String(error) });
     }
     const first = contents.events[0];
-    if (!first || first.type !== 'job.started') throw new AppCallError('journal-corrupt', `The journal of job ${jobId} does not start with the job's description.`);
+    if (!first || first.type !== 'job.started') throw new AppCallError('journal-corrupt', { variant: 'no-start', jobId });
     return { spec: first.spec, events: contents.events, view: replayJob(jobId, contents.events) };
   }
 
@@ -122,10 +120,10 @@ export class JobService {
    * view; writes the result CSV when it ends. Throws `job-locked` when another process runs it.
    */
   async run(jobId: string, opts: RunOptions = {}): Promise<JobView> {
-    if (this.running.has(jobId)) throw new AppCallError('job-running', `Job ${jobId} is already running.`);
+    if (this.running.has(jobId)) throw new AppCallError('job-running', { jobId });
     const paths = jobPaths(this.options.homeDir, jobId);
     const job = await this.load(jobId);
-    const release = await lockJob(paths.lock, jobId);
+    const release = await acquireJobLock(paths.lock, jobId);
     const journal = await JobJournal.open(paths.journal);
     try {
       const fresh = await this.load(jobId); // re-read under the lock
@@ -189,7 +187,7 @@ export class JobService {
   /** Pauses a job running in this process; throws `job-not-running` otherwise. */
   async pause(jobId: string): Promise<void> {
     const r = this.running.get(jobId);
-    if (!r) throw new AppCallError('job-not-running', `Job ${jobId} is not running in this app.`);
+    if (!r) throw new AppCallError('job-not-running', { jobId });
     await r.runner.pause();
     await r.done;
   }
@@ -204,7 +202,7 @@ export class JobService {
     const job = await this.load(jobId);
     if (job.view.state === 'completed' || job.view.state === 'cancelled') return job.view;
     const paths = jobPaths(this.options.homeDir, jobId);
-    const release = await lockJob(paths.lock, jobId);
+    const release = await acquireJobLock(paths.lock, jobId);
     const journal = await JobJournal.open(paths.journal);
     try {
       const runner = new JobRunner({
@@ -268,7 +266,7 @@ export class JobService {
       batchCount: spec.batches.length,
       retryOf: spec.source.retryOf,
       pauseReason: view.pause?.reason ?? null,
-      message: view.pause?.error?.message ?? null,
+      pauseError: view.pause?.error ?? null,
     };
   }
 
@@ -292,12 +290,7 @@ export class JobService {
     const job = await this.load(jobId);
     const newId = newJobId();
     const prepared = jobPaths(this.options.homeDir, newId).prepared;
-    try {
-      await writeRetryPrepared(job.spec, job.view, job.events, prepared);
-    } catch (error) {
-      const e = error as Error & { code?: string };
-      throw new AppCallError(e.code ?? 'internal', e.message);
-    }
+    await writeRetryPrepared(job.spec, job.view, job.events, prepared);
     return this.create({ preparedDir: prepared, profileId: profileId ?? job.spec.connection.profileId, options: job.spec.options, retryOf: jobId, jobId: newId });
   }
 
@@ -338,13 +331,3 @@ export class JobService {
 }
 
 export { jobSummary };
-
-/** Takes the job's process lock; resolves to its release, or throws AppCallError `job-locked` when another process runs the job. */
-async function lockJob(lockPath: string, jobId: string): Promise<() => Promise<void>> {
-  try {
-    return await acquireJobLock(lockPath, jobId);
-  } catch (error) {
-    if (error instanceof JobLockedError) throw new AppCallError(error.code, error.message);
-    throw error;
-  }
-}

@@ -20,7 +20,7 @@ export function createMapHandlers(ctx: {
     'files.sample': async () => ({ path: await findSampleFile() }),
     'mapping.suggest': async ({ fileId }) => {
       const summary = ctx.files.summary(fileId as FileId);
-      if (!summary) throw new AppCallError('not-found', 'That file is no longer open.');
+      if (!summary) throw new AppCallError('file-not-open');
       return suggestMappingFor(summary.headers, await ctx.templates.list());
     },
     'templates.list': async () => (await ctx.templates.list()).map(templateView),

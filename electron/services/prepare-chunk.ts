@@ -1,11 +1,10 @@
 import type { TableInfo } from '../io/table-types.js';
-import type { CompiledMapping } from '../../shared/domain/compile-mapping.js';
+import { rowId, type CompiledMapping } from '../../shared/domain/compile-mapping.js';
 import { applyRowEdit, type RowOverlay } from '../../shared/domain/row-overlay.js';
 import { checkRow, type RowCheck, type RowCheckContext } from '../../shared/validation/check-row.js';
 import type { DuplicatePolicy } from '../../shared/validation/duplicate-policy.js';
 import { hashId, type DuplicateTracker } from '../../shared/validation/duplicate-tracker.js';
-import type { Issue } from '../../shared/validation/issue.js';
-import { issueDetail, makeIssue, plainIssue } from '../../shared/validation/messages.js';
+import { makeIssue, type Issue } from '../../shared/validation/issue.js';
 import { ColumnFindingsCollector } from '../../shared/validation/column-findings.js';
 import { readerNoteIssue } from '../../shared/validation/reader-notes.js';
 import type { BatchFileWriter } from './prepare-batch-writer.js';
@@ -13,7 +12,7 @@ import { LEDGER_DUPLICATE, LEDGER_EXCLUDED, LEDGER_REJECTED, type LedgerWriter }
 import type { RejectedReportWriter } from './prepare-report.js';
 import type { SourceChunk } from './prepare-source.js';
 
-/** Collects issues: counts every code, keeps the first `limit` issues (as plain objects) and real examples of value issues per column. */
+/** Collects issues: counts every code, keeps the first `limit` issues and real examples of value issues per column. */
 export class IssueSink {
   readonly counts: Record<string, number> = {};
   readonly kept: Issue[] = [];
@@ -22,8 +21,8 @@ export class IssueSink {
   constructor(private readonly limit: number) {}
   add(issue: Issue): void {
     this.counts[issue.code] = (this.counts[issue.code] ?? 0) + 1;
-    this.findings.add(issue, issueDetail(issue));
-    if (this.kept.length < this.limit) this.kept.push(plainIssue(issue));
+    this.findings.add(issue);
+    if (this.kept.length < this.limit) this.kept.push(issue);
     else this.truncated = true;
   }
 }
@@ -79,12 +78,7 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
   // Every row's identifier, as checkRow reads it, hashed up front; the tracker's slots for the next rows
   // are read ahead in small groups (see DuplicateTracker.warm). An edited row is hashed again below.
   const hashes = chunk.rowCount * 2 <= hashScratch.length ? hashScratch : (hashScratch = new Uint32Array(chunk.rowCount * 2));
-  const { idIndex, idTransform } = mapping;
-  for (let i = 0; i < chunk.rowCount; i++) {
-    let id = idIndex < chunk.countOf(i) ? (chunk.cellsOf(i)[chunk.offsetOf(i) + idIndex] ?? '') : '';
-    if (idTransform !== null) id = idTransform(id) ?? id;
-    hashId(id, hashes, 2 * i);
-  }
+  for (let i = 0; i < chunk.rowCount; i++) hashId(rowId(mapping, chunk.cellsOf(i), chunk.offsetOf(i), chunk.countOf(i)), hashes, 2 * i);
   for (let i = 0; i < chunk.rowCount; i++) {
     if (i % WARM_AHEAD === 0) tracker.warm(hashes, i, Math.min(chunk.rowCount, i + WARM_AHEAD));
     const row = chunk.firstRow + i;
@@ -105,8 +99,8 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
     let checked: RowCheck;
     if (edit?.cells) {
       const edited = applyRowEdit(rowCells(flat, offset, count), run.info.headers, edit);
-      checked = checkRow(edited, row, ctx, 0, edited.length, stage);
-    } else checked = checkRow(flat, row, ctx, offset, count, stage);
+      checked = checkRow(edited, row, ctx, stage);
+    } else checked = checkRow(flat, row, ctx, stage, offset, count);
     const notes = noteIssues?.get(row);
     let issues = notes ? [...notes, ...checked.issues] : checked.issues;
     let sendable = checked.sendable;
@@ -119,8 +113,7 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
         issues = [...issues, makeIssue('duplicate-id', row, mapping.idColumn, { value: checked.id, otherRow: first })];
         sendable = false;
       } else {
-        const text = run.duplicates === 'first-wins' ? 'kept the first row' : run.duplicates === 'last-wins' ? 'kept the last row' : 'merged the non-empty values';
-        issues = [...issues, makeIssue('duplicate-id-resolved', row, mapping.idColumn, { value: checked.id, otherRow: first, text })];
+        issues = [...issues, makeIssue('duplicate-id-resolved', row, mapping.idColumn, { value: checked.id, otherRow: first, variant: run.duplicates })];
         if (run.duplicates === 'first-wins') fate = LEDGER_DUPLICATE;
         else {
           fate = 0;

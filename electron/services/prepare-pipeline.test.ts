@@ -10,7 +10,8 @@ import type { RowEdit } from '../../shared/domain/row-overlay.js';
 import { makeFixtures, makeHostileFixtures, type FixturePaths, type HostilePaths } from '../io/fixtures/make-fixtures.js';
 import { runPrepare } from './prepare-pipeline.js';
 import { batchLineRows, fateOf, readLedger, rowFate } from './prepare-ledger.js';
-import { PrepareError, type PrepareRequest } from './prepare-types.js';
+import { AppCallError } from '../../shared/contract/errors.js';
+import type { PrepareRequest } from './prepare-types.js';
 
 let dir: string;
 let fx: FixturePaths;
@@ -145,7 +146,7 @@ describe('runPrepare', () => {
       expect(r.manifest.rows).toBe(5);
       expect(r.manifest.valid + r.manifest.rejected + r.manifest.excluded).toBe(5);
       const dupIssue = r.issues.find((i) => i.code.startsWith('duplicate-id'));
-      expect(dupIssue?.message.en).toContain('row 1');
+      expect(dupIssue?.params.otherRow).toBe(1);
       if (policy === 'merge') {
         const rows = await batchLineRows(join(req.outDir, 'rows.ledger'), r.manifest.batches[1]!);
         expect(rows).toEqual([[1, 3, 5]]);
@@ -181,15 +182,14 @@ describe('runPrepare', () => {
     expect(r.issues[0]).toMatchObject({ code: 'param-duplicate', severity: 'blocking', row: null, column: 'b' });
   });
 
-  it('fails with a coded PrepareError for unusable input and absent columns', async () => {
+  it('fails with a coded AppCallError for unusable input and absent columns', async () => {
     await expect(runPrepare(request(hostile.empty, tp(['id'])))).rejects.toMatchObject({ code: 'empty-file' });
     await expect(runPrepare(request(hostile.png, tp(['id'])))).rejects.toMatchObject({ code: 'binary-file' });
     await expect(runPrepare(request(join(dir, 'missing.csv'), tp(['id'])))).rejects.toMatchObject({ code: 'not-found' });
     const path = await csv('id,a\nX,1\n');
     const err = await runPrepare(request(path, tp(['id', 'a'], 'ID'))).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(PrepareError);
-    expect(err).toMatchObject({ code: 'mapping-column-missing' });
-    expect((err as PrepareError).message).toBe('The file has no column named "ID". Its columns are: "id", "a".');
+    expect(err).toBeInstanceOf(AppCallError);
+    expect(err).toMatchObject({ code: 'mapping-column-missing', params: { columns: ['ID'], headers: ['id', 'a'] } });
   });
 
   it('meets every file of the bad-input corpus with a coded error or accounted rows, never a crash', async () => {
@@ -199,13 +199,13 @@ describe('runPrepare', () => {
       try {
         headers = (await openTable(path)).headers;
       } catch (e) {
-        await expect(runPrepare(request(path, tp(['id'])))).rejects.toBeInstanceOf(PrepareError);
+        await expect(runPrepare(request(path, tp(['id'])))).rejects.toBeInstanceOf(AppCallError);
         expect((e as { code?: unknown }).code, key).toEqual(expect.any(String));
         continue;
       }
       const idColumn = headers.find((h) => h !== '') ?? '';
       const r = await runPrepare(request(path, defaultMapping(headers, idColumn, 'thirdPartyId'))).catch((e: unknown) => e);
-      if (r instanceof PrepareError) {
+      if (r instanceof AppCallError) {
         expect(r.code, key).toMatch(/^[a-z-]+$/);
         continue;
       }

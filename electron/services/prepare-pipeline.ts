@@ -1,34 +1,24 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { openTable } from '../io/open-table.js';
-import { TableReadError, type TableInfo } from '../io/table-types.js';
+import { TableReadError } from '../io/table-types.js';
 import { tuneHeapForStreaming } from './heap-tuning.js';
 import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './prepare-processor.js';
 import { readInProcess } from './prepare-source.js';
-import { PrepareError, type PrepareManifest, type PrepareProgress, type PrepareRequest, type PrepareResult } from './prepare-types.js';
+import type { PrepareManifest, PrepareProgress, PrepareRequest, PrepareResult } from './prepare-types.js';
 
 export { LEDGER_FILE, REJECTED_FILE };
 export const MANIFEST_FILE = 'manifest.json';
 
-/** Opens the file, turning reader errors into PrepareError values. */
-async function openInput(req: PrepareRequest): Promise<TableInfo> {
-  try {
-    return await openTable(req.path, req.read);
-  } catch (e) {
-    if (e instanceof TableReadError) throw new PrepareError(e.code, e.message, e.messageKo);
-    throw e;
-  }
-}
-
 /**
  * Runs read → map → validate → encode → write for one file: batch files, `rows.ledger`, `rejected-rows.csv`
  * and `manifest.json` land in `req.outDir`. Every input row ends in exactly one place (a batch line,
- * excluded, or rejected). Throws PrepareError for unusable input or a mapping naming
- * absent columns, and PrepareError('cancelled') when the signal aborts (partial files may remain).
+ * excluded, or rejected). Throws AppCallError for unusable input (TableReadError) or a mapping naming
+ * absent columns, and `cancelled` when the signal aborts (partial files may remain).
  */
 export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSignal; onProgress?: (p: PrepareProgress) => void } = {}): Promise<PrepareResult> {
   tuneHeapForStreaming();
-  const info = await openInput(req);
+  const info = await openTable(req.path, req.read);
   compileOrThrow(req, info.headers);
   const processor = await PrepareProcessor.create(req, info);
   let rows = 0;
@@ -37,11 +27,10 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
       rows += chunk.rowCount;
       opts.onProgress?.({ stage: 'reading', bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes, rows });
       await processor.process(chunk);
-      if (opts.signal?.aborted) throw new TableReadError('cancelled', 'Preparing the file was cancelled.', '파일 준비가 취소되었습니다.');
+      if (opts.signal?.aborted) throw new TableReadError('cancelled', { variant: 'prepare' });
     }
   } catch (e) {
     await processor.abort();
-    if (e instanceof TableReadError) throw new PrepareError(e.code, e.message, e.messageKo);
     throw e;
   }
   opts.onProgress?.({ stage: 'finishing', rows });

@@ -1,7 +1,8 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppCallError } from '../../shared/contract/errors.js';
 import type { TableInfo } from '../io/table-types.js';
-import { compileMapping, type CompiledMapping } from '../../shared/domain/compile-mapping.js';
+import { compileMapping, rowId, type CompiledMapping } from '../../shared/domain/compile-mapping.js';
 import { RowOverlay } from '../../shared/domain/row-overlay.js';
 import { batchPrefix } from '../../shared/batch/batch-header.js';
 import { batchLimits, type BatchLimits } from '../../shared/batch/batch-limits.js';
@@ -19,7 +20,7 @@ import { dedupeBatches, type DuplicateGroup } from './prepare-dedupe.js';
 import { LedgerWriter } from './prepare-ledger.js';
 import { RejectedReportWriter } from './prepare-report.js';
 import type { SourceChunk } from './prepare-source.js';
-import { PrepareError, type ManifestBatch, type PrepareRequest } from './prepare-types.js';
+import type { ManifestBatch, PrepareRequest } from './prepare-types.js';
 
 export const LEDGER_FILE = 'rows.ledger';
 export const REJECTED_FILE = 'rejected-rows.csv';
@@ -39,17 +40,12 @@ export interface ProcessorOutcome {
   readonly findings: readonly ColumnFinding[];
 }
 
-/** Returns the compiled mapping or throws PrepareError('mapping-column-missing') naming the missing columns. */
+/** Returns the compiled mapping or throws AppCallError('mapping-column-missing') naming the missing columns. */
 export function compileOrThrow(req: PrepareRequest, headers: readonly string[]): CompiledMapping {
   const compiled = compileMapping(req.mapping, headers);
   if (compiled.ok) return compiled.mapping;
   const missing = [...(compiled.missingId !== null ? [compiled.missingId] : []), ...compiled.missingColumns];
-  const list = missing.map((m) => `"${m}"`).join(', ');
-  throw new PrepareError(
-    'mapping-column-missing',
-    `The file has no column named ${list}. Its columns are: ${headers.map((h) => `"${h}"`).join(', ')}.`,
-    `파일에 ${list} 열이 없습니다. 파일의 열: ${headers.map((h) => `"${h}"`).join(', ')}.`,
-  );
+  throw new AppCallError('mapping-column-missing', { columns: missing, headers: [...headers] });
 }
 
 /**
@@ -67,7 +63,7 @@ export class PrepareProcessor {
     private readonly fileBlocked: boolean,
   ) {}
 
-  /** Compiles the mapping (throws PrepareError for absent columns), records file-level issues, opens the output files. */
+  /** Compiles the mapping (throws `mapping-column-missing` for absent columns), records file-level issues, opens the output files. */
   static async create(req: PrepareRequest, info: TableInfo): Promise<PrepareProcessor> {
     const mapping = compileOrThrow(req, info.headers);
     const sink = new IssueSink(req.issueLimit ?? 10_000);
@@ -112,12 +108,8 @@ export class PrepareProcessor {
       readings: numberReadingsOf(mapping, this.req.fixes),
       maxRowBytes: MAX_ROW_BYTES,
       cache: new EncodeCache(mapping.params.length),
-      idShape: learnIdShape(
-        Array.from({ length: Math.min(chunk.rowCount, 2000) }, (_, i) => {
-          const raw = mapping.idIndex < chunk.countOf(i) ? (chunk.cellsOf(i)[chunk.offsetOf(i) + mapping.idIndex] ?? '') : '';
-          return mapping.idTransform ? (mapping.idTransform(raw) ?? raw) : raw;
-        }),
-      ),
+      // Learned from the ids of the first chunk (400 rows, see ROWS_PER_CHUNK; at most 2,000).
+      idShape: learnIdShape(Array.from({ length: Math.min(chunk.rowCount, 2000) }, (_, i) => rowId(mapping, chunk.cellsOf(i), chunk.offsetOf(i), chunk.countOf(i)))),
     };
     processChunk(chunk, this.run, this.ctx);
     if (this.run.ledger.needsFlush()) await this.run.ledger.flush();

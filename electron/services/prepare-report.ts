@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Issue } from '../../shared/validation/issue.js';
+import { describeIssue } from '../messages/issue-words.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -32,7 +33,7 @@ export class RejectedReportWriter {
   /** Adds a rejected row with the issues that rejected it. */
   add(row: number, issues: readonly Issue[], cells: readonly string[]): void {
     const codes = [...new Set(issues.map((i) => i.code))].join(' ');
-    const reasons = issues.map((i) => i.message.en).join(' | ');
+    const reasons = issues.map(describeIssue).join(' | ');
     const line = [String(row), codes, reasons, ...cells].map(reportCell).join(',') + '\r\n';
     this.buffer.push(line);
     this.size += line.length;

@@ -34,8 +34,8 @@ describe('prepareInWorker', () => {
     const inWorker = await prepareInWorker(req(path, join(dir, 'w'), ['id', 'city']), { onProgress: (p) => events.push(p) });
     const inProcess = await runPrepare(req(path, join(dir, 'p'), ['id', 'city']));
     expect(inWorker.manifest).toMatchObject({ rows: 3, valid: 2, rejected: 1 });
-    expect(inWorker.issues).toEqual(inProcess.issues.map((i) => ({ ...i, message: i.message })));
-    expect(inWorker.issues[0]!.message.en).toContain('Row 2, column `city`');
+    expect(inWorker.issues).toEqual(inProcess.issues);
+    expect(inWorker.issues[0]).toMatchObject({ code: 'value-comma-fixed', row: 2, column: 'city', params: { value: 'Daejeon, KR' } });
     const a = await readFile(join(dir, 'w', 'batch-0001.txt'));
     expect(a.equals(await readFile(join(dir, 'p', 'batch-0001.txt')))).toBe(true);
     expect(events.at(-1)).toEqual({ stage: 'finishing', rows: 3 });

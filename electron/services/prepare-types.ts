@@ -79,22 +79,3 @@ export interface PrepareResult {
 export type PrepareProgress =
   | { readonly stage: 'reading'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly stage: 'finishing'; readonly rows: number };
-
-/** A failure that stops a run, as a value: stable code, English and Korean message. */
-export interface PrepareFailure {
-  readonly code: string;
-  readonly message: string;
-  readonly messageKo: string;
-}
-
-/** Thrown by the pipeline for input it cannot use (unreadable file, a mapped column the file lacks, cancel). */
-export class PrepareError extends Error implements PrepareFailure {
-  override readonly name = 'PrepareError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly messageKo: string,
-  ) {
-    super(message);
-  }
-}

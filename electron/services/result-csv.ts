@@ -7,6 +7,7 @@ import { safeCsvLine } from '../../shared/jobs/csv-cell.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
 import type { JobSpec } from '../../shared/jobs/job-spec.js';
+import { describeRowNote } from '../messages/outcome-words.js';
 import { readPreparedInput, type PreparedBatch } from '../upload/prepared-input.js';
 import { batchLineOutcomes, type BatchLineOutcomes } from './result-lines.js';
 import { rejectedRowCursor } from './result-rejected.js';
@@ -71,12 +72,14 @@ export async function writeResultCsv(spec: JobSpec, view: JobView, events: reado
       if (v >= 0) {
         const at = locateLine(located, v);
         const b = at ? outcomes.get(at.batch) : undefined;
-        pending.push(b && at ? lineCell(b, at.line, r + 1) : `${safeCsvLine([r + 1, '', 'unknown', '', '', 'The row ledger points at a line no batch has.'])}\n`);
+        pending.push(b && at ? lineCell(b, at.line, r + 1) : `${safeCsvLine([r + 1, '', 'unknown', '', '', describeRowNote({ code: 'ledger-orphan' })])}\n`);
       } else if (v === LEDGER_REJECTED) {
         const why = await rejected?.find(r + 1);
-        pending.push(`${safeCsvLine([r + 1, why?.key ?? '', 'rejected', '', '', why ? `Blocked before sending: ${why.reasons}` : 'Blocked by validation before sending; see rejected-rows.csv.'])}\n`);
+        const note = describeRowNote(why ? { code: 'blocked', reasons: why.reasons } : { code: 'blocked-see-report' });
+        pending.push(`${safeCsvLine([r + 1, why?.key ?? '', 'rejected', '', '', note])}\n`);
       } else {
-        pending.push(`${safeCsvLine([r + 1, '', 'excluded', '', '', v === LEDGER_EXCLUDED_DUPLICATE ? 'Duplicate key merged into another row.' : 'Excluded by you.'])}\n`);
+        const note = describeRowNote({ code: v === LEDGER_EXCLUDED_DUPLICATE ? 'duplicate-merged' : 'excluded-by-you' });
+        pending.push(`${safeCsvLine([r + 1, '', 'excluded', '', '', note])}\n`);
       }
       await flush();
     }

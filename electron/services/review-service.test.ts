@@ -2,6 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AppCallError } from '../../shared/contract/errors.js';
+import { describeError } from '../messages/error-words.js';
 import type { FileSummary, MappingSuggestion, RecentFile, RejectedExport, ReviewPage, ReviewSummary, TemplateView, TopValues } from '../../shared/contract/index.js';
 import { useAppServices } from './test-support/app-services-harness.js';
 
@@ -38,7 +40,7 @@ describe('review service over the bundled sample', () => {
     expect(issues.rows.map((r) => r.row)).toEqual([12, 42, 88, 134]);
     expect(issues.rows[0]!.status).toBe('blocked');
     expect(issues.rows[0]!.issues[0]!.code).toBe('id-forbidden-char');
-    expect(issues.rows[0]!.issues[0]!.message.ko).toContain('mbox3rdPartyId');
+    expect(issues.rows[0]!.issues[0]!.params).toEqual({ char: '+' });
 
     // Fix row 12 inline, exclude row 88.
     const fixed = await call<ReviewSummary>('review.edit', { fileId: file.fileId, edits: [{ row: 12, cells: { thirdPartyId: 'LOY-0100444' } }] });
@@ -134,7 +136,7 @@ describe('review service over the bundled sample', () => {
     const suggestion = await call<MappingSuggestion>('mapping.suggest', { fileId: file.fileId });
     const bad = { ...suggestion.mapping, columns: [...suggestion.mapping.columns, { column: 'nope', param: 'nope', transforms: [] }] };
     await expect(call('review.run', { fileId: file.fileId, mapping: bad })).rejects.toMatchObject({ code: 'mapping-column-missing' });
-    await expect(call('review.rows', { fileId: 'no-such-file', offset: 0, count: 10 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(call('review.rows', { fileId: 'no-such-file', offset: 0, count: 10 })).rejects.toMatchObject({ code: 'file-not-open' });
   });
 
   it('says plainly when the file went away between Load and the check', async () => {
@@ -146,12 +148,12 @@ describe('review service over the bundled sample', () => {
     await rm(dir, { recursive: true, force: true });
     const failure = await call('review.run', { fileId: file.fileId, mapping: suggestion.mapping }).then(
       () => null,
-      (e: Error & { code: string }) => e,
+      (e: AppCallError) => e,
     );
     expect(failure).not.toBeNull();
     expect(failure!.code).not.toBe('internal');
     expect(failure!.code).not.toBe('check-failed');
-    expect(failure!.message).toMatch(/gone\.csv|not found|no longer|cannot|could not/i);
+    expect(describeError(failure!)).toMatch(/gone\.csv|not found|no longer|cannot|could not/i);
   });
 
   it('blocks Upload for a mapping-level problem and says which', async () => {

@@ -19,7 +19,7 @@ import type { HandlerSlice } from './handlers.js';
 import { readLedger } from './prepare-ledger.js';
 import { LEDGER_FILE, REJECTED_FILE } from './prepare-pipeline.js';
 import { prepareInWorker } from './prepare-runner.js';
-import { PrepareError, type PrepareResult } from './prepare-types.js';
+import type { PrepareResult } from './prepare-types.js';
 import { buildRowIndex, type RowIndex } from './review-index.js';
 import { countTopValues } from './review-top-values.js';
 
@@ -81,7 +81,7 @@ export class ReviewService {
   async rows(fileId: FileId, filter: ReviewFilter, offset: number, count: number): Promise<ReviewPage> {
     const s = this.session(fileId);
     const last = s.last;
-    if (!last) throw new AppCallError('not-validated', 'Check the file first: the review has not run yet.');
+    if (!last) throw new AppCallError('not-validated', { variant: 'not-run' });
     const headers = this.summaryOf(fileId).headers;
     const list = last.index.select(filter);
     const total = list === null ? last.summary.rows : list.length;
@@ -137,7 +137,7 @@ export class ReviewService {
         break;
       case 'exclude-code':
       case 'exclude-blocking': {
-        if (!last) throw new AppCallError('not-validated', 'Check the file first: the review has not run yet.');
+        if (!last) throw new AppCallError('not-validated', { variant: 'not-run' });
         const rows = action.action === 'exclude-blocking' ? last.index.select('blocking') : last.index.select({ code: action.code });
         for (const row of rows ?? []) s.overlay.set({ row, exclude: true });
         break;
@@ -152,7 +152,7 @@ export class ReviewService {
   /** Top values of every mapped parameter over the rows that will be sent, as they will be sent (transforms and fixes applied). */
   async topValues(fileId: FileId, limit: number): Promise<readonly TopValues[]> {
     const s = this.session(fileId);
-    if (!s.last || !s.mapping) throw new AppCallError('not-validated', 'Check the file first: the review has not run yet.');
+    if (!s.last || !s.mapping) throw new AppCallError('not-validated', { variant: 'not-run' });
     const headers = this.summaryOf(fileId).headers;
     const { compiled, readings, summary, index } = s.last;
     if (compiled === null) return [];
@@ -169,7 +169,7 @@ export class ReviewService {
   /** Copies the last run's rejected rows into `exports/` and returns where (and the text when small). */
   async exportRejected(fileId: FileId): Promise<RejectedExport> {
     const s = this.session(fileId);
-    if (!s.last) throw new AppCallError('not-validated', 'Check the file first: the review has not run yet.');
+    if (!s.last) throw new AppCallError('not-validated', { variant: 'not-run' });
     const from = join(s.last.summary.preparedDir, REJECTED_FILE);
     const dir = join(this.ctx.homeDir, 'exports');
     await mkdir(dir, { recursive: true });
@@ -199,13 +199,13 @@ export class ReviewService {
 
   private summaryOf(fileId: FileId) {
     const summary = this.ctx.files.summary(fileId);
-    if (!summary) throw new AppCallError('not-found', 'That file is no longer open.');
+    if (!summary) throw new AppCallError('file-not-open');
     return summary;
   }
 
   /** Runs one validation at a time per file: a newer request cancels the one in progress. */
   private validate(s: Session): Promise<ReviewSummary> {
-    if (!s.mapping) return Promise.reject(new AppCallError('not-validated', 'Choose the mapping first.'));
+    if (!s.mapping) return Promise.reject(new AppCallError('not-validated', { variant: 'no-mapping' }));
     s.abort?.abort();
     const abort = new AbortController();
     s.abort = abort;
@@ -241,12 +241,10 @@ export class ReviewService {
       );
     } catch (error) {
       await rm(outDir, { recursive: true, force: true });
-      if (error instanceof PrepareError && error.code !== 'internal') throw new AppCallError(error.code, error.message, { messageKo: error.messageKo });
+      if (error instanceof AppCallError) throw error;
       // Anything unexpected goes to the log; the user gets plain words, not a stack or a variable name.
       this.ctx.log?.(`[review] checking ${file.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      throw new AppCallError('check-failed', 'The file could not be checked because of a problem on our side. The details are in the log.', {
-        messageKo: '앱 내부 문제로 파일을 검사하지 못했습니다. 자세한 내용은 로그에 있습니다.',
-      });
+      throw new AppCallError('check-failed');
     } finally {
       if (s.abort === abort) s.abort = null;
     }

@@ -19,5 +19,5 @@ export async function findSampleFile(from: string = import.meta.url): Promise<st
     if (up === dir) break;
     dir = up;
   }
-  throw new AppCallError('sample-missing', 'The sample file is not part of this installation.');
+  throw new AppCallError('sample-missing');
 }

@@ -1,13 +1,10 @@
 import { open, readFile, unlink } from 'node:fs/promises';
+import { AppCallError } from '../../shared/contract/errors.js';
 
-/** Another live process is running this job. */
-export class JobLockedError extends Error {
-  readonly code = 'job-locked';
-  constructor(
-    readonly jobId: string,
-    readonly pid: number,
-  ) {
-    super(`Job ${jobId} is being run by another process (pid ${pid}). Stop that process first, or wait for it to finish.`);
+/** Another live process (`pid`) is running this job. */
+export class JobLockedError extends AppCallError<'job-locked'> {
+  constructor(jobId: string, pid: number) {
+    super('job-locked', { jobId, pid });
   }
 }
 

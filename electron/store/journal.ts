@@ -1,17 +1,13 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { AppCallError } from '../../shared/contract/errors.js';
 import { jobEventSchema, isTransientJobEvent, type JobEvent } from '../../shared/jobs/job-events.js';
 
-/** A journal that could not be read back: a record in the middle is not valid JSON or not a valid job event. */
-export class JournalCorruptError extends Error {
-  readonly code = 'journal-corrupt';
-  constructor(
-    readonly path: string,
-    readonly line: number,
-    detail: string,
-  ) {
-    super(`The job journal ${path} is damaged at line ${line} (${detail}).`);
+/** A journal that could not be read back: a record in the middle (`line`) is not valid JSON or not a valid job event. */
+export class JournalCorruptError extends AppCallError<'journal-corrupt'> {
+  constructor(path: string, line: number, detail: string) {
+    super('journal-corrupt', { variant: 'bad-line', path, line, detail });
   }
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './encrypted-file-secret-store.js';
+import productionLabels from './production-labels.json' with { type: 'json' };
 
 /** What the last "Test connection" said, kept so the token light shows it (and cleared when the token changes). */
 export const lastTestSchema = z.object({
@@ -62,9 +63,12 @@ const fileSchema = z.discriminatedUnion('version', [
   z.object({ version: z.literal(2), profiles: z.array(storedProfileSchema) }),
 ]);
 
+// Version 1's production labels, in English and Korean (data: the rule older files were written under).
+const PRODUCTION_LABEL = new RegExp(productionLabels.join('|'), 'i');
+
 /** The rule version 1 used to call a connection production: its environment label. */
 export function looksLikeProduction(environment: string): boolean {
-  return /prod|live|운영|프로덕션/i.test(environment);
+  return PRODUCTION_LABEL.test(environment);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { AppCallError } from '../../shared/contract/errors.js';
 import { defaultJobOptions, type JobOptions } from '../../shared/jobs/job-spec.js';
 import { defaultEngineSettings, type EngineSettings } from '../upload/engine-settings.js';
 
@@ -42,14 +43,9 @@ export interface AppSettings {
   readonly jobDefaults: JobOptions;
 }
 
-/** A settings file that exists but cannot be used. */
-export class SettingsError extends Error {
-  readonly code = 'settings-invalid';
-}
-
 /**
  * Reads `<home>/settings.json` (optional; every field optional) and merges it over the defaults.
- * Throws SettingsError naming the first bad field when the file is not valid.
+ * Throws AppCallError `settings-invalid` naming the first bad field when the file is not valid.
  */
 export async function loadAppSettings(homeDir: string): Promise<AppSettings> {
   const path = join(homeDir, 'settings.json');
@@ -57,12 +53,12 @@ export async function loadAppSettings(homeDir: string): Promise<AppSettings> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new SettingsError(`The settings file ${path} is not valid JSON.`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new AppCallError('settings-invalid', { variant: 'not-json', path });
   }
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SettingsError(`The settings file ${path} has a bad value at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+    throw new AppCallError('settings-invalid', { variant: 'bad-value', path, field: issue?.path.join('.') ?? '?', detail: issue?.message ?? 'invalid' });
   }
   const d = defaultEngineSettings();
   const e = parsed.data.engine ?? {};

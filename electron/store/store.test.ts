@@ -54,7 +54,7 @@ describe('job journal', () => {
     const path = join(await temp(), 'journal.jsonl');
     await writeFile(path, `${JSON.stringify(e(1))}\n{"type":"batch.nonsense","jobId":"j","at":"x"}\n${JSON.stringify(e(2))}\n`);
     await expect(readJournal(path)).rejects.toBeInstanceOf(JournalCorruptError);
-    await expect(readJournal(path)).rejects.toMatchObject({ code: 'journal-corrupt', line: 2 });
+    await expect(readJournal(path)).rejects.toMatchObject({ code: 'journal-corrupt', params: { line: 2 } });
   });
 
   it('rejects an invalid event before writing it', async () => {
@@ -72,7 +72,7 @@ describe('job lock', () => {
     try {
       await writeFile(lock, String(child.pid));
       await expect(acquireJobLock(lock, 'j')).rejects.toBeInstanceOf(JobLockedError);
-      await expect(acquireJobLock(lock, 'j')).rejects.toMatchObject({ code: 'job-locked', pid: child.pid });
+      await expect(acquireJobLock(lock, 'j')).rejects.toMatchObject({ code: 'job-locked', params: { jobId: 'j', pid: child.pid } });
     } finally {
       child.kill('SIGKILL');
       await new Promise((ok) => child.on('close', ok));
@@ -128,6 +128,6 @@ describe('settings file', () => {
     await writeFile(join(home, 'settings.json'), JSON.stringify({ engine: { rateLimit: { windowMs: 500 } } }));
     expect((await loadAppSettings(home)).engine.rateLimit).toEqual({ callsPerWindow: 50, windowMs: 500, safetyMs: 1000 });
     await writeFile(join(home, 'settings.json'), JSON.stringify({ engine: { rateLimit: { windowMs: -1 } } }));
-    await expect(loadAppSettings(home)).rejects.toMatchObject({ code: 'settings-invalid', message: expect.stringContaining('engine.rateLimit.windowMs') });
+    await expect(loadAppSettings(home)).rejects.toMatchObject({ code: 'settings-invalid', params: { variant: 'bad-value', field: 'engine.rateLimit.windowMs' } });
   });
 });

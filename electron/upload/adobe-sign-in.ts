@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reason, type Reason } from '../../shared/contract/errors.js';
 import type { HttpOutcome } from '../../shared/jobs/http-decision.js';
 import { secureRequestUrl } from '../../shared/target/secure-url.js';
 import type { Transport } from './http-transport.js';
@@ -24,19 +25,16 @@ export interface IssuedToken {
   readonly expiresAt: number;
 }
 
-/** Why signing in failed: a stable code, IMS's or the Admin API's own words (`said`), and a plain sentence. Never holds a credential. */
-export interface SignInFailure {
-  readonly code: 'sign-in-refused' | 'sign-in-unreachable' | 'sign-in-unreadable' | 'sign-in-insecure';
-  readonly step: 'ims' | 'admin-api';
-  readonly message: string;
-  readonly said: string;
-  readonly httpStatus?: number;
-}
+/** The codes a sign-in failure carries: the service refused, could not be reached or answered oddly, the call would have been insecure, or no client secret is kept. */
+export type SignInCode = 'sign-in-refused' | 'sign-in-unreachable' | 'sign-in-unreadable' | 'insecure-url' | 'client-secret-missing';
 
-/** Adobe sign-in failed: carries IMS's or the Admin API's own words, never a credential. */
+/** Why signing in failed: a registry code with its params (IMS's or the Admin API's own words in `said`) and the HTTP status when there was one. Never holds a credential. */
+export type SignInFailure = Reason<SignInCode> & { readonly httpStatus?: number };
+
+/** Adobe sign-in failed: carries the failure (IMS's or the Admin API's own words), never a credential. */
 export class SignInError extends Error {
   constructor(readonly failure: SignInFailure) {
-    super(failure.message);
+    super(failure.code);
     this.name = 'SignInError';
   }
 }
@@ -48,34 +46,25 @@ const imsAnswer = z.object({ access_token: z.string().min(1), expires_in: z.numb
 const adminAnswer = z.object({ accessToken: z.string().min(1), expiresIn: z.number().positive() });
 const errorAnswer = z.object({ error: z.string().optional(), error_description: z.string().optional(), error_code: z.string().optional(), message: z.string().optional() }).passthrough();
 
-const STEP_NAME = { ims: 'Adobe IMS', 'admin-api': 'the Target Admin API' } as const;
+type Step = 'ims' | 'admin-api';
 
-/** Returns the service's own error text from a JSON error body (`invalid_client: invalid client_secret parameter`), or the HTTP status. */
-function saidBy(status: number, body: string): string {
+/** Returns the service's own error text from a JSON error body (`invalid_client: invalid client_secret parameter`), or undefined when it gave none. */
+function saidBy(body: string): string | undefined {
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return `HTTP ${status}`;
+    return undefined;
   }
   const e = errorAnswer.safeParse(json);
-  if (!e.success) return `HTTP ${status}`;
+  if (!e.success) return undefined;
   const head = e.data.error ?? e.data.error_code;
   const text = e.data.error_description ?? e.data.message;
-  return [head, text].filter((x) => x !== undefined && x !== '').join(': ') || `HTTP ${status}`;
+  return [head, text].filter((x) => x !== undefined && x !== '').join(': ') || undefined;
 }
 
-function failed(step: SignInFailure['step'], code: SignInFailure['code'], said: string, httpStatus?: number): SignInResult {
-  const where = STEP_NAME[step];
-  const message =
-    code === 'sign-in-unreachable'
-      ? `Could not reach ${where} (${said}). Check the service address and your network or proxy.`
-      : code === 'sign-in-insecure'
-        ? `${where}: ${said}`
-        : code === 'sign-in-unreadable'
-          ? `${where} answered in a form this app does not know (${said}).`
-          : `${where} refused the sign-in: ${said}`;
-  return { ok: false, failure: { code, step, message, said, ...(httpStatus === undefined ? {} : { httpStatus }) } };
+function failed(failure: SignInFailure): SignInResult {
+  return { ok: false, failure };
 }
 
 /** Returns `text` with every credential in `hide` blanked out (a service's error text is quoted to the user). */
@@ -83,17 +72,21 @@ function redact(text: string, hide: readonly string[]): string {
   return hide.reduce((t, secret) => (secret.length >= 4 ? t.split(secret).join('[hidden]') : t), text);
 }
 
-function read<T>(step: SignInFailure['step'], outcome: HttpOutcome, schema: z.ZodType<T>, hide: readonly string[]): { ok: true; value: T } | { ok: false; result: SignInResult } {
-  if (outcome.kind === 'network') return { ok: false, result: failed(step, 'sign-in-unreachable', outcome.message) };
-  if (outcome.status < 200 || outcome.status >= 300) return { ok: false, result: failed(step, 'sign-in-refused', redact(saidBy(outcome.status, outcome.body), hide), outcome.status) };
+function read<T>(step: Step, outcome: HttpOutcome, schema: z.ZodType<T>, hide: readonly string[]): { ok: true; value: T } | { ok: false; result: SignInResult } {
+  if (outcome.kind === 'network') return { ok: false, result: failed(reason('sign-in-unreachable', { variant: step, detail: outcome.message })) };
+  const { status } = outcome;
+  if (status < 200 || status >= 300) {
+    const said = saidBy(outcome.body);
+    return { ok: false, result: failed({ ...reason('sign-in-refused', { variant: step, status, ...(said === undefined ? {} : { said: redact(said, hide) }) }), httpStatus: status }) };
+  }
   let json: unknown;
   try {
     json = JSON.parse(outcome.body);
   } catch {
-    return { ok: false, result: failed(step, 'sign-in-unreadable', 'not JSON', outcome.status) };
+    json = undefined;
   }
   const parsed = schema.safeParse(json);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, result: failed(step, 'sign-in-unreadable', 'no token in the answer', outcome.status) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, result: failed({ ...reason('sign-in-unreadable', { variant: step, status }), httpStatus: status }) };
 }
 
 function serviceUrl(base: string, path: string): string {
@@ -102,11 +95,11 @@ function serviceUrl(base: string, path: string): string {
 
 /**
  * Asks Adobe IMS for an access token (`POST /ims/token/v3`, client credentials in the form body, never
- * in the query). Resolves with the token and its expiry, or with IMS's own error text. Never throws.
+ * in the query). Resolves with the token and its expiry, or with why not (IMS's own error text when it gave one). Never throws.
  */
 export async function requestImsToken(c: AdobeCredential, transport: Transport, trust: TlsTrust | undefined, now: () => number = Date.now): Promise<SignInResult> {
   const where = secureRequestUrl(serviceUrl(c.imsUrl, '/ims/token/v3'), c.imsUrl, true);
-  if (where.kind === 'refuse') return failed('ims', 'sign-in-insecure', where.message);
+  if (where.kind === 'refuse') return failed(where.reason);
   const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret, scope: c.scopes }).toString();
   const outcome = await transport.send({ method: 'POST', url: where.url, body, secretBody: true, headers: { Accept: 'application/json' }, trust, timeoutMs: 30_000 });
   const r = read('ims', outcome, imsAnswer, [c.clientSecret]);
@@ -120,7 +113,7 @@ export async function requestImsToken(c: AdobeCredential, transport: Transport, 
 export async function mintProfileToken(c: AdobeCredential, imsToken: string, transport: Transport, trust: TlsTrust | undefined, now: () => number = Date.now): Promise<SignInResult> {
   const path = `/${encodeURIComponent(c.tenantId)}/target/authentication/token?scope=profile_api`;
   const where = secureRequestUrl(serviceUrl(c.adminApiUrl, path), c.adminApiUrl, true);
-  if (where.kind === 'refuse') return failed('admin-api', 'sign-in-insecure', where.message);
+  if (where.kind === 'refuse') return failed(where.reason);
   const outcome = await transport.send({
     method: 'POST',
     url: where.url,

@@ -1,3 +1,4 @@
+import { reason } from '../../shared/contract/errors.js';
 import { backoffDelay, throttleWait } from '../../shared/jobs/backoff.js';
 import { decidePoll } from '../../shared/jobs/http-decision.js';
 import type { Counters } from '../../shared/jobs/job-events.js';
@@ -16,14 +17,12 @@ function sameCounters(a: Counters | null, b: Counters | null): boolean {
   return a === b || (a !== null && b !== null && a.consumedCount === b.consumedCount && a.successfulUpdates === b.successfulUpdates && a.profilesNotFound === b.profilesNotFound && a.failedUpdates === b.failedUpdates);
 }
 
-/** Ends a batch whose status Target no longer knows: its rows are unknown, with the reason (alert and batch message). */
+/** Ends a batch whose status Target no longer knows (`said`: its words): its rows are unknown, with the reason (alert and batch note). */
 async function agedOut(ctx: RunContext, index: number, answeredBefore: boolean, said: string): Promise<PollEnd> {
   const minutes = Math.max(1, Math.round((ctx.now() - (ctx.submittedAt(index) ?? ctx.now())) / 60_000));
-  const message = answeredBefore
-    ? `Target no longer keeps the status of batch ${index}: it answered before and now says "${said}" (Target keeps only its most recent batch statuses, for a limited time). Its rows are counted as unknown; Target may have applied them.`
-    : `Target says it does not know batch ${index} ("${said}") ${minutes} minute(s) after accepting it. Its rows are counted as unknown; Target may have applied them.`;
-  await ctx.emit({ type: 'job.alert', index, level: 'warning', code: 'status-aged-out', message });
-  await ctx.emit({ type: 'batch.finished', index, outcome: 'unknown', counters: ctx.view().batches.find((b) => b.index === index)?.counters ?? null, failedIds: [], message });
+  const gone = answeredBefore ? reason('status-aged-out', { variant: 'answered-before', batch: index, said }) : reason('status-aged-out', { variant: 'never-answered', batch: index, said, minutes });
+  await ctx.emit({ type: 'job.alert', index, level: 'warning', ...gone });
+  await ctx.emit({ type: 'batch.finished', index, outcome: 'unknown', counters: ctx.view().batches.find((b) => b.index === index)?.counters ?? null, failedIds: [], reason: gone });
   return 'finished';
 }
 
@@ -47,9 +46,9 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
     if (recorded === null) return 'finished';
     const started = ctx.submittedAt(index) ?? ctx.now();
     if (ctx.now() - started > opts.pollDeadlineMs) {
-      const message = `Batch ${index} was still not finished ${Math.round(opts.pollDeadlineMs / 60_000)} minutes after Target accepted it; its rows are counted as unknown. Target may still apply them.`;
-      await ctx.emit({ type: 'job.alert', index, level: 'warning', code: 'poll-deadline', message });
-      await ctx.emit({ type: 'batch.finished', index, outcome: 'unknown', counters: view.counters, failedIds: [], message });
+      const late = reason('poll-deadline', { batch: index, minutes: Math.round(opts.pollDeadlineMs / 60_000) });
+      await ctx.emit({ type: 'job.alert', index, level: 'warning', ...late });
+      await ctx.emit({ type: 'batch.finished', index, outcome: 'unknown', counters: view.counters, failedIds: [], reason: late });
       return 'finished';
     }
     let callEnded: () => void;
@@ -69,16 +68,13 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
     const where = secureRequestUrl(ctx.statusUrlFor(recorded), ctx.baseUrl(), credential.token !== undefined);
     if (where.kind === 'refuse') {
       callEnded();
-      await ctx.requestPause('error', { code: where.code, message: where.message });
+      await ctx.requestPause('error', where.reason);
       return 'paused';
     }
     const url = where.url;
     if (!isStatusHostAllowed(url, ctx.statusHosts())) {
       callEnded();
-      await ctx.requestPause('error', {
-        code: 'status-host-not-allowed',
-        message: `Target returned a status URL on ${new URL(url).host}, which is not in this connection's allowed status hosts. Add it to the profile if you trust it, then resume.`,
-      });
+      await ctx.requestPause('error', reason('status-host-not-allowed', { host: new URL(url).host }));
       return 'paused';
     }
     const outcome = await ctx.transport.send({ method: 'GET', url: withShowDetails(url), bearer: credential.token, trust: ctx.trust, timeoutMs: ctx.settings.pollTimeoutMs, signal: ctx.stopSignal });
@@ -97,10 +93,10 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
       case 'final': {
         await ctx.emit({ type: 'batch.status', index, status: d.status, batchSize: d.batchSize, counters: d.counters });
         if (d.status === 'stuck') {
-          await ctx.emit({ type: 'job.alert', index, level: 'error', code: 'batch-stuck', message: `Target reports batch ${index} as stuck: it will not finish. Its rows are counted as unknown; use "retry failed rows" to send them again.` });
+          await ctx.emit({ type: 'job.alert', index, level: 'error', ...reason('batch-stuck', { batch: index }) });
         }
         const failedIds = d.profiles.filter((p) => isFailedRowStatus(p.status)).map((p) => p.id);
-        await ctx.emit({ type: 'batch.finished', index, outcome: d.status, counters: d.counters, failedIds, message: null });
+        await ctx.emit({ type: 'batch.finished', index, outcome: d.status, counters: d.counters, failedIds, reason: null });
         return 'finished';
       }
       case 'retry':
@@ -116,7 +112,7 @@ export async function pollBatch(ctx: RunContext, index: number): Promise<PollEnd
         notFound++;
         const answeredBefore = view.status !== null;
         const gone = answeredBefore ? notFound > opts.statusNotFoundRechecks : ctx.now() - started > opts.statusNotFoundGraceMs;
-        if (gone) return agedOut(ctx, index, answeredBefore, d.message);
+        if (gone) return agedOut(ctx, index, answeredBefore, d.said);
         errors++;
         delay = Math.min(opts.pollMaxMs, backoffDelay(errors, ctx.settings.backoff, ctx.random));
         continue;

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { reason } from '../../shared/contract/errors.js';
 import { backoffDelay, throttleWait } from '../../shared/jobs/backoff.js';
 import { checkDailyBudget, DAY_MS } from '../../shared/jobs/daily-budget.js';
 import { decideSubmit } from '../../shared/jobs/http-decision.js';
@@ -26,11 +27,17 @@ async function budgetAllows(ctx: RunContext, batch: JobBatch): Promise<boolean> 
   const entries = await ctx.usage.since(ctx.spec.connection.clientCode, now - DAY_MS);
   const check = checkDailyBudget(budget, entries, ctx.reservedRows, batch.rows, now);
   if (check.ok) return true;
-  const when = check.fitsAt === null ? 'It is larger than the whole budget: prepare smaller batches (--batch-rows).' : `It fits again after ${new Date(check.fitsAt).toISOString()}; resume the job then.`;
-  await ctx.requestPause('daily-budget', {
-    code: 'daily-budget-exceeded',
-    message: `Batch ${batch.index} (${batch.rows} rows) would pass the daily budget of ${budget} rows for client ${ctx.spec.connection.clientCode} (${check.used} used in the last 24 h). ${when}`,
-  });
+  await ctx.requestPause(
+    'daily-budget',
+    reason('daily-budget-exceeded', {
+      batch: batch.index,
+      rows: batch.rows,
+      budget,
+      clientCode: ctx.spec.connection.clientCode,
+      used: check.used,
+      ...(check.fitsAt === null ? {} : { fitsAt: new Date(check.fitsAt).toISOString() }),
+    }),
+  );
   return false;
 }
 
@@ -52,13 +59,7 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
       () => -1,
     );
     if (size !== batch.bytes) {
-      await ctx.requestPause('error', {
-        code: size < 0 ? 'batch-file-missing' : 'batch-file-changed',
-        message:
-          size < 0
-            ? `The file of batch ${batch.index} (${batch.path}) is gone; the job cannot send it. Cancel the job and upload again.`
-            : `The file of batch ${batch.index} (${batch.path}) changed after the job was created; it will not be sent. Cancel the job and upload again.`,
-      });
+      await ctx.requestPause('error', reason(size < 0 ? 'batch-file-missing' : 'batch-file-changed', { batch: batch.index, path: batch.path }));
       return 'paused';
     }
     let callEnded: () => void;
@@ -72,7 +73,7 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
     const where = credential.ok ? secureRequestUrl(submitUrl(ctx), ctx.baseUrl(), credential.token !== undefined) : undefined;
     if (!credential.ok || where === undefined || where.kind === 'refuse') {
       callEnded();
-      if (where?.kind === 'refuse') await ctx.requestPause('error', { code: where.code, message: where.message });
+      if (where?.kind === 'refuse') await ctx.requestPause('error', where.reason);
       return 'paused';
     }
     const attempt = (ctx.view().batches.find((b) => b.index === batch.index)?.attempts ?? 0) + 1;
@@ -115,7 +116,7 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
         }
         await ctx.emit({ type: 'batch.submit-failed', index: batch.index, attempt, error: d.error, retryInMs: final ? null : wait });
         if (final) {
-          await ctx.emit({ type: 'batch.finished', index: batch.index, outcome: 'rejected', counters: null, failedIds: [], message: `${d.error.message} Gave up after ${attempt} attempts.` });
+          await ctx.emit({ type: 'batch.finished', index: batch.index, outcome: 'rejected', counters: null, failedIds: [], reason: { ...d.error, because: reason('gave-up', { attempts: attempt }) } });
           return 'failed';
         }
         if (!d.throttle) {
@@ -129,7 +130,7 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
       }
       case 'fail':
         await ctx.emit({ type: 'batch.submit-failed', index: batch.index, attempt, error: d.error, retryInMs: null });
-        await ctx.emit({ type: 'batch.finished', index: batch.index, outcome: 'rejected', counters: null, failedIds: [], message: d.error.message });
+        await ctx.emit({ type: 'batch.finished', index: batch.index, outcome: 'rejected', counters: null, failedIds: [], reason: d.error });
         return 'failed';
       case 'auth':
         await ctx.emit({ type: 'batch.submit-failed', index: batch.index, attempt, error: d.error, retryInMs: 0 });
@@ -138,11 +139,11 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
         await ctx.requestPause('auth', d.error);
         return 'paused';
       case 'unknown': {
-        await ctx.emit({ type: 'batch.outcome-unknown', index: batch.index, attempt, detail: d.error.message });
+        await ctx.emit({ type: 'batch.outcome-unknown', index: batch.index, attempt, reason: d.error });
         failures++;
         const r = await resolveUnknown(ctx, batch.index, unknownChoice);
         if (r.kind === 'resend' && failures < ctx.spec.options.maxSubmitAttempts) {
-          await ctx.emit({ type: 'job.alert', index: batch.index, level: 'info', code: 'resent-after-unknown', message: `Batch ${batch.index}: sending again after an unknown outcome. ${r.reason}` });
+          await ctx.emit({ type: 'job.alert', index: batch.index, level: 'info', ...reason('resent-after-unknown', { batch: batch.index }), because: r.reason });
           try {
             await sleep(backoffDelay(failures, settings.backoff, ctx.random), ctx.sendSignal);
           } catch {
@@ -151,10 +152,10 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
           continue;
         }
         if (r.kind === 'ask') {
-          await ctx.emit({ type: 'job.alert', index: batch.index, level: 'warning', code: 'outcome-unknown', message: `Batch ${batch.index}: Target may or may not have it. ${r.reason}` });
+          await ctx.emit({ type: 'job.alert', index: batch.index, level: 'warning', ...reason('outcome-unknown', { variant: 'ask', batch: batch.index }), because: r.reason });
           return 'parked';
         }
-        await ctx.emit({ type: 'batch.finished', index: batch.index, outcome: 'unknown', counters: null, failedIds: [], message: `${d.error.message} ${r.reason}` });
+        await ctx.emit({ type: 'batch.finished', index: batch.index, outcome: 'unknown', counters: null, failedIds: [], reason: { ...d.error, because: r.reason } });
         return 'failed';
       }
     }

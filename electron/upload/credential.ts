@@ -7,7 +7,7 @@ export async function bearerFor(ctx: RunContext): Promise<{ readonly ok: true; r
     return { ok: true, token: await ctx.token() };
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
-    await ctx.requestPause('auth', { code: error.failure.code, message: error.failure.message, ...(error.failure.httpStatus === undefined ? {} : { httpStatus: error.failure.httpStatus }) });
+    await ctx.requestPause('auth', error.failure);
     return { ok: false };
   }
 }

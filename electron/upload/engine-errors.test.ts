@@ -2,6 +2,7 @@
 import { appendFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeError } from '../messages/error-words.js';
 import { startSandbox } from '../../sandbox/index.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
@@ -54,7 +55,8 @@ describe('failures while sending', () => {
     const view = await services.jobs.run(spec.jobId, { onEvent: (e) => events.push(e) });
     const fails = events.filter((e) => e.type === 'batch.submit-failed');
     expect(fails.map((e) => (e.type === 'batch.submit-failed' ? e.retryInMs === null : null))).toEqual([false, false, true]);
-    expect(view.batches[0]).toMatchObject({ outcome: 'rejected', message: expect.stringContaining('server error (HTTP 500). Gave up after 3 attempts') });
+    expect(view.batches[0]).toMatchObject({ outcome: 'rejected', note: { code: 'server-error', params: { status: 500 }, because: { code: 'gave-up', params: { attempts: 3 } } } });
+    expect(describeError(view.batches[0]!.note!)).toContain('server error (HTTP 500). Gave up after 3 attempts');
     expect(jobSummary(view)).toMatchObject({ failed: 3, sent: 0 });
   });
 

@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeError } from '../messages/error-words.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
@@ -76,7 +77,7 @@ describe('the unknown-outcome rule (a POST in flight when the app died)', () => 
     const paused = await services.jobs.run(spec.jobId);
     expect(paused.state).toBe('paused');
     expect(paused.pause).toMatchObject({ reason: 'unknown-outcome', error: { code: 'outcome-unknown' } });
-    expect(paused.pause?.error?.message).toContain('batch 1');
+    expect(paused.pause?.error?.params).toEqual({ variant: 'parked', batches: [1] });
     expect(paused.batches.find((b) => b.index === 2)).toMatchObject({ phase: 'finished', outcome: 'complete' });
     expect(paused.batches.find((b) => b.index === 1)).toMatchObject({ phase: 'unknown-outcome', batchId: null });
 
@@ -106,7 +107,8 @@ describe('limits and guards', () => {
     const view = await services.jobs.run(spec.jobId);
     expect(view.state).toBe('paused');
     expect(view.pause).toMatchObject({ reason: 'daily-budget', error: { code: 'daily-budget-exceeded' } });
-    expect(view.pause?.error?.message).toMatch(/daily budget of 100 rows for client acme \(80 used/);
+    expect(view.pause?.error?.params).toMatchObject({ budget: 100, clientCode: 'acme', used: 80 });
+    expect(describeError(view.pause!.error!)).toMatch(/daily budget of 100 rows for client acme \(80 used.*It fits again after/);
     expect(jobSummary(view)).toMatchObject({ sent: 80, confirmed: 80, pending: 40 });
   });
 
@@ -121,7 +123,7 @@ describe('limits and guards', () => {
     const spec = await services.jobs.create({ preparedDir: prepared, profileId: p.id });
     const paused = await services.jobs.run(spec.jobId);
     expect(paused.pause).toMatchObject({ reason: 'error', error: { code: 'status-host-not-allowed' } });
-    expect(paused.pause?.error?.message).toContain(`localhost:${port}`);
+    expect(paused.pause?.error?.params).toEqual({ host: `localhost:${port}` });
     await services.connections.save({ id: p.id, name: 'Strict', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, statusHosts: [`127.0.0.1:${port}`, `localhost:${port}`] });
     const done = await services.jobs.run(spec.jobId);
     expect(jobSummary(done)).toMatchObject({ state: 'completed', confirmed: 5, sent: 5 });

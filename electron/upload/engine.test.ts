@@ -66,7 +66,7 @@ describe('upload engine against the sandbox', () => {
     const s = jobSummary(view);
     expect(s).toMatchObject({ state: 'completed', confirmed: 5, failed: 5 });
     expect(view.batches[1]).toMatchObject({ outcome: 'rejected' });
-    expect(view.batches[1]?.message).toContain('Unexpected error');
+    expect(view.batches[1]?.note).toMatchObject({ code: 'target-rejected', params: { said: 'Unexpected error' } });
     expect(events.filter((e) => e.type === 'batch.submitting' && e.index === 2)).toHaveLength(1);
   });
 });

@@ -54,7 +54,7 @@ const NEVER_ARRIVED = new Set([
   'EPROTO',
 ]);
 
-/** Plain words for a socket error, without anything from the request. */
+/** The errno code of a socket error (put into words by the message tables), else its first line; never anything from the request. */
 function describe(error: NodeJS.ErrnoException): string {
   return error.code ? `${error.code}` : error.message.split('\n')[0] ?? 'network error';
 }
@@ -88,17 +88,17 @@ export function createHttpTransport(): Transport {
         try {
           url = new URL(req.url);
         } catch {
-          resolve({ kind: 'network', mayHaveArrived: false, message: 'invalid URL', code: 'ERR_INVALID_URL' });
+          resolve({ kind: 'network', mayHaveArrived: false, message: 'ERR_INVALID_URL' });
           return;
         }
         const isHttps = url.protocol === 'https:';
         if (!isHttps && url.protocol !== 'http:') {
-          resolve({ kind: 'network', mayHaveArrived: false, message: `unsupported scheme ${url.protocol}` });
+          resolve({ kind: 'network', mayHaveArrived: false, message: 'ERR_UNSUPPORTED_SCHEME' });
           return;
         }
         // The last line of defence: a credential never leaves this computer over plain http.
         if (!isHttps && (req.bearer || req.secretBody) && !isLoopbackHost(url.hostname)) {
-          resolve({ kind: 'network', mayHaveArrived: false, message: `refused to send a credential over plain http to ${url.host}`, code: 'ERR_INSECURE_CREDENTIAL' });
+          resolve({ kind: 'network', mayHaveArrived: false, message: 'ERR_INSECURE_CREDENTIAL' });
           return;
         }
         const headers: Record<string, string | number> = { Accept: 'application/xml, text/xml, */*' };
@@ -136,7 +136,7 @@ export function createHttpTransport(): Transport {
         }
         const onAbort = () => request.destroy(Object.assign(new Error('aborted'), { code: 'ABORTED' }));
         if (req.signal?.aborted) {
-          finish({ kind: 'network', mayHaveArrived: false, message: 'aborted' });
+          finish({ kind: 'network', mayHaveArrived: false, message: 'ABORTED' });
           return;
         }
         req.signal?.addEventListener('abort', onAbort, { once: true });
@@ -148,7 +148,7 @@ export function createHttpTransport(): Transport {
         request.on('timeout', () => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
         request.on('error', (error: NodeJS.ErrnoException) => {
           const code = error.code ?? '';
-          finish({ kind: 'network', mayHaveArrived: connected && !NEVER_ARRIVED.has(code) && code !== 'ABORTED_BEFORE_SEND', message: describe(error), ...(code ? { code } : {}) });
+          finish({ kind: 'network', mayHaveArrived: connected && !NEVER_ARRIVED.has(code) && code !== 'ABORTED_BEFORE_SEND', message: describe(error) });
         });
         request.on('response', (res) => {
           const chunks: Buffer[] = [];
@@ -157,7 +157,7 @@ export function createHttpTransport(): Transport {
             size += c.length;
             if (size <= MAX_RESPONSE) chunks.push(c);
           });
-          res.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'network', mayHaveArrived: true, message: describe(error), ...(error.code ? { code: error.code } : {}) }));
+          res.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'network', mayHaveArrived: true, message: describe(error) }));
           res.on('end', () => {
             const ra = res.headers['retry-after'];
             finish({

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { reason } from '../../shared/contract/errors.js';
 import type { JobError, JobEvent, PauseReason } from '../../shared/jobs/job-events.js';
 import { reduceJob, replayJob, type JobView } from '../../shared/jobs/job-reducer.js';
 import type { JobBatch, JobSpec } from '../../shared/jobs/job-spec.js';
@@ -146,7 +147,7 @@ export class JobRunner {
     const queue: JobBatch[] = [];
     for (const b of this.view.batches) {
       if (b.phase === 'submitting') {
-        await this.emit({ type: 'batch.outcome-unknown', index: b.index, attempt: b.attempts, detail: 'The app stopped while this batch was being sent; Target may or may not have it.' });
+        await this.emit({ type: 'batch.outcome-unknown', index: b.index, attempt: b.attempts, reason: reason('outcome-unknown', { variant: 'app-stopped' }) });
       }
     }
     for (const b of this.view.batches) {
@@ -155,12 +156,12 @@ export class JobRunner {
       if (b.phase !== 'unknown-outcome') continue;
       const r = await resolveUnknown(this.ctx, b.index, this.deps.unknownChoice ?? 'auto');
       if (r.kind === 'resend') {
-        await this.emit({ type: 'job.alert', index: b.index, level: 'info', code: 'resent-after-unknown', message: `Batch ${b.index}: sending again after an unknown outcome. ${r.reason}` });
+        await this.emit({ type: 'job.alert', index: b.index, level: 'info', ...reason('resent-after-unknown', { batch: b.index }), because: r.reason });
         queue.push(spec);
       } else if (r.kind === 'give-up') {
-        await this.emit({ type: 'batch.finished', index: b.index, outcome: 'unknown', counters: null, failedIds: [], message: r.reason });
+        await this.emit({ type: 'batch.finished', index: b.index, outcome: 'unknown', counters: null, failedIds: [], reason: r.reason });
       } else {
-        await this.emit({ type: 'job.alert', index: b.index, level: 'warning', code: 'outcome-unknown', message: `Batch ${b.index}: Target may or may not have it. ${r.reason}` });
+        await this.emit({ type: 'job.alert', index: b.index, level: 'warning', ...reason('outcome-unknown', { variant: 'ask', batch: b.index }), because: r.reason });
         this.parked.add(b.index);
       }
     }
@@ -183,13 +184,7 @@ export class JobRunner {
     await this.emit({
       type: 'job.paused',
       reason: parked.length > 0 ? 'unknown-outcome' : 'error',
-      error:
-        parked.length > 0
-          ? {
-              code: 'outcome-unknown',
-              message: `Nobody can tell whether Target received batch ${parked.join(', ')}. Resume with "resend" to send it again, or "give-up" to leave its rows as unknown.`,
-            }
-          : { code: 'job-incomplete', message: 'The job stopped with work left; resume it.' },
+      error: parked.length > 0 ? reason('outcome-unknown', { variant: 'parked', batches: parked }) : reason('job-incomplete'),
     });
     return this.view;
   }
@@ -198,7 +193,7 @@ export class JobRunner {
     for (const b of this.view.batches) {
       if (b.phase === 'finished') continue;
       if (b.batchId !== null) {
-        await this.emit({ type: 'batch.finished', index: b.index, outcome: 'unknown', counters: b.counters, failedIds: [], message: 'The job was cancelled before Target finished this batch; Target may still apply it.' });
+        await this.emit({ type: 'batch.finished', index: b.index, outcome: 'unknown', counters: b.counters, failedIds: [], reason: reason('job-cancelled', { variant: 'after-accept' }) });
       } else {
         const maybeSent = b.phase === 'submitting' || b.phase === 'unknown-outcome';
         await this.emit({
@@ -207,7 +202,7 @@ export class JobRunner {
           outcome: maybeSent ? 'unknown' : 'cancelled',
           counters: null,
           failedIds: [],
-          message: maybeSent ? 'The job was cancelled; Target may or may not have this batch.' : 'Not sent: the job was cancelled.',
+          reason: reason('job-cancelled', { variant: maybeSent ? 'maybe-sent' : 'not-sent' }),
         });
       }
     }

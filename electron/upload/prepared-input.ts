@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
+import { AppCallError } from '../../shared/contract/errors.js';
 
 /** The manifest fields the upload engine relies on (the pipeline writes more; extra fields are ignored). */
 const manifestSchema = z.object({
@@ -52,29 +53,19 @@ export interface PreparedInput {
   readonly idColumn: string | null;
 }
 
-/** A prepared folder the engine cannot use. */
-export class PreparedInputError extends Error {
-  constructor(
-    readonly code: 'prepared-missing' | 'prepared-invalid',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export const MANIFEST_NAME = 'manifest.json';
 
-/** Reads `manifest.json` of a prepared folder; throws PreparedInputError when it is missing or not a manifest. */
+/** Reads `manifest.json` of a prepared folder; throws AppCallError `prepared-missing` or `prepared-invalid`. */
 export async function readPreparedInput(dir: string): Promise<PreparedInput> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(join(dir, MANIFEST_NAME), 'utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PreparedInputError('prepared-missing', `No ${MANIFEST_NAME} in ${dir}: prepare the file first.`);
-    throw new PreparedInputError('prepared-invalid', `${join(dir, MANIFEST_NAME)} is not valid JSON.`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppCallError('prepared-missing', { dir });
+    throw new AppCallError('prepared-invalid', { variant: 'not-json', path: join(dir, MANIFEST_NAME) });
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw new PreparedInputError('prepared-invalid', `${join(dir, MANIFEST_NAME)} is not a batch manifest (${parsed.error.issues[0]?.path.join('.')}).`);
+  if (!parsed.success) throw new AppCallError('prepared-invalid', { variant: 'not-manifest', path: join(dir, MANIFEST_NAME), field: parsed.error.issues[0]?.path.join('.') ?? '' });
   const m = parsed.data;
   const abs = (p: string) => (isAbsolute(p) ? p : join(dir, p));
   let line = 0;

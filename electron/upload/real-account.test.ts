@@ -10,6 +10,7 @@ import { admin } from '../../sandbox/testing/http.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
 import { runCli } from '../cli/main.js';
+import { describeError } from '../messages/error-words.js';
 import { createUploadServices, type UploadServices } from '../services/job-services.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
 import { issuedCredentials, memoryKeychain, oauthConnection, startSignInSandbox, TEST_OAUTH, whereSecretsAre, type SignInSandbox } from './testing/sign-in-sandbox.js';
@@ -88,9 +89,10 @@ describe('Adobe sign-in over HTTPS', () => {
     const p = await services.connections.save(oauthConnection(s, { caFile: null }));
     const untrusted = await services.connections.test(p.id);
     expect(untrusted.ok).toBe(false);
-    expect(untrusted.checks[0]).toMatchObject({ check: 'reachable', ok: false, message: expect.stringContaining('is self-signed and not trusted on this computer (DEPTH_ZERO_SELF_SIGNED_CERT)') });
+    expect(untrusted.checks[0]).toMatchObject({ check: 'reachable', ok: false, code: 'check-certificate', params: { variant: 'self-signed', errno: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
+    expect(describeError(untrusted.checks[0]!)).toContain('is self-signed and not trusted on this computer (DEPTH_ZERO_SELF_SIGNED_CERT)');
     // Sign-in goes to the same untrusted host: it says so in its own check.
-    expect(untrusted.checks.find((c) => c.check === 'sign-in')).toMatchObject({ ok: false, message: expect.stringContaining('Could not reach Adobe IMS (DEPTH_ZERO_SELF_SIGNED_CERT)') });
+    expect(untrusted.checks.find((c) => c.check === 'sign-in')).toMatchObject({ ok: false, code: 'sign-in-unreachable', params: { variant: 'ims', detail: 'DEPTH_ZERO_SELF_SIGNED_CERT' } });
     await expect(services.connections.save({ ...oauthConnection(s), id: p.id, caFile: join(s.cert.certFile, 'missing.pem') })).rejects.toMatchObject({ code: 'ca-file-unreadable' });
     await expect(services.connections.save({ ...oauthConnection(s), id: p.id, caFile: s.cert.keyFile })).rejects.toMatchObject({ code: 'ca-file-not-pem' });
     await services.connections.save({ ...oauthConnection(s), id: p.id });
@@ -104,13 +106,15 @@ describe('Adobe sign-in over HTTPS', () => {
     const p = await services.connections.save(oauthConnection(s, { clientSecret: wrong }));
     const r = await services.connections.test(p.id);
     expect(r.ok).toBe(false);
-    expect(r.checks.find((c) => c.check === 'sign-in')).toEqual({ check: 'sign-in', ok: false, message: 'Adobe IMS refused the sign-in: invalid_client: invalid client_secret parameter' });
+    const signIn = r.checks.find((c) => c.check === 'sign-in');
+    expect(signIn).toEqual({ check: 'sign-in', ok: false, code: 'sign-in-refused', params: { variant: 'ims', status: 400, said: 'invalid_client: invalid client_secret parameter' } });
+    expect(describeError(signIn!)).toBe('Adobe IMS refused the sign-in: invalid_client: invalid client_secret parameter');
     expect(r.tokenExpiresAt).toBeNull();
     const prepared = join(home, 'in');
     await writePrepared(prepared, { batches: 1, rowsPerBatch: 10 });
     const spec = await services.jobs.create({ preparedDir: prepared, profileId: p.id });
     const view = await services.jobs.run(spec.jobId);
-    expect(view.pause).toMatchObject({ reason: 'auth', error: { code: 'sign-in-refused', message: expect.stringContaining('invalid_client') } });
+    expect(view.pause).toMatchObject({ reason: 'auth', error: { code: 'sign-in-refused', params: { said: expect.stringContaining('invalid_client') }, httpStatus: 400 } });
     expect(jobSummary(view)).toMatchObject({ sent: 0 });
     expect(await whereSecretsAre([wrong], { log: log.join('\n'), test: JSON.stringify(r) }, home)).toEqual([]);
   }, 60_000);
@@ -205,7 +209,7 @@ describe('status variants of §12.3', () => {
     expect(jobSummary(viewB)).toMatchObject({ state: 'completed', confirmed: 10 });
     expect(jobSummary(viewA)).toMatchObject({ state: 'completed', unknown: 30, confirmed: 0 });
     const alert = viewA.alerts.find((x) => x.code === 'status-aged-out');
-    expect(alert?.message).toMatch(/^Target no longer keeps the status of batch 1: it answered before and now says "Batch not found"/);
+    expect(alert).toMatchObject({ code: 'status-aged-out', params: { variant: 'answered-before', batch: 1, said: 'Batch not found' } });
     expect(await services.jobs.listItem(a.jobId)).toMatchObject({ state: 'completed', unknown: 30 });
     // `jobs show` gives the reason.
     let shown = '';
@@ -225,9 +229,10 @@ describe('status variants of §12.3', () => {
     const spec = await services.jobs.create({ preparedDir: prepared, profileId: p.id });
     const view = await services.jobs.run(spec.jobId);
     expect(jobSummary(view)).toMatchObject({ state: 'completed', unknown: 10 });
-    expect(view.alerts.filter((x) => x.code === 'status-aged-out').map((x) => x.message)).toEqual([
-      expect.stringMatching(/^Target says it does not know batch \d \("Batch not found"\) 1 minute\(s\) after accepting it/),
-      expect.stringMatching(/^Target says it does not know batch \d/),
+    expect(view.alerts.filter((x) => x.code === 'status-aged-out').map((x) => x.params)).toEqual([
+      { variant: 'never-answered', batch: expect.any(Number), said: 'Batch not found', minutes: 1 },
+      { variant: 'never-answered', batch: expect.any(Number), said: 'Batch not found', minutes: expect.any(Number) },
     ]);
+    expect(view.alerts.map((x) => describeError(x))).toContainEqual(expect.stringMatching(/^Target says it does not know batch \d \("Batch not found"\) 1 minute\(s\) after accepting it/));
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeError } from '../messages/error-words.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
@@ -119,7 +120,7 @@ describe('reliability against the sandbox over real HTTP', () => {
     expect(paused.state).toBe('paused');
     expect(paused.pause?.reason).toBe('auth');
     expect(paused.pause?.error?.code).toBe('auth-failed');
-    expect(paused.pause?.error?.message).toMatch(/refused the Profile API token \(HTTP 403/);
+    expect(describeError(paused.pause!.error!)).toMatch(/refused the Profile API token \(HTTP 403/);
     expect((await services.jobs.listItem(spec.jobId)).state).toBe('paused');
     expect((await services.connections.find(profile.id)).lastTest).toMatchObject({ ok: false, token: 'refused' });
     // Saving the new token sends nothing by itself: the job waits for a deliberate resume.

@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import tls from 'node:tls';
+import { AppCallError } from '../../shared/contract/errors.js';
 
 /** Which certificate authorities an https call trusts: an id (for connection pooling) and the PEM list, or undefined for Node's own. */
 export interface TlsTrust {
   readonly id: string;
   readonly ca: readonly string[] | undefined;
-}
-
-/** A CA file that cannot be used, said plainly (the path is the user's own). */
-export class CaFileError extends Error {
-  constructor(
-    readonly code: 'ca-file-unreadable' | 'ca-file-not-pem',
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Where Linux distributions keep the system's trusted roots (Node 20 has no API for the OS store). */
@@ -47,7 +37,7 @@ function systemRoots(): Promise<readonly string[]> {
 /**
  * Returns what a connection's https calls trust: Node's bundled roots, the operating system's store
  * (corporate roots installed there work), and the connection's extra CA file (PEM) when it names one.
- * Throws CaFileError when that file cannot be read or holds no certificate.
+ * Throws AppCallError `ca-file-unreadable` or `ca-file-not-pem` when that file cannot be read or holds no certificate.
  */
 export async function loadTlsTrust(caFile: string | null): Promise<TlsTrust> {
   const os = await systemRoots();
@@ -56,9 +46,10 @@ export async function loadTlsTrust(caFile: string | null): Promise<TlsTrust> {
   try {
     extra = await readFile(caFile, 'utf8');
   } catch (error) {
-    throw new CaFileError('ca-file-unreadable', caFile, `The CA file ${caFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    const errno = (error as NodeJS.ErrnoException).code;
+    throw new AppCallError('ca-file-unreadable', { path: caFile, ...(errno === undefined ? {} : { errno }) });
   }
-  if (!extra.includes('-----BEGIN CERTIFICATE-----')) throw new CaFileError('ca-file-not-pem', caFile, `The CA file ${caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`);
+  if (!extra.includes('-----BEGIN CERTIFICATE-----')) throw new AppCallError('ca-file-not-pem', { path: caFile });
   const hash = createHash('sha256').update(extra).digest('hex').slice(0, 16);
   return { id: `ca:${hash}`, ca: [...tls.rootCertificates, ...os, extra] };
 }

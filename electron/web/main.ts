@@ -2,6 +2,8 @@
  * `tsx electron/web/main.ts [--port N] [--reason TEXT]`: runs the app in browser mode and prints the
  * address to open. Ctrl+C stops it cleanly.
  */
+import { AppCallError } from '../../shared/contract/errors.js';
+import { describeError } from '../messages/error-words.js';
 import { startBrowserMode } from './browser-mode.js';
 
 const args = process.argv.slice(2);
@@ -28,6 +30,7 @@ try {
   process.on('SIGTERM', () => void stop());
 } catch (error) {
   const code = (error as { code?: string }).code;
-  console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use: choose another with --port.` : `Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  const why = error instanceof AppCallError ? describeError(error) : error instanceof Error ? error.message : String(error);
+  console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use: choose another with --port.` : `Could not start: ${why}`);
   process.exit(1);
 }

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import type { AppServices } from '../services/app-services.js';
+import { failedReply, okReply } from '../../shared/contract/reply.js';
 import { dispatchCall } from '../services/dispatch.js';
 import { TOKEN_COOKIE, TOKEN_HEADER, checkAccess } from './access-guard.js';
 import { serveStatic } from './static-files.js';
@@ -49,7 +50,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`[web] ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong on our side.' } });
+      if (!res.headersSent) sendJson(res, 500, failedReply('internal'));
       else res.destroy();
     });
   });
@@ -75,7 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST.');
       const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
       const body = await readJson(req);
-      if (body === undefined) return sendJson(res, 400, { ok: false, error: { code: 'bad-arguments', message: 'The request body is not JSON.' } });
+      if (body === undefined) return sendJson(res, 400, failedReply('bad-arguments', { call: name, field: '', detail: 'the request body is not JSON' }));
       return sendJson(res, 200, await dispatchCall(options.services.handlers, name, body, log));
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -101,9 +102,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         await pipeline(req, createWriteStream(path));
       } catch {
         await rm(dir, { recursive: true, force: true });
-        return sendJson(res, 400, { ok: false, error: { code: 'upload-interrupted', message: 'The file did not arrive completely. Try again.' } });
+        return sendJson(res, 400, failedReply('upload-interrupted'));
       }
-      return sendJson(res, 200, { ok: true, value: { path } });
+      return sendJson(res, 200, okReply({ path }));
     }
     if (req.method === 'GET' && (await serveStatic(options.staticDir, url.pathname, res))) return;
     sendText(res, 404, 'Not found.');

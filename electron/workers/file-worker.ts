@@ -7,14 +7,14 @@ import { openTable } from '../io/open-table.js';
 import { readTable } from '../io/read-table.js';
 import type { ReadOptions, TableInfo } from '../io/table-types.js';
 import { RowStore } from '../store/row-store.js';
+import { AppCallError, type AppError } from '../../shared/contract/errors.js';
 import { serveWorker, toWorkerError } from './worker-protocol.js';
-import type { WorkerError } from './worker-protocol.js';
 
 /** Events the file worker posts while counting rows. */
 export type FileWorkerEvent =
   | { readonly type: 'progress'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly type: 'counted'; readonly rows: number }
-  | ({ readonly type: 'failed' } & WorkerError);
+  | { readonly type: 'failed'; readonly error: AppError };
 
 /** The file worker's methods. */
 export interface FileWorkerApi {
@@ -67,7 +67,7 @@ if (parentPort) {
     } catch (error) {
       const failure = toWorkerError(error);
       if (failure.code === 'cancelled') return;
-      post({ type: 'failed', ...failure, code: failure.code === 'internal' ? 'unreadable' : failure.code });
+      post({ type: 'failed', error: failure.code === 'internal' ? new AppCallError('unreadable', { variant: 'io', path }).toJSON() : failure });
     }
   }
 }

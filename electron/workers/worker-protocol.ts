@@ -1,5 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
+import { AppCallError, type AppError } from '../../shared/contract/errors.js';
+import type { Reply } from '../../shared/contract/reply.js';
 
 /** A request to a worker: `id` pairs it with its reply. */
 export interface WorkerRequest<M extends string = string, A = unknown> {
@@ -8,24 +10,21 @@ export interface WorkerRequest<M extends string = string, A = unknown> {
   readonly method: M;
   readonly args: A;
 }
-/** A worker's reply to one request. */
-export type WorkerReply =
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: WorkerError };
+/** A worker's reply to one request: the contract's reply envelope, paired with its request by `id`. */
+export type WorkerReply = { readonly kind: 'reply'; readonly id: number } & Reply;
 
-/** A failure as it crosses the thread boundary: a stable code, English text, and Korean text when the thrower had it. */
-export interface WorkerError {
-  readonly code: string;
-  readonly message: string;
-  readonly messageKo?: string;
+/**
+ * A thrown value as it crosses the thread boundary: an AppCallError keeps its code and params; anything
+ * else becomes `internal`, its message kept for the log only.
+ */
+export function toWorkerError(error: unknown): AppError {
+  if (error instanceof AppCallError) return error.toJSON();
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error), params: {} };
 }
 
-/** The code and texts of any thrown value (errors without a string `code` become `internal`). */
-export function toWorkerError(error: unknown): WorkerError {
-  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'internal';
-  const message = error instanceof Error ? error.message : String(error);
-  const messageKo = (error as { messageKo?: unknown })?.messageKo;
-  return typeof messageKo === 'string' ? { code, message, messageKo } : { code, message };
+/** The error a worker's failure is rethrown as on the parent's side: the AppCallError, or an `internal` Error with the worker's message. */
+export function fromWorkerError(error: AppError): Error {
+  return error.code === 'internal' ? Object.assign(new Error(error.message), { code: 'internal' }) : AppCallError.from(error);
 }
 /** An unsolicited event from a worker (progress, completion…). */
 export interface WorkerEvent<E = unknown> {
@@ -37,7 +36,8 @@ type Method<A, R> = (args: A) => Promise<R>;
 
 /**
  * The parent's side of a worker: `call` sends a typed request and resolves with its reply (rejects
- * with an Error carrying `code` on failure, or when the worker dies); `onEvent` receives events.
+ * with the worker's AppCallError, an `internal` Error, or `worker-crashed`/`worker-exited` when the
+ * worker dies); `onEvent` receives events.
  */
 export class WorkerClient<Api extends Record<string, Method<never, unknown>>, E> {
   private nextId = 1;
@@ -56,14 +56,14 @@ export class WorkerClient<Api extends Record<string, Method<never, unknown>>, E>
       if (!waiter) return;
       this.pending.delete(message.id);
       if (message.ok) waiter.resolve(message.value);
-      else waiter.reject(Object.assign(new Error(message.error.message), message.error));
+      else waiter.reject(fromWorkerError(message.error));
     });
     const failAll = (error: Error) => {
       for (const waiter of this.pending.values()) waiter.reject(error);
       this.pending.clear();
     };
-    worker.on('error', (error) => failAll(Object.assign(error, { code: 'worker-crashed' })));
-    worker.on('exit', (code) => failAll(Object.assign(new Error(`The background worker stopped (exit ${code}).`), { code: 'worker-exited' })));
+    worker.on('error', (error) => failAll(new AppCallError('worker-crashed', { detail: error.message })));
+    worker.on('exit', (code) => failAll(new AppCallError('worker-exited', { exitCode: code })));
   }
 
   /** Sends one request; resolves with the worker's value or rejects with its error. */
@@ -83,15 +83,15 @@ export class WorkerClient<Api extends Record<string, Method<never, unknown>>, E>
 }
 
 /**
- * The worker's side: answers requests with the matching method of `api` (errors with a `code`
- * property keep it; others become `internal`) and returns a function that posts events.
+ * The worker's side: answers requests with the matching method of `api` (an AppCallError keeps its
+ * code and params; other errors become `internal`) and returns a function that posts events.
  */
 export function serveWorker<Api extends Record<string, Method<never, unknown>>, E>(port: MessagePort, api: Api): (event: E) => void {
   port.on('message', async (message: WorkerRequest) => {
     if (message?.kind !== 'request') return;
     const method = api[message.method] as Method<unknown, unknown> | undefined;
     try {
-      if (!method) throw Object.assign(new Error(`Unknown worker method ${message.method}`), { code: 'internal' });
+      if (!method) throw new Error(`Unknown worker method ${message.method}`);
       const value = await method(message.args);
       port.postMessage({ kind: 'reply', id: message.id, ok: true, value } satisfies WorkerReply);
     } catch (error) {

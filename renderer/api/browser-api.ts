@@ -1,9 +1,6 @@
-import type { AppApi, AppEvent, CallName } from '../../shared/contract/index.js';
-import { calls } from '../../shared/contract/index.js';
+import type { AppApi, AppEvent, CallName, Reply } from '../../shared/contract/index.js';
+import { AppCallError, calls, unwrapReply } from '../../shared/contract/index.js';
 import type { ClientApi } from './client-api.js';
-import { toCallError } from './call-error.js';
-
-type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
 /**
  * Browser mode: calls go to `POST /api/call/NAME` on the loopback host that served the page (the
@@ -28,12 +25,8 @@ export function createBrowserApi(): ClientApi {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(args ?? {}),
     });
-    if (response.status === 401 || response.status === 403) {
-      throw toCallError({ code: 'unauthorized', message: await response.text() });
-    }
-    const reply = (await response.json()) as Reply;
-    if (!reply.ok) throw toCallError(reply.error);
-    return reply.value;
+    if (response.status === 401 || response.status === 403) throw new AppCallError('unauthorized');
+    return unwrapReply((await response.json()) as Reply);
   };
 
   const call = Object.fromEntries(
@@ -55,14 +48,13 @@ export function createBrowserApi(): ClientApi {
         xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.total);
         xhr.onload = () => {
           try {
-            const reply = JSON.parse(xhr.responseText) as Reply;
-            if (reply.ok) resolve((reply.value as { path: string }).path);
-            else reject(toCallError(reply.error));
-          } catch {
-            reject(toCallError({ code: 'upload-interrupted', message: 'The file did not arrive completely.' }));
+            resolve(unwrapReply(JSON.parse(xhr.responseText) as Reply<{ path: string }>).path);
+          } catch (error) {
+            // A body that is not a reply means the upload was cut short.
+            reject(error instanceof AppCallError ? error : new AppCallError('upload-interrupted'));
           }
         };
-        xhr.onerror = () => reject(toCallError({ code: 'upload-interrupted', message: 'The file did not arrive completely.' }));
+        xhr.onerror = () => reject(new AppCallError('upload-interrupted'));
         xhr.send(file);
       });
     },

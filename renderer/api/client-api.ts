@@ -1,4 +1,4 @@
-import type { AppApi, AppEvent, HostKind } from '../../shared/contract/index.js';
+import type { AppApi, AppEvent, HostKind, Reply } from '../../shared/contract/index.js';
 
 /**
  * What the UI talks to: every contract call, the event stream, and the one host-specific affordance —
@@ -16,7 +16,7 @@ export interface ClientApi {
 
 /** The shape Electron's preload exposes on `window.profileLoader`. */
 export interface PreloadBridge {
-  readonly invoke: (name: string, args: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>;
+  readonly invoke: (name: string, args: unknown) => Promise<Reply>;
   readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
   readonly pathForFile: (file: File) => string;
 }

@@ -14,9 +14,10 @@ import { SettingsButton } from '../features/settings/settings-dialog.js';
 import { JobNotifier } from '../features/upload/job-notifier.js';
 import { SendGateHost } from '../features/upload/send-gate.js';
 import { UploadRoute } from '../features/upload/upload-route.js';
-import { useJobs } from '../state/jobs-store.js';
 import { changeLanguage } from '../i18n/setup.js';
 import type { Language } from '../i18n/setup.js';
+import { languages, localeOf } from '../i18n/languages.js';
+import { wireStores } from '../state/wiring.js';
 import { useWizard } from '../state/wizard-store.js';
 import { WizardFrame } from './wizard-frame.js';
 
@@ -28,8 +29,8 @@ export function App({ api }: { readonly api: ClientApi }) {
   useEffect(() => {
     void api.call['app.info']({}).then(setInfo).catch(() => undefined);
   }, [api]);
-  useEffect(() => api.subscribe(useJobs.getState().onEvent), [api]);
-  const locale = i18n.language === 'ko' ? 'ko-KR' : 'en-US';
+  useEffect(() => wireStores(api), [api]);
+  const locale = localeOf(i18n.language);
   return (
     <Provider theme={defaultTheme} locale={locale} minHeight="100vh">
       <div className="app" data-testid="app" data-state={info ? 'ready' : 'starting'} data-host={api.host}>
@@ -51,8 +52,9 @@ export function App({ api }: { readonly api: ClientApi }) {
                 width="size-2400"
                 data-testid="language-picker"
               >
-                <Item key="en">English</Item>
-                <Item key="ko">한국어</Item>
+                {languages.map((l) => (
+                  <Item key={l.code}>{l.name}</Item>
+                ))}
               </Picker>
               <SettingsButton api={api} />
             </Flex>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,22 @@ export interface DataGridProps {
   readonly fileName: string;
   readonly headers: readonly string[];
   readonly totalRows: number;
+  /** True while `totalRows` is still growing (rows being counted): the grid then follows it in coarse steps. */
+  readonly growing?: boolean;
+}
+
+/**
+ * The row count handed to the virtualizer. Every change of that count makes it measure every row again
+ * (O(rows) on the page's main thread, about a second per million rows on a busy machine), so while the
+ * total grows it is taken only when it has grown fourfold; once growth stops, the exact total at once.
+ * Following the ten progress events a second of a file in the millions would freeze the window for as
+ * long as the counting lasts.
+ */
+function useSteppedCount(total: number, growing: boolean): number {
+  const [count, setCount] = useState(total);
+  const next = !growing || total < count || total >= count * 4 ? total : count;
+  if (next !== count) setCount(next);
+  return next;
 }
 
 /**
@@ -27,7 +43,12 @@ export interface DataGridProps {
  * rendered (and only the pages near them are held), whatever the file's size. Column model from
  * @tanstack/react-table, windowing from @tanstack/react-virtual.
  */
-export function DataGrid({ api, fileId, fileName, headers, totalRows }: DataGridProps) {
+export function DataGrid({ totalRows, growing = false, ...rest }: DataGridProps) {
+  return <GridView {...rest} totalRows={useSteppedCount(totalRows, growing)} />;
+}
+
+/** The grid itself; memoised, so a progress event that leaves the stepped count alone does not render its cells again. */
+const GridView = memo(function GridView({ api, fileId, fileName, headers, totalRows }: Omit<DataGridProps, 'growing'>) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rowAt, ensure, version } = useRowPages(api, fileId, totalRows);
@@ -98,4 +119,4 @@ export function DataGrid({ api, fileId, fileName, headers, totalRows }: DataGrid
       </div>
     </div>
   );
-}
+});

@@ -1,24 +1,23 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
-import { ko } from './ko.js';
+import { isLanguage, languages, type Language } from './languages.js';
 
-export const supportedLanguages = ['en', 'ko'] as const;
-export type Language = (typeof supportedLanguages)[number];
+export type { Language } from './languages.js';
 
 const STORAGE_KEY = 'profile-loader.language';
 
-/** The language to start in: the user's saved choice, else Korean for a Korean browser, else English. */
+/** The language to start in: the user's saved choice, else the browser's language when the UI speaks it, else English. */
 export function initialLanguage(): Language {
   const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (saved === 'en' || saved === 'ko') return saved;
-  return navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  if (isLanguage(saved)) return saved;
+  const browser = navigator.language.toLowerCase().split('-')[0];
+  return isLanguage(browser) ? browser : 'en';
 }
 
-/** Starts i18next with English and Korean; resolves once translations are ready. */
+/** Starts i18next with every language of languages.ts; resolves once translations are ready. */
 export async function setupI18n(): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, ko: { translation: ko } },
+    resources: Object.fromEntries(languages.map((l) => [l.code, { translation: l.messages }])),
     lng: initialLanguage(),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -1,44 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppApi, CallName, FileSummary, MappingSuggestion, ReviewSummary } from '../../shared/contract/index.js';
-import { AppCallError, calls } from '../../shared/contract/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FileSummary, MappingSuggestion, ReviewSummary } from '../../shared/contract/index.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
-import { createAppServices, type AppServices } from '../../electron/services/app-services.js';
-import { dispatchCall } from '../../electron/services/dispatch.js';
+import { contractClient, useAppServices } from '../../electron/services/test-support/app-services-harness.js';
 import type { ClientApi } from '../api/client-api.js';
-import { isJobEvent, useJobs } from './jobs-store.js';
+import { useJobs } from './jobs-store.js';
+import { wireStores } from './wiring.js';
 
-let home: string;
-let services: AppServices;
+const harness = useAppServices('pl-jobs-store-');
 let api: ClientApi;
 
-/** The renderer's ClientApi over the real Node-side services (what both front doors do, minus the transport). */
-function clientOver(s: AppServices): ClientApi {
-  const call = Object.fromEntries(
-    (Object.keys(calls) as CallName[]).map((name) => [
-      name,
-      async (args: unknown) => {
-        const reply = await dispatchCall(s.handlers, name, args, () => undefined);
-        if (!reply.ok) throw new AppCallError(reply.error.code, reply.error.message);
-        return reply.value;
-      },
-    ]),
-  ) as unknown as AppApi;
-  return { host: 'browser', call, subscribe: (listener) => s.bus.subscribe(listener), pathForFile: async () => '' };
-}
-
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'pl-jobs-store-'));
-  services = await createAppServices({ homeDir: home, host: 'browser', log: () => undefined });
-  api = clientOver(services);
+beforeEach(() => {
+  api = contractClient(harness.services());
   useJobs.setState({ views: {}, currentJobId: null, followingSince: {}, history: { kind: 'idle' }, problem: null, busy: false });
-});
-
-afterEach(async () => {
-  await services.close();
-  await rm(home, { recursive: true, force: true });
 });
 
 async function preparedSample(): Promise<ReviewSummary> {
@@ -66,7 +39,7 @@ function whenJobEnds(jobId: () => string | null): Promise<JobView> {
 
 describe('jobs store over the real services', () => {
   it('follows a job to its end with the shared reducer, equal to the journal, and lists it', async () => {
-    const off = api.subscribe(useJobs.getState().onEvent);
+    const off = wireStores(api);
     try {
       const summary = await preparedSample();
       const started = useJobs.getState().start(api, summary.preparedDir, 'local-sandbox');
@@ -95,10 +68,5 @@ describe('jobs store over the real services', () => {
     expect(await useJobs.getState().start(api, summary.preparedDir, 'no-such-profile')).toBeNull();
     expect(useJobs.getState().problem?.code).toBe('profile-not-found');
     expect(useJobs.getState().busy).toBe(false);
-  });
-
-  it('tells job events from other events', () => {
-    expect(isJobEvent({ type: 'job.resumed', jobId: 'j', at: 'now' })).toBe(true);
-    expect(isJobEvent({ type: 'review.progress', fileId: 'f', rows: 1, bytesRead: 1, totalBytes: 2 })).toBe(false);
   });
 });

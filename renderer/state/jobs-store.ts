@@ -1,46 +1,19 @@
 import { create } from 'zustand';
-import type { AppEvent } from '../../shared/contract/index.js';
+import type { AppError } from '../../shared/contract/index.js';
 import type { JobListItem } from '../../shared/contract/jobs.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { initialJobView, reduceJob } from '../../shared/jobs/job-reducer.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
-import { isAppError } from '../../shared/contract/index.js';
+import { problemOf } from '../api/call-error.js';
 import type { ClientApi } from '../api/index.js';
 import { jobFraction } from '../features/upload/progress-math.js';
-
-const jobEventTypes: ReadonlySet<string> = new Set<JobEvent['type']>([
-  'job.started',
-  'batch.written',
-  'batch.submitting',
-  'batch.uploading',
-  'batch.submit-failed',
-  'batch.outcome-unknown',
-  'batch.submitted',
-  'batch.status',
-  'batch.finished',
-  'job.alert',
-  'job.paused',
-  'job.resumed',
-  'job.finished',
-]);
-
-/** True when a Node-side event is one of the job events of shared/jobs. */
-export function isJobEvent(event: AppEvent | JobEvent): event is JobEvent {
-  return jobEventTypes.has(event.type) && 'jobId' in event;
-}
-
-/** A problem with a job call, as the UI shows it. */
-export interface JobCallProblem {
-  readonly code: string;
-  readonly message: string;
-}
 
 /** The history list as it loads. */
 export type HistoryState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly items: readonly JobListItem[] }
-  | { readonly kind: 'failed'; readonly problem: JobCallProblem };
+  | { readonly kind: 'failed'; readonly problem: AppError };
 
 interface JobsStore {
   /** Views of the jobs this window follows, kept current by the one shared reducer. */
@@ -53,11 +26,11 @@ interface JobsStore {
   readonly followingSince: Readonly<Record<string, { readonly at: number; readonly fraction: number }>>;
   readonly history: HistoryState;
   /** Set when a call (start, pause, resume, cancel, retry) failed; cleared by the next call. */
-  readonly problem: JobCallProblem | null;
+  readonly problem: AppError | null;
   /** True while a start/resume/retry call is on its way. */
   readonly busy: boolean;
-  /** Applies a Node-side event with the shared reducer (ignores events that are not about jobs). */
-  onEvent(event: AppEvent | JobEvent): void;
+  /** Applies a job event with the shared reducer (state/wiring.ts routes every job event here). */
+  onEvent(event: JobEvent): void;
   /** Shows `jobId` and loads its view from its journal; never throws. */
   follow(api: ClientApi, jobId: string): Promise<void>;
   /** Starts a job from a prepared folder and follows it; resolves with its id, or null when it failed (see `problem`). */
@@ -70,10 +43,6 @@ interface JobsStore {
   retryFailed(api: ClientApi, jobId: string): Promise<string | null>;
   /** Reloads the job history; never throws. */
   loadHistory(api: ClientApi): Promise<void>;
-}
-
-function problemOf(error: unknown): JobCallProblem {
-  return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
 }
 
 /** Upload jobs as this window knows them: live views from job events, the current job, and the history. */
@@ -112,7 +81,6 @@ export const useJobs = create<JobsStore>((set, get) => {
     problem: null,
     busy: false,
     onEvent(event) {
-      if (!isJobEvent(event)) return;
       const views = get().views;
       const view = reduceJob(views[event.jobId] ?? initialJobView(event.jobId), event);
       const since = get().followingSince;

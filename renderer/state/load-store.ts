@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { AppEvent, FileSummary, ReadOverrides } from '../../shared/contract/index.js';
-import { isAppError } from '../../shared/contract/index.js';
+import type { AppError, FileEvent, FileSummary, ReadOverrides } from '../../shared/contract/index.js';
+import { assertNever } from '../../shared/domain/assert-never.js';
+import { problemOf } from '../api/call-error.js';
 import type { ClientApi } from '../api/index.js';
 
 /** The Load step as a union of states, each with a `kind` (mirrored to `data-state` for tests). */
@@ -9,7 +10,7 @@ export type LoadState =
   | { readonly kind: 'uploading'; readonly name: string; readonly percent: number }
   | { readonly kind: 'opening'; readonly name: string }
   | { readonly kind: 'ready'; readonly file: FileSummary; readonly rows: number; readonly counting: boolean; readonly bytesRead: number }
-  | { readonly kind: 'failed'; readonly name: string; readonly code: string; readonly message: string; readonly messageKo?: string };
+  | { readonly kind: 'failed'; readonly name: string; readonly problem: AppError };
 
 interface LoadStore {
   readonly state: LoadState;
@@ -19,8 +20,8 @@ interface LoadStore {
   openPath(api: ClientApi, path: string, name: string, options?: ReadOverrides): Promise<void>;
   /** Reads the open file again with these overrides. Never throws. */
   reopen(api: ClientApi, options: ReadOverrides): Promise<void>;
-  /** Applies a Node-side event about the open file. */
-  onEvent(event: AppEvent): void;
+  /** Applies a Node-side event about the open file (state/wiring.ts routes every file event here); events about other files are ignored. */
+  onEvent(event: FileEvent): void;
 }
 
 /** The opened file and how far its rows have been counted. */
@@ -41,7 +42,7 @@ export const useLoad = create<LoadStore>((set, get) => ({
       }
       await get().openPath(api, path, file.name);
     } catch (error) {
-      set({ state: { kind: 'failed', name: file.name, ...failureOf(error) } });
+      set({ state: { kind: 'failed', name: file.name, problem: problemOf(error) } });
     }
   },
   async openPath(api, path, name, options) {
@@ -52,14 +53,14 @@ export const useLoad = create<LoadStore>((set, get) => ({
       const summary = await api.call['files.open']({ path, ...(options && Object.keys(options).length > 0 ? { options } : {}) });
       if (previous.kind === 'ready' && previous.file.path === path) void api.call['files.close']({ fileId: previous.file.fileId }).catch(() => undefined);
       set({ state: { kind: 'ready', file: summary, rows: 0, counting: true, bytesRead: 0 } });
-      // Rows counted before the subscription saw them are picked up by one page read.
+      // Events sent before this reply named the file were ignored (its id was unknown): one page read catches up.
       const page = await api.call['files.rows']({ fileId: summary.fileId, first: 1, count: 1 });
       const current = get().state;
       if (current.kind === 'ready' && current.file.fileId === summary.fileId && current.counting) {
         set({ state: { ...current, rows: Math.max(current.rows, page.totalRows), counting: !page.complete } });
       }
     } catch (error) {
-      set({ state: { kind: 'failed', name, ...failureOf(error) } });
+      set({ state: { kind: 'failed', name, problem: problemOf(error) } });
     }
   },
   async reopen(api, options) {
@@ -69,7 +70,7 @@ export const useLoad = create<LoadStore>((set, get) => ({
   },
   onEvent(event) {
     const current = get().state;
-    if (current.kind !== 'ready' || !('fileId' in event) || event.fileId !== current.file.fileId) return;
+    if (current.kind !== 'ready' || event.fileId !== current.file.fileId) return;
     switch (event.type) {
       case 'file.progress':
         set({ state: { ...current, rows: Math.max(current.rows, event.rows), bytesRead: event.bytesRead } });
@@ -78,15 +79,10 @@ export const useLoad = create<LoadStore>((set, get) => ({
         set({ state: { ...current, rows: event.rows, counting: false } });
         break;
       case 'file.failed':
-        set({ state: { kind: 'failed', name: current.file.name, ...event.error } });
+        set({ state: { kind: 'failed', name: current.file.name, problem: event.error } });
         break;
+      default:
+        assertNever(event, 'file event');
     }
   },
 }));
-
-/** The code and the English and Korean texts of a failed call. */
-function failureOf(error: unknown): { code: string; message: string; messageKo?: string } {
-  if (!isAppError(error)) return { code: 'internal', message: String(error) };
-  const messageKo = error.params?.messageKo;
-  return typeof messageKo === 'string' ? { code: error.code, message: error.message, messageKo } : { code: error.code, message: error.message };
-}

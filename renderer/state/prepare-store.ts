@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { AppEvent, BulkAction, FileSummary, MappingSuggestion, ReviewSummary, UploadBlock } from '../../shared/contract/index.js';
-import { isAppError } from '../../shared/contract/index.js';
+import type { AppError, BulkAction, FileSummary, MappingSuggestion, ReviewEvent, ReviewSummary, UploadBlock } from '../../shared/contract/index.js';
 import type { MappingSpec } from '../../shared/domain/mapping-spec.js';
 import type { RowEdit } from '../../shared/domain/row-overlay.js';
 import type { DuplicatePolicy } from '../../shared/validation/duplicate-policy.js';
+import { problemOf } from '../api/call-error.js';
 import type { ClientApi } from '../api/index.js';
 
 /** The Map step's state: suggestion loading, then the mapping being edited. */
@@ -11,14 +11,14 @@ export type MapState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'suggesting' }
   | { readonly kind: 'ready' }
-  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly messageKo: string | null };
+  | { readonly kind: 'failed'; readonly problem: AppError };
 
 /** The Review step's state (mirrored to `data-state`): a run in progress, its summary, or a failure. */
 export type ReviewState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly rows: number; readonly previous: ReviewSummary | null }
   | { readonly kind: 'ready'; readonly summary: ReviewSummary }
-  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly messageKo: string | null; readonly previous: ReviewSummary | null };
+  | { readonly kind: 'failed'; readonly problem: AppError; readonly previous: ReviewSummary | null };
 
 interface PrepareStore {
   /** The open file this preparation is for (null before Load). */
@@ -30,7 +30,7 @@ interface PrepareStore {
   /** Set while a template applied automatically can be undone: the mapping it replaced. */
   readonly beforeTemplate: MappingSpec | null;
   readonly review: ReviewState;
-  /** Starts over for a newly loaded file: asks the Node side for a mapping suggestion. Never throws. */
+  /** Starts over for a newly loaded file (state/wiring.ts calls it for each): asks the Node side for a mapping suggestion. Never throws. */
   useFile(api: ClientApi, file: FileSummary): Promise<void>;
   setMapping(mapping: MappingSpec): void;
   /** Puts back the plain suggestion instead of the template that was applied automatically. */
@@ -39,8 +39,8 @@ interface PrepareStore {
   runReview(api: ClientApi, duplicates?: DuplicatePolicy): Promise<void>;
   edit(api: ClientApi, edits: readonly RowEdit[]): Promise<void>;
   bulk(api: ClientApi, action: BulkAction): Promise<void>;
-  onEvent(event: AppEvent): void;
-  reset(): void;
+  /** Applies the progress of a running check (state/wiring.ts routes every review event here). */
+  onEvent(event: ReviewEvent): void;
 }
 
 /** What the Upload step needs from Load, Map and Review: null until a check has finished. */
@@ -84,12 +84,6 @@ export function selectPrepared(s: Pick<PrepareStore, 'file' | 'review'>): Prepar
   };
 }
 
-const failure = (error: unknown) => {
-  if (!isAppError(error)) return { code: 'internal', message: String(error), messageKo: null };
-  const ko = error.params?.messageKo;
-  return { code: error.code, message: error.message, messageKo: typeof ko === 'string' ? ko : null };
-};
-
 /** The preparation of the open file: its mapping (Map) and the result of checking it (Review). */
 export const usePrepare = create<PrepareStore>((set, get) => {
   /** Runs one Node-side call that re-validates, keeping the last summary visible meanwhile. */
@@ -100,7 +94,7 @@ export const usePrepare = create<PrepareStore>((set, get) => {
       const summary = await call();
       if (get().file?.fileId === summary.fileId) set({ review: { kind: 'ready', summary } });
     } catch (error) {
-      set({ review: { kind: 'failed', ...failure(error), previous } });
+      set({ review: { kind: 'failed', problem: problemOf(error), previous } });
     }
   };
   return {
@@ -117,7 +111,7 @@ export const usePrepare = create<PrepareStore>((set, get) => {
         if (get().file?.fileId !== file.fileId) return;
         set({ map: { kind: 'ready' }, suggestion, mapping: suggestion.mapping, beforeTemplate: null });
       } catch (error) {
-        set({ map: { kind: 'failed', ...failure(error) } });
+        set({ map: { kind: 'failed', problem: problemOf(error) } });
       }
     },
     setMapping(mapping) {
@@ -150,11 +144,8 @@ export const usePrepare = create<PrepareStore>((set, get) => {
     },
     onEvent(event) {
       const { review, file } = get();
-      if (event.type !== 'review.progress' || review.kind !== 'running' || event.fileId !== file?.fileId) return;
+      if (review.kind !== 'running' || event.fileId !== file?.fileId) return;
       set({ review: { ...review, rows: event.rows } });
-    },
-    reset() {
-      set({ file: null, map: { kind: 'idle' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
     },
   };
 });

@@ -1,26 +1,21 @@
 import { create } from 'zustand';
 import type { ArgsOf } from '../../shared/contract/define.js';
 import type { ConnectionProfileView, ConnectionTestResult, ProfilesList, profileCalls } from '../../shared/contract/profiles.js';
-import { isAppError } from '../../shared/contract/index.js';
+import type { AppError } from '../../shared/contract/index.js';
+import { problemOf } from '../api/call-error.js';
 import type { ClientApi } from '../api/index.js';
 
 /** What `profiles.save` takes (the token is write-only: sent, never read back). */
 export type ProfileInput = ArgsOf<(typeof profileCalls)['profiles.save']>;
 
-/** A failure of a profile call as the UI shows it. */
-export interface ProfileProblem {
-  readonly code: string;
-  readonly message: string;
-}
-
 /** The profile list as it loads. */
 export type ProfilesState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly list: ProfilesList }
-  | { readonly kind: 'failed'; readonly problem: ProfileProblem };
+  | { readonly kind: 'failed'; readonly problem: AppError };
 
 /** One "Test connection" run. */
-export type ProfileTestState = { readonly kind: 'testing' } | { readonly kind: 'done'; readonly result: ConnectionTestResult } | { readonly kind: 'failed'; readonly problem: ProfileProblem };
+export type ProfileTestState = { readonly kind: 'testing' } | { readonly kind: 'done'; readonly result: ConnectionTestResult } | { readonly kind: 'failed'; readonly problem: AppError };
 
 interface ProfilesStore {
   readonly state: ProfilesState;
@@ -38,10 +33,6 @@ interface ProfilesStore {
   test(api: ClientApi, id: string): Promise<void>;
   /** Records that the user reviewed the production setting of these profiles; throws the AppError. */
   reviewProduction(api: ClientApi, ids: readonly string[]): Promise<void>;
-}
-
-function problemOf(error: unknown): ProfileProblem {
-  return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) };
 }
 
 /** Connection profiles as the Upload step and Settings show them. */

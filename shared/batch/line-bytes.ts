@@ -37,7 +37,7 @@ export function copyAscii(value: string, out: LineBytes): void {
   out.pos = start + n;
 }
 
-/** Per ASCII character: 0 = written as is, 1 = written as %XX, 2 = a rule must look first (comma, control characters). */
+/** Per ASCII character: 0 = written as is, 1 = written as %XX, 2 = a value rule must look first (comma, control characters). */
 const ASCII_CLASS = new Uint8Array(128).fill(1);
 for (let c = 0; c < 128; c++) if (PLAIN[c] === 1) ASCII_CLASS[c] = 0;
 for (let c = 0; c < 32; c++) ASCII_CLASS[c] = 2;
@@ -51,9 +51,11 @@ export const MAX_ENCODED_PER_UNIT = 9;
 /**
  * Writes the UTF-8 URL-encoding of `value` (exactly what encodeURIComponent gives) into `b` from `p` and
  * returns the position after it; `b` must have room for `value.length * MAX_ENCODED_PER_UNIT` bytes.
- * Returns -1, having written nothing that counts, when the value holds anything a rule must look at
- * first: a comma, a control character, a line or paragraph separator, U+FFFD, or a broken surrogate.
- * Takes the buffer and position as arguments so a caller encoding a whole row keeps them in registers.
+ * Returns -1, having written nothing that counts, when the value holds a character a value rule looks
+ * at (`RULE_CHARS` in shared/validation/encode-value.ts: a comma, a control character, a line or
+ * paragraph separator, U+FFFD) or a broken surrogate; a rule added there needs its characters here too
+ * (a test checks every code unit). Takes the buffer and position as arguments so a caller encoding a
+ * whole row keeps them in registers.
  */
 export function encodeAt(value: string, b: Uint8Array, p: number): number {
   const n = value.length;

@@ -1,7 +1,6 @@
 /**
- * Characters `encodeURIComponent` leaves as they are. A cell made only of these is already its own
- * encoding, so the hot path tests it with one compiled regex and skips the encoder (most ids, numbers,
- * codes and ASCII words).
+ * Characters `encodeURIComponent` leaves as they are. A string made only of these is already its own
+ * encoding, so one compiled regex spares the encoder for most names.
  */
 const ALREADY_ENCODED = /^[A-Za-z0-9\-_.!~*'()]*$/;
 
@@ -13,9 +12,4 @@ export function encodeCell(value: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Returns true when the value needs no encoding at all. */
-export function isAlreadyEncoded(value: string): boolean {
-  return ALREADY_ENCODED.test(value);
 }

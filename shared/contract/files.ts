@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
+import type { AppError } from './errors.js';
 
 /** Opaque id of an opened file session on the Node side. */
 export type FileId = string & { readonly __brand: 'FileId' };
@@ -67,4 +68,4 @@ export const fileCalls = {
 export type FileEvent =
   | { readonly type: 'file.progress'; readonly fileId: FileId; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
   | { readonly type: 'file.counted'; readonly fileId: FileId; readonly rows: number }
-  | { readonly type: 'file.failed'; readonly fileId: FileId; readonly error: { readonly code: string; readonly message: string; readonly messageKo?: string } };
+  | { readonly type: 'file.failed'; readonly fileId: FileId; readonly error: AppError };

@@ -58,8 +58,10 @@ export type {
   TopValues,
   UploadBlock,
 } from './review.js';
-export type { AppError } from './errors.js';
+export type { AppError, ParamValue } from './errors.js';
 export { AppCallError, isAppError } from './errors.js';
+export type { Reply } from './reply.js';
+export { unwrapReply } from './reply.js';
 export type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, ProfilesList, SecretStorageKind } from './profiles.js';
 export type { JobAppEvent, JobListItem, JobListState, JobResultFile } from './jobs.js';
 export type { ResultDownload } from './results.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
-import type { JobEvent } from '../jobs/job-events.js';
+import type { JobError, JobEvent } from '../jobs/job-events.js';
 import type { JobView } from '../jobs/job-reducer.js';
 import type { JobSummary } from '../jobs/job-summary.js';
 
@@ -21,7 +21,8 @@ export interface JobListItem extends Omit<JobSummary, 'batches' | 'state'> {
   readonly batchCount: number;
   readonly retryOf: string | null;
   readonly pauseReason: string | null;
-  readonly message: string | null;
+  /** Why the job paused, when a problem paused it (a registry code and its params). */
+  readonly pauseError: JobError | null;
 }
 
 /** Where a job's result CSV was written. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
+import type { Reason } from './errors.js';
 
 /** Where saved tokens live, said plainly: the OS keychain holds the key of an encrypted file, Electron safeStorage, or memory only (lost when the app stops). */
 export type SecretStorageKind = 'os-keychain' | 'electron-safe-storage' | 'session-only';
@@ -63,12 +64,12 @@ export interface ProfilesList {
   readonly secretStorage: SecretStorageKind;
 }
 
-/** One check of "Test connection": the host answers over valid TLS, Adobe sign-in works (Adobe sign-in only), Target accepts the token, the client code is the one the server speaks for. */
-export interface ConnectionCheck {
-  readonly check: 'reachable' | 'sign-in' | 'token' | 'client-code';
-  readonly ok: boolean;
-  readonly message: string;
-}
+/**
+ * One check of "Test connection": what was checked — the host answers over valid TLS, Adobe sign-in works
+ * (Adobe sign-in only), Target accepts the token, the client code is the one the server speaks for —
+ * whether it passed, and what was found (a registry code and its params).
+ */
+export type ConnectionCheck = { readonly check: 'reachable' | 'sign-in' | 'token' | 'client-code'; readonly ok: boolean } & Reason;
 
 /** `profiles.test` result. */
 export interface ConnectionTestResult {

@@ -4,7 +4,7 @@ import { mappingSpecSchema, type MappingSpec } from '../domain/mapping-spec.js';
 import { rowEditSchema } from '../domain/row-overlay.js';
 import { duplicatePolicySchema, type DuplicatePolicy } from '../validation/duplicate-policy.js';
 import { valueFixesSchema, type ValueFixes } from '../validation/value-fixes.js';
-import type { IssueCode, LocalizedText, Severity } from '../validation/issue.js';
+import type { IssueCode, IssueParamBag, Severity } from '../validation/issue.js';
 import type { ColumnFinding } from '../validation/column-findings.js';
 import { numberReadingSchema } from '../validation/number-comma.js';
 import type { ReadOverrides } from './files.js';
@@ -59,13 +59,13 @@ export interface IssueCount {
   readonly count: number;
 }
 
-/** An issue as the Review grid shows it. */
+/** An issue as the Review grid shows it: a code and the params its words quote (the renderer puts it into words). */
 export interface ReviewIssue {
   readonly code: IssueCode;
   readonly severity: Severity;
   readonly row: number | null;
   readonly column: string | null;
-  readonly message: LocalizedText;
+  readonly params: IssueParamBag;
 }
 
 /** Why Upload is not allowed yet, or null when it is. */

@@ -1,12 +1,14 @@
 import type { ColumnTransform } from './mapping-spec.js';
 import { assertNever } from './assert-never.js';
 import { compileDateTransform } from './date-transform.js';
+import yesNoWords from './yes-no-words.json' with { type: 'json' };
 
 /** A compiled transform chain: the new value, or `null` when a step could not convert the value. */
 export type CompiledTransform = (value: string) => string | null;
 
-const TRUE_WORDS = new Set(['true', 't', 'yes', 'y', '1', 'on', 'o', '예', '네', '참', '有', 'はい', 'ja', 'oui', 'si', 'sí', 'x', '✓']);
-const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0', 'off', '아니오', '아니요', '거짓', '無', 'いいえ', 'nein', 'non', '-']);
+// The words spreadsheets write for yes and no, in the languages of the files we meet (data, not UI words).
+const TRUE_WORDS = new Set(yesNoWords.yes);
+const FALSE_WORDS = new Set(yesNoWords.no);
 
 /** Compiles a transform chain once per column; returns null when the chain is empty (the fast path). */
 export function compileTransforms(transforms: readonly ColumnTransform[]): CompiledTransform | null {

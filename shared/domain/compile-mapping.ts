@@ -49,3 +49,24 @@ export function compileMapping(spec: MappingSpec, headers: readonly string[]): C
     mapping: { idKind: spec.idKind, idColumn: spec.idColumn, idIndex, idTransform: compileTransforms(spec.idTransforms), params, headerCount: headers.length },
   };
 }
+
+// A row is `cells[offset] … cells[offset + count - 1]`: the readers hand the prepare loop many rows in one
+// flat array, and a cell past the end of a short row reads as ''.
+
+/** The identifier a row sends: its id cell after the id transforms (the cell as it is when a transform rejects it). */
+export function rowId(m: CompiledMapping, cells: readonly string[], offset = 0, count = cells.length - offset): string {
+  const raw = m.idIndex < count ? (cells[offset + m.idIndex] ?? '') : '';
+  return m.idTransform === null ? raw : (m.idTransform(raw) ?? raw);
+}
+
+/** The cell parameter `p` reads in a row ('' for a constant). */
+export function paramCell(p: CompiledParam, cells: readonly string[], offset = 0, count = cells.length - offset): string {
+  return p.index >= 0 && p.index < count ? (cells[offset + p.index] ?? '') : '';
+}
+
+/** What parameter `p` sends for a row: its constant, or its cell after the column's transforms; null when a transform rejects the cell. */
+export function paramValue(p: CompiledParam, cells: readonly string[], offset = 0, count = cells.length - offset): string | null {
+  if (p.constant !== null) return p.constant;
+  const v = paramCell(p, cells, offset, count);
+  return p.transform === null ? v : p.transform(v);
+}

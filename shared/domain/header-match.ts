@@ -1,4 +1,5 @@
 import type { IdKind } from './id-kind.js';
+import idHeaderSynonyms from './id-header-synonyms.json' with { type: 'json' };
 
 /** A parameter name the matcher may suggest, with other spellings people use for it. */
 export interface KnownName {
@@ -78,13 +79,10 @@ export function suggestMapping(headers: readonly string[], known: readonly Known
   return headers.map((h) => out.find((s) => s.header === h)).filter((s): s is HeaderSuggestion => s !== undefined);
 }
 
+// The headers people give identifier columns, in the languages of the files we meet (data, not UI words).
 const ID_NAMES: readonly (KnownName & { kind: IdKind })[] = [
-  {
-    name: 'thirdPartyId',
-    kind: 'thirdPartyId',
-    synonyms: ['mbox3rdPartyId', '3rdPartyId', 'third party id', 'customerId', 'customer id', 'crmId', 'crm id', 'memberId', 'member id', 'userId', 'user id', '회원번호', '회원id', '회원아이디', '고객번호', '고객id', '고객아이디', '会員番号', '顧客id', 'kundennummer', 'numéro client'],
-  },
-  { name: 'pcId', kind: 'pcId', synonyms: ['tntId', 'tnt id', 'mboxPC', 'mbox pc', 'pc id', 'visitor id', 'visitorId'] },
+  { name: 'thirdPartyId', kind: 'thirdPartyId', synonyms: idHeaderSynonyms.thirdPartyId },
+  { name: 'pcId', kind: 'pcId', synonyms: idHeaderSynonyms.pcId },
 ];
 
 /** Suggests which column holds the identifier and of which kind, or null when no header looks like one. */

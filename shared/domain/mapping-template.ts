@@ -18,22 +18,24 @@ export function makeTemplate(name: string, headers: readonly string[], mapping: 
   return { version: 1, name, fingerprint: headerFingerprint(headers), headers: [...headers], mapping, ...(createdAt ? { createdAt } : {}) };
 }
 
+/** A parsed template, or why the text is not one (`field`: where the first problem is; `detail`: the checker's diagnostic). */
 export type TemplateParseResult =
   | { readonly ok: true; readonly template: MappingTemplate }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly reason: 'not-json' }
+  | { readonly ok: false; readonly reason: 'invalid'; readonly field: string; readonly detail: string };
 
-/** Parses template JSON text; never throws, returns a plain-words reason when the text is not a template. */
+/** Parses template JSON text; never throws, returns why when the text is not a template. */
 export function parseTemplate(text: string): TemplateParseResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'the template is not valid JSON' };
+    return { ok: false, reason: 'not-json' };
   }
   const parsed = mappingTemplateSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, message: `the template is not valid: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown shape'}` };
+    return { ok: false, reason: 'invalid', field: first?.path.join('.') ?? '', detail: first?.message ?? 'unknown shape' };
   }
   return { ok: true, template: parsed.data };
 }

@@ -12,7 +12,7 @@ describe('decideSubmit', () => {
   it('treats HTTP 200 with success=false as a failure carrying Target\'s message, not retried', () => {
     const d = decideSubmit(res(200, buildFailureXml('Unexpected error')));
     expect(d.kind).toBe('fail');
-    if (d.kind === 'fail') expect(d.error.message).toContain('Unexpected error');
+    if (d.kind === 'fail') expect(d.error).toMatchObject({ code: 'target-rejected', params: { said: 'Unexpected error' }, httpStatus: 200 });
   });
   it('treats HTTP 200 with an unreadable body as a failure', () => {
     expect(decideSubmit(res(200, '<html>ok</html>')).kind).toBe('fail');
@@ -51,8 +51,8 @@ describe('decidePoll', () => {
   });
 
   it('says not-found when Target does not know the batch (HTTP 200 or 404 with success=false), and nothing else', () => {
-    expect(decidePoll(res(200, buildFailureXml('Batch not found')))).toEqual({ kind: 'not-found', message: 'Batch not found' });
-    expect(decidePoll(res(404, buildFailureXml('Batch not found')))).toEqual({ kind: 'not-found', message: 'Batch not found' });
+    expect(decidePoll(res(200, buildFailureXml('Batch not found')))).toEqual({ kind: 'not-found', said: 'Batch not found' });
+    expect(decidePoll(res(404, buildFailureXml('Batch not found')))).toEqual({ kind: 'not-found', said: 'Batch not found' });
     expect(decidePoll(res(500, buildFailureXml('Batch not found'))).kind).toBe('retry');
     expect(decidePoll(res(404, '<html>Not Found</html>')).kind).toBe('retry');
   });

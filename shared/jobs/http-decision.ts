@@ -1,3 +1,4 @@
+import { reason } from '../contract/errors.js';
 import { parseBatchStatusResponse, parseSubmitResponse } from '../target/index.js';
 import type { BatchProfileRow } from '../target/index.js';
 import type { Counters, JobError } from './job-events.js';
@@ -5,8 +6,11 @@ import type { Counters, JobError } from './job-events.js';
 /** What one HTTP exchange produced, as the transport reports it (no headers beyond Retry-After, never the request). */
 export type HttpOutcome =
   | { readonly kind: 'response'; readonly status: number; readonly retryAfter: string | null; readonly body: string }
-  /** `mayHaveArrived` is false only when the request provably never left (connection refused, DNS failure). */
-  | { readonly kind: 'network'; readonly mayHaveArrived: boolean; readonly message: string; /** errno or TLS code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT…) when known. */ readonly code?: string };
+  /**
+   * `mayHaveArrived` is false only when the request provably never left (connection refused, DNS
+   * failure). `message`: the errno code (ECONNREFUSED…) or the network library's first line.
+   */
+  | { readonly kind: 'network'; readonly mayHaveArrived: boolean; readonly message: string };
 
 /** What the engine does after a batchUpdate POST. */
 export type SubmitDecision =
@@ -36,11 +40,7 @@ function bodyMessage(body: string): string {
 
 function authError(status: number, body: string): JobError {
   const said = bodyMessage(body);
-  return {
-    code: 'auth-failed',
-    message: `Target refused the Profile API token (HTTP ${status}${said ? `: ${said}` : ''}). Save the current token for this connection, then resume the job.`,
-    httpStatus: status,
-  };
+  return { ...reason('auth-failed', { status, ...(said ? { said } : {}) }), httpStatus: status };
 }
 
 /**
@@ -52,12 +52,9 @@ function authError(status: number, body: string): JobError {
 export function decideSubmit(outcome: HttpOutcome): SubmitDecision {
   if (outcome.kind === 'network') {
     if (!outcome.mayHaveArrived) {
-      return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'network', message: `Could not reach Target: ${outcome.message}` } };
+      return { kind: 'retry', throttle: false, retryAfter: null, error: reason('network', { variant: 'submit', detail: outcome.message }) };
     }
-    return {
-      kind: 'unknown',
-      error: { code: 'outcome-unknown', message: `The connection broke after the batch was sent (${outcome.message}); Target may or may not have accepted it.` },
-    };
+    return { kind: 'unknown', error: reason('outcome-unknown', { variant: 'connection-broke', detail: outcome.message }) };
   }
   const { status, body } = outcome;
   if (status >= 200 && status < 300) {
@@ -66,15 +63,9 @@ export function decideSubmit(outcome: HttpOutcome): SubmitDecision {
       case 'accepted':
         return { kind: 'accepted', batchId: parsed.batchId ?? parsed.batchStatusUrl, statusUrl: parsed.batchStatusUrl };
       case 'rejected':
-        return {
-          kind: 'fail',
-          error: { code: 'target-rejected', message: `Target refused the batch: ${parsed.message || '(no message)'}`, httpStatus: status },
-        };
+        return { kind: 'fail', error: { ...reason('target-rejected', { said: parsed.message }), httpStatus: status } };
       case 'unreadable':
-        return {
-          kind: 'fail',
-          error: { code: 'target-unreadable', message: `Target answered HTTP ${status} without success=true (${parsed.detail}); the batch counts as failed.`, httpStatus: status },
-        };
+        return { kind: 'fail', error: { ...reason('target-unreadable', { status, detail: parsed.detail }), httpStatus: status } };
     }
   }
   if (isAuthStatus(status)) return { kind: 'auth', error: authError(status, body) };
@@ -83,17 +74,14 @@ export function decideSubmit(outcome: HttpOutcome): SubmitDecision {
       kind: 'retry',
       throttle: true,
       retryAfter: outcome.retryAfter,
-      error: { code: 'rate-limited', message: `Target is throttling calls (HTTP ${status}); waiting before the next call.`, httpStatus: status },
+      error: { ...reason('rate-limited', { variant: 'submit', status }), httpStatus: status },
     };
   }
   if (status >= 500) {
-    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'server-error', message: `Target had a server error (HTTP ${status}).`, httpStatus: status } };
+    return { kind: 'retry', throttle: false, retryAfter: null, error: { ...reason('server-error', { status }), httpStatus: status } };
   }
   const said = bodyMessage(body);
-  return {
-    kind: 'fail',
-    error: { code: 'http-error', message: `Target refused the batch with HTTP ${status}${said ? `: ${said}` : ''}.`, httpStatus: status },
-  };
+  return { kind: 'fail', error: { ...reason('http-error', { status, ...(said ? { said } : {}) }), httpStatus: status } };
 }
 
 /** What the engine does after a batchStatus poll. */
@@ -108,7 +96,7 @@ export type PollDecision =
     }
   | { readonly kind: 'retry'; readonly error: JobError; readonly throttle: boolean; readonly retryAfter: string | null }
   /** Target says it does not know the batch (`Batch not found`): aged out when it answered before (§12.3). */
-  | { readonly kind: 'not-found'; readonly message: string }
+  | { readonly kind: 'not-found'; readonly said: string }
   | { readonly kind: 'auth'; readonly error: JobError };
 
 const BATCH_NOT_FOUND = /not found/i;
@@ -121,25 +109,25 @@ const BATCH_NOT_FOUND = /not found/i;
  */
 export function decidePoll(outcome: HttpOutcome): PollDecision {
   if (outcome.kind === 'network') {
-    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'network', message: `Could not read the batch status: ${outcome.message}` } };
+    return { kind: 'retry', throttle: false, retryAfter: null, error: reason('network', { variant: 'status', detail: outcome.message }) };
   }
   const { status, body } = outcome;
   if (isAuthStatus(status)) return { kind: 'auth', error: authError(status, body) };
   if (isThrottleStatus(status)) {
-    return { kind: 'retry', throttle: true, retryAfter: outcome.retryAfter, error: { code: 'rate-limited', message: `Target is throttling calls (HTTP ${status}).`, httpStatus: status } };
+    return { kind: 'retry', throttle: true, retryAfter: outcome.retryAfter, error: { ...reason('rate-limited', { variant: 'status', status }), httpStatus: status } };
   }
   const parsed = parseBatchStatusResponse(body);
   if ((status === 404 || (status >= 200 && status < 300)) && parsed.kind === 'rejected' && BATCH_NOT_FOUND.test(parsed.message)) {
-    return { kind: 'not-found', message: parsed.message };
+    return { kind: 'not-found', said: parsed.message };
   }
   if (status < 200 || status >= 300) {
-    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'status-http-error', message: `The batch status answered HTTP ${status}.`, httpStatus: status } };
+    return { kind: 'retry', throttle: false, retryAfter: null, error: { ...reason('status-http-error', { status }), httpStatus: status } };
   }
   if (parsed.kind === 'rejected') {
-    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'status-rejected', message: `The batch status said: ${parsed.message || 'success=false'}` } };
+    return { kind: 'retry', throttle: false, retryAfter: null, error: reason('status-rejected', { said: parsed.message }) };
   }
   if (parsed.kind === 'unreadable') {
-    return { kind: 'retry', throttle: false, retryAfter: null, error: { code: 'status-unreadable', message: `The batch status could not be read (${parsed.detail}).` } };
+    return { kind: 'retry', throttle: false, retryAfter: null, error: reason('status-unreadable', { detail: parsed.detail }) };
   }
   const batchSize = parsed.batchSize ?? null;
   const counters = parsed.counters ?? null;

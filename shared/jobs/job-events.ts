@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { jobSpecSchema } from './job-spec.js';
 
-/** A problem as it is recorded and shown: stable code, plain message, the HTTP status when there was one. */
-export const jobErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
+const paramValue = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]);
+/** A registry code (shared/contract/errors.ts) and the params its words quote. */
+const reasonSchema = z.object({ code: z.string(), params: z.record(z.string(), paramValue).optional() });
+
+/**
+ * What the journal records about a problem or an ending: a registry code with its params, the HTTP
+ * status when there was one, and `because`: why it happened (e.g. why a batch with an unknown outcome was sent again).
+ * `message` is the English text that versions before codes carried params recorded instead; it is
+ * read back (and shown) for such records only, never written.
+ */
+export const jobErrorSchema = reasonSchema.extend({
   httpStatus: z.number().int().optional(),
+  because: reasonSchema.optional(),
+  message: z.string().optional(),
 });
 export type JobError = z.infer<typeof jobErrorSchema>;
 
@@ -49,7 +58,14 @@ export const jobEventSchema = z.discriminatedUnion('type', [
     /** Milliseconds until the next attempt; null when the batch will not be retried. */
     retryInMs: z.number().int().min(0).nullable(),
   }),
-  z.object({ type: z.literal('batch.outcome-unknown'), ...idx, attempt: z.number().int().min(0), detail: z.string() }),
+  z.object({
+    type: z.literal('batch.outcome-unknown'),
+    ...idx,
+    attempt: z.number().int().min(0),
+    /** Why nobody can tell (`outcome-unknown`); `detail` is what versions before it recorded instead. */
+    reason: jobErrorSchema.optional(),
+    detail: z.string().optional(),
+  }),
   z.object({ type: z.literal('batch.submitted'), ...idx, batchId: z.string().min(1), statusUrl: z.string().min(1) }),
   z.object({
     type: z.literal('batch.status'),
@@ -65,15 +81,16 @@ export const jobEventSchema = z.discriminatedUnion('type', [
     counters: countersSchema.nullable(),
     /** v2 per-row failures as Target listed them (`<profile><id>`), empty otherwise. */
     failedIds: z.array(z.string()),
-    message: z.string().nullable(),
+    /** Why the batch ended this way when it did not complete (null when it did); `message` is what versions before it recorded instead. */
+    reason: jobErrorSchema.nullable().optional(),
+    message: z.string().nullable().optional(),
   }),
   z.object({
     type: z.literal('job.alert'),
     ...base,
     index: z.number().int().nullable(),
     level: z.enum(['info', 'warning', 'error']),
-    code: z.string(),
-    message: z.string(),
+    ...jobErrorSchema.shape,
   }),
   z.object({ type: z.literal('job.paused'), ...base, reason: pauseReasonSchema, error: jobErrorSchema.nullable() }),
   z.object({ type: z.literal('job.resumed'), ...base }),
@@ -82,6 +99,10 @@ export const jobEventSchema = z.discriminatedUnion('type', [
 
 export type JobEvent = z.infer<typeof jobEventSchema>;
 export type JobEventType = JobEvent['type'];
+
+/** Every job event `type`, read from the schema: a type added there is known wherever this set is used. */
+export const jobEventTypes: ReadonlySet<JobEventType> = new Set(jobEventSchema.options.map((option) => option.shape.type.value));
+
 /** The event of one `type`. */
 export type JobEventOf<T extends JobEventType> = Extract<JobEvent, { type: T }>;
 

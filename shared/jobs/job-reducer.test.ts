@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobEvent } from './job-events.js';
+import { jobEventSchema, type JobEvent } from './job-events.js';
 import { replayJob, reduceJob, initialJobView } from './job-reducer.js';
 import { defaultJobOptions, type JobSpec } from './job-spec.js';
 import { jobSummary, jobTotals } from './job-summary.js';
@@ -63,6 +63,15 @@ describe('reduceJob', () => {
     expect(s.state).toBe('completed');
     expect(s.unknown).toBe(2);
     expect(s.batches.map((b) => b.status)).toEqual(['complete', 'rejected', 'unknown']);
+  });
+
+  it('keeps the English text of records written before codes carried params, and the codes of new records', () => {
+    for (const e of events) expect(jobEventSchema.safeParse(e).success, e.type).toBe(true);
+    const v = replayJob('j1', events);
+    expect(v.batches[1]?.note).toEqual({ code: 'legacy-note', message: 'Target refused the batch: Unexpected error' });
+    const reason = { code: 'job-cancelled', params: { variant: 'maybe-sent' } };
+    const next = reduceJob(v, { type: 'batch.finished', jobId: 'j1', at, index: 2, outcome: 'unknown', counters: null, failedIds: [], reason });
+    expect(next.batches[2]?.note).toEqual(reason);
   });
 
   it('starts from an empty view', () => {

@@ -22,19 +22,18 @@ export interface BatchView {
   readonly status: string | null;
   readonly counters: Counters | null;
   readonly outcome: BatchOutcome | null;
-  readonly message: string | null;
+  /** What to say about the batch: its last error while it is retried, why its outcome is unknown, or why it ended without completing. */
+  readonly note: JobError | null;
   readonly failedIdCount: number;
   readonly lastError: JobError | null;
 }
 
-/** An alert raised during the job (stuck batch, deadline passed, re-sent after an unknown outcome…). */
-export interface JobAlert {
+/** An alert raised during the job (stuck batch, deadline passed, re-sent after an unknown outcome…): a registry code and its params. */
+export type JobAlert = JobError & {
   readonly at: string;
   readonly index: number | null;
   readonly level: 'info' | 'warning' | 'error';
-  readonly code: string;
-  readonly message: string;
-}
+};
 
 /** The whole view of a job: the reducer's state. */
 export interface JobView {
@@ -69,7 +68,7 @@ function emptyBatch(index: number, rows: number, bytes: number): BatchView {
     status: null,
     counters: null,
     outcome: null,
-    message: null,
+    note: null,
     failedIdCount: 0,
     lastError: null,
   };
@@ -113,11 +112,11 @@ export function reduceJob(view: JobView, event: JobEvent): JobView {
           ...b,
           phase: event.retryInMs === null ? b.phase : 'waiting-retry',
           lastError: event.error,
-          message: event.error.message,
+          note: event.error,
         })),
       };
     case 'batch.outcome-unknown':
-      return { ...v, batches: patchBatch(v, event.index, (b) => ({ ...b, phase: 'unknown-outcome', message: event.detail })) };
+      return { ...v, batches: patchBatch(v, event.index, (b) => ({ ...b, phase: 'unknown-outcome', note: event.reason ?? legacyNote(event.detail) })) };
     case 'batch.submitted':
       return {
         ...v,
@@ -137,12 +136,12 @@ export function reduceJob(view: JobView, event: JobEvent): JobView {
           outcome: event.outcome,
           counters: event.counters ?? b.counters,
           failedIdCount: event.failedIds.length,
-          message: event.message ?? b.message,
+          note: event.reason ?? legacyNote(event.message) ?? b.note,
           status: finishedStatus(event.outcome, b.status),
         })),
       };
     case 'job.alert': {
-      const alert: JobAlert = { at: event.at, index: event.index, level: event.level, code: event.code, message: event.message };
+      const { type: _type, jobId: _jobId, ...alert } = event;
       return { ...v, alerts: [...v.alerts, alert].slice(-MAX_ALERTS) };
     }
     case 'job.paused':
@@ -154,6 +153,11 @@ export function reduceJob(view: JobView, event: JobEvent): JobView {
     default:
       return assertNever(event, 'job event');
   }
+}
+
+/** A note versions before codes carried params recorded as plain English; it is shown as it was recorded. */
+function legacyNote(text: string | null | undefined): JobError | null {
+  return text ? { code: 'legacy-note', message: text } : null;
 }
 
 function finishedStatus(outcome: BatchOutcome, last: string | null): string {

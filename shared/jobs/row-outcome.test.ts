@@ -15,7 +15,7 @@ const batch = (patch: Partial<BatchView>): BatchView => ({
   status: 'complete',
   counters: null,
   outcome: 'complete',
-  message: null,
+  note: null,
   failedIdCount: 0,
   lastError: null,
   ...patch,
@@ -28,7 +28,7 @@ describe('batchRowRule', () => {
     expect(batchRowRule(batch({ counters: c(0, 10, 0) }), 'v1', 0).others.outcome).toBe('not-found');
     const mixed = batchRowRule(batch({ counters: c(7, 3, 0) }), 'v1', 0).others;
     expect(mixed.outcome).toBe('confirmed-or-not-found');
-    expect(mixed.detail).toContain('7 updated, 3 not found');
+    expect(mixed.detail).toEqual({ code: 'v1-mixed', counters: c(7, 3, 0), rows: 10 });
   });
   it('v2: listed failures fail, the rest are confirmed only when the counters cover them', () => {
     const r = batchRowRule(batch({ counters: c(8, 0, 2) }), 'v2', 2);
@@ -37,7 +37,9 @@ describe('batchRowRule', () => {
     expect(batchRowRule(batch({ counters: c(9, 0, 0) }), 'v2', 0).others.outcome).toBe('unknown'); // a row Target did not count
   });
   it('refused, stuck, cancelled, unfinished and counter-less batches', () => {
-    expect(batchRowRule(batch({ outcome: 'rejected', message: 'Unexpected error' }), 'v2', 0).others).toEqual({ outcome: 'failed', detail: 'Unexpected error' });
+    const note = { code: 'target-rejected', params: { said: 'Unexpected error' } };
+    expect(batchRowRule(batch({ outcome: 'rejected', note }), 'v2', 0).others).toEqual({ outcome: 'failed', detail: { code: 'batch-note', note } });
+    expect(batchRowRule(batch({ outcome: 'rejected' }), 'v2', 0).others).toEqual({ outcome: 'failed', detail: { code: 'batch-refused' } });
     expect(batchRowRule(batch({ outcome: 'stuck' }), 'v2', 0).others.outcome).toBe('unknown');
     expect(batchRowRule(batch({ outcome: 'cancelled' }), 'v2', 0).others.outcome).toBe('not-sent');
     expect(batchRowRule(batch({ phase: 'submitted', outcome: null }), 'v2', 0).others.outcome).toBe('pending');

@@ -1,3 +1,4 @@
+import type { Counters, JobError } from './job-events.js';
 import type { BatchView } from './job-reducer.js';
 import type { ApiVersion } from './job-spec.js';
 
@@ -10,12 +11,29 @@ export type RowOutcome = 'confirmed' | 'not-found' | 'confirmed-or-not-found' | 
 /** Outcomes that "retry failed rows" sends again. */
 export const RETRYABLE_OUTCOMES: ReadonlySet<RowOutcome> = new Set(['failed', 'unknown', 'not-sent']);
 
+/**
+ * Why a row ended as it did, as the result CSV's `detail` column says it (put into words by the
+ * Node side's message table, electron/messages/outcome-words.ts): the batch's own note, or one of these.
+ */
+export type RowNote =
+  | { readonly code: 'batch-note'; readonly note: JobError }
+  | { readonly code: 'batch-refused' | 'cancelled' | 'stuck' | 'no-news' | 'no-counters' | 'listed-failed' | 'v1-not-found' }
+  | { readonly code: 'v2-uncounted' | 'v1-mixed'; readonly counters: Counters; readonly rows: number }
+  | { readonly code: 'ledger-orphan' | 'blocked-see-report' | 'duplicate-merged' | 'excluded-by-you' }
+  | { readonly code: 'blocked'; readonly reasons: string };
+
+/** One group of rows of a batch: their outcome and why (null when there is nothing to add). */
+export interface RowFate {
+  readonly outcome: RowOutcome;
+  readonly detail: RowNote | null;
+}
+
 /** How the rows of one batch fare, given what Target said about it. */
 export interface BatchRowRule {
   /** Outcome of a row whose key Target listed as failed (v2). */
-  readonly listedFailed: { readonly outcome: RowOutcome; readonly detail: string };
+  readonly listedFailed: RowFate;
   /** Outcome of every other row. */
-  readonly others: { readonly outcome: RowOutcome; readonly detail: string };
+  readonly others: RowFate;
 }
 
 /**
@@ -24,47 +42,43 @@ export interface BatchRowRule {
  * are `confirmed`, `not-found` or (when the counters mix both) `confirmed-or-not-found`.
  */
 export function batchRowRule(batch: BatchView, apiVersion: ApiVersion, listedFailures: number): BatchRowRule {
-  const unknown = (detail: string) => ({ listedFailed: { outcome: 'unknown' as const, detail }, others: { outcome: 'unknown' as const, detail } });
-  if (batch.phase !== 'finished') return { listedFailed: { outcome: 'pending', detail: '' }, others: { outcome: 'pending', detail: '' } };
+  const all = (fate: RowFate): BatchRowRule => ({ listedFailed: fate, others: fate });
+  const noteOr = (fallback: RowNote): RowNote => (batch.note ? { code: 'batch-note', note: batch.note } : fallback);
+  if (batch.phase !== 'finished') return all({ outcome: 'pending', detail: null });
   switch (batch.outcome) {
-    case 'rejected': {
-      const detail = batch.message ?? 'Target did not accept the batch.';
-      return { listedFailed: { outcome: 'failed', detail }, others: { outcome: 'failed', detail } };
-    }
+    case 'rejected':
+      return all({ outcome: 'failed', detail: noteOr({ code: 'batch-refused' }) });
     case 'cancelled':
-      return { listedFailed: { outcome: 'not-sent', detail: 'The job was cancelled.' }, others: { outcome: 'not-sent', detail: 'The job was cancelled.' } };
+      return all({ outcome: 'not-sent', detail: { code: 'cancelled' } });
     case 'stuck':
-      return unknown('Target reports the batch as stuck.');
+      return all({ outcome: 'unknown', detail: { code: 'stuck' } });
     case 'unknown':
     case null:
-      return unknown(batch.message ?? 'Target did not say what became of this batch.');
+      return all({ outcome: 'unknown', detail: noteOr({ code: 'no-news' }) });
     case 'complete':
       break;
   }
   const c = batch.counters;
-  if (c === null) return unknown('Target reported the batch complete without counters.');
+  if (c === null) return all({ outcome: 'unknown', detail: { code: 'no-counters' } });
   const rows = batch.rows;
-  const failedDetail = { outcome: 'failed' as const, detail: 'Target listed this row as failed.' };
+  const failedDetail: RowFate = { outcome: 'failed', detail: { code: 'listed-failed' } };
   if (apiVersion === 'v2') {
     const rest = rows - listedFailures;
     const unnamedFailures = Math.max(0, c.failedUpdates - listedFailures);
     if (unnamedFailures === 0 && c.successfulUpdates + c.profilesNotFound >= rest) {
-      return { listedFailed: failedDetail, others: { outcome: 'confirmed', detail: '' } };
+      return { listedFailed: failedDetail, others: { outcome: 'confirmed', detail: null } };
     }
-    return {
-      listedFailed: failedDetail,
-      others: { outcome: 'unknown', detail: `Target counted ${c.successfulUpdates} of ${rows} rows as updated and ${c.failedUpdates} as failed without naming every row.` },
-    };
+    return { listedFailed: failedDetail, others: { outcome: 'unknown', detail: { code: 'v2-uncounted', counters: c, rows } } };
   }
-  if (c.failedUpdates === 0 && c.profilesNotFound === 0 && c.successfulUpdates >= rows) return { listedFailed: failedDetail, others: { outcome: 'confirmed', detail: '' } };
+  if (c.failedUpdates === 0 && c.profilesNotFound === 0 && c.successfulUpdates >= rows) return { listedFailed: failedDetail, others: { outcome: 'confirmed', detail: null } };
   if (c.failedUpdates === 0 && c.successfulUpdates === 0 && c.profilesNotFound >= rows) {
-    return { listedFailed: failedDetail, others: { outcome: 'not-found', detail: 'No profile has this key; v1 updates existing profiles only.' } };
+    return { listedFailed: failedDetail, others: { outcome: 'not-found', detail: { code: 'v1-not-found' } } };
   }
   return {
     listedFailed: failedDetail,
     others: {
       outcome: c.failedUpdates === 0 && c.successfulUpdates + c.profilesNotFound >= rows ? 'confirmed-or-not-found' : 'unknown',
-      detail: `In this batch Target counted ${c.successfulUpdates} updated, ${c.profilesNotFound} not found and ${c.failedUpdates} failed of ${rows}; v1 does not say which rows.`,
+      detail: { code: 'v1-mixed', counters: c, rows },
     },
   };
 }

@@ -1,3 +1,5 @@
+import { reason, type Reason } from '../contract/errors.js';
+
 /**
  * The rule for a batch whose POST outcome is unknown (the app died mid-request, or the connection
  * broke after the body was sent). Target offers no way to look a batch up by content, so the choice is
@@ -17,27 +19,19 @@ export interface UnknownOutcomeFacts {
   readonly choice: 'auto' | 'resend' | 'give-up';
 }
 
-/** The engine's resolution of an unknown outcome. */
-export type UnknownResolution =
-  | { readonly kind: 'resend'; readonly reason: string }
-  | { readonly kind: 'give-up'; readonly reason: string }
-  | { readonly kind: 'ask'; readonly reason: string };
+/** The engine's resolution of an unknown outcome, with why (an `unknown-resolution` reason). */
+export type UnknownResolution = { readonly kind: 'resend' | 'give-up' | 'ask'; readonly reason: Reason<'unknown-resolution'> };
 
 /** Applies the rule: the user's explicit choice wins; otherwise resend only when no later write could be overwritten, else ask. */
 export function resolveUnknownOutcome(facts: UnknownOutcomeFacts): UnknownResolution {
-  if (facts.choice === 'resend') return { kind: 'resend', reason: 'You chose to send batches with an unknown outcome again.' };
-  if (facts.choice === 'give-up') return { kind: 'give-up', reason: 'You chose to leave batches with an unknown outcome as unknown.' };
+  if (facts.choice === 'resend') return { kind: 'resend', reason: reason('unknown-resolution', { variant: 'chosen-resend' }) };
+  if (facts.choice === 'give-up') return { kind: 'give-up', reason: reason('unknown-resolution', { variant: 'chosen-give-up' }) };
   if (facts.overlappingLaterBatches.length > 0) {
-    const list = facts.overlappingLaterBatches.map((i) => i + 1).join(', ');
-    return {
-      kind: 'ask',
-      reason: `Sending it again could overwrite newer values already sent in batch ${list} for the same profiles.`,
-    };
+    // Batches are numbered from 1 where people read them.
+    return { kind: 'ask', reason: reason('unknown-resolution', { variant: 'overlap', batches: facts.overlappingLaterBatches.map((i) => i + 1) }) };
   }
-  if (facts.otherJobsSince > 0) {
-    return { kind: 'ask', reason: 'Another job has sent batches to this client code since, and sending again could overwrite its newer values.' };
-  }
-  return { kind: 'resend', reason: 'No newer write to the same profiles exists, so sending the same values again is safe.' };
+  if (facts.otherJobsSince > 0) return { kind: 'ask', reason: reason('unknown-resolution', { variant: 'other-jobs' }) };
+  return { kind: 'resend', reason: reason('unknown-resolution', { variant: 'safe' }) };
 }
 
 /** Returns a 32-bit FNV-1a hash of `text` (collisions only make the rule more cautious). */

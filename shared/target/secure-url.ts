@@ -4,10 +4,10 @@
  * https, and plain http carries a token only between this computer and a local sandbox.
  */
 
-/** What to do with one request URL of a connection. */
-export type SecureUrlDecision =
-  | { readonly kind: 'send'; readonly url: string }
-  | { readonly kind: 'refuse'; readonly code: 'insecure-url'; readonly message: string; readonly params: { readonly host: string } };
+import { reason, type Reason } from '../contract/errors.js';
+
+/** What to do with one request URL of a connection: send it (perhaps upgraded to https), or refuse it with the reason. */
+export type SecureUrlDecision = { readonly kind: 'send'; readonly url: string } | { readonly kind: 'refuse'; readonly reason: Reason<'insecure-url'> };
 
 /** True for host names that never leave this computer (127.0.0.0/8, localhost, ::1). */
 export function isLoopbackHost(hostname: string): boolean {
@@ -35,20 +35,15 @@ export function secureRequestUrl(url: string, baseUrl: string, carriesToken: boo
     base = new URL(baseUrl);
     target = new URL(url);
   } catch {
-    return { kind: 'refuse', code: 'insecure-url', message: `"${url}" is not a web address this app can call.`, params: { host: url } };
+    return { kind: 'refuse', reason: reason('insecure-url', { variant: 'not-a-url', url }) };
   }
   const next = base.protocol === 'https:' && target.protocol === 'http:' ? upgradeToHttps(url) : url;
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-    return { kind: 'refuse', code: 'insecure-url', message: `Target answered with a ${target.protocol} address (${target.host}); only https is used.`, params: { host: target.host } };
+    return { kind: 'refuse', reason: reason('insecure-url', { variant: 'scheme', scheme: target.protocol, host: target.host }) };
   }
   const plain = next.slice(0, 7).toLowerCase() === 'http://';
   if (plain && carriesToken && !(base.protocol === 'http:' && isLoopbackHost(base.hostname) && isLoopbackHost(target.hostname))) {
-    return {
-      kind: 'refuse',
-      code: 'insecure-url',
-      message: `Not sent: the token would travel unencrypted to ${target.host} over plain http. Use an https:// address for this connection.`,
-      params: { host: target.host },
-    };
+    return { kind: 'refuse', reason: reason('insecure-url', { variant: 'plain-http', host: target.host }) };
   }
   return { kind: 'send', url: next };
 }

@@ -1,5 +1,4 @@
 import type { Issue, IssueCode } from './issue.js';
-import type { IssueDetail } from './messages.js';
 
 /** Value issues whose real examples the Review step shows before and after a fix. */
 const SAMPLED: ReadonlySet<IssueCode> = new Set<IssueCode>([
@@ -32,14 +31,14 @@ interface Entry {
 }
 
 /**
- * Gathers, per value-issue kind and column, the count and a few real values (from the issues' details),
+ * Gathers, per value-issue kind and column, the count and a few real values (from the issues' params),
  * so the Review step can show a fix's before → after on values from the file. Cheap per issue.
  */
 export class ColumnFindingsCollector {
   private readonly entries = new Map<string, Entry>();
 
   /** Takes note of one issue (ignored unless it is a sampled value issue naming a column). */
-  add(issue: Issue, detail: IssueDetail | undefined): void {
+  add(issue: Issue): void {
     if (issue.column === null || !SAMPLED.has(issue.code)) return;
     const key = `${issue.code}\u0000${issue.column}`;
     let e = this.entries.get(key);
@@ -48,9 +47,9 @@ export class ColumnFindingsCollector {
       this.entries.set(key, e);
     }
     e.count++;
-    const shape = detail?.text === 'decimal' || detail?.text === 'thousands' || detail?.text === 'ambiguous' ? detail.text : '';
+    const { variant, value } = issue.params;
+    const shape = variant === 'decimal' || variant === 'thousands' || variant === 'ambiguous' ? variant : '';
     if (issue.code === 'value-number-comma' && shape !== '') e.shapes[shape]++;
-    const value = detail?.value;
     if (value === undefined) return;
     const list = e.samples.get(shape);
     if (list === undefined) e.samples.set(shape, [value]);

@@ -1,13 +1,20 @@
-import type { IssueCode } from './issue.js';
-import type { IssueDetail } from './messages.js';
+import type { IssueParams } from './issue.js';
 import type { ValueFix, ValueFixes } from './value-fixes.js';
 import { convertNumberComma, numberCommaShape, type NumberReading } from './number-comma.js';
 
-/** A finding about one value, before it is tied to a row and column. */
-export interface CellNote {
-  readonly code: IssueCode;
-  readonly detail: IssueDetail;
-}
+type CellNoteCode =
+  | 'value-number-comma'
+  | 'value-number-converted'
+  | 'value-comma'
+  | 'value-comma-fixed'
+  | 'value-line-break'
+  | 'value-line-break-fixed'
+  | 'value-control-char'
+  | 'value-replacement-char'
+  | 'value-invalid-unicode';
+
+/** A finding about one value (an issue code and its params), before it is tied to a row and column. */
+export type CellNote = { readonly [C in CellNoteCode]: { readonly code: C; readonly detail: IssueParams<C> } }[CellNoteCode];
 
 /** A value's encoding (null when it cannot be encoded) and what was found or fixed on the way. */
 export interface CellOutcome {
@@ -26,8 +33,13 @@ function withBytes(o: CellOutcome): CellOutcome {
 }
 
 const NO_NOTES: readonly CellNote[] = [];
+/**
+ * Every character a value rule looks for: a comma, a control character, a line or paragraph separator,
+ * U+FFFD. The batch encoder (`encodeAt`) stops at each of them (a test checks every code unit), so a
+ * value it writes straight through holds none of them.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are part of what a value is checked for
-const SUSPECT = /[,\x00-\x1f\x7f\u2028\u2029\uFFFD]/;
+export const RULE_CHARS = /[,\x00-\x1f\x7f\u2028\u2029\uFFFD]/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rule looks for
 const CONTROL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
@@ -44,29 +56,39 @@ export interface FixedValue {
 }
 
 /**
- * Applies the chosen fixes to one value and notes what it finds: a number written with a comma is
- * converted by the column's reading (`reading`) or blocked when there is none; a comma in text and a
- * line break are blocked or fixed per `fixes`; control and replacement characters are noted. Pure: the
- * Review grid shows exactly the value the batch carries.
+ * Every value rule, for one non-empty value: returns the value as it will be sent and what was found or
+ * fixed on the way, or null when it is sent as it is with nothing to note. A number written with a comma
+ * is converted by the column's reading (`reading`) or blocked when there is none; a comma in text and a
+ * line break are blocked or fixed per `fixes`; control and replacement characters are noted. Pure. The
+ * batch (checkRow, for every value it sends) and the Review grid (sentCells) both go through here, so the
+ * grid shows exactly the value the batch carries. `clean` says the value holds none of `RULE_CHARS`:
+ * checkRow knows it from its encoding scan, other callers let it be tested here.
  */
-export function fixValue(value: string, fixes: ValueFixes, reading: NumberReading | null): FixedValue {
-  if (!SUSPECT.test(value)) return { value, notes: NO_NOTES };
+export function fixValue(value: string, fixes: ValueFixes, reading: NumberReading | null, clean = !RULE_CHARS.test(value)): FixedValue | null {
+  // Every rule so far looks for one of RULE_CHARS. A rule about the whole value (its length, its first
+  // character, a word) goes above this line: then it sees every value, the plain ones included.
+  if (clean) return null;
+  return fixRuleChars(value, fixes, reading);
+}
+
+/** The rules about characters of `RULE_CHARS`, for a value that holds at least one. */
+function fixRuleChars(value: string, fixes: ValueFixes, reading: NumberReading | null): FixedValue {
   const notes: CellNote[] = [];
   let v = value;
   if (v.includes(',')) {
     const shape = numberCommaShape(v);
     if (shape !== null) {
       const converted = reading === null ? null : convertNumberComma(v, reading);
-      if (converted === null) notes.push({ code: 'value-number-comma', detail: { value, text: shape } });
+      if (converted === null || reading === null) notes.push({ code: 'value-number-comma', detail: { value, variant: shape } });
       else {
-        notes.push({ code: 'value-number-converted', detail: { value, other: converted, text: reading ?? '' } });
+        notes.push({ code: 'value-number-converted', detail: { value, other: converted, variant: reading } });
         v = converted;
       }
     } else {
       const fix = fixes.comma;
       if (fix.kind === 'block') notes.push({ code: 'value-comma', detail: { value } });
       else {
-        notes.push({ code: 'value-comma-fixed', detail: { value, text: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
+        notes.push({ code: 'value-comma-fixed', detail: { value, variant: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
         v = applyFix(v, /,/g, fix);
       }
     }
@@ -75,7 +97,7 @@ export function fixValue(value: string, fixes: ValueFixes, reading: NumberReadin
     const fix = fixes.lineBreak;
     if (fix.kind === 'block') notes.push({ code: 'value-line-break', detail: { value } });
     else {
-      notes.push({ code: 'value-line-break-fixed', detail: { value, text: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
+      notes.push({ code: 'value-line-break-fixed', detail: { value, variant: fix.kind === 'strip' ? 'stripped' : 'replaced' } });
       v = applyFix(v, LINE_BREAKS, fix);
     }
   }
@@ -85,16 +107,16 @@ export function fixValue(value: string, fixes: ValueFixes, reading: NumberReadin
 }
 
 /**
- * Checks and URL-encodes one non-empty value that is not already plain: `fixValue`, then the encoding
- * (a lone surrogate cannot be encoded). Pure; the same value always gives the same outcome, so callers
- * may cache it.
+ * Checks and URL-encodes one non-empty value: `fixValue`, then the encoding (a lone surrogate cannot be
+ * encoded). Pure; the same value always gives the same outcome, so callers may cache it.
  */
 export function encodeValue(value: string, fixes: ValueFixes, reading: NumberReading | null = null): CellOutcome {
   const fixed = fixValue(value, fixes, reading);
+  const notes = fixed === null ? NO_NOTES : fixed.notes;
   try {
-    return { encoded: encodeURIComponent(fixed.value), notes: fixed.notes };
+    return { encoded: encodeURIComponent(fixed === null ? value : fixed.value), notes };
   } catch {
-    return { encoded: null, notes: [...fixed.notes, { code: 'value-invalid-unicode', detail: {} }] };
+    return { encoded: null, notes: [...notes, { code: 'value-invalid-unicode', detail: {} }] };
   }
 }
 

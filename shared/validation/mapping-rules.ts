@@ -1,6 +1,6 @@
 import type { MappingSpec } from '../domain/mapping-spec.js';
 import type { Issue } from './issue.js';
-import { makeIssue } from './messages.js';
+import { makeIssue } from './issue.js';
 
 const RESERVED = new Set(['pcid', 'thirdpartyid', 'mbox3rdpartyid', 'mboxpc', 'tntid']);
 const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;

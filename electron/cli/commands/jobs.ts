@@ -1,6 +1,7 @@
 import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
 import { parseFlags } from '../parse-flags.js';
+import { describeError } from '../../messages/error-words.js';
 import { jobPaths } from '../../services/job-paths.js';
 import type { UploadServices } from '../../services/job-services.js';
 import { exitCodeOfRun, finalJson, printSummary, progressPrinter, readTokenFromStdin, runWithInterrupt, withServices } from '../upload/cli-services.js';
@@ -67,7 +68,8 @@ export const command: CliCommand = {
       switch (sub) {
         case 'list': {
           const items = await services.jobs.list();
-          if (json) io.stdout(`${JSON.stringify(items)}\n`);
+          // `message` (English) stays in the --json shape scripts rely on.
+          if (json) io.stdout(`${JSON.stringify(items.map((j) => ({ ...j, message: j.pauseError ? describeError(j.pauseError) : null })))}\n`);
           else if (items.length === 0) io.stdout('no jobs yet\n');
           else {
             for (const j of items) {
@@ -80,7 +82,8 @@ export const command: CliCommand = {
           const jobId = needId(positionals, sub);
           const job = await services.jobs.load(jobId);
           const item = await services.jobs.listItem(jobId);
-          const out = { ...finalJson(job.view, jobPaths(home, jobId).results), state: item.state, createdAt: job.spec.createdAt, profileName: job.spec.connection.name, clientCode: job.spec.connection.clientCode, apiVersion: job.spec.connection.apiVersion, file: job.spec.source.file, retryOf: job.spec.source.retryOf, alerts: job.view.alerts };
+          const alerts = job.view.alerts.map((a) => ({ ...a, message: describeError(a) }));
+          const out = { ...finalJson(job.view, jobPaths(home, jobId).results), state: item.state, createdAt: job.spec.createdAt, profileName: job.spec.connection.name, clientCode: job.spec.connection.clientCode, apiVersion: job.spec.connection.apiVersion, file: job.spec.source.file, retryOf: job.spec.source.retryOf, alerts };
           if (json) io.stdout(`${JSON.stringify(out)}\n`);
           else {
             io.stdout(`${out.file} → ${out.profileName} (${out.clientCode}, ${out.apiVersion}), created ${out.createdAt}\n`);

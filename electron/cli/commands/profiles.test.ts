@@ -61,7 +61,7 @@ describe('profiles with Adobe sign-in', () => {
     const json = JSON.parse(test.stdout) as { profile: string; ok: boolean; checks: { check: string; ok: boolean; message: string }[]; tokenExpiresAt: string | null };
     expect(Object.keys(json)).toEqual(['profile', 'ok', 'checks', 'tokenExpiresAt']);
     expect(json.checks.map((c) => c.check)).toEqual(['reachable', 'sign-in', 'token', 'client-code']);
-    expect(json.checks.every((c) => c.ok && Object.keys(c).join() === 'check,ok,message')).toBe(true);
+    expect(json.checks.every((c) => c.ok && Object.keys(c).join() === 'check,ok,code,params,message')).toBe(true);
     expect(new Date(json.tokenExpiresAt ?? '').toISOString()).toBe(json.tokenExpiresAt);
 
     const csv = join(home, 'loyalty.csv');

@@ -2,6 +2,8 @@ import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
 import { parseFlags } from '../parse-flags.js';
 import { TOKEN_EXPIRY_WARNING_DAYS, type ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import { tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
+import { describeError } from '../../messages/error-words.js';
 import { readTokenFromStdin, withServices } from '../upload/cli-services.js';
 
 const USAGE = `Usage: profile-loader profiles <list|add|remove|test|set-token|set-secret> [options]
@@ -45,8 +47,10 @@ They are never printed. --production marks a connection that reaches real visito
 for its client code before sending or resuming); the environment label does not. "Local sandbox" is
 built in. PROFILE_LOADER_HOME moves all state.
 
-"test --json" prints {"profile", "ok", "checks": [{"check", "ok", "message"}], "tokenExpiresAt"}; check
-is reachable, sign-in (Adobe sign-in only), token or client-code; tokenExpiresAt is an ISO time or null.`;
+"test --json" prints {"profile", "ok", "checks": [{"check", "ok", "code", "params", "message"}],
+"tokenExpiresAt"}; check is reachable, sign-in (Adobe sign-in only), token or client-code; code and
+params say what was found (docs/upload-and-jobs.md), message in English; tokenExpiresAt is an ISO
+time or null.`;
 
 function parse(argv: readonly string[]) {
   return parseFlags(argv, {
@@ -83,11 +87,10 @@ export function expiryText(iso: string, now = Date.now()): string {
   return days === 0 ? `expires today (${date})` : `expires in ${days} day(s) (${date})`;
 }
 
-/** A warning line when a connection's pasted token expires within the warning window (or already did), else undefined (also for Adobe sign-in, which renews its token). */
+/** A warning line when a connection's saved, pasted token expires within the warning window (or already did), else undefined (also for Adobe sign-in, which renews its token). */
 export function expiryWarning(p: ConnectionProfileView, now = Date.now()): string | undefined {
-  if (p.tokenExpiresAt === null || p.auth.kind !== 'token') return undefined;
-  if (Date.parse(p.tokenExpiresAt) - now > TOKEN_EXPIRY_WARNING_DAYS * 86_400_000) return undefined;
-  return `warning: the token of ${p.name} ${expiryText(p.tokenExpiresAt, now)}. Generate a new one in Target and save it with "profiles set-token".\n`;
+  const warning = tokenExpiryWarning(p, now);
+  return warning === null ? undefined : `warning: ${describeError(warning)}\n`;
 }
 
 function line(p: ConnectionProfileView): string {
@@ -199,9 +202,11 @@ export const command: CliCommand = {
           const p = await c.find(target());
           if (secret !== undefined) c.useSessionClientSecret(p.id, secret);
           const r = await c.test(p.id);
-          if (json) io.stdout(`${JSON.stringify({ profile: p.name, ...r })}\n`);
+          // Each check keeps its English `message` in the --json shape scripts rely on.
+          const checks = r.checks.map((k) => ({ ...k, message: describeError(k) }));
+          if (json) io.stdout(`${JSON.stringify({ profile: p.name, ...r, checks })}\n`);
           else {
-            for (const k of r.checks) io.stdout(`${k.ok ? 'ok  ' : 'FAIL'} ${k.check.padEnd(11)} ${k.message}\n`);
+            for (const k of checks) io.stdout(`${k.ok ? 'ok  ' : 'FAIL'} ${k.check.padEnd(11)} ${k.message}\n`);
             if (r.tokenExpiresAt) io.stdout(`     token       ${expiryText(r.tokenExpiresAt)}\n`);
           }
           return r.ok ? 0 : 1;

@@ -5,6 +5,7 @@ import type { CliCommand, CliIo } from '../cli-types.js';
 import type { PrepareResult } from '../../services/prepare-types.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
 import { ISSUE_SEVERITY } from '../../../shared/validation/issue.js';
+import { describeIssue } from '../../messages/issue-words.js';
 import { parseValidateArgs } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader validate FILE --id-column COL --id-type thirdPartyId|pcId [options]
@@ -61,7 +62,7 @@ function toJson(result: PrepareResult, outDir: string | null): ValidateJson {
     valid: m.valid,
     rejected: m.rejected,
     excluded: m.excluded,
-    issues: result.issues.map((i) => ({ code: i.code, severity: i.severity, row: i.row, column: i.column, message: i.message.en })),
+    issues: result.issues.map((i) => ({ code: i.code, severity: i.severity, row: i.row, column: i.column, message: describeIssue(i) })),
     issuesTruncated: result.issuesTruncated,
     issueCounts: result.issueCounts,
     batches: m.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes, path: outDir === null ? null : join(outDir, b.path) })),

@@ -4,6 +4,7 @@ import type { JobEvent } from '../../../shared/jobs/job-events.js';
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import { jobSummary, type JobSummary } from '../../../shared/jobs/job-summary.js';
 import { AppCallError } from '../../../shared/contract/errors.js';
+import { describeError } from '../../messages/error-words.js';
 import { CliUsageError, type CliIo } from '../cli-types.js';
 
 /** Opens the upload services over PROFILE_LOADER_HOME (or ~/.profile-loader) for one CLI command, runs `fn`, and closes them. */
@@ -13,12 +14,12 @@ export async function withServices<T>(io: CliIo, fn: (s: UploadServices, home: s
   try {
     services = await createUploadServices({ homeDir: home, log: (l) => io.stderr(`${l}\n`) });
   } catch (e) {
-    throw new CliUsageError((e as Error).message);
+    throw new CliUsageError(e instanceof AppCallError ? describeError(e) : (e as Error).message);
   }
   try {
     return await fn(services, home);
   } catch (e) {
-    if (e instanceof AppCallError) throw new CliUsageError(e.message, exitCodeOf(e.code));
+    if (e instanceof AppCallError) throw new CliUsageError(describeError(e), exitCodeOf(e.code));
     throw e;
   } finally {
     await services.close();
@@ -50,7 +51,7 @@ export function finalJson(view: JobView, resultsPath: string | null): FinalJson 
   return {
     ...jobSummary(view),
     pauseReason: view.pause?.reason ?? null,
-    message: view.pause?.error?.message ?? null,
+    message: view.pause?.error ? describeError(view.pause.error) : null,
     results: view.state === 'completed' || view.state === 'cancelled' ? resultsPath : null,
   };
 }
@@ -69,22 +70,23 @@ export function progressPrinter(io: CliIo, total: number): (e: JobEvent) => void
         io.stderr(`batch ${e.index}/${total}: accepted by Target as ${e.batchId}\n`);
         break;
       case 'batch.submit-failed':
-        io.stderr(`batch ${e.index}/${total}: ${e.error.message}${e.retryInMs === null ? '' : ` (retrying in ${Math.round(e.retryInMs / 100) / 10} s)`}\n`);
+        io.stderr(`batch ${e.index}/${total}: ${describeError(e.error)}${e.retryInMs === null ? '' : ` (retrying in ${Math.round(e.retryInMs / 100) / 10} s)`}\n`);
         break;
       case 'batch.outcome-unknown':
-        io.stderr(`batch ${e.index}/${total}: outcome unknown: ${e.detail}\n`);
+        io.stderr(`batch ${e.index}/${total}: outcome unknown: ${e.reason ? describeError(e.reason) : (e.detail ?? '')}\n`);
         break;
       case 'batch.finished': {
         const c = e.counters;
         const counts = c ? ` — ${c.successfulUpdates} updated, ${c.profilesNotFound} not found, ${c.failedUpdates} failed` : '';
-        io.stderr(`batch ${e.index}/${total}: ${e.outcome}${counts}${e.message ? ` (${e.message})` : ''}\n`);
+        const why = e.reason ? describeError(e.reason) : e.message;
+        io.stderr(`batch ${e.index}/${total}: ${e.outcome}${counts}${why ? ` (${why})` : ''}\n`);
         break;
       }
       case 'job.alert':
-        io.stderr(`${e.level}: ${e.message}\n`);
+        io.stderr(`${e.level}: ${describeError(e)}\n`);
         break;
       case 'job.paused':
-        io.stderr(`job paused (${e.reason})${e.error ? `: ${e.error.message}` : ''}\n`);
+        io.stderr(`job paused (${e.reason})${e.error ? `: ${describeError(e.error)}` : ''}\n`);
         break;
       default:
         break;

@@ -4,13 +4,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import type { AppApi, AppEvent, CallName } from '../../../shared/contract/index.js';
+import { calls } from '../../../shared/contract/index.js';
 import { createAppServices, type AppServices } from '../app-services.js';
+import { unwrapReply } from '../../../shared/contract/reply.js';
 import { dispatchCall } from '../dispatch.js';
 
 export interface AppServicesHarness {
   /** The services of the running test. */
   services(): AppServices;
-  /** Calls `name` through the dispatcher; resolves with its value or throws the AppError (with `code`). */
+  /** Calls `name` through the dispatcher; resolves with its value or throws the AppCallError (with `code` and `params`). */
   call<T>(name: string, args: unknown): Promise<T>;
 }
 
@@ -37,9 +40,27 @@ export function useAppServices(prefix: string): AppServicesHarness {
   return {
     services,
     async call<T>(name: string, args: unknown): Promise<T> {
-      const reply = await dispatchCall(services().handlers, name, args, () => undefined);
-      if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-      return reply.value as T;
+      return unwrapReply(await dispatchCall(services().handlers, name, args, () => undefined)) as T;
     },
+  };
+}
+
+/**
+ * The contract as the renderer's ClientApi sees it, over these services: every call goes through the
+ * validating dispatcher (a failure is rethrown as the AppCallError the UI catches) and events come from
+ * their bus; only the transport is missing.
+ */
+export function contractClient(services: AppServices) {
+  const call = Object.fromEntries(
+    (Object.keys(calls) as CallName[]).map((name) => [
+      name,
+      async (args: unknown) => unwrapReply(await dispatchCall(services.handlers, name, args, () => undefined)),
+    ]),
+  ) as unknown as AppApi;
+  return {
+    host: 'browser' as const,
+    call,
+    subscribe: (listener: (event: AppEvent) => void) => services.bus.subscribe(listener),
+    pathForFile: async () => '',
   };
 }

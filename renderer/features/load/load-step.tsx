@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Flex, Heading, ProgressBar, Text, View, Well } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
+import { problemText } from '../../i18n/problem-text.js';
 import { DataGrid } from '../../components/data-grid.js';
 import { useLoad } from '../../state/load-store.js';
-import { usePrepare } from '../../state/prepare-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { LoadOverrides } from './load-overrides.js';
 import { RecentFiles } from './recent-files.js';
@@ -17,17 +17,8 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
   const { t, i18n } = useTranslation();
   const state = useLoad((s) => s.state);
   const load = useLoad((s) => s.load);
-  const onEvent = useLoad((s) => s.onEvent);
   const openPath = useLoad((s) => s.openPath);
   const reopen = useLoad((s) => s.reopen);
-  const useFile = usePrepare((s) => s.useFile);
-  const preparedFor = usePrepare((s) => s.file?.fileId);
-  const resetPrepare = usePrepare((s) => s.reset);
-  const loadedId = state.kind === 'ready' ? state.file.fileId : null;
-  // Another file (or the same one read with other settings): the old mapping and check no longer apply.
-  useEffect(() => {
-    if (loadedId !== null && preparedFor !== undefined && preparedFor !== loadedId) resetPrepare();
-  }, [loadedId, preparedFor, resetPrepare]);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   const trySample = useCallback(async () => {
@@ -39,18 +30,14 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
     }
   }, [api, openPath]);
   const next = useCallback(() => {
-    const current = useLoad.getState().state;
-    if (current.kind !== 'ready') return;
-    if (preparedFor !== current.file.fileId) void useFile(api, current.file);
+    if (useLoad.getState().state.kind !== 'ready') return;
     unlock('map');
     goTo('map');
-  }, [api, goTo, preparedFor, unlock, useFile]);
+  }, [goTo, unlock]);
   const input = useRef<HTMLInputElement>(null);
   const onFile = useCallback((file: File) => void load(api, file), [api, load]);
   const dragging = useWindowDrop(onFile);
   const format = (n: number) => n.toLocaleString(i18n.language);
-
-  useEffect(() => api.subscribe(onEvent), [api, onEvent]);
 
   return (
     <section className="step" data-testid="load-step" data-state={state.kind === 'ready' ? (state.counting ? 'counting' : 'ready') : state.kind} aria-labelledby="load-heading">
@@ -87,7 +74,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
       {state.kind === 'opening' && <ProgressBar label={t('load.opening', { name: state.name })} isIndeterminate width="100%" />}
       {state.kind === 'failed' && (
         <div role="alert" data-testid="load-error" className="load-error">
-          <Well>{t('load.failed', { message: i18n.language === 'ko' && state.messageKo ? state.messageKo : state.message })}</Well>
+          <Well>{t('load.failed', { message: problemText(t, state.problem) })}</Well>
         </div>
       )}
       {(state.kind === 'idle' || state.kind === 'failed' || state.kind === 'ready') && (
@@ -132,7 +119,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
           </dl>
           <LoadOverrides file={state.file} onReopen={(options) => void reopen(api, options)} />
           <Heading level={3}>{t('load.preview', { name: state.file.name })}</Heading>
-          <DataGrid api={api} fileId={state.file.fileId} fileName={state.file.name} headers={state.file.headers} totalRows={state.rows} />
+          <DataGrid api={api} fileId={state.file.fileId} fileName={state.file.name} headers={state.file.headers} totalRows={state.rows} growing={state.counting} />
         </View>
       )}
     </section>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Content, Flex, Heading, InlineAlert, Item, Picker, ProgressBar, Radio, RadioGroup, Text, TextField, Well } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
-import { useLoad } from '../../state/load-store.js';
+import { problemText } from '../../i18n/problem-text.js';
 import { usePrepare } from '../../state/prepare-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { withIdColumn } from './mapping-edit.js';
@@ -12,13 +12,11 @@ import { ParamTable } from './param-table.js';
 /** Step 2: the identifier (column and kind), the parameter table, and templates. */
 export function MapStep({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
-  const load = useLoad((s) => s.state);
   const file = usePrepare((s) => s.file);
   const map = usePrepare((s) => s.map);
   const suggestion = usePrepare((s) => s.suggestion);
   const mapping = usePrepare((s) => s.mapping);
   const beforeTemplate = usePrepare((s) => s.beforeTemplate);
-  const useFile = usePrepare((s) => s.useFile);
   const setMapping = usePrepare((s) => s.setMapping);
   const undoTemplate = usePrepare((s) => s.undoTemplate);
   const runReview = usePrepare((s) => s.runReview);
@@ -27,11 +25,6 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
   const [example, setExample] = useState<readonly string[] | null>(null);
   const [templateName, setTemplateName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-
-  // A file loaded after the last visit: start its mapping over.
-  useEffect(() => {
-    if (load.kind === 'ready' && file?.fileId !== load.file.fileId) void useFile(api, load.file);
-  }, [api, file?.fileId, load, useFile]);
 
   useEffect(() => {
     if (!file) return;
@@ -52,7 +45,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
         </Heading>
         {map.kind === 'failed' ? (
           <div role="alert">
-            <Well>{t('map.failed', { message: map.message })}</Well>
+            <Well>{t('map.failed', { message: problemText(t, map.problem) })}</Well>
           </div>
         ) : file ? (
           <ProgressBar label={t('map.loading')} isIndeterminate />

@@ -3,7 +3,7 @@ import { ActionButton, Flex, ProgressCircle, Text } from '@adobe/react-spectrum'
 import type { JobListItem } from '../../../shared/contract/jobs.js';
 import type { HistoryState } from '../../state/jobs-store.js';
 import { formatWhen } from '../upload/format.js';
-import { problemText } from '../upload/error-text.js';
+import { problemText } from '../../i18n/problem-text.js';
 
 /** Every past upload, newest first, each with a button to show its results (and to resume an unfinished one). */
 export function JobHistory(props: {

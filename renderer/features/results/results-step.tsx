@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Button, ContextualHelp, Content, Flex, Heading, ProgressCircle, Text } from '@adobe/react-spectrum';
 import { jobTotals } from '../../../shared/jobs/job-summary.js';
 import type { JobTotals } from '../../../shared/jobs/job-summary.js';
-import { isAppError } from '../../../shared/contract/index.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useWizard } from '../../state/wizard-store.js';
@@ -14,7 +13,7 @@ import { JobHistory } from './job-history.js';
 import { OutcomeChart } from './outcome-chart.js';
 import '../upload/upload.css';
 import './results.css';
-import { problemText } from '../upload/error-text.js';
+import { problemText, thrownText } from '../../i18n/problem-text.js';
 
 const totalKeys = ['rows', 'confirmed', 'notFound', 'failed', 'rejected', 'excluded', 'unknown', 'pending'] as const satisfies readonly (keyof JobTotals)[];
 
@@ -57,7 +56,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
         text: outcome.kind === 'downloaded' ? t('results.downloaded', { name: outcome.name, rows: n(outcome.rows) }) : t('results.tooBig', { path: outcome.path }),
       });
     } catch (error) {
-      setDownload({ kind: 'failed', text: t('results.problem', { message: isAppError(error) ? problemText(t, error) : String(error) }) });
+      setDownload({ kind: 'failed', text: t('results.problem', { message: thrownText(t, error) }) });
     }
   };
   const onRetry = async () => {

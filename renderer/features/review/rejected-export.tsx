@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@adobe/react-spectrum';
 import type { RejectedExport } from '../../../shared/contract/index.js';
 import type { ClientApi } from '../../api/index.js';
+import { thrownText } from '../../i18n/problem-text.js';
 
 /** Exports the blocked rows (with their reasons) to a CSV; in browser mode the file is also downloaded. */
 export function RejectedExportButton({ api, fileId, rejected }: { readonly api: ClientApi; readonly fileId: string; readonly rejected: number }) {
@@ -23,7 +24,7 @@ export function RejectedExportButton({ api, fileId, rejected }: { readonly api: 
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(thrownText(t, e));
     }
   };
   return (

@@ -5,6 +5,7 @@ import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/re
 import { useTranslation } from 'react-i18next';
 import type { ReviewFilter, ReviewRow } from '../../../shared/contract/index.js';
 import type { ClientApi } from '../../api/index.js';
+import { issueText } from '../../i18n/issue-text.js';
 import { GridHeader } from '../../components/grid-header.js';
 import { useReviewPages } from './use-review-pages.js';
 
@@ -39,7 +40,6 @@ export interface ReviewGridProps {
  */
 export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initialTotal, jump, busy, onEdit, onExclude }: ReviewGridProps) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'ko' ? 'ko' : 'en';
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rowAt, ensure, total, version, ready } = useReviewPages(api, fileId, run, filter, initialTotal);
   const [active, setActive] = useState<{ index: number; col: number }>({ index: 0, col: 2 });
@@ -195,7 +195,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                     );
                   }
                   if (col === 1) {
-                    const text = row.issues.map((issue) => issue.message[lang]).join(' · ');
+                    const text = row.issues.map((issue) => issueText(t, issue)).join(' · ');
                     return (
                       <div key={cell.id} {...common} className={`grid-cell review-issues${activeClass}`} title={text}>
                         {text}
@@ -211,8 +211,8 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                   const changed = sent !== null && sent !== value;
                   const isEditing = editing?.index === index && editing.col === col;
                   const cls = `grid-cell${severity ? ` cell--${severity}` : ''}${edited ? ' cell--edited' : ''}${changed ? ' cell--changed' : ''}${sent === null ? ' cell--unsent' : ''}${activeClass}`;
-                  const issueText = row.issues.filter((x) => x.column === column).map((x) => x.message[lang]).join(' · ');
-                  const title = [issueText, changed ? t('review.grid.inFile', { value }) : '', sent === null ? t('review.grid.notSent') : ''].filter((x) => x !== '').join(' · ');
+                  const cellIssues = row.issues.filter((x) => x.column === column).map((x) => issueText(t, x)).join(' · ');
+                  const title = [cellIssues, changed ? t('review.grid.inFile', { value }) : '', sent === null ? t('review.grid.notSent') : ''].filter((x) => x !== '').join(' · ');
                   return (
                     <div
                       key={cell.id}

@@ -5,6 +5,8 @@ import type { Key } from '@adobe/react-spectrum';
 import type { ReviewFilter } from '../../../shared/contract/index.js';
 import type { DuplicatePolicy } from '../../../shared/validation/duplicate-policy.js';
 import type { ClientApi } from '../../api/index.js';
+import { issueText } from '../../i18n/issue-text.js';
+import { problemText } from '../../i18n/problem-text.js';
 import { lastSummary, usePrepare } from '../../state/prepare-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { IssueKinds } from './issue-kinds.js';
@@ -24,7 +26,6 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
   const runReview = usePrepare((s) => s.runReview);
   const edit = usePrepare((s) => s.edit);
   const bulk = usePrepare((s) => s.bulk);
-  const onEvent = usePrepare((s) => s.onEvent);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   const [filter, setFilter] = useState<ReviewFilter>('all');
@@ -32,9 +33,9 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
   const [jump, setJump] = useState<{ index: number; nonce: number } | null>(null);
   const [jumpError, setJumpError] = useState<string | null>(null);
   const summary = lastSummary(review);
+  const failedText = review.kind === 'failed' && t('review.failed', { message: problemText(t, review.problem) });
   const n = (x: number) => x.toLocaleString(i18n.language);
 
-  useEffect(() => api.subscribe(onEvent), [api, onEvent]);
   useEffect(() => {
     if (summary?.uploadAllowed) unlock('upload');
   }, [summary?.uploadAllowed, unlock]);
@@ -53,7 +54,7 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
         {review.kind === 'running' && <ProgressBar label={review.rows > 0 ? t('map.checkingRows', { rows: n(review.rows) }) : t('map.checking')} isIndeterminate width="100%" />}
         {review.kind === 'failed' && (
           <div role="alert" data-testid="review-error">
-            <Well>{t('review.failed', { message: i18n.language === 'ko' && review.messageKo ? review.messageKo : review.message })}</Well>
+            <Well>{failedText}</Well>
             <Button variant="secondary" onPress={() => goTo('map')}>
               {t('review.backToMap')}
             </Button>
@@ -101,7 +102,7 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
       {busy && <ProgressBar label={t('review.working')} isIndeterminate width="100%" data-testid="review-working" />}
       {review.kind === 'failed' && (
         <div role="alert" data-testid="review-error">
-          <Well>{t('review.failed', { message: i18n.language === 'ko' && review.messageKo ? review.messageKo : review.message })}</Well>
+          <Well>{failedText}</Well>
         </div>
       )}
       <SummaryCards summary={summary} />
@@ -112,7 +113,7 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
             <ul>
               {summary.fileIssues.map((issue, i) => (
                 <li key={i}>
-                  <strong>{t(`review.kinds.${issue.code}`)}</strong>: {issue.message[i18n.language === 'ko' ? 'ko' : 'en']}
+                  <strong>{t(`review.kinds.${issue.code}`)}</strong>: {issueText(t, issue)}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkProfileFields, daysUntil, tokenExpiresSoon, withScheme } from './profile-fields.js';
+import { daysUntil, tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
+import { checkProfileFields, tokenExpiresSoon, withScheme } from './profile-fields.js';
 
 const ok = { name: 'Acme', clientCode: 'acme', baseUrl: 'https://acme.tt.omtrdc.net', token: '', production: 'no' as const, isNew: true };
 const oauth = {
@@ -65,13 +66,18 @@ describe('connection form fields', () => {
 
   it('warns from 14 days before a pasted token expires, never for a minted one or without a token', () => {
     const now = Date.parse('2026-01-01T12:00:00Z');
-    const pasted = (at: string | null) => ({ auth: { kind: 'token' as const }, hasToken: true, tokenExpiresAt: at });
+    const pasted = (at: string | null) => ({ name: 'Old', auth: { kind: 'token' as const }, hasToken: true, tokenExpiresAt: at });
     expect(tokenExpiresSoon(pasted('2026-01-15T12:00:00Z'), now)).toBe(true);
     expect(tokenExpiresSoon(pasted('2026-01-16T13:00:00Z'), now)).toBe(false);
     expect(tokenExpiresSoon(pasted('2025-12-01T00:00:00Z'), now)).toBe(true);
     expect(tokenExpiresSoon(pasted(null), now)).toBe(false);
     expect(tokenExpiresSoon({ ...pasted('2026-01-02T00:00:00Z'), hasToken: false }, now)).toBe(false);
-    const minted = { auth: { kind: 'adobe-oauth' as const, clientId: 'c', orgId: 'o', tenantId: 't', scopes: 's', imsUrl: 'https://i', adminApiUrl: 'https://a' }, hasToken: true, tokenExpiresAt: '2026-01-02T00:00:00Z' };
+    const minted = { name: 'Minted', auth: { kind: 'adobe-oauth' as const, clientId: 'c', orgId: 'o', tenantId: 't', scopes: 's', imsUrl: 'https://i', adminApiUrl: 'https://a' }, hasToken: true, tokenExpiresAt: '2026-01-02T00:00:00Z' };
     expect(tokenExpiresSoon(minted, now)).toBe(false);
+    // The one rule says how soon, for the Upload step and the CLI.
+    expect(tokenExpiryWarning(pasted('2026-01-06T00:00:00Z'), now)).toEqual({ code: 'token-expiring', params: { variant: 'soon', name: 'Old', days: 4, date: '2026-01-06' } });
+    expect(tokenExpiryWarning(pasted('2026-01-01T20:00:00Z'), now)).toMatchObject({ params: { variant: 'today', days: 0 } });
+    expect(tokenExpiryWarning(pasted('2025-12-29T00:00:00Z'), now)).toMatchObject({ params: { variant: 'expired', days: 4 } });
+    expect(tokenExpiryWarning(minted, now)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { TOKEN_EXPIRY_WARNING_DAYS, type ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import { tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
 
 /** The form fields that can carry a problem. */
 export type FieldName =
@@ -103,15 +104,7 @@ export function checkProfileFields(f: ProfileFields): FieldProblems {
   return out;
 }
 
-/** Whole days from `now` until `iso` (negative once it passed), or undefined for no date. */
-export function daysUntil(iso: string | null, now = Date.now()): number | undefined {
-  if (iso === null) return undefined;
-  const at = Date.parse(iso);
-  return Number.isFinite(at) ? Math.floor((at - now) / 86_400_000) : undefined;
-}
-
-/** Whether a connection's token is about to expire (or did): a pasted token within the warning window (14 days). Minted tokens renew themselves. */
-export function tokenExpiresSoon(profile: Pick<ConnectionProfileView, 'auth' | 'hasToken' | 'tokenExpiresAt'>, now = Date.now()): boolean {
-  const days = daysUntil(profile.tokenExpiresAt, now);
-  return profile.auth.kind === 'token' && profile.hasToken && days !== undefined && days <= TOKEN_EXPIRY_WARNING_DAYS;
+/** Whether a connection's saved, pasted token is about to expire (or did): the one warning rule of shared/contract/token-expiry.ts. Minted tokens renew themselves. */
+export function tokenExpiresSoon(profile: Pick<ConnectionProfileView, 'name' | 'auth' | 'hasToken' | 'tokenExpiresAt'>, now = Date.now()): boolean {
+  return profile.hasToken && tokenExpiryWarning(profile, now) !== null;
 }

@@ -5,7 +5,7 @@ import type { Key } from '@adobe/react-spectrum';
 import { ADOBE_ADMIN_API_URL, ADOBE_DEFAULT_SCOPES, ADOBE_IMS_URL, type ConnectionProfileView, type SecretStorageKind } from '../../../shared/contract/profiles.js';
 import { isAppError } from '../../../shared/contract/index.js';
 import type { ProfileInput } from '../../state/profiles-store.js';
-import { problemText } from '../upload/error-text.js';
+import { thrownText } from '../../i18n/problem-text.js';
 import { checkProfileFields, withScheme, type FieldName, type FieldProblems } from './profile-fields.js';
 import { SignInFields, type SignInValues } from './sign-in-fields.js';
 import { TokenExpiry } from './token-expiry.js';
@@ -160,7 +160,7 @@ export function ProfileForm(props: {
       props.onDone();
     } catch (error) {
       const field = isAppError(error) ? FIELD_OF_CODE[error.code] : undefined;
-      const text = isAppError(error) ? problemText(t, error) : String(error);
+      const text = thrownText(t, error);
       if (field) setShown({ [field]: `server:${text}` });
       else setProblem(text);
     } finally {

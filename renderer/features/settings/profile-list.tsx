@@ -6,7 +6,7 @@ import { TokenLight } from './token-light.js';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import type { ProfileTestState } from '../../state/profiles-store.js';
 import { connectionColor } from '../upload/format.js';
-import { problemText } from '../upload/error-text.js';
+import { problemText } from '../../i18n/problem-text.js';
 
 /** Every connection with what it points at, whether a token is saved, and Edit / Test / Delete. */
 export function ProfileList(props: {
@@ -82,10 +82,7 @@ export function ProfileList(props: {
                             <StatusLight variant={c.ok ? 'positive' : 'negative'}>
                               {t(`settings.check.${c.check}`)}: {c.ok ? t('settings.checkPassed') : t('settings.checkProblem')}
                             </StatusLight>
-                            {/* Target's own words (English), for the details. */}
-                            <span className="batch-message check-detail" lang="en">
-                              {c.message}
-                            </span>
+                            <span className="batch-message check-detail">{problemText(t, c)}</span>
                           </li>
                         ))}
                       </ul>

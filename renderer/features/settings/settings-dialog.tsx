@@ -6,6 +6,7 @@ import type { ConnectionProfileView } from '../../../shared/contract/profiles.js
 import type { ClientApi } from '../../api/index.js';
 import { changeLanguage } from '../../i18n/setup.js';
 import type { Language } from '../../i18n/setup.js';
+import { languages } from '../../i18n/languages.js';
 import { useProfiles } from '../../state/profiles-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { ProfileForm } from './profile-form.js';
@@ -15,8 +16,7 @@ import { useColorScheme } from './use-color-scheme.js';
 import { WaitingUploads } from './waiting-uploads.js';
 import '../upload/upload.css';
 import './settings.css';
-import { problemText } from '../upload/error-text.js';
-import { isAppError } from '../../../shared/contract/index.js';
+import { problemText, thrownText } from '../../i18n/problem-text.js';
 
 function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
@@ -67,7 +67,7 @@ function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
               try {
                 await remove(api, p.id);
               } catch (error) {
-                setProblem(isAppError(error) ? problemText(t, error) : String(error));
+                setProblem(thrownText(t, error));
               }
             }}
           />
@@ -92,8 +92,9 @@ function AppearancePanel() {
         onSelectionChange={(key: Key | null) => key !== null && void changeLanguage(key as Language)}
         data-testid="settings-language"
       >
-        <Item key="en">English</Item>
-        <Item key="ko">한국어</Item>
+        {languages.map((l) => (
+          <Item key={l.code}>{l.name}</Item>
+        ))}
       </Picker>
       <h4 className="settings-subheading">{t('settings.theme')}</h4>
       <Text>{t('settings.themeHelp')}</Text>

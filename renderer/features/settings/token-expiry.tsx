@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { StatusLight } from '@adobe/react-spectrum';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
-import { daysUntil, tokenExpiresSoon } from './profile-fields.js';
-
-export { tokenExpiresSoon } from './profile-fields.js';
+import { daysUntil } from '../../../shared/contract/token-expiry.js';
+import { tokenExpiresSoon } from './profile-fields.js';
 
 /**
  * When the connection's token stops working, where known ("expires in 83 days"): a warning from 14 days

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgressBar } from '@adobe/react-spectrum';
 import type { BatchView } from '../../../shared/jobs/job-reducer.js';
 import { assertNever } from '../../../shared/domain/assert-never.js';
+import { problemText } from '../../i18n/problem-text.js';
 import { batchDisplay } from './progress-math.js';
 import type { BatchDisplay } from './progress-math.js';
 
@@ -63,8 +64,7 @@ export function BatchTable({ batches }: { readonly batches: readonly BatchView[]
                 </td>
                 <td>
                   <span className={`batch-status batch-status--${d.kind === 'done' ? d.outcome : d.kind}`}>{displayText(t, d)}</span>
-                  {b.message && d.kind !== 'done' && <span className="batch-message">{b.message}</span>}
-                  {d.kind === 'done' && d.outcome !== 'complete' && b.message && <span className="batch-message">{b.message}</span>}
+                  {b.note && (d.kind !== 'done' || d.outcome !== 'complete') && <span className="batch-message">{problemText(t, b.note)}</span>}
                 </td>
                 <td className="num" data-testid="batch-confirmed">{n(b.counters?.successfulUpdates)}</td>
                 <td className="num">{n(b.counters?.profilesNotFound)}</td>

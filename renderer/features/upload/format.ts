@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { localeOf } from '../../i18n/languages.js';
 import { splitDuration } from './progress-math.js';
 
 /** "1 h 2 min", "3 min 20 s" or "40 s" in the current language (the two largest non-zero units). */
@@ -15,7 +16,7 @@ export function formatDuration(t: TFunction, ms: number): string {
 export function formatWhen(iso: string | null, language: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The colour a connection shows: its own, or a neutral grey when none was set. */

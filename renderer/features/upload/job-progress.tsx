@@ -4,6 +4,7 @@ import { AlertDialog, Button, ButtonGroup, DialogContainer, Flex, InlineAlert, H
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import { jobTotals } from '../../../shared/jobs/job-summary.js';
 import type { ClientApi } from '../../api/index.js';
+import { problemText } from '../../i18n/problem-text.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { useWizard } from '../../state/wizard-store.js';
@@ -15,6 +16,9 @@ import { formatDuration } from './format.js';
 import { estimateRemainingMs, jobFraction } from './progress-math.js';
 
 /** Re-renders every second while `active`, so the time left keeps moving between events. */
+/** The codes a pause for Adobe sign-in carries (any other `auth` pause is Target refusing the token). */
+const SIGN_IN_FAILURES: ReadonlySet<string> = new Set(['sign-in-refused', 'sign-in-unreachable', 'sign-in-unreadable', 'client-secret-missing', 'insecure-url']);
+
 function useTick(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -47,7 +51,7 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
   const tokenReplaced = view.pause?.reason === 'auth' && hasNewToken(profile);
   // Adobe sign-in: the pause is about the sign-in details (client secret…), in IMS's own words when it refused.
   const signIn = profile?.auth.kind === 'adobe-oauth';
-  const signInFailed = view.pause?.reason === 'auth' && (view.pause.error?.code ?? '').startsWith('sign-in-');
+  const signInFailed = view.pause?.reason === 'auth' && SIGN_IN_FAILURES.has(view.pause.error?.code ?? '');
   const loadProfiles = useProfiles((s) => s.load);
   const authPause = view.state === 'paused' && view.pause?.reason === 'auth';
   // A refusal was recorded on the connection before the pause was published: show its red token light.
@@ -79,7 +83,7 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
               {tokenReplaced
                 ? t(signIn ? 'upload.pauseReason.signInSaved' : 'upload.pauseReason.authTokenSaved')
                 : t(signInFailed ? 'upload.pauseReason.signIn' : `upload.pauseReason.${view.pause.reason}`)}
-              {view.pause.error && view.pause.reason !== 'user' && (view.pause.reason !== 'auth' || signInFailed) ? ` (${view.pause.error.message})` : ''}
+              {view.pause.error && view.pause.reason !== 'user' && (view.pause.reason !== 'auth' || signInFailed) ? ` (${problemText(t, view.pause.error)})` : ''}
               {view.pause.reason === 'auth' && !tokenReplaced && view.spec && (
                 <Flex marginTop="size-150">
                   <Button variant="primary" onPress={() => openSettings(view.spec?.connection.profileId)} data-testid="update-token">

@@ -1,3 +1,4 @@
+import type { JobError } from '../../../shared/jobs/job-events.js';
 import type { BatchView, JobView } from '../../../shared/jobs/job-reducer.js';
 
 /** How far one batch is, from 0 to 1: sending counts for the first half, Target's processing for the second. */
@@ -22,8 +23,8 @@ export function jobFraction(view: JobView): number {
 export type BatchDisplay =
   | { readonly kind: 'waiting' }
   | { readonly kind: 'sending'; readonly percent: number }
-  | { readonly kind: 'retrying'; readonly message: string | null }
-  | { readonly kind: 'unknown'; readonly message: string | null }
+  | { readonly kind: 'retrying'; readonly note: JobError | null }
+  | { readonly kind: 'unknown'; readonly note: JobError | null }
   | { readonly kind: 'processing'; readonly status: string | null }
   | { readonly kind: 'done'; readonly outcome: NonNullable<BatchView['outcome']> };
 
@@ -35,9 +36,9 @@ export function batchDisplay(batch: BatchView): BatchDisplay {
     case 'submitting':
       return { kind: 'sending', percent: batch.bytes > 0 ? Math.floor((100 * Math.min(batch.bytesSent, batch.bytes)) / batch.bytes) : 0 };
     case 'waiting-retry':
-      return { kind: 'retrying', message: batch.message };
+      return { kind: 'retrying', note: batch.note };
     case 'unknown-outcome':
-      return { kind: 'unknown', message: batch.message };
+      return { kind: 'unknown', note: batch.note };
     case 'submitted':
       return { kind: 'processing', status: batch.status };
     case 'finished':

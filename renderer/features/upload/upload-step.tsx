@@ -8,7 +8,7 @@ import { ConnectionPicker } from './connection-picker.js';
 import { JobProgress } from './job-progress.js';
 import { useSendGate } from './send-gate.js';
 import './upload.css';
-import { problemText } from './error-text.js';
+import { problemText } from '../../i18n/problem-text.js';
 
 /** What the Review step hands over: the prepared folder and what is in it. */
 export interface PreparedUpload {

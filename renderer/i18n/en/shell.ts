@@ -1,11 +1,5 @@
-import { loadMoreEn } from '../features/load/messages.js';
-import { mapEn } from '../features/map/messages.js';
-import { reviewEn } from '../features/review/messages.js';
-import { resultsEn } from '../features/results/messages.js';
-import { settingsEn } from '../features/settings/messages.js';
-import { uploadEn } from '../features/upload/messages.js';
-/** English UI text. Every string the UI shows lives here and in ko.ts, under the same keys. */
-export const en = {
+/** English text of the window around the steps: title, step list, Load, the file grid. */
+export const shell = {
   app: {
     title: 'Profile Loader',
     tagline: 'Put spreadsheet data into Adobe Target visitor profiles.',
@@ -49,17 +43,4 @@ export const en = {
     label: 'Rows of {{name}}',
     loading: 'Loading…',
   },
-  upload: uploadEn,
-  results: resultsEn,
-  settings: settingsEn,
-  loadMore: loadMoreEn,
-  map: mapEn,
-  review: reviewEn,
-  errors: {
-    generic: 'Something went wrong: {{message}}',
-  },
 } as const;
-
-/** The shape every locale must fill. */
-export type Messages = DeepString<typeof en>;
-type DeepString<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

@@ -1,13 +1,7 @@
-import { loadMoreKo } from '../features/load/messages.js';
-import { mapKo } from '../features/map/messages.js';
-import { reviewKo } from '../features/review/messages.js';
-import type { Messages } from './en.js';
-import { resultsKo } from '../features/results/messages.js';
-import { settingsKo } from '../features/settings/messages.js';
-import { uploadKo } from '../features/upload/messages.js';
+import type { Messages } from '../messages.js';
 
-/** Korean UI text, key for key with en.ts. */
-export const ko: Messages = {
+/** Korean text of the window around the steps, key for key with en/shell.ts. */
+export const shell: Pick<Messages, 'app' | 'steps' | 'load' | 'delimiters' | 'grid'> = {
   app: {
     title: '프로필 로더',
     tagline: '스프레드시트 데이터를 Adobe Target 방문자 프로필에 넣습니다.',
@@ -50,14 +44,5 @@ export const ko: Messages = {
     rowNumber: '행',
     label: '{{name}}의 행',
     loading: '불러오는 중…',
-  },
-  upload: uploadKo,
-  results: resultsKo,
-  settings: settingsKo,
-  loadMore: loadMoreKo,
-  map: mapKo,
-  review: reviewKo,
-  errors: {
-    generic: '문제가 생겼습니다: {{message}}',
   },
 };

@@ -1,0 +1,12 @@
+import { errors } from './errors.js';
+import { issues } from './issues.js';
+import { loadMore } from './load.js';
+import { map } from './map.js';
+import { results } from './results.js';
+import { review } from './review.js';
+import { settings } from './settings.js';
+import { shell } from './shell.js';
+import { upload } from './upload.js';
+
+/** Every string the UI shows, in English: the source of the keys every other language fills (see messages.ts). */
+export const messages = { ...shell, loadMore, map, review, upload, results, settings, errors, issues } as const;

@@ -1,0 +1,111 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppError, FileId, FileSummary } from '../../shared/contract/index.js';
+import { contractClient, useAppServices } from '../../electron/services/test-support/app-services-harness.js';
+import type { ClientApi } from '../api/client-api.js';
+import { useJobs } from './jobs-store.js';
+import { useLoad, type LoadState } from './load-store.js';
+import { usePrepare } from './prepare-store.js';
+import { isJobEvent, routeEvent, wireStores } from './wiring.js';
+
+/** Resolves with the first state of `store` that `test` accepts (at once if the current one does). */
+function whenState<S, T>(store: { getState(): S; subscribe(listener: (state: S) => void): () => void }, test: (state: S) => T | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const check = (state: S) => {
+      const found = test(state);
+      if (found === undefined) return;
+      off();
+      resolve(found);
+    };
+    const off = store.subscribe(check);
+    check(store.getState());
+  });
+}
+
+const loadedFile = { fileId: 'f-1' as FileId, name: 'a.csv', path: '/a.csv', headers: ['id'] } as unknown as FileSummary;
+
+beforeEach(() => {
+  useLoad.setState({ state: { kind: 'idle' } });
+  usePrepare.setState({ file: null, map: { kind: 'idle' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
+  useJobs.setState({ views: {}, live: {} });
+});
+
+describe('routeEvent', () => {
+  it('sends file events to the Load store, only for the open file', () => {
+    useLoad.setState({ state: { kind: 'ready', file: loadedFile, rows: 0, counting: true, bytesRead: 0 } });
+    routeEvent({ type: 'file.progress', fileId: 'f-1' as FileId, bytesRead: 10, totalBytes: 100, rows: 400 });
+    routeEvent({ type: 'file.counted', fileId: 'f-other' as FileId, rows: 9 });
+    expect(useLoad.getState().state).toMatchObject({ kind: 'ready', rows: 400, counting: true, bytesRead: 10 });
+    routeEvent({ type: 'file.counted', fileId: 'f-1' as FileId, rows: 1_000 });
+    expect(useLoad.getState().state).toMatchObject({ kind: 'ready', rows: 1_000, counting: false });
+  });
+
+  it('turns a file that fails while counting into the one problem shape, its code and params kept', () => {
+    useLoad.setState({ state: { kind: 'ready', file: loadedFile, rows: 0, counting: true, bytesRead: 0 } });
+    const error: AppError = { code: 'line-too-long', message: 'line-too-long variant=row row=3', params: { variant: 'row', row: 3, mb: 1 } };
+    routeEvent({ type: 'file.failed', fileId: 'f-1' as FileId, error });
+    expect(useLoad.getState().state).toEqual({ kind: 'failed', name: 'a.csv', problem: error });
+  });
+
+  it('sends review progress to the Prepare store and job events to the Jobs store', () => {
+    usePrepare.setState({ file: loadedFile, review: { kind: 'running', rows: 0, previous: null } });
+    routeEvent({ type: 'review.progress', fileId: 'f-1', rows: 250, bytesRead: 1, totalBytes: 2 });
+    expect(usePrepare.getState().review).toEqual({ kind: 'running', rows: 250, previous: null });
+    routeEvent({ type: 'job.resumed', jobId: 'job-1', at: '2025-01-01T00:00:00.000Z' });
+    expect(useJobs.getState().live['job-1']).toBe(true);
+  });
+
+  it('tells job events from other events by the types of the job event schema', () => {
+    expect(isJobEvent({ type: 'batch.uploading', jobId: 'j', at: 'now', index: 0, bytesSent: 1, bytesTotal: 2 })).toBe(true);
+    expect(isJobEvent({ type: 'review.progress', fileId: 'f', rows: 1, bytesRead: 1, totalBytes: 2 })).toBe(false);
+  });
+});
+
+describe('wireStores over the real services', () => {
+  const harness = useAppServices('pl-wiring-');
+  let api: ClientApi;
+  let unwire: () => void;
+  let dir: string;
+  beforeEach(async () => {
+    api = contractClient(harness.services());
+    unwire = wireStores(api);
+    dir = await mkdtemp(join(tmpdir(), 'pl-wiring-files-'));
+  });
+  afterEach(async () => {
+    unwire();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('counts the rows of a file with no step on screen', async () => {
+    const path = join(dir, 'members.csv');
+    await writeFile(path, ['id,tier', ...Array.from({ length: 5_000 }, (_, i) => `M-${i + 1},Gold`)].join('\n'));
+    await useLoad.getState().openPath(api, path, 'members.csv');
+    const counted = await whenState(useLoad, ({ state }) => (state.kind === 'ready' && !state.counting ? state : undefined));
+    expect(counted.rows).toBe(5_000);
+  });
+
+  it('starts a fresh preparation for each newly loaded file, and another for the same file read again', async () => {
+    const { path } = await api.call['files.sample']({});
+    await useLoad.getState().openPath(api, path, 'loyalty-sample.csv');
+    const first = await whenState(usePrepare, (s) => (s.map.kind === 'ready' ? s : undefined));
+    const loaded = useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>;
+    expect(first.file?.fileId).toBe(loaded.file.fileId);
+    expect(first.mapping?.idColumn).toBe(first.suggestion?.mapping.idColumn);
+
+    await useLoad.getState().reopen(api, { headerRow: 1 });
+    const again = await whenState(usePrepare, (s) => (s.map.kind === 'ready' && s.file?.fileId !== loaded.file.fileId ? s : undefined));
+    expect(again.file?.fileId).toBe((useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>).file.fileId);
+  });
+
+  it('shows a file that turns out unreadable while it is counted as failed, with its code and the row', async () => {
+    // The start of the file reads well; a line of 3 MB without a line break further on stops the count.
+    const path = join(dir, 'broken.csv');
+    await writeFile(path, `id,note\n${'A-1,ok\n'.repeat(20)}A-21,${'x'.repeat(3 * 1024 * 1024)}\nA-22,ok\n`);
+    await useLoad.getState().openPath(api, path, 'broken.csv');
+    const failed = await whenState(useLoad, ({ state }) => (state.kind === 'failed' ? state : undefined));
+    expect(failed.problem.code).toBe('line-too-long');
+    expect(failed.problem.params).toMatchObject({ variant: 'row', row: 21 });
+  });
+});

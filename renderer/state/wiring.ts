@@ -1,0 +1,48 @@
+import type { AppEvent } from '../../shared/contract/index.js';
+import { assertNever } from '../../shared/domain/assert-never.js';
+import type { JobEvent } from '../../shared/jobs/job-events.js';
+import { jobEventTypes } from '../../shared/jobs/job-events.js';
+import type { ClientApi } from '../api/index.js';
+import { useJobs } from './jobs-store.js';
+import { useLoad } from './load-store.js';
+import { usePrepare } from './prepare-store.js';
+
+/** True when a Node-side event is one of the job events of shared/jobs (the list comes from their schema). */
+export function isJobEvent(event: AppEvent): event is JobEvent {
+  return jobEventTypes.has(event.type as JobEvent['type']);
+}
+
+/**
+ * Applies one Node-side event to the store it is about, whatever step is on screen. Every job event
+ * goes to the jobs store's reducer; every other event type is named here, so a new one does not build
+ * until it has a home.
+ */
+export function routeEvent(event: AppEvent): void {
+  if (isJobEvent(event)) return useJobs.getState().onEvent(event);
+  switch (event.type) {
+    case 'file.progress':
+    case 'file.counted':
+    case 'file.failed':
+      return useLoad.getState().onEvent(event);
+    case 'review.progress':
+      return usePrepare.getState().onEvent(event);
+    default:
+      return assertNever(event, 'app event');
+  }
+}
+
+/**
+ * Wires the window's stores once, for as long as it is open: every Node-side event into its store, and
+ * a newly loaded file into a fresh preparation (the mapping and check of the previous file no longer
+ * apply, so Map starts over from a suggestion for the new one). Returns the function that unwires them.
+ */
+export function wireStores(api: ClientApi): () => void {
+  const offEvents = api.subscribe(routeEvent);
+  const offLoad = useLoad.subscribe(({ state }) => {
+    if (state.kind === 'ready' && usePrepare.getState().file?.fileId !== state.file.fileId) void usePrepare.getState().useFile(api, state.file);
+  });
+  return () => {
+    offEvents();
+    offLoad();
+  };
+}
