@@ -21,7 +21,7 @@ const CERTIFICATE_PROBLEM: Readonly<Record<string, ErrorParams<'check-certificat
 };
 
 /** Why a call did not reach the server: the certificate problem when the TLS code names one, else the network problem. */
-export function networkProblem(baseUrl: string, outcome: { readonly message: string }): Reason<'check-certificate' | 'check-unreachable'> {
+function networkProblem(baseUrl: string, outcome: { readonly message: string }): Reason<'check-certificate' | 'check-unreachable'> {
   const variant = CERTIFICATE_PROBLEM[outcome.message];
   if (variant === undefined) return reason('check-unreachable', { url: baseUrl, detail: outcome.message });
   let host = baseUrl;

@@ -5,6 +5,7 @@ import type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, Prof
 import type { ParsedArgsOf } from '../../shared/contract/define.js';
 import type { profileCalls } from '../../shared/contract/profiles.js';
 import { defaultStatusHosts } from '../../shared/jobs/status-host.js';
+import { isLoopbackHost } from '../../shared/target/secure-url.js';
 import { ProfileStore, type LastTest, type StoredProfile } from '../store/profile-store.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { Transport } from '../upload/http-transport.js';
@@ -53,8 +54,6 @@ export interface ConnectionServiceOptions {
 }
 
 type SaveArgs = ParsedArgsOf<(typeof profileCalls)['profiles.save']>;
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** What a failed sign-in check says: the failure's code and params (its HTTP status stays out of the check). */
 function signInReason(failure: SignInFailure): Reason {
@@ -243,7 +242,7 @@ export class ConnectionService {
       renewToken,
       statusUrlFor: (recorded) => {
         const u = new URL(recorded);
-        if (!LOOPBACK.has(u.hostname)) return recorded;
+        if (!isLoopbackHost(u.hostname)) return recorded;
         u.protocol = base.protocol;
         u.host = base.host;
         return u.toString();
