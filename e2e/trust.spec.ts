@@ -15,6 +15,8 @@ import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
+import { prepareSample } from './support/sample.js';
+import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
 
 /** German Excel's "CSV (Trennzeichen-getrennt)": Windows-1252, semicolons, decimal commas, CRLF. */
 async function germanFile(dir: string): Promise<string> {
@@ -103,9 +105,9 @@ test('European decimal commas: nothing changes until the user picks the reading 
 });
 
 async function adminJson(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-  return (await response.json()) as Record<string, unknown>;
+  const response = await sandboxAdmin(sandbox, method, path, body);
+  if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status}`);
+  return response.json;
 }
 
 test('a new token sends nothing by itself: the waiting upload is named, and resumes only after "Resume now" and the client code', async ({ page, appHost }) => {
@@ -123,18 +125,8 @@ test('a new token sends nothing by itself: the waiting upload is named, and resu
     await settings.addConnection({ name: 'Acme Production', environment: 'Live', clientCode: 'acme', baseUrl: proxy.baseUrl, token: first, production: true });
     await settings.close();
 
-    await page.getByTestId('try-sample').click();
-    await load.waitCounted();
-    const map = new MapPage(page);
-    await map.openFromLoad();
-    await map.check();
-    const review = new ReviewPage(page);
-    const run = await review.run();
-    await page.getByTestId('bulk-exclude-blocking').click();
-    await review.waitRunAfter(run);
-    await review.uploadButton.click();
+    await prepareSample(page);
     const upload = new UploadPage(page);
-    await upload.step.and(page.locator('[data-state="ready"]')).waitFor();
     await upload.chooseConnection('Acme Production');
     // Production over plain http is called out (the token would travel unencrypted).
     await expect(page.getByTestId('connection-card').getByTestId('http-production')).toBeVisible();
@@ -159,7 +151,7 @@ test('a new token sends nothing by itself: the waiting upload is named, and resu
     await form.getByRole('button', { name: 'Cancel' }).click();
     await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'refused');
     await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
-    await form.getByLabel(/^Token/).fill(second);
+    await form.getByLabel('Token', { exact: true }).fill(second);
     await page.getByTestId('profile-save').click();
     const waiting = page.getByTestId('waiting-uploads');
     await expect(waiting).toContainText('An upload is waiting for this token');

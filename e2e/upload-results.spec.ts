@@ -15,23 +15,8 @@ import { ReviewPage } from './pages/review-page.js';
 import { ResultsPage } from './pages/results-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
-
-
-/** Loads the bundled sample with "Try sample data", keeps the suggested mapping, leaves the blocked rows out, and opens Upload. */
-async function prepareSample(page: Page): Promise<void> {
-  await page.getByTestId('try-sample').click();
-  await new LoadPage(page).waitCounted();
-  const map = new MapPage(page);
-  await map.openFromLoad();
-  await map.check();
-  const review = new ReviewPage(page);
-  const run = await review.run();
-  await page.getByTestId('bulk-exclude-blocking').click();
-  await review.waitRunAfter(run);
-  await expect(review.card('blocking')).toHaveAttribute('data-value', '0');
-  await review.uploadButton.click();
-  await page.locator('[data-testid="upload-step"][data-state="ready"]').waitFor();
-}
+import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
+import { prepareSample } from './support/sample.js';
 
 /**
  * Opens the app at `url`, adds `sandbox` in Settings as the "Staging" connection, prepares the sample and
@@ -57,12 +42,8 @@ async function ownSandbox(processingDelayMs = 0): Promise<RunningSandbox> {
 }
 
 async function admin(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${sandbox.baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  const response = await sandboxAdmin(sandbox, method, path, body);
+  if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.json)}`);
 }
 
 test('a dropped CSV with issues goes all the way to results, and the counts on screen equal the sandbox’s', async ({ page, appHost }) => {
@@ -181,7 +162,7 @@ test('a batch Target refuses is shown as failed, and "Retry failed rows" sends t
     await expect(settings.profile('Acme Production').getByTestId('production-badge')).toBeVisible();
     // The token is write-only: editing shows an empty field that says one is saved.
     await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
-    await expect(page.getByTestId('profile-form').getByLabel(/^Token/)).toHaveValue('');
+    await expect(page.getByTestId('profile-form').getByLabel('Token', { exact: true })).toHaveValue('');
     await expect(page.getByTestId('profile-form')).toContainText('A token is saved and is never shown');
     await page.getByTestId('profile-form').getByRole('button', { name: 'Cancel' }).click();
     await settings.profile('Acme Production').getByRole('button', { name: 'Test connection Acme Production' }).click();
@@ -337,7 +318,11 @@ test('Settings in Korean on a dark screen: edit and delete a connection, languag
   await load.open(appHost.url);
   const settings = new SettingsPage(page);
   await settings.openByKeyboard();
-  await settings.addConnection({ name: 'Old name', environment: 'QA', clientCode: 'qa1', baseUrl: 'https://qa1.tt.omtrdc.net', token: 'secret-token-1' });
+  const inFiveDays = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  await settings.addConnection({ name: 'Old name', environment: 'QA', clientCode: 'qa1', baseUrl: 'https://qa1.tt.omtrdc.net', token: 'secret-token-1', tokenExpiresAt: inFiveDays });
+  // A pasted token that expires within 14 days is called out.
+  await expect(settings.profile('Old name').getByTestId('token-expiry')).toHaveText('Token expires in 5 days: paste a new token from Target before then');
+  await expect(settings.profile('Old name').getByTestId('token-expiry')).toHaveAttribute('data-soon', 'true');
   // An empty form says what each field needs, under the field; nothing is sent.
   await page.getByTestId('add-connection').click();
   const form = page.getByTestId('profile-form');

@@ -4,6 +4,7 @@ import type { ProfileKeyKind } from '../shared/target/urls.js';
 import type { BatchProcessor } from './batch-processor.js';
 import type { SandboxContext } from './context.js';
 import { parseJsonBody, readBody, sendJson } from './http-io.js';
+import { hasAdminKey } from './request-guard.js';
 import { applyPatches, checkSettingsPatch, faultProfilePatch, type DeepPartial, type SettingsPatch } from './settings-patch.js';
 import type { FaultSettings } from './settings.js';
 
@@ -41,18 +42,45 @@ function faultsPatch(body: unknown): { ok: true; faults: DeepPartial<FaultSettin
 }
 
 /**
- * Emulator-only routes under /admin (and GET /health): tokens, settings, faults, batches, mbox calls.
- * Returns false when the path is not an admin route.
+ * Emulator-only routes under /admin (and GET /health): tokens, settings, faults, batches, mbox calls,
+ * stats. Every /admin route needs the header `x-sandbox-admin-key`; `/health` is public and says only
+ * that the sandbox runs. Returns false when the path is not an admin route.
  */
 export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SandboxContext, processor: BatchProcessor): Promise<boolean> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
-  if (path === '/health' || path === '/admin/health') {
+  if (path === '/health') {
+    req.resume();
+    sendJson(res, 200, { status: 'ok', baseUrl: ctx.baseUrl, uptimeMs: Date.now() - startedAt });
+    return true;
+  }
+  if (!path.startsWith('/admin/')) return false;
+  if (!hasAdminKey(req, ctx.adminKey)) {
+    req.resume();
+    sendJson(res, 401, { error: 'Admin routes need the header x-sandbox-admin-key: the key the sandbox printed at start (also in the file admin-key of its data folder).' });
+    return true;
+  }
+  if (path === '/admin/health') {
     req.resume();
     sendJson(res, 200, { status: 'ok', baseUrl: ctx.baseUrl, dataDir: ctx.dataDir, uptimeMs: Date.now() - startedAt });
     return true;
   }
-  if (!path.startsWith('/admin/')) return false;
+  if (path === '/admin/stats' && method === 'GET') {
+    req.resume();
+    sendJson(res, 200, { ...ctx.stats });
+    return true;
+  }
+  if (path === '/admin/tokens' && method === 'GET') {
+    // What sign-in issued, so a test can look for these exact strings where they must never be.
+    req.resume();
+    const minted = await ctx.mintedToken();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    sendJson(res, 200, {
+      minted: minted ? { token: minted.token, expiresAt: iso(minted.expiresAt) } : null,
+      ims: [...ctx.imsTokens].map(([token, expiresAt]) => ({ token, expiresAt: iso(expiresAt) })),
+    });
+    return true;
+  }
   const seg = path.slice('/admin/'.length).split('/').map((s) => {
     try {
       return decodeURIComponent(s);

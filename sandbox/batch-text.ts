@@ -55,3 +55,14 @@ export function scanRows(text: string, bodyStart: number, stripCr: boolean): { r
   }
   return { rows, anyValue };
 }
+
+/** Returns the keys (first cells) of up to `max` non-empty rows starting at `offset`. */
+export function keysFrom(text: string, offset: number, stripCr: boolean, max: number): string[] {
+  const keys: string[] = [];
+  for (let off = offset; off < text.length && keys.length < max; ) {
+    const { line, next } = lineAt(text, off, stripCr);
+    if (line !== '') keys.push(line.split(',', 1)[0] as string);
+    off = next;
+  }
+  return keys;
+}

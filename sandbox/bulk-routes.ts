@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -6,9 +6,9 @@ import { formatBatchId } from '../shared/target/batch-id.js';
 import { buildBatchStatusXml } from '../shared/target/batch-status-response.js';
 import { TARGET_MESSAGES } from '../shared/target/messages.js';
 import { buildFailureXml, buildSubmitAcceptedXml } from '../shared/target/submit-response.js';
-import { batchStatusUrl, type BulkApiVersion } from '../shared/target/urls.js';
+import { batchStatusUrl, legacyBatchStatusUrl, type BulkApiVersion } from '../shared/target/urls.js';
 import type { BatchProcessor } from './batch-processor.js';
-import { parseHeader, scanRows } from './batch-text.js';
+import { keysFrom, parseHeader, scanRows } from './batch-text.js';
 import type { SandboxContext } from './context.js';
 import { readBatchField } from './form-body.js';
 import { readBody, send } from './http-io.js';
@@ -34,13 +34,14 @@ async function writeDurably(path: string, text: string): Promise<void> {
   await writeFileAtomic(path, text, { fsync: true });
 }
 
-/** E1/E2: validates and stores a batch, answering `success=true` only once the batch is durable. */
+/** E1/E2: validates and stores a batch, answering `success=true` only once the batch is durable. `https`: the request came in over TLS. */
 export async function handleBatchUpdate(
   req: IncomingMessage,
   res: ServerResponse,
   route: { readonly client: string; readonly version: BulkApiVersion },
   ctx: SandboxContext,
   processor: BatchProcessor,
+  https: boolean,
 ): Promise<void> {
   const settings = ctx.settingsFor(route.client);
   if (req.method !== 'POST') {
@@ -108,12 +109,21 @@ export async function handleBatchUpdate(
   };
   await writeDurably(ctx.batchTextPath(id), text);
   await ctx.store.write([{ type: 'batch', value: rec }], true);
+  ctx.retention.note(route.client, id);
   processor.schedule(rec);
   if (settings.faults.batchUpdate.lostResponseRate > 0 && ctx.random() < settings.faults.batchUpdate.lostResponseRate) {
     res.socket?.destroy();
     return;
   }
-  xml(res, settings, 200, buildSubmitAcceptedXml(batchStatusUrl(ctx.edgeBase(route.client), route.client, id)));
+  const edge = ctx.edgeBase(route.client, https);
+  const statusUrl = settings.statusVariant === 'legacy' ? legacyBatchStatusUrl(edge, route.client, id) : batchStatusUrl(edge, route.client, id);
+  xml(res, settings, 200, buildSubmitAcceptedXml(statusUrl));
+}
+
+/** The older per-row form (§12.3): while incomplete, the next rows waiting are listed `pending` (at most one chunk's worth). */
+async function pendingRows(ctx: SandboxContext, rec: BatchRecord, settings: SandboxSettings): Promise<{ id: string; status: string }[]> {
+  const text = await readFile(ctx.batchTextPath(rec.id), 'utf8').catch(() => '');
+  return keysFrom(text, rec.offset, settings.stripTrailingCr, settings.chunkRows).map((id) => ({ id, status: 'pending' }));
 }
 
 /** E3: the status of a batch, with counters on `showDetails=true` and v2 per-row entries. */
@@ -121,7 +131,7 @@ export async function handleBatchStatus(res: ServerResponse, url: URL, route: { 
   const settings = ctx.settingsFor(route.client);
   const batchId = url.searchParams.get('batchId') ?? '';
   const rec = batchId === '' ? undefined : await ctx.store.getBatch(batchId);
-  if (!rec) {
+  if (!rec || ctx.retention.agedOut(rec.client, rec.id, rec.acceptedAt, settings.statusRetention, Date.now())) {
     xml(res, settings, settings.unknownBatchHttpStatus, buildFailureXml(settings.unknownBatchMessage));
     return;
   }
@@ -129,6 +139,9 @@ export async function handleBatchStatus(res: ServerResponse, url: URL, route: { 
   const hideCounters = rec.state === 'incomplete' && !settings.progressiveCounters;
   const counters = details ? (hideCounters ? { consumedCount: 0, successfulUpdates: 0, profilesNotFound: 0, failedUpdates: 0 } : rec.counters) : undefined;
   const listRows = rec.version === 2 && (details || !settings.v2ProfilesNeedShowDetails) && !hideCounters;
-  const profiles = listRows && rec.rowEntries > 0 ? await ctx.store.rowEntries(rec.id, rec.rowEntries) : [];
-  xml(res, settings, 200, buildBatchStatusXml({ batchId: rec.id, status: rec.state, batchSize: rec.batchSize, counters, profiles }));
+  const legacy = settings.statusVariant === 'legacy';
+  let profiles = listRows && rec.rowEntries > 0 ? await ctx.store.rowEntries(rec.id, rec.rowEntries) : [];
+  if (legacy) profiles = profiles.map((p) => (p.status === 'failed' ? { ...p, status: 'error' } : p));
+  if (legacy && listRows && rec.state === 'incomplete') profiles = [...profiles, ...(await pendingRows(ctx, rec, settings))];
+  xml(res, settings, 200, buildBatchStatusXml({ batchId: rec.id, status: rec.state, batchSize: rec.batchSize, counters, omitConsumedCount: legacy, profiles }));
 }

@@ -1,5 +1,6 @@
 // `npm run sandbox -- [options]`: starts a local Target and prints `Sandbox listening on <baseUrl>`.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startSandbox } from './index.js';
 import { CLI_USAGE, parseCliArgs, type CliOptions } from './cli-args.js';
 
@@ -21,6 +22,7 @@ try {
   console.log(`Sandbox listening on ${sandbox.baseUrl}`);
   if (sandbox.httpsBaseUrl) console.log(`Also https: ${sandbox.httpsBaseUrl}`);
   console.log(`Data folder: ${sandbox.dataDir}`);
+  console.log(`Admin key: ${sandbox.adminKey} (send it as the header x-sandbox-admin-key; also in ${join(sandbox.dataDir, 'admin-key')})`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -3,11 +3,31 @@ import { SlidingWindowLimiter, RollingCounter } from './rate-limiter.js';
 import { seededRandom } from './rng.js';
 import type { FaultSettings, SandboxSettings } from './settings.js';
 import { applyPatches, type DeepPartial, type SettingsPatch } from './settings-patch.js';
+import { StatusRetentionIndex } from './status-retention.js';
 import type { SandboxStore, TokenRecord } from './store.js';
+
+/** What `GET /admin/stats` reports; counted since start. */
+export interface SandboxStats {
+  /** Requests that carried a token (`Authorization` or `access_token` header) over plain http. */
+  plainHttpTokenRequests: number;
+  /** Profile API tokens minted through the Admin API route. */
+  profileTokensMinted: number;
+  /** IMS access tokens issued by `POST /ims/token/v3`. */
+  imsTokensIssued: number;
+  /** Requests over https and over plain http. */
+  httpsRequests: number;
+  plainHttpRequests: number;
+}
 
 /** Shared state of one running sandbox: the store, the layered settings, limiters and the fault dice. */
 export class SandboxContext {
   baseUrl = '';
+  /** 'https://HOST:PORT' when the sandbox serves TLS too. */
+  httpsBaseUrl: string | undefined;
+  readonly stats: SandboxStats = { plainHttpTokenRequests: 0, profileTokensMinted: 0, imsTokensIssued: 0, httpsRequests: 0, plainHttpRequests: 0 };
+  /** IMS access tokens issued in this run and when they expire (kept in memory only). */
+  readonly imsTokens = new Map<string, number>();
+  readonly retention = new StatusRetentionIndex();
   readonly limiter = new SlidingWindowLimiter();
   readonly dailyRows = new RollingCounter();
   readonly singleUpdates = new RollingCounter();
@@ -17,6 +37,7 @@ export class SandboxContext {
   private readonly clientPatches: Map<string, SettingsPatch>;
   private readonly cache = new Map<string, SandboxSettings>();
   private readonly tokens = new Map<string, TokenRecord | null>();
+  private minted: TokenRecord | null | undefined;
   private serial: number;
 
   constructor(
@@ -25,6 +46,8 @@ export class SandboxContext {
     private readonly baseSettings: SandboxSettings,
     stored: { readonly global: SettingsPatch | undefined; readonly clients: Map<string, SettingsPatch> },
     readonly log: (line: string) => void,
+    /** The key admin routes need in `x-sandbox-admin-key`. */
+    readonly adminKey: string,
   ) {
     this.globalPatch = stored.global;
     this.clientPatches = stored.clients;
@@ -85,6 +108,18 @@ export class SandboxContext {
     this.tokens.set(client, token ?? null);
   }
 
+  /** Returns the token minted through the Admin API route (valid for every client), cached. */
+  async mintedToken(): Promise<TokenRecord | undefined> {
+    if (this.minted === undefined) this.minted = (await this.store.getMintedToken()) ?? null;
+    return this.minted ?? undefined;
+  }
+
+  /** Replaces the minted token; the previous one stops working at once. */
+  async setMintedToken(token: TokenRecord): Promise<void> {
+    await this.store.setMintedToken(token);
+    this.minted = token;
+  }
+
   /** Returns the next batch serial number (8 digits). */
   nextSerial(): number {
     this.serial = (this.serial + 1) % 100_000_000;
@@ -96,8 +131,15 @@ export class SandboxContext {
     return join(this.dataDir, 'batches', `${encodeURIComponent(batchId)}.txt`);
   }
 
-  /** Returns the base of batchStatus URLs: the configured edge or this sandbox's own base URL. */
-  edgeBase(client: string): string {
-    return this.settingsFor(client).edgeBaseUrl ?? this.baseUrl;
+  /**
+   * Returns the base of batchStatus URLs: the configured edge, or this sandbox's own address in the
+   * scheme the submit came in on; `statusUrlScheme` http/https then forces the scheme.
+   */
+  edgeBase(client: string, requestWasHttps: boolean): string {
+    const s = this.settingsFor(client);
+    const own = requestWasHttps && this.httpsBaseUrl ? this.httpsBaseUrl : this.baseUrl;
+    const base = s.edgeBaseUrl ?? own;
+    if (s.statusUrlScheme === 'request') return base;
+    return base.replace(/^https?:/i, `${s.statusUrlScheme}:`);
   }
 }

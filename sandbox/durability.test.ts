@@ -1,7 +1,7 @@
 // Durability: profiles, batches, tokens and settings survive a restart, and a kill -9 while a batch is
 // processing loses nothing: the batch resumes after restart and applies every row exactly once.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-function spawnCli(args: string[]): Promise<{ child: ChildProcess; baseUrl: string }> {
+function spawnCli(args: string[]): Promise<{ child: ChildProcess; baseUrl: string; adminKey: string }> {
   const child = spawn('npx', ['tsx', 'sandbox/cli.ts', ...args], {
     cwd: join(import.meta.dirname, '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,7 +33,8 @@ function spawnCli(args: string[]): Promise<{ child: ChildProcess; baseUrl: strin
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Sandbox listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, baseUrl: m[1] as string });
+      const key = /Admin key: (\S+) \(send it as the header x-sandbox-admin-key; also in (\S+)\)/.exec(out);
+      if (m && key) resolve({ child, baseUrl: m[1] as string, adminKey: key[1] as string });
     });
     child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => reject(new Error(`sandbox CLI exited with ${code}: ${err}${out}`)));
@@ -63,8 +64,8 @@ describe('durability', () => {
     const dataDir = await tempDir();
     let sb: RunningSandbox = await startSandbox({ dataDir });
     await waitForBatch(await acceptedBatch(sb.baseUrl, 'acme', 2, 'batch=thirdPartyId,a\nk1,x\n'));
-    const { token } = (await admin(sb.baseUrl, 'POST', '/admin/clients/acme/token')).json;
-    await admin(sb.baseUrl, 'PUT', '/admin/clients/acme/settings', { requireAuth: true, processingDelayMs: 300 });
+    const { token } = (await admin(sb, 'POST', '/admin/clients/acme/token')).json;
+    await admin(sb, 'PUT', '/admin/clients/acme/settings', { requireAuth: true, processingDelayMs: 300 });
     const auth = { authorization: `Bearer ${String(token)}` };
     const pending = await acceptedBatch(sb.baseUrl, 'acme', 2, 'batch=thirdPartyId,a\nk2,y\n', auth);
     const pendingId = new URL(pending).searchParams.get('batchId');
@@ -85,7 +86,10 @@ describe('durability', () => {
   it('survives kill -9 while a batch is processing: it completes after restart with every row applied once', async () => {
     const dataDir = await tempDir();
     const rows = 150_000;
-    const { child, baseUrl } = await spawnCli(['--port', '0', '--data-dir', dataDir, '--set', 'chunkRows=250', '--set', 'rateLimitCountsStatus=false']);
+    const { child, baseUrl, adminKey } = await spawnCli(['--port', '0', '--data-dir', dataDir, '--set', 'chunkRows=250', '--set', 'rateLimitCountsStatus=false']);
+    // The CLI prints the admin key it wrote to <data-dir>/admin-key.
+    expect((await readFile(join(dataDir, 'admin-key'), 'utf8')).trim()).toBe(adminKey);
+    expect((await admin({ baseUrl, adminKey }, 'GET', '/admin/stats')).status).toBe(200);
     // 2,000 distinct keys, each written 75 times in file order: the last write must win, exactly once per row.
     const lines: string[] = [];
     for (let i = 0; i < rows; i++) lines.push(`k${i % 2000},${i},r${i}`);

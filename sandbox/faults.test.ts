@@ -36,7 +36,7 @@ async function outcomes(n: number, call: () => Promise<{ status: number; headers
 describe('19. faults on demand, per route (and issue item 6)', () => {
   it('error rate 1 answers every batchUpdate with one of the configured 5xx and creates no batch; other routes are untouched', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { batchUpdate: { errorRate: 1, errorStatuses: [502] } } });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { faults: { batchUpdate: { errorRate: 1, errorStatuses: [502] } } });
     const r = await submitBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
     expect(r.http.status).toBe(502);
     expect(r.parsed.kind).toBe('rejected');
@@ -45,7 +45,7 @@ describe('19. faults on demand, per route (and issue item 6)', () => {
 
   it('throttles with 429 or 503 and Retry-After', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { fetch: { throttleRate: 1, throttleStatus: 429, retryAfterSeconds: 7 } } });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { faults: { fetch: { throttleRate: 1, throttleStatus: 429, retryAfterSeconds: 7 } } });
     const r = await rawRequest(`${sb.baseUrl}/rest/v1/profiles/x?client=${c}`, undefined);
     expect(r.status).toBe(429);
     expect(r.headers['retry-after']).toBe('7');
@@ -54,14 +54,14 @@ describe('19. faults on demand, per route (and issue item 6)', () => {
 
   it('resets the connection mid-request', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { batchStatus: { resetRate: 1 } } });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { faults: { batchStatus: { resetRate: 1 } } });
     await expect(rawRequest(`${sb.baseUrl}/m2/${c}/profile/batchStatus?batchId=x`, undefined)).rejects.toThrow();
     await expect(submitBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n')).resolves.toMatchObject({ http: { status: 200 } });
   });
 
   it('loses the answer to an accepted batch: the client sees a reset, the batch still completes', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { batchUpdate: { lostResponseRate: 1 } } });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { faults: { batchUpdate: { lostResponseRate: 1 } } });
     await expect(submitBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n')).rejects.toThrow();
     let status = 0;
     for (let i = 0; i < 200 && status !== 200; i++) {
@@ -73,7 +73,7 @@ describe('19. faults on demand, per route (and issue item 6)', () => {
 
   it('slows responses: a slowed request finishes after a concurrent quick one', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { fetch: { slowRate: 1, slowMs: 400 } } });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { faults: { fetch: { slowRate: 1, slowMs: 400 } } });
     const order: string[] = [];
     await Promise.all([
       rawRequest(`${sb.baseUrl}/rest/v1/profiles/x?client=${c}`, undefined).then(() => order.push('slow')),
@@ -84,7 +84,7 @@ describe('19. faults on demand, per route (and issue item 6)', () => {
 
   it('silently loses a fraction of rows: counted successful, not stored', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { dropRowRate: 0.5 } });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { faults: { dropRowRate: 0.5 } });
     const rows = Array.from({ length: 400 }, (_, i) => `k${i},v`).join('\n');
     const s = await waitForBatch(await acceptedBatch(sb.baseUrl, c, 2, `batch=thirdPartyId,a\n${rows}\n`));
     expect(s.counters?.successfulUpdates).toBe(400);
@@ -96,11 +96,11 @@ describe('19. faults on demand, per route (and issue item 6)', () => {
 
   it('lags between complete and visibility in fetch', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { visibilityLagMs: 3_600_000 } });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { faults: { visibilityLagMs: 3_600_000 } });
     const s = await waitForBatch(await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n'));
     expect(s.status).toBe('complete');
     expect((await fetchProfile(sb.baseUrl, c, 'thirdPartyId', 'k1')).status).toBe(404);
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { faults: { visibilityLagMs: 0 } });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { faults: { visibilityLagMs: 0 } });
     expect(attributeValues((await fetchProfile(sb.baseUrl, c, 'thirdPartyId', 'k1')).json)).toEqual({ a: 'x' });
   });
 });
@@ -108,7 +108,7 @@ describe('19. faults on demand, per route (and issue item 6)', () => {
 describe('the flaky profile and the ways to set faults', () => {
   it('PUT /admin/faults {profile: flaky} gives about 10% 500, 5% 503 with Retry-After: 1 and 2% resets on batchStatus, live, and DELETE clears it', async () => {
     const c = uniqueClient();
-    const put = await admin(sb.baseUrl, 'PUT', '/admin/faults', { profile: 'flaky', seed: 42 });
+    const put = await admin(sb, 'PUT', '/admin/faults', { profile: 'flaky', seed: 42 });
     expect(put.status).toBe(200);
     expect(put.json['batchStatus']).toMatchObject({ errorRate: 0.1, throttleRate: 0.05, resetRate: 0.02, retryAfterSeconds: 1 });
     expect(put.json['fetch']).toMatchObject({ errorRate: 0 });
@@ -121,15 +121,15 @@ describe('the flaky profile and the ways to set faults', () => {
     expect(t.reset).toBeGreaterThan(5);
     expect(t.reset).toBeLessThan(40);
     expect(t.other).toBe(0);
-    await admin(sb.baseUrl, 'DELETE', '/admin/faults');
+    await admin(sb, 'DELETE', '/admin/faults');
     const clean = await outcomes(50, () => rawRequest(`${sb.baseUrl}/m2/${c}/profile/batchStatus?batchId=x`, undefined));
     expect(clean.ok).toBe(50);
   });
 
   it('rejects invalid faults with the problems listed', async () => {
-    const r = await admin(sb.baseUrl, 'PUT', '/admin/faults', { batchUpdate: { errorRate: 2, bogus: 1 }, profile: 'nope' });
+    const r = await admin(sb, 'PUT', '/admin/faults', { batchUpdate: { errorRate: 2, bogus: 1 }, profile: 'nope' });
     expect(r.status).toBe(400);
-    const r2 = await admin(sb.baseUrl, 'PUT', '/admin/faults', { batchUpdate: { errorRate: 2, bogus: 1 } });
+    const r2 = await admin(sb, 'PUT', '/admin/faults', { batchUpdate: { errorRate: 2, bogus: 1 } });
     expect(r2.json['errors']).toEqual(['faults.batchUpdate.errorRate: expected a probability between 0 and 1', 'faults.batchUpdate.bogus: unknown setting']);
   });
 

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,6 +47,8 @@ export interface RunningSandbox {
   /** 'https://127.0.0.1:PORT' (same port) when started with `tls`. */
   readonly httpsBaseUrl: string | undefined;
   readonly dataDir: string;
+  /** The key admin routes need in the header `x-sandbox-admin-key` (new at every start; also in `<dataDir>/admin-key`). */
+  readonly adminKey: string;
   /** Effective global settings right now. */
   settings(): SandboxSettings;
   /** Stops listening, lets the chunk in progress finish, and closes the store. Safe to call twice. */
@@ -96,7 +99,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let processor: BatchProcessor | undefined;
   try {
     const stored = { global: await store.getSettingsPatch(undefined), clients: await store.allClientSettings() };
-    const ctx = new SandboxContext(store, dataDir, base, stored, log);
+    const adminKey = randomBytes(24).toString('base64url');
+    await writeFile(join(dataDir, 'admin-key'), `${adminKey}\n`, { mode: 0o600 });
+    const ctx = new SandboxContext(store, dataDir, base, stored, log, adminKey);
+    for (const b of await store.batchOrder()) ctx.retention.note(b.client, b.id);
     processor = new BatchProcessor(ctx);
     const proc = processor;
     // Resume (and clean up orphan batch texts) before listening, so no new batch can race the cleanup.
@@ -105,12 +111,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server = await listen(options.port ?? 0, options.host ?? '127.0.0.1', createRequestListener(ctx, proc), options.tls);
     const address = server.address;
     ctx.baseUrl = `http://${urlHost(address)}:${address.port}`;
+    ctx.httpsBaseUrl = options.tls ? `https://${urlHost(address)}:${address.port}` : undefined;
     const srv = server;
     let closing: Promise<void> | undefined;
     return {
       baseUrl: ctx.baseUrl,
-      httpsBaseUrl: options.tls ? `https://${urlHost(address)}:${address.port}` : undefined,
+      httpsBaseUrl: ctx.httpsBaseUrl,
       dataDir,
+      adminKey,
       settings: () => ctx.settingsFor(undefined),
       close: () => {
         closing ??= (async () => {

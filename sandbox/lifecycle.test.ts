@@ -30,7 +30,7 @@ describe('9. the submit answer', () => {
 
   it('points the status URL at a configured edge base', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { edgeBaseUrl: 'http://mboxedge31.tt.omtrdc.net' });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { edgeBaseUrl: 'http://mboxedge31.tt.omtrdc.net' });
     const { parsed } = await submitBatch(sb.baseUrl, c, 1, 'batch=pcId,a\np1,x\n');
     expect(parsed.kind === 'accepted' && parsed.batchStatusUrl.startsWith(`http://mboxedge31.tt.omtrdc.net/m2/${c}/profile/batchStatus?batchId=${c}-`)).toBe(true);
   });
@@ -39,39 +39,39 @@ describe('9. the submit answer', () => {
 describe('10. lifecycle', () => {
   it('stays incomplete for the processing delay, then completes', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMs: 3_600_000 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMs: 3_600_000 });
     const url = await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\nk2,y\n');
     const before = await batchStatus(url);
     expect(before).toMatchObject({ kind: 'status', status: 'incomplete', batchSize: 2, counters: { consumedCount: 0 } });
     const batchId = before.kind === 'status' ? before.batchId : '';
-    expect((await admin(sb.baseUrl, 'POST', `/admin/batches/${batchId}/finish`)).status).toBe(200);
+    expect((await admin(sb, 'POST', `/admin/batches/${batchId}/finish`)).status).toBe(200);
     expect(await waitForBatch(url)).toMatchObject({ status: 'complete', counters: { consumedCount: 2, successfulUpdates: 2 } });
   });
 
   it('completes on its own after a short delay', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMs: 50 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMs: 50 });
     const url = await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
     expect((await waitForBatch(url)).status).toBe('complete');
   });
 
   it('ends stuck by injection (admin) and by probability (stuckRate), applying nothing', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMs: 3_600_000 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMs: 3_600_000 });
     const url = await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
     const s = await batchStatus(url);
     const id = s.kind === 'status' ? s.batchId : '';
-    expect((await admin(sb.baseUrl, 'POST', `/admin/batches/${id}/stuck`)).status).toBe(200);
+    expect((await admin(sb, 'POST', `/admin/batches/${id}/stuck`)).status).toBe(200);
     expect(await waitForBatch(url)).toMatchObject({ status: 'stuck', counters: { consumedCount: 0 } });
 
     const p = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${p}/settings`, { faults: { stuckRate: 1 } });
+    await admin(sb, 'PUT', `/admin/clients/${p}/settings`, { faults: { stuckRate: 1 } });
     expect((await waitForBatch(await acceptedBatch(sb.baseUrl, p, 2, 'batch=thirdPartyId,a\nk1,x\n'))).status).toBe('stuck');
   });
 
   it('advances consumedCount chunk by chunk while incomplete, keeping the counter sum', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { chunkRows: 10, rateLimitCountsStatus: false });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { chunkRows: 10, rateLimitCountsStatus: false });
     const rows = Array.from({ length: 3000 }, (_, i) => `k${i},v${i}`).join('\n');
     const url = await acceptedBatch(sb.baseUrl, c, 2, `batch=thirdPartyId,a\n${rows}\n`);
     const seen = new Set<number>();
@@ -90,10 +90,10 @@ describe('10. lifecycle', () => {
 
   it('draws realistic delays of at least a minute in realistic mode', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMode: 'realistic' });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMode: 'realistic' });
     const url = await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
     const s = await batchStatus(url);
-    const rec = (await admin(sb.baseUrl, 'GET', `/admin/batches/${s.kind === 'status' ? s.batchId : ''}`)).json;
+    const rec = (await admin(sb, 'GET', `/admin/batches/${s.kind === 'status' ? s.batchId : ''}`)).json;
     const delay = (rec['dueAt'] as number) - (rec['acceptedAt'] as number);
     expect(delay).toBeGreaterThanOrEqual(60_000);
     expect(delay).toBeLessThanOrEqual(24 * 3_600_000);
@@ -128,13 +128,13 @@ describe('11. status details', () => {
     expect(res.status).toBe(200);
     expect(res.body).toContain('<success>false</success>');
     expect(res.body).toContain('<message>Batch not found</message>');
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { unknownBatchHttpStatus: 404 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { unknownBatchHttpStatus: 404 });
     expect((await rawRequest(`${sb.baseUrl}/m2/${c}/profile/batchStatus?batchId=nope`, undefined)).status).toBe(404);
   });
 
   it('shows zero counters while incomplete when progressiveCounters is off', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { progressiveCounters: false, processingDelayMs: 3_600_000 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { progressiveCounters: false, processingDelayMs: 3_600_000 });
     const url = await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
     expect(await batchStatus(url)).toMatchObject({ status: 'incomplete', counters: { consumedCount: 0, successfulUpdates: 0 } });
   });

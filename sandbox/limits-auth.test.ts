@@ -26,7 +26,7 @@ describe('5. size and row limits', () => {
 
   it('accepts one byte under a configured size limit and refuses the limit itself', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { maxBodyBytes: 1024 * 1024, limitHttpStatus: 413 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { maxBodyBytes: 1024 * 1024, limitHttpStatus: 413 });
     const under = Buffer.alloc(1024 * 1024 - 1, 'b');
     under.write('batch=thirdPartyId,a\nk,');
     expect((await submitBatch(sb.baseUrl, c, 2, under)).parsed.kind).toBe('accepted');
@@ -52,7 +52,7 @@ describe('6. legacy daily row cap', () => {
   it('is off by default and, when set, refuses a batch that would pass the rolling 24 h total', async () => {
     const c = uniqueClient();
     expect((await submitBatch(sb.baseUrl, c, 2, keyOnlyRows(30))).parsed.kind).toBe('accepted');
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { dailyRowCap: 10 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { dailyRowCap: 10 });
     expect((await submitBatch(sb.baseUrl, c, 2, keyOnlyRows(6))).parsed.kind).toBe('accepted');
     expect((await submitBatch(sb.baseUrl, c, 2, keyOnlyRows(4))).parsed.kind).toBe('accepted');
     expect((await submitBatch(sb.baseUrl, c, 2, keyOnlyRows(1))).parsed).toEqual({ kind: 'rejected', message: 'Daily row limit reached: 10 rows per 24 hours' });
@@ -76,7 +76,7 @@ describe('7. rate limit', () => {
 
   it('can exempt status polls and count single updates, and can send Retry-After', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, {
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, {
       rateLimitPerMinute: 3,
       rateLimitCountsStatus: false,
       rateLimitCountsSingleUpdate: true,
@@ -89,7 +89,7 @@ describe('7. rate limit', () => {
     const over = await submitBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
     expect(over.http.status).toBe(503);
     expect(Number(over.http.headers['retry-after'])).toBeGreaterThan(0);
-    await admin(sb.baseUrl, 'POST', `/admin/clients/${c}/rate-limit/reset`);
+    await admin(sb, 'POST', `/admin/clients/${c}/rate-limit/reset`);
     expect((await submitBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n')).http.status).toBe(200);
   });
 });
@@ -104,8 +104,8 @@ describe('8. auth', () => {
     const c = uniqueClient();
     const seed = await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
     await waitForBatch(seed);
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { requireAuth: true });
-    const first = (await admin(sb.baseUrl, 'POST', `/admin/clients/${c}/token`)).json;
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { requireAuth: true });
+    const first = (await admin(sb, 'POST', `/admin/clients/${c}/token`)).json;
     expect(typeof first['token']).toBe('string');
     expect(Date.parse(first['expiresAt'] as string)).toBeGreaterThan(Date.now());
     const auth = (t: unknown) => ({ authorization: `Bearer ${String(t)}` });
@@ -122,12 +122,12 @@ describe('8. auth', () => {
     // Status polls do not need the token by default.
     expect((await batchStatus(seed)).kind).toBe('status');
 
-    const second = (await admin(sb.baseUrl, 'POST', `/admin/clients/${c}/token`)).json;
+    const second = (await admin(sb, 'POST', `/admin/clients/${c}/token`)).json;
     expect(second['token']).not.toBe(first['token']);
     expect((await submitBatch(sb.baseUrl, c, 2, body, auth(first['token']))).http.status).toBe(403);
     expect((await submitBatch(sb.baseUrl, c, 2, body, auth(second['token']))).parsed.kind).toBe('accepted');
 
-    const expired = (await admin(sb.baseUrl, 'POST', `/admin/clients/${c}/token`, { expiresInSeconds: -1 })).json;
+    const expired = (await admin(sb, 'POST', `/admin/clients/${c}/token`, { expiresInSeconds: -1 })).json;
     const res = await submitBatch(sb.baseUrl, c, 2, body, auth(expired['token']));
     expect(res.http.status).toBe(403);
     expect(res.parsed).toEqual({ kind: 'rejected', message: 'Authentication failed: expired profile token' });
@@ -136,9 +136,9 @@ describe('8. auth', () => {
   it('can also guard batchStatus and use another failure status', async () => {
     const c = uniqueClient();
     const url = await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { requireAuth: true, authOnStatus: true, authFailureStatus: 401 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { requireAuth: true, authOnStatus: true, authFailureStatus: 401 });
     expect((await rawRequest(url, undefined)).status).toBe(401);
-    const { token } = (await admin(sb.baseUrl, 'POST', `/admin/clients/${c}/token`)).json;
+    const { token } = (await admin(sb, 'POST', `/admin/clients/${c}/token`)).json;
     expect((await rawRequest(url, undefined, { headers: { authorization: `Bearer ${String(token)}` } })).status).toBe(200);
   });
 });

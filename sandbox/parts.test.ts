@@ -62,6 +62,20 @@ describe('settings patches', () => {
     expect(() => patchFromAssignment('novalue')).toThrow('--set expects name=value');
     expect(faultProfilePatch('flaky').faults?.batchStatus).toMatchObject({ errorRate: 0.1, throttleRate: 0.05, resetRate: 0.02, retryAfterSeconds: 1 });
   });
+
+  it('reads the issue-10 settings as the docs spell them on the command line', () => {
+    const settings = parseCliArgs(
+      ['oauth.clientId=cid', 'oauth.clientSecret=s3cret', 'oauth.tenantId=acme', 'statusUrlScheme=http', 'statusVariant=legacy', 'statusRetention.maxBatches=1', 'knownClients=a,b'].flatMap((a) => ['--set', a]),
+    ).settings;
+    expect(checkSettingsPatch(settings)).toMatchObject({ ok: true });
+    const merged = applyPatches(defaultSettings(), settings);
+    expect(merged.oauth).toEqual({ clientId: 'cid', clientSecret: 's3cret', tenantId: 'acme', imsTokenTtlSeconds: 86_399 });
+    expect(merged).toMatchObject({ statusUrlScheme: 'http', statusVariant: 'legacy', statusRetention: { maxBatches: 1, maxAgeMs: null }, knownClients: 'a,b' });
+    expect(checkSettingsPatch({ statusVariant: 'old', statusRetention: { maxBatches: 'x' }, oauth: { clientId: 5 } })).toEqual({
+      ok: false,
+      errors: ['statusVariant: expected one of current, legacy', 'statusRetention.maxBatches: expected a number or null', 'oauth.clientId: expected a string or null'],
+    });
+  });
 });
 
 describe('command line', () => {

@@ -7,6 +7,7 @@ import type { SandboxContext } from './context.js';
 import { readBody, send, sendJson } from './http-io.js';
 import { attributeTime, profileFits, withAttributes } from './profile-record.js';
 import { keyProblem } from './row-apply.js';
+import { knownClientList } from './settings.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -74,9 +75,18 @@ export async function handleSingleUpdate(req: IncomingMessage, res: ServerRespon
   xml(200, buildSingleUpdateAckXml());
 }
 
-/** E6/E7: the profile as JSON, or the documented 404 body; attributes younger than the visibility lag are hidden. */
+/**
+ * E6/E7: the profile as JSON, or the documented 404 body naming the client; attributes younger than the
+ * visibility lag are hidden. A client outside `knownClients` gets the unknown-client answer instead
+ * ([U]: HTTP 400, `Unknown client code <client>`).
+ */
 export async function handleFetch(res: ServerResponse, client: string, keyKind: ProfileKeyKind, id: string, ctx: SandboxContext): Promise<void> {
   const settings = ctx.settingsFor(client);
+  const known = knownClientList(settings);
+  if (known !== undefined && !known.includes(client)) {
+    sendJson(res, 400, { status: 400, message: `Unknown client code ${client}` });
+    return;
+  }
   const rec = await ctx.store.getProfile(client, keyKind, id);
   const visibleBefore = Date.now() - settings.faults.visibilityLagMs;
   const attrs: Record<string, ProfileAttributeJson> = {};

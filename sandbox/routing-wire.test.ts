@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from './index.js';
-import { acceptedBatch, admin, attributeValues, fetchProfile, rawRequest, submitBatch, uniqueClient, waitForBatch } from './testing/http.js';
+import { acceptedBatch, admin, adminHeaders, attributeValues, fetchProfile, rawRequest, submitBatch, uniqueClient, waitForBatch } from './testing/http.js';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('1. routing', () => {
     }
     // Profile spaces are separate per client.
     expect((await fetchProfile(sb.baseUrl, 'someone-else', 'thirdPartyId', 'k1')).status).toBe(404);
-    const health = await admin(sb.baseUrl, 'GET', '/health');
+    const health = await admin(sb, 'GET', '/health');
     expect(health.json['status']).toBe('ok');
   });
 
@@ -51,8 +51,10 @@ describe('1. routing', () => {
       expect(answer.status).toBe(200);
       expect(answer.secure).toBe(true);
       expect(answer.text).toContain('<success>true</success>');
+      // The status URL comes back in the scheme the submit used.
       const statusUrl = /<batchStatus>(.*)<\/batchStatus>/.exec(answer.text)?.[1] ?? '';
-      expect((await waitForBatch(statusUrl)).status).toBe('complete');
+      expect(statusUrl.startsWith(`${tlsSb.httpsBaseUrl}/m2/acme/profile/batchStatus?batchId=`)).toBe(true);
+      expect((await waitForBatch(statusUrl.replace('https:', 'http:'))).status).toBe('complete');
       // Plain http on the same port still works.
       expect(attributeValues((await fetchProfile(tlsSb.baseUrl, 'acme', 'thirdPartyId', 'k1')).json)).toEqual({ a: 'x' });
     } finally {
@@ -67,7 +69,7 @@ describe('1. routing', () => {
     expect(get.body).toContain('<success>false</success>');
     const put = await rawRequest(`${sb.baseUrl}/m2/${c}/v2/profile/batchUpdate`, 'batch=pcId,a\n1,2\n', { method: 'PUT' });
     expect(put.status).toBe(405);
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { nonPostStatus: 400 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { nonPostStatus: 400 });
     expect((await rawRequest(`${sb.baseUrl}/m2/${c}/profile/batchUpdate`, undefined)).status).toBe(400);
   });
 
@@ -129,7 +131,7 @@ describe('3. key header', () => {
 
   it('has a case-insensitive mode and a configurable message', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { keyHeaderCaseInsensitive: true, badHeaderMessage: 'Bad header' });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { keyHeaderCaseInsensitive: true, badHeaderMessage: 'Bad header' });
     const url = await acceptedBatch(sb.baseUrl, c, 2, 'batch=ThirdPartyID,a\nk1,x\n');
     await waitForBatch(url);
     expect(attributeValues((await fetchProfile(sb.baseUrl, c, 'thirdPartyId', 'k1')).json)).toEqual({ a: 'x' });
@@ -151,7 +153,7 @@ describe('4. rows and cells', () => {
     await waitForBatch(await acceptedBatch(sb.baseUrl, keep, 2, 'batch=thirdPartyId,a\r\nk1,x\r\n'));
     expect(attributeValues((await fetchProfile(sb.baseUrl, keep, 'thirdPartyId', 'k1')).json)).toEqual({ 'a\r': 'x\r' });
     const strip = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${strip}/settings`, { stripTrailingCr: true });
+    await admin(sb, 'PUT', `/admin/clients/${strip}/settings`, { stripTrailingCr: true });
     await waitForBatch(await acceptedBatch(sb.baseUrl, strip, 2, 'batch=thirdPartyId,a\r\nk1,x\r\n'));
     expect(attributeValues((await fetchProfile(sb.baseUrl, strip, 'thirdPartyId', 'k1')).json)).toEqual({ a: 'x' });
   });
@@ -159,18 +161,18 @@ describe('4. rows and cells', () => {
 
 describe('admin routes', () => {
   it('refuse bad JSON and invalid settings with 400, unknown routes with 404, and show global settings', async () => {
-    const bad = await fetch(`${sb.baseUrl}/admin/settings`, { method: 'PUT', body: '{not json' });
+    const bad = await fetch(`${sb.baseUrl}/admin/settings`, { method: 'PUT', body: '{not json', headers: adminHeaders(sb) });
     expect(bad.status).toBe(400);
-    const invalid = await admin(sb.baseUrl, 'PUT', '/admin/clients/x/settings', { maxRows: -1 });
+    const invalid = await admin(sb, 'PUT', '/admin/clients/x/settings', { maxRows: -1 });
     expect(invalid).toEqual({ status: 400, json: { error: 'Invalid settings.', errors: ['maxRows: expected a non-negative number'] } });
-    expect((await admin(sb.baseUrl, 'GET', '/admin/nothing')).status).toBe(404);
-    expect((await admin(sb.baseUrl, 'GET', '/admin/batches/none')).status).toBe(404);
-    const global = await admin(sb.baseUrl, 'GET', '/admin/settings');
+    expect((await admin(sb, 'GET', '/admin/nothing')).status).toBe(404);
+    expect((await admin(sb, 'GET', '/admin/batches/none')).status).toBe(404);
+    const global = await admin(sb, 'GET', '/admin/settings');
     expect(global.json['rateLimitPerMinute']).toBe(50);
-    const put = await admin(sb.baseUrl, 'PUT', '/admin/settings', { unknownBatchMessage: 'No such batch' });
+    const put = await admin(sb, 'PUT', '/admin/settings', { unknownBatchMessage: 'No such batch' });
     expect(put.json['unknownBatchMessage']).toBe('No such batch');
     expect((await rawRequest(`${sb.baseUrl}/m2/${uniqueClient()}/profile/batchStatus?batchId=x`, undefined)).body).toContain('No such batch');
-    await admin(sb.baseUrl, 'DELETE', '/admin/settings');
-    expect((await admin(sb.baseUrl, 'GET', '/admin/settings')).json['unknownBatchMessage']).toBe('Batch not found');
+    await admin(sb, 'DELETE', '/admin/settings');
+    expect((await admin(sb, 'GET', '/admin/settings')).json['unknownBatchMessage']).toBe('Batch not found');
   });
 });

@@ -43,14 +43,14 @@ describe('13. v2 creates and lists failed rows', () => {
     // The entries show without showDetails too (default), and only with it when so configured.
     const plain = await rawRequest(s.batchId ? `${sb.baseUrl}/m2/${c}/profile/batchStatus?batchId=${s.batchId}` : '', undefined);
     expect(plain.body).toContain('<id>bad+id</id>');
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { v2ProfilesNeedShowDetails: true });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { v2ProfilesNeedShowDetails: true });
     const again = await rawRequest(`${sb.baseUrl}/m2/${c}/profile/batchStatus?batchId=${s.batchId}`, undefined);
     expect(again.body).not.toContain('<profile>');
   });
 
   it('lists successes too in legacy-2020 mode', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { v2ListSuccesses: true });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { v2ListSuccesses: true });
     const s = await run(c, 2, 'batch=thirdPartyId,tier\nk1,gold\na/b,x\n');
     expect(s.profiles).toEqual([
       { id: 'k1', status: 'success' },
@@ -120,7 +120,7 @@ describe('17. duplicate keys in one batch', () => {
     expect(s.counters?.successfulUpdates).toBe(3);
     expect(await attrs(c, 'k1')).toEqual({ a: '3', b: 'x' });
     const f = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${f}/settings`, { duplicateKeys: 'firstWins', chunkRows: 2 });
+    await admin(sb, 'PUT', `/admin/clients/${f}/settings`, { duplicateKeys: 'firstWins', chunkRows: 2 });
     await run(f, 2, 'batch=thirdPartyId,a\nk1,1\nk2,1\nk1,2\nk1,3\n');
     expect(await attrs(f, 'k1')).toEqual({ a: '1' });
   });
@@ -134,11 +134,11 @@ describe('18. consecutive v2 batches', () => {
     expect(await attrs(m, 'k1')).toEqual({ a: '1', b: '2' });
 
     const r = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${r}/settings`, { v2Consecutive: 'replace' });
+    await admin(sb, 'PUT', `/admin/clients/${r}/settings`, { v2Consecutive: 'replace' });
     await run(r, 2, 'batch=thirdPartyId,a,b\nk1,1,1\nk2,1,1\n');
     await run(r, 2, 'batch=thirdPartyId,b\nk1,2\n');
     expect(await attrs(r, 'k1')).toEqual({ b: '2' });
-    expect((await admin(sb.baseUrl, 'POST', `/admin/clients/${r}/mbox-call`, { thirdPartyId: 'k2' })).json).toEqual({ found: true });
+    expect((await admin(sb, 'POST', `/admin/clients/${r}/mbox-call`, { thirdPartyId: 'k2' })).json).toEqual({ found: true });
     await run(r, 2, 'batch=thirdPartyId,b\nk2,2\n');
     expect(await attrs(r, 'k2')).toEqual({ a: '1', b: '2' });
   });

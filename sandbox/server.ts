@@ -8,7 +8,9 @@ import { handleBatchStatus, handleBatchUpdate } from './bulk-routes.js';
 import type { SandboxContext } from './context.js';
 import { rollFaults } from './faults.js';
 import { bearerToken, send, sendJson } from './http-io.js';
+import { handleOAuth } from './oauth-routes.js';
 import { handleFetch, handleSingleUpdate } from './profile-routes.js';
+import { carriesToken, isHttps, refusalOf } from './request-guard.js';
 import type { RouteFaults, SandboxSettings } from './settings.js';
 
 type RouteGroup = 'batchUpdate' | 'batchStatus' | 'singleUpdate' | 'fetch';
@@ -54,9 +56,30 @@ export function createRequestListener(ctx: SandboxContext, processor: BatchProce
   };
 }
 
+/** Returns the client's current token or the sandbox-wide minted one when `token` is one of them (expired or not). */
+async function matchingToken(ctx: SandboxContext, client: string, token: string): Promise<{ readonly expiresAt: number } | undefined> {
+  const own = await ctx.token(client);
+  if (own && own.token === token) return own;
+  const minted = await ctx.mintedToken();
+  return minted && minted.token === token ? minted : undefined;
+}
+
 async function route(req: IncomingMessage, res: ServerResponse, ctx: SandboxContext, processor: BatchProcessor): Promise<void> {
+  const https = isHttps(req);
+  if (https) ctx.stats.httpsRequests++;
+  else {
+    ctx.stats.plainHttpRequests++;
+    if (carriesToken(req)) ctx.stats.plainHttpTokenRequests++;
+  }
+  const refused = refusalOf(req);
+  if (refused !== undefined) {
+    req.resume();
+    sendJson(res, 403, { error: refused });
+    return;
+  }
   const url = new URL(req.url ?? '/', 'http://sandbox.local');
   if (await handleAdmin(req, res, url, ctx, processor)) return;
+  if (await handleOAuth(req, res, url, ctx)) return;
   const target = matchTargetRoute(url.pathname);
   if (!target) {
     req.resume();
@@ -101,18 +124,17 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: SandboxCont
   }
   if (needsAuth(group, settings)) {
     const token = bearerToken(req);
-    const stored = await ctx.token(client);
-    const ok = token !== undefined && stored !== undefined && token === stored.token && stored.expiresAt > Date.now();
-    if (!ok) {
+    const match = token === undefined ? undefined : await matchingToken(ctx, client, token);
+    if (match === undefined || match.expiresAt <= Date.now()) {
       req.resume();
-      const why = token === undefined ? 'missing' : stored && token === stored.token ? 'expired' : 'invalid';
+      const why = token === undefined ? 'missing' : match ? 'expired' : 'invalid';
       sendRouteError(res, group, settings, settings.authFailureStatus, `Authentication failed: ${why} profile token`);
       return;
     }
   }
   switch (target.kind) {
     case 'batchUpdate':
-      return handleBatchUpdate(req, res, target, ctx, processor);
+      return handleBatchUpdate(req, res, target, ctx, processor, https);
     case 'batchStatus':
       req.resume();
       return handleBatchStatus(res, url, target, ctx);

@@ -44,6 +44,25 @@ export interface FaultSettings {
   readonly seed: number | null;
 }
 
+/** Adobe sign-in (§12.1): with all three set, the sandbox serves IMS's token route and the Target Admin API's token route. */
+export interface OAuthSettings {
+  /** The OAuth Server-to-Server client ID (also the `X-Api-Key` of the Admin API call); null = sign-in is off. */
+  readonly clientId: string | null;
+  readonly clientSecret: string | null;
+  /** The tenant in `/<tenant>/target/authentication/token` (not the client code). */
+  readonly tenantId: string | null;
+  /** `expires_in` of an IMS access token (IMS says 86399). */
+  readonly imsTokenTtlSeconds: number;
+}
+
+/** How long batch statuses stay readable (§12.3: "only the previous 10 statuses are stored, for a maximum of 24 hours"). */
+export interface StatusRetention {
+  /** Only the last N batch statuses per client answer; older ones say `unknownBatchMessage`. null = all. */
+  readonly maxBatches: number | null;
+  /** A batch status older than this (from acceptance) answers `unknownBatchMessage`. null = forever. */
+  readonly maxAgeMs: number | null;
+}
+
 /** Every configurable behaviour of the sandbox. Per-client overrides use the same shape. */
 export interface SandboxSettings {
   // Routing and parsing
@@ -83,8 +102,12 @@ export interface SandboxSettings {
   readonly authOnStatus: boolean;
   /** [U] Status for a missing, wrong or expired token. */
   readonly authFailureStatus: number;
-  /** [U] Lifetime of a minted token unless the mint request names one. */
+  /** [U] Lifetime of a minted token (admin route, or the Admin API's token route) unless the mint request names one. */
   readonly tokenTtlSeconds: number;
+  /** Adobe sign-in: IMS access tokens and Profile API tokens minted through the Admin API. */
+  readonly oauth: OAuthSettings;
+  /** [U] Client codes the edge knows (comma-separated text or a list); others get the unknown-client fetch answer. null = every client is known. */
+  readonly knownClients: string | readonly string[] | null;
   // Lifecycle
   /** Milliseconds a batch stays `incomplete` before it is processed. */
   readonly processingDelayMs: number;
@@ -94,8 +117,14 @@ export interface SandboxSettings {
   readonly chunkRows: number;
   /** [U] Show counters as they advance while `incomplete` (false: zeros until done). */
   readonly progressiveCounters: boolean;
-  /** Public "edge" base of the batchStatus URL; null = the sandbox's own base URL. */
+  /** Public "edge" base of the batchStatus URL; null = the sandbox's own base URL (in the scheme the request came in on). */
   readonly edgeBaseUrl: string | null;
+  /** Scheme of returned batchStatus URLs: `request` (as the batchUpdate came in), or always `http` (as Adobe's examples) or `https`. */
+  readonly statusUrlScheme: 'request' | 'http' | 'https';
+  /** `current`, or `legacy` (§12.3): `/v2/` and `&m2Node=00` in status URLs, no `consumedCount`, rows listed `pending` while incomplete, failures as `error`. */
+  readonly statusVariant: 'current' | 'legacy';
+  /** How many (and how old) batch statuses per client stay readable. */
+  readonly statusRetention: StatusRetention;
   /** [U] Status of the `success=false` answer for an unknown batchId. */
   readonly unknownBatchHttpStatus: number;
   /** [U] Message of that answer. */
@@ -170,11 +199,16 @@ export function defaultSettings(): SandboxSettings {
     authOnStatus: false,
     authFailureStatus: 403,
     tokenTtlSeconds: 30 * 24 * 3600,
+    oauth: { clientId: null, clientSecret: null, tenantId: null, imsTokenTtlSeconds: 86_399 },
+    knownClients: null,
     processingDelayMs: 0,
     processingDelayMode: 'fixed',
     chunkRows: 5_000,
     progressiveCounters: true,
     edgeBaseUrl: null,
+    statusUrlScheme: 'request',
+    statusVariant: 'current',
+    statusRetention: { maxBatches: null, maxAgeMs: null },
     unknownBatchHttpStatus: 200,
     unknownBatchMessage: 'Batch not found',
     v2ListSuccesses: false,
@@ -199,9 +233,20 @@ export const ENUM_SETTINGS: Readonly<Record<string, readonly string[]>> = {
   processingDelayMode: ['fixed', 'realistic'],
   duplicateKeys: ['fileOrder', 'firstWins'],
   v2Consecutive: ['merge', 'replace'],
+  statusUrlScheme: ['request', 'http', 'https'],
+  statusVariant: ['current', 'legacy'],
 };
 
 /** Settings whose default is null but which take a number (or null). */
-export const NULLABLE_NUMBER_SETTINGS: ReadonlySet<string> = new Set(['dailyRowCap', 'singleUpdateDailyCap', 'faults.seed']);
+export const NULLABLE_NUMBER_SETTINGS: ReadonlySet<string> = new Set(['dailyRowCap', 'singleUpdateDailyCap', 'faults.seed', 'statusRetention.maxBatches', 'statusRetention.maxAgeMs']);
 /** Settings whose default is null but which take a string (or null). */
-export const NULLABLE_STRING_SETTINGS: ReadonlySet<string> = new Set(['edgeBaseUrl']);
+export const NULLABLE_STRING_SETTINGS: ReadonlySet<string> = new Set(['edgeBaseUrl', 'oauth.clientId', 'oauth.clientSecret', 'oauth.tenantId']);
+/** Settings that take comma-separated text, a list of strings, or null. */
+export const NULLABLE_LIST_SETTINGS: ReadonlySet<string> = new Set(['knownClients']);
+
+/** Returns the client codes of `knownClients`, or undefined when every client is known. */
+export function knownClientList(settings: SandboxSettings): readonly string[] | undefined {
+  const k = settings.knownClients;
+  if (k === null) return undefined;
+  return (typeof k === 'string' ? k.split(',') : k).map((c) => c.trim()).filter((c) => c !== '');
+}

@@ -59,7 +59,7 @@ describe('20. single profile update', () => {
   it('applies after a delay when singleUpdateDelayMs is set, and caps updates per day when configured', async () => {
     const c = uniqueClient();
     await seed(c, 'batch=thirdPartyId,a\nk1,1\n');
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { singleUpdateDelayMs: 3_600_000, singleUpdateDailyCap: 1 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { singleUpdateDelayMs: 3_600_000, singleUpdateDailyCap: 1 });
     expect(parseSingleUpdateResponse((await rawRequest(`${sb.baseUrl}/m2/${c}/profile/update?mbox3rdPartyId=k1&profile.a=2`, undefined)).body)?.success).toBe(true);
     expect(attributeValues((await fetchProfile(sb.baseUrl, c, 'thirdPartyId', 'k1')).json)).toEqual({ a: '1' });
     const capped = parseSingleUpdateResponse((await rawRequest(`${sb.baseUrl}/m2/${c}/profile/update?mbox3rdPartyId=k1&profile.a=3`, undefined)).body);
@@ -88,17 +88,17 @@ describe('21. profile fetch', () => {
     expect(tp).toEqual({ status: 404, json: { status: 404, message: `No profile found for client ${c} with third party id=CRM-9` } });
     const tnt = await fetchProfile(sb.baseUrl, c, 'pcId', 'p9');
     expect(tnt).toEqual({ status: 404, json: { status: 404, message: `No profile found for client ${c} with mboxPC=p9` } });
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { fetchNotFoundHttpStatus: 200 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { fetchNotFoundHttpStatus: 200 });
     expect((await fetchProfile(sb.baseUrl, c, 'pcId', 'p9')).status).toBe(200);
   });
 
   it('shows only data whose processing delay has passed', async () => {
     const c = uniqueClient();
-    await admin(sb.baseUrl, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMs: 3_600_000 });
+    await admin(sb, 'PUT', `/admin/clients/${c}/settings`, { processingDelayMs: 3_600_000 });
     const url = await acceptedBatch(sb.baseUrl, c, 2, 'batch=thirdPartyId,a\nk1,x\n');
     expect((await fetchProfile(sb.baseUrl, c, 'thirdPartyId', 'k1')).status).toBe(404);
     const id = new URL(url).searchParams.get('batchId') ?? '';
-    await admin(sb.baseUrl, 'POST', `/admin/batches/${id}/finish`);
+    await admin(sb, 'POST', `/admin/batches/${id}/finish`);
     await waitForBatch(url);
     expect((await fetchProfile(sb.baseUrl, c, 'thirdPartyId', 'k1')).status).toBe(200);
   });

@@ -48,6 +48,8 @@ const batchKey = (id: string) => `b${SEP}${id}`;
 const rowKey = (batchId: string, index: number) => `f${SEP}${batchId}${SEP}${String(index).padStart(9, '0')}`;
 const tokenKey = (client: string) => `k${SEP}${client}`;
 const clientSettingsKey = (client: string) => `s${SEP}${client}`;
+/** The Profile API token minted through the Admin API route: one per sandbox, valid for every client code. */
+const MINTED_TOKEN_KEY = 'm';
 const GLOBAL_SETTINGS_KEY = 'g';
 
 /** The sandbox's durable state in one LevelDB folder. All writes of one group land atomically or not at all. */
@@ -94,6 +96,16 @@ export class SandboxStore {
     return out.sort((a, b) => a.acceptedAt - b.acceptedAt);
   }
 
+  /** Returns every batch's id and client in the order they were accepted (to rebuild status retention after a restart). */
+  async batchOrder(): Promise<{ id: string; client: string }[]> {
+    const out: { id: string; client: string; acceptedAt: number }[] = [];
+    for await (const value of this.db.values({ gt: `b${SEP}`, lt: `b${SEP}\uffff` })) {
+      const rec = JSON.parse(value) as BatchRecord;
+      out.push({ id: rec.id, client: rec.client, acceptedAt: rec.acceptedAt });
+    }
+    return out.sort((a, b) => a.acceptedAt - b.acceptedAt).map(({ id, client }) => ({ id, client }));
+  }
+
   /** Returns up to `limit` per-row entries of a batch in row order. */
   async rowEntries(batchId: string, limit: number): Promise<{ id: string; status: string }[]> {
     const out: { id: string; status: string }[] = [];
@@ -133,6 +145,17 @@ export class SandboxStore {
   async setToken(client: string, token: TokenRecord | undefined): Promise<void> {
     if (token === undefined) await this.db.del(tokenKey(client), { sync: true });
     else await this.db.put(tokenKey(client), JSON.stringify(token), { sync: true });
+  }
+
+  /** Returns the token minted through the Admin API route (valid for every client), or undefined. */
+  async getMintedToken(): Promise<TokenRecord | undefined> {
+    const raw = await this.db.get(MINTED_TOKEN_KEY);
+    return raw === undefined ? undefined : (JSON.parse(raw) as TokenRecord);
+  }
+
+  /** Replaces the minted token (the previous one stops working); durable before it resolves. */
+  async setMintedToken(token: TokenRecord): Promise<void> {
+    await this.db.put(MINTED_TOKEN_KEY, JSON.stringify(token), { sync: true });
   }
 
   /** Returns the stored settings patch for a client, or the global one when `client` is undefined. */

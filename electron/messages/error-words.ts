@@ -2,6 +2,7 @@
 // registry: a code without words here does not build. Also used where the Node side writes words with no
 // UI language to choose from (the result CSV, the console of a host that cannot start).
 import { isErrorCode, type ErrorCode, type ErrorParams, type ParamValue } from '../../shared/contract/errors.js';
+import { ADOBE_ADMIN_API_URL, ADOBE_IMS_URL } from '../../shared/contract/profiles.js';
 
 type ErrorWords = { readonly [C in ErrorCode]: (p: ErrorParams<C>) => string };
 
@@ -42,6 +43,19 @@ const workbookLimits = {
   rows: (max: string) => `a row is numbered past Excel's last row, ${max}`,
   columns: (max: string) => `a cell is past Excel's last column (${max} columns)`,
 } as const;
+
+const service = { ims: 'Adobe IMS', 'admin-api': 'the Target Admin API' } as const;
+const inspectTls = 'If your company inspects TLS traffic, name its root certificate (PEM) as this connection’s CA file.';
+const checkClientCode = 'Check the client code (Administration → Implementation in Target)';
+
+/** A connection address that is not a usable URL, naming which one and its usual form. */
+function badAddress(what: string, example: string, p: ErrorParams<'invalid-ims-url'>): string {
+  return {
+    'not-a-url': `"${p.url ?? ''}" is not a URL. Use the form ${example}.`,
+    scheme: `The ${what} must start with https:// (got ${p.scheme ?? ''}).`,
+    extras: `The ${what} must not carry a user name, password, query or fragment.`,
+  }[p.variant];
+}
 
 export const errorWords: ErrorWords = {
   'bad-arguments': (p) => `The app sent a request it should not have (${p.call}${p.field ? `, ${p.field}` : ''}: ${p.detail}).`,
@@ -99,6 +113,30 @@ export const errorWords: ErrorWords = {
   'profile-not-found': (p) => (p.variant === 'name' ? `No connection profile named "${p.name ?? ''}". Run "profiles list" to see them.` : `No connection profile with id ${p.id ?? ''}.`),
   'profile-name-taken': (p) => `A connection profile named "${p.name}" already exists.`,
   'profile-built-in': () => 'The Local sandbox profile is built in and cannot be removed.',
+  'invalid-client-secret': () => 'The client secret must be one line without spaces. Copy it again from the Adobe Developer Console (your project → OAuth Server-to-Server → Retrieve client secret).',
+  'invalid-ims-url': (p) => badAddress('Adobe IMS address', ADOBE_IMS_URL, p),
+  'insecure-ims-url': () => 'The Adobe IMS address must use https:// (Adobe requires TLS 1.2+); http:// is allowed only for this computer (127.0.0.1, localhost).',
+  'invalid-admin-api-url': (p) => badAddress('Target Admin API address', ADOBE_ADMIN_API_URL, p),
+  'insecure-admin-api-url': () => 'The Target Admin API address must use https:// (Adobe requires TLS 1.2+); http:// is allowed only for this computer (127.0.0.1, localhost).',
+  'invalid-expiry': (p) => `"${p.value}" is not a date. Use the form 2026-09-30.`,
+  'token-with-sign-in': () => 'This connection signs in with Adobe and gets its token by itself; paste a token only with the "Profile API token" sign-in method.',
+  'client-secret-missing': (p) =>
+    p.variant === 'save'
+      ? 'Enter the client secret of the Adobe Developer Console project (your project → OAuth Server-to-Server → Retrieve client secret).'
+      : 'No client secret is saved for this connection: save it with "profiles set-secret" (Adobe Developer Console → your project → OAuth Server-to-Server → Retrieve client secret).',
+  'ca-file-unreadable': (p) => `The CA file ${p.path} cannot be read (${p.errno ?? 'error'}).`,
+  'ca-file-not-pem': (p) => `The CA file ${p.path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
+  'token-expiring': (p) =>
+    `the token of ${p.name} ${{ soon: `expires in ${p.days} day(s)`, today: 'expires today', expired: `expired ${p.days} day(s) ago` }[p.variant]} (${p.date}). Generate a new one in Target and save it with "profiles set-token".`,
+  'sign-in-refused': (p) => `${service[p.variant]} refused the sign-in: ${p.said ?? `HTTP ${p.status}`}`,
+  'sign-in-unreachable': (p) => `Could not reach ${service[p.variant]} (${p.detail}). Check the service address and your network or proxy.`,
+  'sign-in-unreadable': (p) => `${service[p.variant]} answered in a form this app does not know (HTTP ${p.status}, no token in the answer).`,
+  'insecure-url': (p) =>
+    ({
+      'not-a-url': `"${p.url ?? ''}" is not a web address this app can call.`,
+      scheme: `Target answered with a ${p.scheme ?? ''} address (${p.host ?? ''}); only https is used.`,
+      'plain-http': `Not sent: the token would travel unencrypted to ${p.host ?? ''} over plain http. Use an https:// address for this connection.`,
+    })[p.variant],
 
   'job-not-found': (p) => `No job ${p.jobId}. Run "jobs list" to see the jobs.`,
   'job-running': (p) => `Job ${p.jobId} is already running.`,
@@ -140,6 +178,10 @@ export const errorWords: ErrorWords = {
   'status-http-error': (p) => `The batch status answered HTTP ${p.status}.`,
   'status-rejected': (p) => `The batch status said: ${p.said || 'success=false'}`,
   'status-unreadable': (p) => `The batch status could not be read (${p.detail}).`,
+  'status-aged-out': (p) =>
+    p.variant === 'answered-before'
+      ? `Target no longer keeps the status of batch ${p.batch}: it answered before and now says "${p.said}" (Target keeps only its most recent batch statuses, for a limited time). Its rows are counted as unknown; Target may have applied them.`
+      : `Target says it does not know batch ${p.batch} ("${p.said}") ${p.minutes ?? 0} minute(s) after accepting it. Its rows are counted as unknown; Target may have applied them.`,
   'daily-budget-exceeded': (p) =>
     `Batch ${p.batch} (${p.rows} rows) would pass the daily budget of ${p.budget} rows for client ${p.clientCode} (${p.used} used in the last 24 h). ${
       p.fitsAt === undefined ? 'It is larger than the whole budget: prepare smaller batches (--batch-rows).' : `It fits again after ${p.fitsAt}; resume the job then.`
@@ -169,16 +211,26 @@ export const errorWords: ErrorWords = {
     })[p.variant],
 
   'check-unreachable': (p) => `Could not reach ${p.url} (${p.detail}). Check the base URL and your network or proxy.`,
-  'check-answered': (p) => `${p.url} answered (HTTP ${p.status}).`,
-  'check-client-known': (p) => `Client code ${p.clientCode} is known to the server.`,
-  'check-token-refused': (p) => `The saved token was refused (HTTP ${p.status}); it may have been regenerated or may have expired.`,
+  'check-certificate': (p) =>
+    ({
+      'self-signed': `The certificate of ${p.host} is self-signed and not trusted on this computer (${p.errno}). ${inspectTls}`,
+      'untrusted-issuer': `The certificate of ${p.host} was issued by an authority this computer does not trust (${p.errno}). ${inspectTls}`,
+      expired: `The certificate of ${p.host} has expired (${p.errno}).`,
+      'not-yet-valid': `The certificate of ${p.host} is not valid yet; check this computer's clock (${p.errno}).`,
+      'wrong-host': `The certificate presented by ${p.host} is for another host name (${p.errno}). Check the address.`,
+      'not-https': `${p.host} does not speak https on this address (${p.errno}). Check the address and its port.`,
+    })[p.variant],
+  'check-answered': (p) => `${p.url} answered${p.variant === 'https' ? ' over TLS with a trusted certificate' : ''} (HTTP ${p.status}).`,
+  'check-signed-in': () => 'Adobe IMS accepted the client credentials and the Target Admin API issued a Profile API token.',
+  'check-token-refused': (p) =>
+    p.variant === 'minted' ? `Target refused the token Adobe sign-in minted (HTTP ${p.status}).` : `The saved token was refused (HTTP ${p.status}); it may have been regenerated or may have expired.`,
   'check-token-required': (p) => `This client requires a Profile API token (HTTP ${p.status}); save one.`,
-  'check-no-endpoint': (p) => `No batchUpdate endpoint for client code ${p.clientCode} at this base URL (HTTP 404).`,
-  'check-throttled': (p) => `Target is throttling calls for ${p.clientCode} right now (HTTP ${p.status}); try again in a minute.`,
-  'check-endpoint-ok': (p) => `The batchUpdate endpoint of ${p.clientCode} answered as Target does.`,
-  'check-token-accepted': () => 'The saved token was accepted.',
+  'check-token-accepted': (p) => (p.variant === 'minted' ? 'Target accepted the token Adobe sign-in minted.' : 'The saved token was accepted.'),
   'check-no-token-needed': () => 'No token is saved and the server did not ask for one.',
-  'check-not-target': (p) => `The server's answer (HTTP ${p.status}) does not look like Target's batchUpdate.`,
+  'check-throttled': (p) => `Target could not answer for ${p.clientCode} right now (HTTP ${p.status}); try again in a minute.`,
+  'check-client-confirmed': (p) => `The server speaks for client code ${p.clientCode}.`,
+  'check-client-other': (p) => `The server speaks for client code ${p.named}, not ${p.clientCode}. ${checkClientCode}.`,
+  'check-client-unconfirmed': (p) => `The server does not confirm client code ${p.clientCode} (HTTP ${p.status}${p.said ? `: ${p.said}` : ''}). ${checkClientCode} and the base URL.`,
 };
 
 /** A code and its params as they arrive from a journal, a reply or a thrown AppCallError. */

@@ -6,6 +6,7 @@ import { jobSummary } from '../../shared/jobs/job-summary.js';
 import { tempHome, writePrepared } from '../upload/testing/fixtures.js';
 import { checkBaseUrl, LOCAL_SANDBOX_ID } from './connection-service.js';
 import { createUploadServices } from './job-services.js';
+import { admin as sandboxAdmin } from '../../sandbox/testing/http.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -42,35 +43,41 @@ describe('connection profiles', () => {
     expect(list.profiles[1]).toMatchObject({ statusHosts: ['*.tt.omtrdc.net'], hasToken: false, builtIn: false });
   });
 
-  it('"Test connection" checks reachability, client code and token against the sandbox', async () => {
-    const sandbox = await startSandbox({});
+  it('"Test connection" checks reachability, token and client code with a profile fetch against the sandbox', async () => {
+    const sandbox = await startSandbox({ settings: { knownClients: 'acme' } });
     cleanups.push(() => sandbox.close());
     const { s } = await services();
-    const admin = (method: string, path: string, body: unknown) =>
-      fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const admin = async (method: string, path: string, body: unknown) => (await sandboxAdmin(sandbox, method, path, body)).json;
     await admin('PUT', '/admin/clients/acme/settings', { requireAuth: true });
     const token = String((await admin('POST', '/admin/clients/acme/token', {})).token);
     const p = await s.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
     const noToken = await s.connections.test(p.id);
     expect(noToken.ok).toBe(false);
     expect(noToken.checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, code: 'check-token-required', params: { status: 403 } });
-    await s.connections.save({ id: p.id, name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token });
+    await s.connections.save({ id: p.id, name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token, tokenExpiresAt: '2099-01-31' });
     const good = await s.connections.test(p.id);
-    expect(good).toMatchObject({ ok: true });
-    expect(good.checks.map((c) => c.check)).toEqual(['reachable', 'client-code', 'token']);
+    expect(good).toMatchObject({ ok: true, tokenExpiresAt: '2099-01-31T23:59:59.000Z' });
+    expect(good.checks.map((c) => c.check)).toEqual(['reachable', 'token', 'client-code']);
+    expect(good.checks[2]).toMatchObject({ ok: true, code: 'check-client-confirmed', params: { clientCode: 'acme' } });
     expect(JSON.stringify(good)).not.toContain(token);
+    // The test wrote nothing and created no batch: the fetch is all it sent.
+    expect((await admin('GET', '/admin/stats', undefined)).profileTokensMinted).toBe(0);
     await admin('POST', '/admin/clients/acme/token', {});
-    expect((await s.connections.test(p.id)).checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, code: 'check-token-refused' });
+    expect((await s.connections.test(p.id)).checks.find((c) => c.check === 'token')).toMatchObject({ ok: false, code: 'check-token-refused', params: { variant: 'pasted', status: 403 } });
+    // A wrong client code no longer passes: the server does not speak for it.
+    const wrong = await s.connections.save({ name: 'Typo', environment: '', color: '', clientCode: 'acmee', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
+    const typo = await s.connections.test(wrong.id);
+    expect(typo.ok).toBe(false);
+    expect(typo.checks.find((c) => c.check === 'client-code')).toMatchObject({ ok: false, code: 'check-client-unconfirmed', params: { clientCode: 'acmee', status: 400, said: 'Unknown client code acmee' } });
     const closed = await s.connections.save({ name: 'Closed', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: 'http://127.0.0.1:9' });
-    expect((await s.connections.test(closed.id)).checks[0]).toMatchObject({ check: 'reachable', ok: false });
+    expect((await s.connections.test(closed.id)).checks).toEqual([{ check: 'reachable', ok: false, code: 'check-unreachable', params: { url: 'http://127.0.0.1:9', detail: 'ECONNREFUSED' } }]);
   });
 
   it('the token light follows the last test: refused stays refused, a new token is untested until tested again', async () => {
     const sandbox = await startSandbox({});
     cleanups.push(() => sandbox.close());
     const { s } = await services();
-    const admin = (path: string, body: unknown) =>
-      fetch(`${sandbox.baseUrl}${path}`, { method: path.endsWith('settings') ? 'PUT' : 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const admin = async (path: string, body: unknown) => (await sandboxAdmin(sandbox, path.endsWith('settings') ? 'PUT' : 'POST', path, body)).json;
     await admin('/admin/clients/acme/settings', { requireAuth: true });
     const p = await s.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token: 'stale-token' });
     const view = async () => (await s.connections.list()).profiles.find((x) => x.id === p.id)!;

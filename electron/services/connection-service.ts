@@ -1,25 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { AppCallError } from '../../shared/contract/errors.js';
-import type { ConnectionProfileView, ConnectionTestResult, ProfilesList } from '../../shared/contract/profiles.js';
+import { AppCallError, reason, type Reason } from '../../shared/contract/errors.js';
+import type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, ProfilesList } from '../../shared/contract/profiles.js';
 import type { ParsedArgsOf } from '../../shared/contract/define.js';
 import type { profileCalls } from '../../shared/contract/profiles.js';
 import { defaultStatusHosts } from '../../shared/jobs/status-host.js';
+import { isLoopbackHost } from '../../shared/target/secure-url.js';
 import { ProfileStore, type LastTest, type StoredProfile } from '../store/profile-store.js';
 import type { SecretStore } from '../store/secret-store.js';
 import type { Transport } from '../upload/http-transport.js';
-import type { RateLimiterRegistry } from '../upload/rate-limiter.js';
-import { checkConnection } from './connection-check.js';
+import { loadTlsTrust, type TlsTrust } from '../upload/tls-trust.js';
+import { fetchCheck } from './connection-check.js';
+import { checkBaseUrl, checkClientSecret, checkExpiry, checkToken, storedAuthOf } from './connection-fields.js';
+import type { SignInFailure } from '../upload/adobe-sign-in.js';
+import { clientSecretKey, ConnectionTokens, SignInError } from './connection-tokens.js';
 import type { HandlerSlice } from './handlers.js';
+
+export { checkBaseUrl, checkToken } from './connection-fields.js';
 
 /** Id, client code and name of the built-in profile that starts the in-process sandbox. */
 export const LOCAL_SANDBOX_ID = 'local-sandbox';
 export const LOCAL_SANDBOX_CLIENT = 'sandbox';
 const LOCAL_SANDBOX_BASE = 'sandbox:local';
 
-/** A running local sandbox as the connection service needs it. */
+/** A running local sandbox as the connection service needs it (the app knows its admin key). */
 export interface LocalSandbox {
   readonly baseUrl: string;
+  readonly adminKey: string;
   close(): Promise<void>;
 }
 
@@ -28,7 +35,12 @@ export interface ResolvedConnection {
   readonly profile: ConnectionProfileView;
   readonly baseUrl: string;
   readonly statusHosts: readonly string[];
+  /** What https calls of this connection trust (the OS store and its CA file). */
+  readonly trust: TlsTrust;
+  /** The token to send now (Adobe sign-in mints or renews one); throws SignInError when sign-in fails. */
   token(): Promise<string | undefined>;
+  /** After Target refused `refused`: true once a newer token is kept (Adobe sign-in mints one), false when nothing can be done. Throws SignInError. */
+  renewToken(refused: string | undefined): Promise<boolean>;
   /** Maps a recorded status URL to the one to call now (the local sandbox gets a new port per process). */
   statusUrlFor(recorded: string): string;
 }
@@ -37,42 +49,26 @@ export interface ConnectionServiceOptions {
   readonly homeDir: string;
   readonly secrets: SecretStore;
   readonly transport: Transport;
-  readonly limiters: RateLimiterRegistry;
   /** Starts the local sandbox on first use (electron/ passes sandbox/'s startSandbox). */
   readonly startLocalSandbox: (dataDir: string) => Promise<LocalSandbox>;
 }
 
 type SaveArgs = ParsedArgsOf<(typeof profileCalls)['profiles.save']>;
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-/** Throws `invalid-token` unless the token is one run of printable ASCII (what an HTTP header can carry); never echoes it. */
-export function checkToken(token: string): void {
-  if (!/^[\x21-\x7e]{1,10000}$/.test(token)) {
-    throw new AppCallError('invalid-token');
-  }
-}
-
-/** Returns the normalised base URL (no trailing slash) or throws a user-facing error: https only, except loopback hosts. */
-export function checkBaseUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new AppCallError('invalid-base-url', { variant: 'not-a-url', url: text });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppCallError('invalid-base-url', { variant: 'scheme', scheme: url.protocol });
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw new AppCallError('insecure-base-url');
-  if (url.username || url.password || url.search || url.hash) throw new AppCallError('invalid-base-url', { variant: 'extras' });
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+/** What a failed sign-in check says: the failure's code and params (its HTTP status stays out of the check). */
+function signInReason(failure: SignInFailure): Reason {
+  const { httpStatus: _status, ...found } = failure;
+  return found;
 }
 
 /**
  * Connection profiles and their tokens: the built-in Local sandbox plus the user's profiles in
- * `profiles.json`. Tokens go to the SecretStore and never come back out through this service's views.
+ * `profiles.json`. Tokens and client secrets go to the SecretStore and never come back out through this
+ * service's views; Adobe-sign-in tokens are minted and renewed by ConnectionTokens.
  */
 export class ConnectionService {
   readonly store: ProfileStore;
+  private readonly tokens: ConnectionTokens;
   private sandbox: Promise<LocalSandbox> | undefined;
   /** The built-in profile is not stored; its last test lives as long as the process. */
   private sandboxLastTest: LastTest | null = null;
@@ -80,6 +76,7 @@ export class ConnectionService {
 
   constructor(private readonly options: ConnectionServiceOptions) {
     this.store = new ProfileStore(options.homeDir);
+    this.tokens = new ConnectionTokens(this.store, options.secrets, options.transport);
   }
 
   /** How tokens are kept on this machine. */
@@ -103,7 +100,11 @@ export class ConnectionService {
     return found;
   }
 
-  /** Adds (no id) or updates a profile; saves the token if given. Throws user-facing errors for a bad URL, a taken name or an unknown id. */
+  /**
+   * Adds (no id) or updates a profile; saves a given token or client secret. Throws user-facing errors
+   * for a bad address, CA file or expiry date, a taken name, an unknown id, a pasted token on an
+   * Adobe-sign-in connection, or an Adobe-sign-in connection without a client secret.
+   */
   async save(args: SaveArgs): Promise<ConnectionProfileView> {
     if (args.id === LOCAL_SANDBOX_ID) {
       if (args.token !== undefined) await this.setToken(LOCAL_SANDBOX_ID, args.token);
@@ -113,14 +114,37 @@ export class ConnectionService {
     }
     const baseUrl = checkBaseUrl(args.baseUrl);
     if (args.token !== undefined) checkToken(args.token);
+    if (args.clientSecret !== undefined) checkClientSecret(args.clientSecret);
     const all = await this.store.list();
     const existing = args.id === undefined ? undefined : all.find((p) => p.id === args.id);
     if (args.id !== undefined && !existing) throw new AppCallError('profile-not-found', { variant: 'id', id: args.id });
     const clash = all.find((p) => p.name.toLowerCase() === args.name.toLowerCase() && p.id !== args.id);
     if (clash || args.name.toLowerCase() === 'local sandbox') throw new AppCallError('profile-name-taken', { name: args.name });
+    const auth = args.auth === undefined ? (existing?.auth ?? { kind: 'token' as const }) : storedAuthOf(args.auth);
+    const oauth = auth.kind === 'adobe-oauth';
+    if (oauth && args.token !== undefined) throw new AppCallError('token-with-sign-in');
+    const id = existing?.id ?? `p-${randomBytes(4).toString('hex')}`;
+    if (oauth && args.clientSecret === undefined && !this.tokens.hasSessionSecret(id) && !(await this.options.secrets.has(clientSecretKey(id)))) {
+      throw new AppCallError('client-secret-missing', { variant: 'save' });
+    }
+    const caFile = args.caFile === undefined ? (existing?.caFile ?? null) : args.caFile === null || args.caFile === '' ? null : args.caFile;
+    if (caFile !== null) await loadTlsTrust(caFile);
+    const authChanged = existing !== undefined && JSON.stringify(existing.auth) !== JSON.stringify(auth);
+    const kindChanged = existing !== undefined && existing.auth.kind !== auth.kind;
+    // A minted token's expiry is the sign-in's to know; a pasted token's is the user's (a new token without one: unknown).
+    const tokenExpiresAt = oauth
+      ? kindChanged
+        ? null
+        : (existing?.tokenExpiresAt ?? null)
+      : args.tokenExpiresAt !== undefined
+        ? checkExpiry(args.tokenExpiresAt)
+        : args.token !== undefined || args.clearToken || kindChanged
+          ? null
+          : (existing?.tokenExpiresAt ?? null);
     const now = new Date().toISOString();
+    const untested = args.token !== undefined || args.clearToken || args.clientSecret !== undefined || authChanged || !existing || existing.baseUrl !== baseUrl || existing.clientCode !== args.clientCode || existing.caFile !== caFile;
     const profile: StoredProfile = {
-      id: existing?.id ?? `p-${randomBytes(4).toString('hex')}`,
+      id,
       name: args.name,
       environment: args.environment,
       color: args.color,
@@ -131,33 +155,46 @@ export class ConnectionService {
       dailyRowBudget: args.dailyRowBudget === undefined ? (existing?.dailyRowBudget ?? null) : args.dailyRowBudget,
       production: args.production ?? existing?.production ?? false,
       productionSetBy: args.production !== undefined || !existing ? 'user' : existing.productionSetBy,
-      // A new token (or none) has not been tested; another address or client code makes an old verdict meaningless.
-      lastTest:
-        args.token !== undefined || args.clearToken || !existing || existing.baseUrl !== baseUrl || existing.clientCode !== args.clientCode ? null : existing.lastTest,
+      // A new token or sign-in (or none) has not been tested; another address or client code makes an old verdict meaningless.
+      lastTest: untested ? null : existing.lastTest,
+      auth,
+      tokenExpiresAt,
+      tokenIssuedAt: oauth && !kindChanged ? (existing?.tokenIssuedAt ?? null) : null,
+      caFile,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
     await this.store.upsert(profile);
-    if (args.clearToken) await this.options.secrets.delete(profile.id);
-    if (args.token !== undefined) await this.setToken(profile.id, args.token);
+    // Switching the sign-in method drops what the other method kept.
+    if (kindChanged || args.clearToken) await this.options.secrets.delete(profile.id);
+    if (!oauth) await this.options.secrets.delete(clientSecretKey(profile.id));
+    if (args.clientSecret !== undefined) await this.options.secrets.set(clientSecretKey(profile.id), args.clientSecret);
+    if (args.token !== undefined) await this.options.secrets.set(profile.id, args.token);
+    this.sessionTokens.delete(profile.id);
+    this.tokens.forget(profile.id);
     return this.view(profile);
   }
 
-  /** Removes a profile and its token; throws for the built-in one or an unknown id. */
+  /** Removes a profile, its token and its client secret; throws for the built-in one or an unknown id. */
   async remove(id: string): Promise<void> {
     if (id === LOCAL_SANDBOX_ID) throw new AppCallError('profile-built-in');
     if (!(await this.store.remove(id))) throw new AppCallError('profile-not-found', { variant: 'id', id });
     await this.options.secrets.delete(id);
+    await this.options.secrets.delete(clientSecretKey(id));
     this.sessionTokens.delete(id);
+    this.tokens.forget(id);
   }
 
-  /** Saves a token for a profile (its last test verdict no longer applies). Sends nothing and resumes nothing. */
-  async setToken(id: string, token: string): Promise<void> {
+  /** Saves a pasted token for a profile (its last test verdict and known expiry no longer apply). Sends nothing and resumes nothing. */
+  async setToken(id: string, token: string, expiresAt: string | null = null): Promise<void> {
     checkToken(token);
+    const stored = id === LOCAL_SANDBOX_ID ? undefined : (await this.store.list()).find((p) => p.id === id);
+    if (stored?.auth.kind === 'adobe-oauth') throw new AppCallError('token-with-sign-in');
+    const expiry = checkExpiry(expiresAt);
     await this.options.secrets.set(id, token);
     this.sessionTokens.delete(id);
     if (id === LOCAL_SANDBOX_ID) this.sandboxLastTest = null;
-    else await this.store.update(id, (p) => ({ ...p, lastTest: null }));
+    else await this.store.update(id, (p) => ({ ...p, lastTest: null, tokenExpiresAt: expiry }));
   }
 
   /** Records that Target refused this profile's token during an upload (the token light turns red until a new token or test). */
@@ -178,12 +215,21 @@ export class ConnectionService {
     this.sessionTokens.set(id, token);
   }
 
-  /** Resolves where and how to send for a profile, starting the local sandbox for the built-in one. */
+  /** Uses `secret` as an Adobe-sign-in profile's client secret for this process only, without saving it (the CLI's --client-secret-stdin). */
+  useSessionClientSecret(id: string, secret: string): void {
+    checkClientSecret(secret);
+    this.tokens.useSessionSecret(id, secret);
+  }
+
+  /** Resolves where and how to send for a profile, starting the local sandbox for the built-in one. Throws for an unusable CA file. */
   async resolve(idOrName: string): Promise<ResolvedConnection> {
     const profile = await this.find(idOrName);
-    const token = async () => this.sessionTokens.get(profile.id) ?? (await this.options.secrets.get(profile.id));
+    const trust = await loadTlsTrust(profile.caFile);
+    const oauth = profile.auth.kind === 'adobe-oauth';
+    const token = async () => this.sessionTokens.get(profile.id) ?? (oauth ? await this.tokens.current(profile.id, trust) : await this.options.secrets.get(profile.id));
+    const renewToken = async (refused: string | undefined) => !this.sessionTokens.has(profile.id) && oauth && (await this.tokens.renew(profile.id, refused, trust));
     if (!profile.builtIn) {
-      return { profile, baseUrl: profile.baseUrl, statusHosts: profile.statusHosts, token, statusUrlFor: (u) => u };
+      return { profile, baseUrl: profile.baseUrl, statusHosts: profile.statusHosts, trust, token, renewToken, statusUrlFor: (u) => u };
     }
     const sandbox = await this.localSandbox();
     const base = new URL(sandbox.baseUrl);
@@ -191,10 +237,12 @@ export class ConnectionService {
       profile,
       baseUrl: sandbox.baseUrl,
       statusHosts: [base.host],
+      trust,
       token,
+      renewToken,
       statusUrlFor: (recorded) => {
         const u = new URL(recorded);
-        if (!LOOPBACK.has(u.hostname)) return recorded;
+        if (!isLoopbackHost(u.hostname)) return recorded;
         u.protocol = base.protocol;
         u.host = base.host;
         return u.toString();
@@ -202,19 +250,63 @@ export class ConnectionService {
     };
   }
 
-  /** Runs "Test connection" for a profile and keeps its verdict on the token (what the token light shows). */
+  /**
+   * Runs "Test connection" for a profile, one check at a time (reachable over valid TLS, Adobe sign-in,
+   * token, client code), and keeps its verdict on the token (what the token light shows). Never sends a
+   * batch; a refused Adobe-sign-in token is renewed once and asked again.
+   */
   async test(idOrName: string): Promise<ConnectionTestResult> {
-    const c = await this.resolve(idOrName);
-    const result = await checkConnection(
-      { baseUrl: c.baseUrl, clientCode: c.profile.clientCode, apiVersion: c.profile.apiVersion, token: await c.token() },
-      this.options.transport,
-      this.options.limiters.for(c.profile.clientCode),
-    );
+    const profile = await this.find(idOrName);
+    const result = await this.runChecks(profile);
     const tokenCheck = result.checks.find((k) => k.check === 'token');
     const lastTest: LastTest = { at: new Date().toISOString(), ok: result.ok, token: tokenCheck === undefined ? 'not-reached' : tokenCheck.ok ? 'accepted' : 'refused' };
-    if (c.profile.builtIn) this.sandboxLastTest = lastTest;
-    else await this.store.update(c.profile.id, (p) => ({ ...p, lastTest }));
-    return result;
+    if (profile.builtIn) this.sandboxLastTest = lastTest;
+    else await this.store.update(profile.id, (p) => ({ ...p, lastTest }));
+    const after = await this.find(profile.id);
+    return { ...result, tokenExpiresAt: after.tokenExpiresAt };
+  }
+
+  private async runChecks(profile: ConnectionProfileView): Promise<Omit<ConnectionTestResult, 'tokenExpiresAt'>> {
+    let c: ResolvedConnection;
+    try {
+      c = await this.resolve(profile.id);
+    } catch (error) {
+      if (error instanceof AppCallError && (error.code === 'ca-file-unreadable' || error.code === 'ca-file-not-pem')) {
+        return { ok: false, checks: [{ check: 'reachable', ok: false, ...({ code: error.code, params: error.params } as Reason) }] };
+      }
+      throw error;
+    }
+    const checks: ConnectionCheck[] = [];
+    const oauth = profile.auth.kind === 'adobe-oauth';
+    let token: string | undefined;
+    let signedIn = true;
+    if (oauth) {
+      try {
+        await this.tokens.signIn(profile.id, c.trust);
+        token = await c.token();
+        checks.push({ check: 'sign-in', ok: true, ...reason('check-signed-in') });
+      } catch (error) {
+        if (!(error instanceof SignInError)) throw error;
+        signedIn = false;
+        checks.push({ check: 'sign-in', ok: false, ...signInReason(error.failure) });
+      }
+    } else {
+      token = await c.token();
+    }
+    const input = { baseUrl: c.baseUrl, clientCode: profile.clientCode, trust: c.trust, tokenKind: token === undefined ? ('none' as const) : oauth ? ('minted' as const) : ('pasted' as const) };
+    let verdict = await fetchCheck(input, token, this.options.transport);
+    if (verdict.tokenRefused && oauth && signedIn) {
+      // A colleague may have minted a newer token (which retires ours): mint once more and ask again.
+      try {
+        if (await c.renewToken(token)) verdict = await fetchCheck(input, await c.token(), this.options.transport);
+      } catch (error) {
+        if (!(error instanceof SignInError)) throw error;
+        checks[0] = { check: 'sign-in', ok: false, ...signInReason(error.failure) };
+      }
+    }
+    // Reachability first, as a user reads the list; sign-in next.
+    const all = [...verdict.checks.filter((k) => k.check === 'reachable'), ...checks, ...verdict.checks.filter((k) => k.check !== 'reachable')];
+    return { ok: all.every((k) => k.ok), checks: all };
   }
 
   /** The contract handlers for `profiles.*`. */
@@ -256,6 +348,10 @@ export class ConnectionService {
       production: p.production,
       productionSetBy: p.productionSetBy,
       hasToken: this.sessionTokens.has(p.id) || (await this.options.secrets.has(p.id)),
+      auth: p.auth,
+      hasClientSecret: p.auth.kind === 'adobe-oauth' && (this.tokens.hasSessionSecret(p.id) || (await this.options.secrets.has(clientSecretKey(p.id)))),
+      tokenExpiresAt: p.tokenExpiresAt,
+      caFile: p.caFile,
       lastTest: p.lastTest,
       secretStorage: this.secretStorage,
     };
@@ -276,6 +372,10 @@ export class ConnectionService {
       production: false,
       productionSetBy: 'user',
       hasToken: this.sessionTokens.has(LOCAL_SANDBOX_ID) || (await this.options.secrets.has(LOCAL_SANDBOX_ID)),
+      auth: { kind: 'token' },
+      hasClientSecret: false,
+      tokenExpiresAt: null,
+      caFile: null,
       lastTest: this.sandboxLastTest,
       secretStorage: this.secretStorage,
     };

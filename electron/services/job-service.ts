@@ -184,6 +184,8 @@ export class JobService {
         usage: this.options.usage,
         settings: this.options.engine,
         token: conn.token,
+        renewToken: conn.renewToken,
+        trust: conn.trust,
         statusHosts: () => conn.statusHosts,
         // The built-in sandbox listens on a new port in each process; other profiles keep the recorded URL.
         baseUrl: () => (conn.profile.builtIn ? conn.baseUrl : fresh.spec.connection.baseUrl),

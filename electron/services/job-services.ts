@@ -59,7 +59,6 @@ export async function createUploadServices(options: UploadServicesOptions): Prom
     homeDir: options.homeDir,
     secrets,
     transport,
-    limiters,
     startLocalSandbox: options.startLocalSandbox ?? defaultStartLocalSandbox,
   });
   const jobs = new JobService({

@@ -13,6 +13,21 @@ export const lastTestSchema = z.object({
 });
 export type LastTest = z.infer<typeof lastTestSchema>;
 
+/** How a connection gets its token (the client secret is never here: it lives in the SecretStore). */
+export const storedAuthSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('token') }),
+  z.object({
+    kind: z.literal('adobe-oauth'),
+    clientId: z.string().min(1),
+    orgId: z.string().min(1),
+    tenantId: z.string().min(1),
+    scopes: z.string().min(1),
+    imsUrl: z.string().min(1),
+    adminApiUrl: z.string().min(1),
+  }),
+]);
+export type StoredAuth = z.infer<typeof storedAuthSchema>;
+
 /** A saved connection profile (the token is never part of it: it lives in the SecretStore under the profile id). */
 export const storedProfileSchema = z.object({
   id: z.string().min(1),
@@ -29,13 +44,20 @@ export const storedProfileSchema = z.object({
   /** `user`: the user said so; `environment-name`: set once from the environment label when upgrading (to be reviewed). */
   productionSetBy: z.enum(['user', 'environment-name']),
   lastTest: lastTestSchema.nullable(),
+  /** Added with Adobe sign-in; files written before it read as a pasted token with no known expiry and no CA file. */
+  auth: storedAuthSchema.default({ kind: 'token' }),
+  /** When the token stops working (ISO): given with a pasted token, or a minted token's expiry. */
+  tokenExpiresAt: z.string().nullable().default(null),
+  /** When a minted token was minted (ISO), to renew it shortly before it expires. */
+  tokenIssuedAt: z.string().nullable().default(null),
+  caFile: z.string().nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
 /** Profiles as version 1 of the file kept them: production was guessed from the environment label. */
-const v1ProfileSchema = storedProfileSchema.omit({ production: true, productionSetBy: true, lastTest: true });
+const v1ProfileSchema = storedProfileSchema.omit({ production: true, productionSetBy: true, lastTest: true, auth: true, tokenExpiresAt: true, tokenIssuedAt: true, caFile: true });
 const fileSchema = z.discriminatedUnion('version', [
   z.object({ version: z.literal(1), profiles: z.array(v1ProfileSchema) }),
   z.object({ version: z.literal(2), profiles: z.array(storedProfileSchema) }),
@@ -75,7 +97,16 @@ export class ProfileStore {
     if (!parsed.success) throw new Error(`The profiles file ${this.path} is damaged.`);
     if (parsed.data.version === 2) return parsed.data.profiles;
     // Upgraded on read (and written as version 2 on the next change): production as the old rule saw it, marked for review.
-    return parsed.data.profiles.map((p) => ({ ...p, production: looksLikeProduction(p.environment), productionSetBy: 'environment-name' as const, lastTest: null }));
+    return parsed.data.profiles.map((p) => ({
+      ...p,
+      production: looksLikeProduction(p.environment),
+      productionSetBy: 'environment-name' as const,
+      lastTest: null,
+      auth: { kind: 'token' as const },
+      tokenExpiresAt: null,
+      tokenIssuedAt: null,
+      caFile: null,
+    }));
   }
 
   /** Inserts or replaces the profile with `profile.id`; resolves once written. */

@@ -28,6 +28,8 @@ const settingsSchema = z
         pollMaxMs: z.number().int().min(0),
         pollDeadlineMs: z.number().int().min(0),
         maxSubmitAttempts: z.number().int().min(1),
+        statusNotFoundRechecks: z.number().int().min(0),
+        statusNotFoundGraceMs: z.number().int().min(0),
       })
       .partial()
       .strict()

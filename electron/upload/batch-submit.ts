@@ -4,8 +4,10 @@ import { backoffDelay, throttleWait } from '../../shared/jobs/backoff.js';
 import { checkDailyBudget, type BudgetCheck, type UsageEntry } from '../../shared/jobs/daily-budget.js';
 import { decideSubmit } from '../../shared/jobs/http-decision.js';
 import type { JobBatch } from '../../shared/jobs/job-spec.js';
+import { secureRequestUrl } from '../../shared/target/secure-url.js';
 import { batchUpdateUrl } from '../../shared/target/urls.js';
 import { WriteFailedError } from '../store/write-failure.js';
+import { bearerFor, renewedAfterRefusal } from './credential.js';
 import type { RunContext } from './run-context.js';
 import { sleep } from './sleep.js';
 import { resolveUnknown } from './unknown-facts.js';
@@ -89,6 +91,14 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
     } catch {
       return 'stopped';
     }
+    // The token is read (and an Adobe-sign-in token renewed when it expires soon) right before the call.
+    const credential = await bearerFor(ctx);
+    const where = credential.ok ? secureRequestUrl(submitUrl(ctx), ctx.baseUrl(), credential.token !== undefined) : undefined;
+    if (!credential.ok || where === undefined || where.kind === 'refuse') {
+      callEnded();
+      if (where?.kind === 'refuse') await ctx.requestPause('error', where.reason);
+      return 'paused';
+    }
     const attempt = (ctx.view().batches.find((b) => b.index === batch.index)?.attempts ?? 0) + 1;
     const usage = await reserveUsage(ctx, batch, attempt);
     if (usage === null) {
@@ -107,8 +117,9 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
     let lastReport = 0;
     const outcome = await ctx.transport.send({
       method: 'POST',
-      url: submitUrl(ctx),
-      bearer: await ctx.token(),
+      url: where.url,
+      bearer: credential.token,
+      trust: ctx.trust,
       bodyFile: { path: batch.path, bytes: batch.bytes },
       timeoutMs: settings.postTimeoutMs,
       onProgress: (bytesSent) => {
@@ -158,6 +169,8 @@ export async function submitBatch(ctx: RunContext, batch: JobBatch, unknownChoic
         return 'failed';
       case 'auth':
         await ctx.emit({ type: 'batch.submit-failed', index: batch.index, attempt, error: d.error, retryInMs: 0 });
+        // Adobe sign-in mints a new token once and sends again (no batch was created); a second refusal pauses.
+        if (await renewedAfterRefusal(ctx, credential.token)) continue;
         await ctx.requestPause('auth', d.error);
         return 'paused';
       case 'unknown': {

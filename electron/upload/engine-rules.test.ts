@@ -13,6 +13,7 @@ import { JobJournal } from '../store/journal.js';
 import { UsageLedger } from '../store/usage-ledger.js';
 import { createHttpTransport, type Transport } from './http-transport.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
+import { admin as sandboxAdmin } from '../../sandbox/testing/http.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -144,7 +145,7 @@ describe('limits and guards', () => {
   it('refuses to follow a status URL on a host the profile does not allow, then follows it once allowed', async () => {
     const { sandbox, home, services } = await setup();
     const port = new URL(sandbox.baseUrl).port;
-    await fetch(`${sandbox.baseUrl}/admin/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edgeBaseUrl: `http://localhost:${port}` }) });
+    await sandboxAdmin(sandbox, 'PATCH', '/admin/settings', { edgeBaseUrl: `http://localhost:${port}` });
     const p = await services.connections.save({ name: 'Strict', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
     expect(p.statusHosts).toEqual([`127.0.0.1:${port}`, '*.tt.omtrdc.net']);
     const prepared = join(home, 'in');

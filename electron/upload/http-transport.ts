@@ -2,12 +2,20 @@ import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { HttpOutcome } from '../../shared/jobs/http-decision.js';
+import { isLoopbackHost } from '../../shared/target/secure-url.js';
+import type { TlsTrust } from './tls-trust.js';
 
 /** One request as the engine makes it. The token travels only in `bearer` and is never echoed anywhere. */
 export interface TransportRequest {
   readonly method: 'GET' | 'POST';
   readonly url: string;
   readonly bearer?: string | undefined;
+  /** True when the body carries a secret (Adobe sign-in): it then travels under the same rule as a token. */
+  readonly secretBody?: boolean | undefined;
+  /** Extra headers (e.g. `X-Api-Key`); a `Content-Type` here replaces the form type. Never a credential's value other than `bearer`. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Certificate authorities to trust for https (the connection's, with its CA file); Node's own when absent. */
+  readonly trust?: TlsTrust | undefined;
   /** For POST: the file whose bytes are the body, sent as is, and its size. */
   readonly bodyFile?: { readonly path: string; readonly bytes: number } | undefined;
   readonly body?: string | undefined;
@@ -26,7 +34,25 @@ export interface Transport {
 }
 
 const MAX_RESPONSE = 8 * 1024 * 1024;
-const NEVER_ARRIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+/** Failures before a byte of the request could reach the server: refused or unknown hosts, and TLS handshakes that did not pass. */
+const NEVER_ARRIVED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL',
+  'ERR_INSECURE_CREDENTIAL',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
 
 /** The errno code of a socket error (put into words by the message tables), else its first line; never anything from the request. */
 function describe(error: NodeJS.ErrnoException): string {
@@ -39,14 +65,22 @@ function describe(error: NodeJS.ErrnoException): string {
  * from disk with Content-Type `application/x-www-form-urlencoded` and an exact Content-Length.
  */
 export function createHttpTransport(): Transport {
-  const agents = {
-    http: new http.Agent({ keepAlive: true, maxSockets: 8 }),
-    https: new https.Agent({ keepAlive: true, maxSockets: 8 }),
+  const plainAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const tlsAgents = new Map<string, https.Agent>();
+  const tlsAgent = (trust: TlsTrust | undefined): https.Agent => {
+    const id = trust?.id ?? 'node';
+    let agent = tlsAgents.get(id);
+    if (!agent) {
+      agent = new https.Agent({ keepAlive: true, maxSockets: 8, ...(trust?.ca ? { ca: [...trust.ca] } : {}) });
+      tlsAgents.set(id, agent);
+    }
+    return agent;
   };
   return {
     close() {
-      agents.http.destroy();
-      agents.https.destroy();
+      plainAgent.destroy();
+      for (const a of tlsAgents.values()) a.destroy();
+      tlsAgents.clear();
     },
     send(req) {
       return new Promise<HttpOutcome>((resolve) => {
@@ -62,8 +96,12 @@ export function createHttpTransport(): Transport {
           resolve({ kind: 'network', mayHaveArrived: false, message: 'ERR_UNSUPPORTED_SCHEME' });
           return;
         }
+        // The last line of defence: a credential never leaves this computer over plain http.
+        if (!isHttps && (req.bearer || req.secretBody) && !isLoopbackHost(url.hostname)) {
+          resolve({ kind: 'network', mayHaveArrived: false, message: 'ERR_INSECURE_CREDENTIAL' });
+          return;
+        }
         const headers: Record<string, string | number> = { Accept: 'application/xml, text/xml, */*' };
-        if (req.bearer) headers.Authorization = `Bearer ${req.bearer}`;
         const isPost = req.method === 'POST';
         let bodyLength = 0;
         if (isPost) {
@@ -71,6 +109,8 @@ export function createHttpTransport(): Transport {
           headers['Content-Type'] = 'application/x-www-form-urlencoded';
           headers['Content-Length'] = bodyLength;
         }
+        Object.assign(headers, req.headers);
+        if (req.bearer) headers.Authorization = `Bearer ${req.bearer}`;
         const lib = isHttps ? https : http;
         let connected = false;
         let done = false;
@@ -85,7 +125,8 @@ export function createHttpTransport(): Transport {
           request = lib.request(url, {
             method: req.method,
             headers,
-            agent: isPost ? false : isHttps ? agents.https : agents.http,
+            agent: isPost ? false : isHttps ? tlsAgent(req.trust) : plainAgent,
+            ...(isPost && isHttps && req.trust?.ca ? { ca: [...req.trust.ca] } : {}),
             timeout: req.timeoutMs,
           });
         } catch (error) {

@@ -11,6 +11,7 @@ import { submitBatch } from './batch-submit.js';
 import type { EngineSettings } from './engine-settings.js';
 import type { Transport } from './http-transport.js';
 import type { ClientRateLimiter } from './rate-limiter.js';
+import type { TlsTrust } from './tls-trust.js';
 import type { EventInput, RunContext } from './run-context.js';
 import { resolveUnknown, type UnknownChoice } from './unknown-facts.js';
 
@@ -25,6 +26,10 @@ export interface JobRunnerDeps {
   readonly usage: UsageLedger;
   readonly settings: EngineSettings;
   readonly token: () => Promise<string | undefined>;
+  /** After Target refused a token: true once a newer one is kept (Adobe sign-in); absent = never. */
+  readonly renewToken?: (refused: string | undefined) => Promise<boolean>;
+  /** What https calls trust (the connection's CA file and the OS store); Node's own when absent. */
+  readonly trust?: TlsTrust;
   readonly statusHosts: () => readonly string[];
   /** Base URL to POST to; defaults to the one recorded in the job. */
   readonly baseUrl?: () => string;
@@ -83,6 +88,9 @@ export class JobRunner {
       emit: (e) => this.emit(e),
       requestPause: (reason, error) => this.requestPause(reason, error),
       token: deps.token,
+      renewToken: deps.renewToken ?? (async () => false),
+      renewedToken: undefined,
+      trust: deps.trust,
       statusHosts: deps.statusHosts,
       baseUrl: deps.baseUrl ?? (() => deps.spec.connection.baseUrl),
       statusUrlFor: deps.statusUrlFor ?? ((u) => u),

@@ -5,6 +5,7 @@ import type { UsageLedger } from '../store/usage-ledger.js';
 import type { EngineSettings } from './engine-settings.js';
 import type { Transport } from './http-transport.js';
 import type { ClientRateLimiter } from './rate-limiter.js';
+import type { TlsTrust } from './tls-trust.js';
 
 /** An event as the engine emits it; the runner stamps `jobId` and `at`. */
 export type EventInput = JobEvent extends infer E ? (E extends JobEvent ? Omit<E, 'jobId' | 'at'> : never) : never;
@@ -27,8 +28,14 @@ export interface RunContext {
   emit(event: EventInput): Promise<void>;
   /** Records a pause (once) and stops the job's other work. */
   requestPause(reason: PauseReason, error: JobError | null): Promise<void>;
-  /** The current token of the connection, read from the secret store; never logged. */
+  /** The current token of the connection (Adobe sign-in mints or renews one); never logged. Throws SignInError. */
   token(): Promise<string | undefined>;
+  /** After Target refused `refused`: true once a newer token is kept (Adobe sign-in), false when nothing can be done. Throws SignInError. */
+  renewToken(refused: string | undefined): Promise<boolean>;
+  /** The token this job renewed after a refusal: if Target refuses it too, the job pauses. */
+  renewedToken: string | undefined;
+  /** What the connection's https calls trust (the OS store and its CA file). */
+  readonly trust: TlsTrust | undefined;
   /** Where to POST: the job's recorded base URL (the local sandbox's current one for the built-in profile). */
   baseUrl(): string;
   /** Hosts a status URL may point at (the live profile's list). */

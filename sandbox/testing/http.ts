@@ -1,6 +1,7 @@
 // Helpers for tests that talk to a sandbox over real HTTP, including raw bodies sent byte-for-byte as
 // `curl --data-binary @file` sends them.
-import { request } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { parseBatchStatusResponse, type BatchStatusResponse } from '../../shared/target/batch-status-response.js';
 import { parseSubmitResponse, type SubmitResponse } from '../../shared/target/submit-response.js';
 import { batchUpdateUrl, withShowDetails, type BulkApiVersion } from '../../shared/target/urls.js';
@@ -12,13 +13,18 @@ export interface RawResponse {
   readonly body: string;
 }
 
-/** Sends `body` unchanged with curl's `--data-binary` headers (POST, form content type); resolves with the whole answer, rejects on a network error. */
-export function rawRequest(url: string, body: string | Buffer | undefined, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+/**
+ * Sends `body` unchanged with curl's `--data-binary` headers (POST, form content type), over http or
+ * https (trusting `ca` when given); resolves with the whole answer, rejects on a network error.
+ */
+export function rawRequest(url: string, body: string | Buffer | undefined, options: { method?: string; headers?: Record<string, string>; ca?: string | Buffer } = {}): Promise<RawResponse> {
   const bytes = body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const request = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
+        ...(options.ca ? { ca: options.ca } : {}),
         method: options.method ?? (bytes ? 'POST' : 'GET'),
         headers: {
           ...(bytes ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(bytes.length) } : {}),
@@ -90,11 +96,22 @@ export function attributeValues(json: Record<string, unknown>): Record<string, s
   return Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, v.value]));
 }
 
-/** Sends a JSON admin request and returns status and parsed body. */
-export async function admin(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${baseUrl}${path}`, {
+/** A sandbox as admin calls need it: where it listens and its admin key (a RunningSandbox is one). */
+export interface AdminTarget {
+  readonly baseUrl: string;
+  readonly adminKey: string;
+}
+
+/** The header that opens the sandbox's admin routes. */
+export function adminHeaders(sandbox: AdminTarget): Record<string, string> {
+  return { 'x-sandbox-admin-key': sandbox.adminKey };
+}
+
+/** Sends a JSON admin request (with the sandbox's admin key) and returns status and parsed body. */
+export async function admin(sandbox: AdminTarget, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${sandbox.baseUrl}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...adminHeaders(sandbox), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };

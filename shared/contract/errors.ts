@@ -86,6 +86,29 @@ export const errorCodes = {
   'profile-not-found': z.object({ variant: variant('name', 'id'), name: text.optional(), id: text.optional() }),
   'profile-name-taken': z.object({ name: text }),
   'profile-built-in': none,
+  // Adobe sign-in and the connection's other fields (docs/upload-and-jobs.md "Signing in").
+  'invalid-client-secret': none,
+  'invalid-ims-url': z.object({ variant: variant('not-a-url', 'scheme', 'extras'), url: text.optional(), scheme: text.optional() }),
+  'insecure-ims-url': none,
+  'invalid-admin-api-url': z.object({ variant: variant('not-a-url', 'scheme', 'extras'), url: text.optional(), scheme: text.optional() }),
+  'insecure-admin-api-url': none,
+  /** `value`: what was typed as a pasted token's expiry date. */
+  'invalid-expiry': z.object({ value: text }),
+  'token-with-sign-in': none,
+  /** `save`: a new Adobe-sign-in connection without its secret; `sign-in`: none is kept when signing in. */
+  'client-secret-missing': z.object({ variant: variant('save', 'sign-in') }),
+  /** `errno`: why the file could not be read (ENOENT, EACCES…). */
+  'ca-file-unreadable': z.object({ path: text, errno: text.optional() }),
+  'ca-file-not-pem': z.object({ path: text }),
+  /** A pasted token that expires within the warning window: `days` until (or since) `date` (YYYY-MM-DD). */
+  'token-expiring': z.object({ variant: variant('soon', 'today', 'expired'), name: text, days: int, date: text }),
+  // Adobe sign-in failed (the variant names the service: IMS or the Target Admin API). `said`: the
+  // service's own error text, credentials blanked out; `detail`: an errno code or the network library's words.
+  'sign-in-refused': z.object({ variant: variant('ims', 'admin-api'), status: int, said: text.optional() }),
+  'sign-in-unreachable': z.object({ variant: variant('ims', 'admin-api'), detail: text }),
+  'sign-in-unreadable': z.object({ variant: variant('ims', 'admin-api'), status: int }),
+  /** A call refused before it left: not a web address, another scheme, or a token that would travel over plain http to `host`. */
+  'insecure-url': z.object({ variant: variant('not-a-url', 'scheme', 'plain-http'), url: text.optional(), scheme: text.optional(), host: text.optional() }),
 
   // Jobs (docs/upload-and-jobs.md).
   'job-not-found': z.object({ jobId: text }),
@@ -126,6 +149,8 @@ export const errorCodes = {
   'status-http-error': z.object({ status: int }),
   'status-rejected': z.object({ said: text }),
   'status-unreadable': z.object({ detail: text }),
+  /** Target no longer knows a batch (`said`: its words, "Batch not found"): it answered before, or not `minutes` after accepting it. */
+  'status-aged-out': z.object({ variant: variant('answered-before', 'never-answered'), batch: int, said: text, minutes: int.optional() }),
   /** `fitsAt`: when the batch fits again (ISO time), absent when it is larger than the whole budget. */
   'daily-budget-exceeded': z.object({ batch: int, rows: int, budget: int, clientCode: text, used: int, fitsAt: text.optional() }),
   'batch-file-missing': z.object({ batch: int, path: text }),
@@ -142,18 +167,25 @@ export const errorCodes = {
   /** Why a batch with an unknown outcome is sent again, left, or asked about (docs/upload-and-jobs.md). */
   'unknown-resolution': z.object({ variant: variant('chosen-resend', 'chosen-give-up', 'overlap', 'other-jobs', 'safe'), batches: ints.optional() }),
 
-  // What "Test connection" found (`profiles.test`), passed or failed.
+  // What "Test connection" found (`profiles.test`), passed or failed. A sign-in check that failed carries
+  // the sign-in's own code (sign-in-refused…), a CA file problem its ca-file code.
   'check-unreachable': z.object({ url: text, detail: text }),
-  'check-answered': z.object({ url: text, status: int }),
-  'check-client-known': z.object({ clientCode: text }),
-  'check-token-refused': z.object({ status: int }),
+  /** `errno`: the TLS code (DEPTH_ZERO_SELF_SIGNED_CERT…); `not-https`: the host does not speak TLS on that address. */
+  'check-certificate': z.object({ variant: variant('self-signed', 'untrusted-issuer', 'expired', 'not-yet-valid', 'wrong-host', 'not-https'), host: text, errno: text }),
+  /** `https`: answered over TLS with a trusted certificate. */
+  'check-answered': z.object({ variant: variant('http', 'https'), url: text, status: int }),
+  'check-signed-in': none,
+  /** `pasted`: the token saved in Settings; `minted`: the one Adobe sign-in made. */
+  'check-token-refused': z.object({ variant: variant('pasted', 'minted'), status: int }),
   'check-token-required': z.object({ status: int }),
-  'check-no-endpoint': z.object({ clientCode: text }),
-  'check-throttled': z.object({ clientCode: text, status: int }),
-  'check-endpoint-ok': z.object({ clientCode: text }),
-  'check-token-accepted': none,
+  'check-token-accepted': z.object({ variant: variant('pasted', 'minted') }),
   'check-no-token-needed': none,
-  'check-not-target': z.object({ status: int }),
+  'check-throttled': z.object({ clientCode: text, status: int }),
+  'check-client-confirmed': z.object({ clientCode: text }),
+  /** The server speaks for client `named`, not `clientCode`. */
+  'check-client-other': z.object({ clientCode: text, named: text }),
+  /** `said`: the server's own message, when it gave one. */
+  'check-client-unconfirmed': z.object({ clientCode: text, status: int, said: text.optional() }),
 } as const satisfies Record<string, z.ZodObject>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -5,6 +5,26 @@ import type { Reason } from './errors.js';
 /** Where saved tokens live, said plainly: the OS keychain holds the key of an encrypted file, Electron safeStorage, or memory only (lost when the app stops). */
 export type SecretStorageKind = 'os-keychain' | 'electron-safe-storage' | 'session-only';
 
+/** Adobe's service addresses and the default scopes of an OAuth Server-to-Server credential for Target (§12.1). */
+export const ADOBE_IMS_URL = 'https://ims-na1.adobelogin.com';
+export const ADOBE_ADMIN_API_URL = 'https://mc.adobe.io';
+export const ADOBE_DEFAULT_SCOPES = 'openid,AdobeID,target_sdk,additional_info.projectedProductContext,read_organizations,additional_info.roles';
+
+/** How a connection gets its Profile API token: pasted by the user, or minted through Adobe sign-in (never the client secret). */
+export type ConnectionAuth =
+  | { readonly kind: 'token' }
+  | {
+      readonly kind: 'adobe-oauth';
+      readonly clientId: string;
+      /** The IMS organization ID of the Console project (`…@AdobeOrg`). */
+      readonly orgId: string;
+      /** The Target tenant (from the Experience Cloud address `experience.adobe.com/#/@<tenant>/…`); not the client code. */
+      readonly tenantId: string;
+      readonly scopes: string;
+      readonly imsUrl: string;
+      readonly adminApiUrl: string;
+    };
+
 /** A connection profile as the UI sees it: never the token, only whether one is saved. */
 export interface ConnectionProfileView {
   readonly id: string;
@@ -26,6 +46,13 @@ export interface ConnectionProfileView {
   /** `environment-name`: set once from the environment label when the app was upgraded, and not yet reviewed by the user. */
   readonly productionSetBy: 'user' | 'environment-name';
   readonly hasToken: boolean;
+  /** How the token is obtained; for Adobe sign-in, whether the client secret is saved (it is never returned). */
+  readonly auth: ConnectionAuth;
+  readonly hasClientSecret: boolean;
+  /** When the token stops working (ISO), where known: the date given with a pasted token, or a minted token's expiry. */
+  readonly tokenExpiresAt: string | null;
+  /** An extra CA file (PEM) trusted for this connection's https calls, besides the operating system's store (corporate TLS inspection). */
+  readonly caFile: string | null;
   /** What the last "Test connection" said about the token (null: not tested since the token was saved). */
   readonly lastTest: { readonly at: string; readonly ok: boolean; readonly token: 'accepted' | 'refused' | 'not-reached' } | null;
   readonly secretStorage: SecretStorageKind;
@@ -37,14 +64,23 @@ export interface ProfilesList {
   readonly secretStorage: SecretStorageKind;
 }
 
-/** One check of "Test connection": what was checked, whether it passed, and what was found (a registry code and its params). */
-export type ConnectionCheck = { readonly check: 'reachable' | 'client-code' | 'token'; readonly ok: boolean } & Reason;
+/**
+ * One check of "Test connection": what was checked — the host answers over valid TLS, Adobe sign-in works
+ * (Adobe sign-in only), Target accepts the token, the client code is the one the server speaks for —
+ * whether it passed, and what was found (a registry code and its params).
+ */
+export type ConnectionCheck = { readonly check: 'reachable' | 'sign-in' | 'token' | 'client-code'; readonly ok: boolean } & Reason;
 
 /** `profiles.test` result. */
 export interface ConnectionTestResult {
   readonly ok: boolean;
   readonly checks: readonly ConnectionCheck[];
+  /** When the connection's token stops working (ISO), or null when unknown. */
+  readonly tokenExpiresAt: string | null;
 }
+
+/** Days before a known token expiry from which the app warns (Settings and before an upload). */
+export const TOKEN_EXPIRY_WARNING_DAYS = 14;
 
 const id = z.string().min(1).max(100);
 const profileFields = {
@@ -65,6 +101,27 @@ const profileFields = {
   production: z.boolean().optional(),
 };
 
+const serviceUrl = z.string().trim().min(1).max(2000);
+const authInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('token') }).strict(),
+  z
+    .object({
+      kind: z.literal('adobe-oauth'),
+      clientId: z.string().trim().min(1).max(200),
+      orgId: z.string().trim().min(1).max(200),
+      tenantId: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only'),
+      scopes: z.string().trim().min(1).max(2000).optional(),
+      imsUrl: serviceUrl.optional(),
+      adminApiUrl: serviceUrl.optional(),
+    })
+    .strict(),
+]);
+
 /** Calls that manage connection profiles and their tokens. */
 export const profileCalls = {
   'profiles.list': defineCall<ProfilesList>()(z.object({}).strict(), 'Lists the connection profiles (the built-in Local sandbox first) and says where tokens are kept.'),
@@ -76,9 +133,17 @@ export const profileCalls = {
         /** Write-only: saved encrypted (or for the session only) and never returned. */
         token: z.string().min(1).max(10_000).optional(),
         clearToken: z.boolean().optional(),
+        /** Sign-in method; edits keep the saved one when absent. New connections default to a pasted token. */
+        auth: authInput.optional(),
+        /** Write-only, Adobe sign-in: kept exactly like a token. */
+        clientSecret: z.string().min(1).max(10_000).optional(),
+        /** A pasted token's expiry date (ISO date or time), or null for unknown; edits keep the saved one when absent. */
+        tokenExpiresAt: z.string().trim().max(40).nullable().optional(),
+        /** An extra CA file (PEM path), or null for none; edits keep the saved one when absent. */
+        caFile: z.string().trim().max(4000).nullable().optional(),
       })
       .strict(),
-    'Adds a profile (no id) or updates one; rejects an http:// base URL except for loopback hosts, and a duplicate name. A given token is stored and never returned. Nothing is sent or resumed by saving: an upload paused for a token waits for the user to resume it.',
+    'Adds a profile (no id) or updates one; rejects an http:// base URL except for loopback hosts, and a duplicate name. A given token or client secret is stored and never returned. Nothing is sent or resumed by saving: an upload paused for a token waits for the user to resume it.',
   ),
   'profiles.reviewProduction': defineCall<void>()(
     z.object({ ids: z.array(id).max(1000) }).strict(),
@@ -87,6 +152,6 @@ export const profileCalls = {
   'profiles.remove': defineCall<void>()(z.object({ id }).strict(), 'Removes a profile and its token; the built-in Local sandbox cannot be removed.'),
   'profiles.test': defineCall<ConnectionTestResult>()(
     z.object({ id }).strict(),
-    'Checks reachability, client code and token with one empty batchUpdate (Target creates no batch for it). Counts as one call against the rate limit.',
+    'Checks, one by one: the host answers over valid TLS; Adobe sign-in works (IMS and the Admin API, for Adobe sign-in); Target accepts the token; the client code is the one the server speaks for (a profile fetch of a random id, which writes nothing and is not rate-limited).',
   ),
 } as const;

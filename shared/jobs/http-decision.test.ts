@@ -46,7 +46,14 @@ describe('decidePoll', () => {
   it('keeps polling on an undocumented status, retries errors, pauses on auth', () => {
     expect(decidePoll(res(200, buildBatchStatusXml({ batchId: 'b', status: 'incomplete', batchSize: 1 }).replace('incomplete', 'queued'))).kind).toBe('progress');
     expect(decidePoll(res(502, '')).kind).toBe('retry');
-    expect(decidePoll(res(200, buildFailureXml('Batch not found'))).kind).toBe('retry');
+    expect(decidePoll(res(200, buildFailureXml('Unexpected error'))).kind).toBe('retry');
     expect(decidePoll(res(403, '')).kind).toBe('auth');
+  });
+
+  it('says not-found when Target does not know the batch (HTTP 200 or 404 with success=false), and nothing else', () => {
+    expect(decidePoll(res(200, buildFailureXml('Batch not found')))).toEqual({ kind: 'not-found', said: 'Batch not found' });
+    expect(decidePoll(res(404, buildFailureXml('Batch not found')))).toEqual({ kind: 'not-found', said: 'Batch not found' });
+    expect(decidePoll(res(500, buildFailureXml('Batch not found'))).kind).toBe('retry');
+    expect(decidePoll(res(404, '<html>Not Found</html>')).kind).toBe('retry');
   });
 });

@@ -95,12 +95,17 @@ export type PollDecision =
       readonly profiles: readonly BatchProfileRow[];
     }
   | { readonly kind: 'retry'; readonly error: JobError; readonly throttle: boolean; readonly retryAfter: string | null }
+  /** Target says it does not know the batch (`Batch not found`): aged out when it answered before (§12.3). */
+  | { readonly kind: 'not-found'; readonly said: string }
   | { readonly kind: 'auth'; readonly error: JobError };
 
+const BATCH_NOT_FOUND = /not found/i;
+
 /**
- * Classifies a batchStatus poll (§3.3–3.5): `complete` and `stuck` are final; `incomplete` and any
- * undocumented status keep polling; everything else (5xx, network, `success=false`, unreadable) is
- * retried until the job's poll deadline; 401/403 pause for a token.
+ * Classifies a batchStatus poll (§3.3–3.5, §12.3): `complete` and `stuck` are final; `incomplete` and any
+ * undocumented status keep polling; `success=false` saying the batch is not found (HTTP 200 or 404) is
+ * `not-found`; everything else (5xx, network, other `success=false`, unreadable) is retried until the
+ * job's poll deadline; 401/403 pause for a token.
  */
 export function decidePoll(outcome: HttpOutcome): PollDecision {
   if (outcome.kind === 'network') {
@@ -111,10 +116,13 @@ export function decidePoll(outcome: HttpOutcome): PollDecision {
   if (isThrottleStatus(status)) {
     return { kind: 'retry', throttle: true, retryAfter: outcome.retryAfter, error: { ...reason('rate-limited', { variant: 'status', status }), httpStatus: status } };
   }
+  const parsed = parseBatchStatusResponse(body);
+  if ((status === 404 || (status >= 200 && status < 300)) && parsed.kind === 'rejected' && BATCH_NOT_FOUND.test(parsed.message)) {
+    return { kind: 'not-found', said: parsed.message };
+  }
   if (status < 200 || status >= 300) {
     return { kind: 'retry', throttle: false, retryAfter: null, error: { ...reason('status-http-error', { status }), httpStatus: status } };
   }
-  const parsed = parseBatchStatusResponse(body);
   if (parsed.kind === 'rejected') {
     return { kind: 'retry', throttle: false, retryAfter: null, error: reason('status-rejected', { said: parsed.message }) };
   }

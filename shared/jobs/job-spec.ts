@@ -60,6 +60,10 @@ export const jobOptionsSchema = z.object({
   pollDeadlineMs: z.number().int().min(0),
   /** Attempts for one POST on 5xx or network errors before the batch fails. */
   maxSubmitAttempts: z.number().int().min(1),
+  /** Re-checks of a status that answered before and now says "Batch not found" (aged out, §12.3) before its rows are unknown. */
+  statusNotFoundRechecks: z.number().int().min(0).default(3),
+  /** How long a batch that never answered may say "Batch not found" (from acceptance) before its rows are unknown. */
+  statusNotFoundGraceMs: z.number().int().min(0).default(10 * 60_000),
 });
 export type JobOptions = z.infer<typeof jobOptionsSchema>;
 
@@ -74,7 +78,11 @@ export const jobSpecSchema = z.object({
 });
 export type JobSpec = z.infer<typeof jobSpecSchema>;
 
-/** The engine defaults: polling from 1 s up to 30 s, a 24 h deadline (Target's documented worst case), 5 POST attempts. */
+/**
+ * The engine defaults: polling from 1 s up to 30 s, a 24 h deadline (Target's documented worst case), 5
+ * POST attempts; a status that aged out ("Batch not found" after answering) is re-checked 3 times, one
+ * that never answered for 10 minutes.
+ */
 export function defaultJobOptions(): JobOptions {
-  return { concurrency: 2, pollInitialMs: 1000, pollMaxMs: 30_000, pollDeadlineMs: 24 * 3600_000, maxSubmitAttempts: 5 };
+  return { concurrency: 2, pollInitialMs: 1000, pollMaxMs: 30_000, pollDeadlineMs: 24 * 3600_000, maxSubmitAttempts: 5, statusNotFoundRechecks: 3, statusNotFoundGraceMs: 10 * 60_000 };
 }

@@ -18,4 +18,9 @@ describe('batch ids', () => {
     expect(batchIdFromStatusUrl('http://h/x?batchId=')).toBeUndefined();
     expect(batchIdFromStatusUrl('not a url')).toBeUndefined();
   });
+
+  it('treats ids as opaque: the older form without milliseconds, with /v2/ and extra parameters (§12.3)', () => {
+    expect(batchIdFromStatusUrl('http://mboxedge19.tt.omtrdc.net/m2/demo/v2/profile/batchStatus?batchId=demo-1845664501&m2Node=00')).toBe('demo-1845664501');
+    expect(BATCH_ID_SHAPE.test('demo-1845664501')).toBe(false);
+  });
 });

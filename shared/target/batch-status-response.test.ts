@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isFailedRowStatus } from './batch-status.js';
 import { buildBatchStatusXml, parseBatchStatusResponse } from './batch-status-response.js';
 
 describe('parseBatchStatusResponse', () => {
@@ -66,5 +67,35 @@ describe('parseBatchStatusResponse', () => {
       '<response><batchId>b</batchId><status>complete</status><batchSize>x</batchSize><consumedCount>1</consumedCount></response>',
     );
     expect(r).toMatchObject({ kind: 'status', batchSize: undefined, counters: undefined });
+  });
+});
+
+describe('status variants (§12.3)', () => {
+  it('derives consumedCount from the three outcome counters when the answer has none', () => {
+    const r = parseBatchStatusResponse(
+      '<response><batchId>demo-1845664501</batchId><status>incomplete</status><batchSize>9</batchSize><successfulUpdates>4</successfulUpdates><profilesNotFound>1</profilesNotFound><failedUpdates>2</failedUpdates></response>',
+    );
+    expect(r).toMatchObject({ kind: 'status', batchId: 'demo-1845664501', counters: { consumedCount: 7, successfulUpdates: 4, profilesNotFound: 1, failedUpdates: 2 } });
+    const built = buildBatchStatusXml({ batchId: 'b', status: 'complete', batchSize: 2, counters: { consumedCount: 2, successfulUpdates: 2, profilesNotFound: 0, failedUpdates: 0 }, omitConsumedCount: true });
+    expect(built).not.toContain('consumedCount');
+    expect(parseBatchStatusResponse(built)).toMatchObject({ counters: { consumedCount: 2 } });
+  });
+
+  it('keeps a present but broken consumedCount unreadable instead of deriving it', () => {
+    const r = parseBatchStatusResponse('<response><batchId>b</batchId><status>complete</status><consumedCount>x</consumedCount><successfulUpdates>1</successfulUpdates><profilesNotFound>0</profilesNotFound><failedUpdates>0</failedUpdates></response>');
+    expect(r).toMatchObject({ counters: undefined });
+  });
+
+  it('reads per-row success, error and pending; only error and failed are failures', () => {
+    const r = parseBatchStatusResponse(
+      '<response><batchId>b</batchId><status>incomplete</status><profile><id>1</id><status>success</status></profile><profile><id>2</id><status>error</status></profile><profile><id>3</id><status>pending</status></profile></response>',
+    );
+    expect(r.kind === 'status' && r.profiles.map((p) => [p.id, isFailedRowStatus(p.status)])).toEqual([
+      ['1', false],
+      ['2', true],
+      ['3', false],
+    ]);
+    expect(isFailedRowStatus('failed')).toBe(true);
+    expect(isFailedRowStatus('PENDING')).toBe(false);
   });
 });

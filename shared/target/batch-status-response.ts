@@ -37,6 +37,8 @@ export interface BatchStatusXmlInput {
   readonly status: BatchStatus;
   readonly batchSize: number;
   readonly counters?: BatchCounters | undefined;
+  /** The older detailed form (§12.3): the three outcome counters without `consumedCount`. */
+  readonly omitConsumedCount?: boolean | undefined;
   readonly profiles?: readonly BatchProfileRow[] | undefined;
 }
 
@@ -49,7 +51,8 @@ export function buildBatchStatusXml(input: BatchStatusXmlInput): string {
   ];
   if (input.counters) {
     const c = input.counters;
-    children.push(['consumedCount', c.consumedCount], ['successfulUpdates', c.successfulUpdates], ['profilesNotFound', c.profilesNotFound], ['failedUpdates', c.failedUpdates]);
+    if (!input.omitConsumedCount) children.push(['consumedCount', c.consumedCount]);
+    children.push(['successfulUpdates', c.successfulUpdates], ['profilesNotFound', c.profilesNotFound], ['failedUpdates', c.failedUpdates]);
   }
   for (const p of input.profiles ?? []) {
     children.push({ raw: `    <profile>\n        <id>${escapeXml(p.id)}</id>\n        <status>${escapeXml(p.status)}</status>\n    </profile>` });
@@ -69,7 +72,10 @@ function readProfiles(el: ResponseElement): BatchProfileRow[] {
   return rows;
 }
 
-/** Parses an E3 response body (default, `showDetails=true`, v2 `<profile>` rows); never throws. */
+/**
+ * Parses an E3 response body (default, `showDetails=true`, v2 `<profile>` rows); never throws. A
+ * detailed answer without `consumedCount` (§12.3) gets it derived from the three outcome counters.
+ */
 export function parseBatchStatusResponse(xml: string): BatchStatusResponse {
   const el = parseResponseElement(xml);
   if (el === undefined) return { kind: 'unreadable', detail: 'The response is not an XML <response> document.' };
@@ -79,10 +85,11 @@ export function parseBatchStatusResponse(xml: string): BatchStatusResponse {
     if (textOf(el, 'success')?.toLowerCase() === 'false') return { kind: 'rejected', message: textOf(el, 'message') ?? '' };
     return { kind: 'unreadable', detail: 'The response has no <batchId> and <status>.' };
   }
-  const consumedCount = countOf(el, 'consumedCount');
   const successfulUpdates = countOf(el, 'successfulUpdates');
   const profilesNotFound = countOf(el, 'profilesNotFound');
   const failedUpdates = countOf(el, 'failedUpdates');
+  const derived = successfulUpdates !== undefined && profilesNotFound !== undefined && failedUpdates !== undefined ? successfulUpdates + profilesNotFound + failedUpdates : undefined;
+  const consumedCount = el['consumedCount'] === undefined ? derived : countOf(el, 'consumedCount');
   const counters =
     consumedCount !== undefined && successfulUpdates !== undefined && profilesNotFound !== undefined && failedUpdates !== undefined
       ? { consumedCount, successfulUpdates, profilesNotFound, failedUpdates }

@@ -13,3 +13,13 @@ export function isBatchStatus(value: string): value is BatchStatus {
 export function isTerminalBatchStatus(status: BatchStatus): boolean {
   return status !== 'incomplete';
 }
+
+/**
+ * True when a per-row `<status>` of a v2 answer means the row failed (`failed`, or `error` in the older
+ * form). `success` and `pending` ("not updated or created yet", §12.3) are not failures;
+ * case-insensitive; any other word (or none) counts as a failure, as before.
+ */
+export function isFailedRowStatus(status: string): boolean {
+  const s = status.trim().toLowerCase();
+  return s !== 'success' && s !== 'pending';
+}

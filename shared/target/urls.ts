@@ -33,11 +33,26 @@ export function batchStatusUrl(edgeBase: string, client: string, batchId: string
   return showDetails ? `${url}&showDetails=true` : url;
 }
 
-/** Returns `statusUrl` with `showDetails=true` set, keeping every other part as the server sent it. */
+/** Returns the E3 URL in the older form Adobe's examples show (§12.3): `/v2/` in the path and `&m2Node=00`. */
+export function legacyBatchStatusUrl(edgeBase: string, client: string, batchId: string): string {
+  return `${trimBase(edgeBase)}/m2/${encodeURIComponent(client)}/v2/profile/batchStatus?batchId=${encodeURIComponent(batchId)}&m2Node=00`;
+}
+
+/**
+ * Returns `statusUrl` with `showDetails=true`, keeping every other byte as the server sent it (§12.3:
+ * extra query parameters such as `m2Node=00` or `mboxPC=…` must travel verbatim, so the query is edited
+ * as text, never re-encoded).
+ */
 export function withShowDetails(statusUrl: string): string {
-  const url = new URL(statusUrl);
-  url.searchParams.set('showDetails', 'true');
-  return url.toString();
+  const hash = statusUrl.indexOf('#');
+  const head = hash < 0 ? statusUrl : statusUrl.slice(0, hash);
+  const q = head.indexOf('?');
+  if (q < 0) return `${head}?showDetails=true`;
+  const params = head.slice(q + 1).split('&');
+  const i = params.findIndex((p) => p === 'showDetails' || p.startsWith('showDetails='));
+  if (i >= 0) params[i] = 'showDetails=true';
+  else params.push('showDetails=true');
+  return `${head.slice(0, q)}?${params.filter((p) => p !== '').join('&')}`;
 }
 
 /** Returns the E4/E5 single update URL: `mboxPC` for a pcId, `mbox3rdPartyId` for a thirdPartyId, one `profile.<name>` per attribute. */
@@ -81,7 +96,8 @@ export function matchTargetRoute(pathname: string): TargetRoute | undefined {
     const rest = seg.slice(2).join('/');
     if (rest === 'profile/batchUpdate') return { kind: 'batchUpdate', client, version: 1 };
     if (rest === 'v2/profile/batchUpdate') return { kind: 'batchUpdate', client, version: 2 };
-    if (rest === 'profile/batchStatus') return { kind: 'batchStatus', client };
+    // The older status form carries `/v2/` (§12.3); both address the same batch.
+    if (rest === 'profile/batchStatus' || rest === 'v2/profile/batchStatus') return { kind: 'batchStatus', client };
     if (rest === 'profile/update') return { kind: 'singleUpdate', client };
     return undefined;
   }

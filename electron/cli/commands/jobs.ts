@@ -10,7 +10,7 @@ const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results
 
   jobs list [--json]                 the job history, newest first ([{jobId, state, …}])
   jobs show JOBID [--json]           one job: totals, batches, alerts, why it paused
-  jobs resume JOBID [--json] [--token-stdin] [--unknown-outcomes auto|resend|give-up]
+  jobs resume JOBID [--json] [--token-stdin | --client-secret-stdin] [--unknown-outcomes auto|resend|give-up]
                                      continue a paused or interrupted job from its journal; a batch
                                      Target acknowledged is never sent again
   jobs cancel JOBID [--json]         stop for good (unsent batches are cancelled)
@@ -29,6 +29,7 @@ function parse(argv: readonly string[]) {
   return parseFlags(argv, {
     json: { type: 'boolean' },
     'token-stdin': { type: 'boolean' },
+    'client-secret-stdin': { type: 'boolean' },
     'unknown-outcomes': { type: 'string' },
   });
 }
@@ -60,7 +61,9 @@ export const command: CliCommand = {
     const json = values.json ?? false;
     const unknown = values['unknown-outcomes'] ?? 'auto';
     if (unknown !== 'auto' && unknown !== 'resend' && unknown !== 'give-up') throw new CliUsageError('--unknown-outcomes must be auto, resend or give-up');
+    if (values['token-stdin'] && values['client-secret-stdin']) throw new CliUsageError('--token-stdin and --client-secret-stdin both read standard input: use one');
     const token = values['token-stdin'] ? await readTokenFromStdin(io) : undefined;
+    const secret = values['client-secret-stdin'] ? await readTokenFromStdin(io, '--client-secret-stdin') : undefined;
     return withServices(io, async (services, home) => {
       switch (sub) {
         case 'list': {
@@ -94,6 +97,7 @@ export const command: CliCommand = {
           const jobId = needId(positionals, sub);
           const job = await services.jobs.load(jobId);
           if (token !== undefined) services.connections.useSessionToken(job.spec.connection.profileId, token);
+          if (secret !== undefined) services.connections.useSessionClientSecret(job.spec.connection.profileId, secret);
           return runJob(io, services, home, jobId, json, unknown);
         }
         case 'cancel': {

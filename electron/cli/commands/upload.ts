@@ -7,6 +7,7 @@ import { ensurePrivateDir } from '../../store/atomic-file.js';
 import { readTokenFromStdin, runAndReport, withServices } from '../upload/cli-services.js';
 import type { UploadServices } from '../../services/job-services.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
+import { expiryWarning } from './profiles.js';
 import { parseValidateArgs, type ValidateArgs } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader upload FILE [validate flags] --profile NAME [options]
@@ -26,6 +27,8 @@ rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable 
   --json                    print one JSON object at the end instead of text
   --concurrency N           batches in flight at once (1–16; default from settings, 2)
   --token-stdin             read the Profile API token from standard input for this run (not saved)
+  --client-secret-stdin     Adobe sign-in: read the client secret from standard input for this run
+                            (not saved; for a machine without an OS keychain)
   --unknown-outcomes M      auto (default), resend or give-up: see docs/upload-and-jobs.md
   (validate flags)          --id-column --id-type --map --template --encoding --delimiter --sheet
                             --header-row --duplicates --comma --line-break --max-issues --out DIR
@@ -38,13 +41,14 @@ interface UploadFlags {
   dryRun: boolean;
   concurrency: number | undefined;
   tokenStdin: boolean;
+  secretStdin: boolean;
   sendValidRows: boolean;
   unknown: 'auto' | 'resend' | 'give-up';
 }
 
 /** Splits our own flags out of argv; the rest goes to the validate parser. */
 export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags; rest: string[] } {
-  const flags: UploadFlags = { profile: null, dryRun: false, concurrency: undefined, tokenStdin: false, sendValidRows: false, unknown: 'auto' };
+  const flags: UploadFlags = { profile: null, dryRun: false, concurrency: undefined, tokenStdin: false, secretStdin: false, sendValidRows: false, unknown: 'auto' };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -64,6 +68,9 @@ export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags;
         break;
       case '--token-stdin':
         flags.tokenStdin = true;
+        break;
+      case '--client-secret-stdin':
+        flags.secretStdin = true;
         break;
       case '--send-valid-rows':
         flags.sendValidRows = true;
@@ -99,13 +106,15 @@ export const command: CliCommand = {
     const { flags, rest } = splitUploadFlags(argv);
     const args = parseValidateArgs(rest);
     if (!flags.dryRun && flags.profile === null) throw new CliUsageError('--profile NAME is required (see "profiles list"), or use --dry-run');
+    if (flags.tokenStdin && flags.secretStdin) throw new CliUsageError('--token-stdin and --client-secret-stdin both read standard input: use one');
     const token = flags.tokenStdin ? await readTokenFromStdin(io) : undefined;
+    const secret = flags.secretStdin ? await readTokenFromStdin(io, '--client-secret-stdin') : undefined;
     const cwd = cwdOf(io);
     return withServices(io, async (services, home) => {
       const jobId = newJobId();
       const run = { services, home, jobId, sending: false };
       try {
-        return await prepareAndSend(io, run, args, flags, cwd, token);
+        return await prepareAndSend(io, run, args, flags, cwd, { token, secret });
       } finally {
         // An upload that stops before sending leaves nothing behind (the prepared rows may hold personal data).
         if (!run.sending && args.out === null) await rm(jobPaths(home, jobId).dir, { recursive: true, force: true }).catch(() => undefined);
@@ -121,8 +130,9 @@ async function prepareAndSend(
   args: ValidateArgs,
   flags: UploadFlags,
   cwd: string,
-  token: string | undefined,
+  session: { readonly token: string | undefined; readonly secret: string | undefined },
 ): Promise<number> {
+  const { token, secret } = session;
   const { services, home, jobId } = run;
   const profile = flags.profile === null ? null : await services.connections.find(flags.profile);
   const outDir = args.out !== null ? resolve(cwd, args.out) : jobPaths(home, jobId).prepared;
@@ -159,6 +169,9 @@ async function prepareAndSend(
   if (m.batches.length === 0) throw new CliUsageError('no row passed validation: nothing to upload; run "validate" to see why', 1);
   if (!profile) throw new CliUsageError('--profile NAME is required');
   if (token !== undefined) services.connections.useSessionToken(profile.id, token);
+  if (secret !== undefined) services.connections.useSessionClientSecret(profile.id, secret);
+  const expiring = token === undefined ? expiryWarning(profile) : undefined;
+  if (expiring) io.stderr(expiring);
   const spec = await services.jobs.create({ preparedDir: outDir, profileId: profile.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });
   run.sending = true;
   if (!args.json) io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${profile.name} (${profile.clientCode}, ${profile.apiVersion})\n`);

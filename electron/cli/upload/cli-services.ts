@@ -32,12 +32,12 @@ function exitCodeOf(code: string): number {
   return code === 'job-locked' || code === 'nothing-to-retry' ? 1 : 2;
 }
 
-/** Reads a token from stdin (all of it, trailing line break removed); throws when it is empty. */
-export async function readTokenFromStdin(io: CliIo): Promise<string> {
+/** Reads a token or client secret from stdin (all of it, trailing line break removed); throws, naming `flag`, when it is empty. */
+export async function readTokenFromStdin(io: CliIo, flag = '--token-stdin'): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const token = Buffer.concat(chunks).toString('utf8').replace(/[\r\n]+$/, '').trim();
-  if (token === '') throw new CliUsageError('--token-stdin: nothing was read from standard input');
+  if (token === '') throw new CliUsageError(`${flag}: nothing was read from standard input`);
   return token;
 }
 

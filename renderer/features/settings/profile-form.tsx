@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Checkbox, Flex, Heading, Item, Picker, Radio, RadioGroup, TextField } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
-import type { ConnectionProfileView, SecretStorageKind } from '../../../shared/contract/profiles.js';
+import { ADOBE_ADMIN_API_URL, ADOBE_DEFAULT_SCOPES, ADOBE_IMS_URL, type ConnectionProfileView, type SecretStorageKind } from '../../../shared/contract/profiles.js';
 import { isAppError } from '../../../shared/contract/index.js';
 import type { ProfileInput } from '../../state/profiles-store.js';
 import { thrownText } from '../../i18n/problem-text.js';
-import { checkProfileFields, withScheme, type FieldProblems } from './profile-fields.js';
+import { checkProfileFields, withScheme, type FieldName, type FieldProblems } from './profile-fields.js';
+import { SignInFields, type SignInValues } from './sign-in-fields.js';
+import { TokenExpiry } from './token-expiry.js';
 import { HELP_LINKS } from '../../../shared/contract/help-links.js';
 import { TokenStorageNote } from './token-storage-note.js';
 
@@ -28,18 +30,95 @@ function colorNameOf(color: string): ColorName {
 }
 
 /** Which field a Node-side refusal belongs to, so it shows under that field. */
-const FIELD_OF_CODE: Readonly<Record<string, keyof FieldProblems>> = {
+const FIELD_OF_CODE: Readonly<Record<string, FieldName>> = {
   'invalid-base-url': 'baseUrl',
   'insecure-base-url': 'baseUrl',
   'profile-name-taken': 'name',
   'invalid-token': 'token',
+  'token-with-sign-in': 'token',
+  'invalid-expiry': 'tokenExpiresAt',
+  'invalid-client-secret': 'clientSecret',
+  'client-secret-missing': 'clientSecret',
+  'invalid-ims-url': 'imsUrl',
+  'insecure-ims-url': 'imsUrl',
+  'invalid-admin-api-url': 'adminApiUrl',
+  'insecure-admin-api-url': 'adminApiUrl',
+  'ca-file-unreadable': 'caFile',
+  'ca-file-not-pem': 'caFile',
 };
+
+interface FormValues extends SignInValues {
+  readonly name: string;
+  readonly environment: string;
+  readonly color: ColorName;
+  readonly clientCode: string;
+  readonly apiVersion: 'v1' | 'v2';
+  readonly baseUrl: string;
+  readonly production: 'yes' | 'no' | '';
+  readonly caFile: string;
+  readonly clearToken: boolean;
+}
+
+function initialValues(p: ConnectionProfileView | null): FormValues {
+  const oauth = p?.auth.kind === 'adobe-oauth' ? p.auth : undefined;
+  return {
+    name: p?.name ?? '',
+    environment: p?.environment ?? '',
+    color: p ? colorNameOf(p.color) : 'blue',
+    clientCode: p?.clientCode ?? '',
+    apiVersion: p?.apiVersion ?? 'v2',
+    baseUrl: p?.baseUrl ?? '',
+    production: p ? (p.production ? 'yes' : 'no') : '',
+    caFile: p?.caFile ?? '',
+    clearToken: false,
+    signIn: oauth ? 'adobe-oauth' : 'token',
+    token: '',
+    tokenExpiresAt: p?.auth.kind === 'token' && p.tokenExpiresAt ? p.tokenExpiresAt.slice(0, 10) : '',
+    clientId: oauth?.clientId ?? '',
+    clientSecret: '',
+    orgId: oauth?.orgId ?? '',
+    tenantId: oauth?.tenantId ?? '',
+    scopes: oauth?.scopes ?? ADOBE_DEFAULT_SCOPES,
+    imsUrl: oauth?.imsUrl ?? ADOBE_IMS_URL,
+    adminApiUrl: oauth?.adminApiUrl ?? ADOBE_ADMIN_API_URL,
+  };
+}
+
+/** What `profiles.save` gets from the form: only the chosen sign-in method's fields, secrets only when typed. */
+function inputOf(p: ConnectionProfileView | null, v: FormValues): ProfileInput {
+  const common = {
+    ...(p ? { id: p.id } : {}),
+    name: v.name,
+    environment: v.environment,
+    color: environmentColors[v.color],
+    clientCode: v.clientCode,
+    apiVersion: v.apiVersion,
+    baseUrl: withScheme(v.baseUrl),
+    production: v.production === 'yes',
+    caFile: v.caFile.trim() === '' ? null : v.caFile.trim(),
+  };
+  if (v.signIn === 'adobe-oauth') {
+    return {
+      ...common,
+      auth: { kind: 'adobe-oauth', clientId: v.clientId, orgId: v.orgId, tenantId: v.tenantId, scopes: v.scopes, imsUrl: withScheme(v.imsUrl), adminApiUrl: withScheme(v.adminApiUrl) },
+      ...(v.clientSecret !== '' ? { clientSecret: v.clientSecret } : {}),
+    };
+  }
+  return {
+    ...common,
+    auth: { kind: 'token' },
+    tokenExpiresAt: v.tokenExpiresAt.trim() === '' ? null : v.tokenExpiresAt.trim(),
+    ...(v.token !== '' ? { token: v.token } : {}),
+    ...(v.clearToken && v.token === '' ? { clearToken: true } : {}),
+  };
+}
 
 /**
  * Adds or edits a connection profile. Each field says what is wrong with it before anything is sent; a
- * bare host name gets `https://`. Production is an explicit choice (required for a new connection).
- * The token field is write-only: it starts empty, says whether a token is saved, and sends a token only
- * when the user typed one.
+ * bare host name gets `https://`. Production is an explicit choice (required for a new connection). The
+ * sign-in method is a choice: a pasted Profile API token, or Adobe Developer Console. Tokens and client
+ * secrets are write-only: their fields start empty, say whether one is saved, and send one only when
+ * the user typed it.
  */
 export function ProfileForm(props: {
   readonly profile: ConnectionProfileView | null;
@@ -49,49 +128,36 @@ export function ProfileForm(props: {
 }) {
   const { t } = useTranslation();
   const p = props.profile;
-  const [name, setName] = useState(p?.name ?? '');
-  const [environment, setEnvironment] = useState(p?.environment ?? '');
-  const [color, setColor] = useState<ColorName>(p ? colorNameOf(p.color) : 'blue');
-  const [clientCode, setClientCode] = useState(p?.clientCode ?? '');
-  const [apiVersion, setApiVersion] = useState<'v1' | 'v2'>(p?.apiVersion ?? 'v2');
-  const [baseUrl, setBaseUrl] = useState(p?.baseUrl ?? '');
-  const [production, setProduction] = useState<'yes' | 'no' | ''>(p ? (p.production ? 'yes' : 'no') : '');
-  const [token, setToken] = useState('');
-  const [clearToken, setClearToken] = useState(false);
+  const [values, setValues] = useState<FormValues>(() => initialValues(p));
   const [saving, setSaving] = useState(false);
   const [shown, setShown] = useState<FieldProblems>({});
   const [problem, setProblem] = useState<string | null>(null);
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((prev) => ({ ...prev, [key]: value }));
 
-  const fieldsNow = () => checkProfileFields({ name, clientCode, baseUrl, token, production, isNew: p === null });
-  const message = (field: keyof FieldProblems) => {
+  // A saved secret only counts while the connection keeps signing in with Adobe.
+  const keptSecret = p?.auth.kind === 'adobe-oauth' && p.hasClientSecret;
+  const check = (v: FormValues) => checkProfileFields({ ...v, isNew: p === null, hasClientSecret: keptSecret });
+  const message = (field: FieldName) => {
     const key = shown[field];
     return key === undefined ? undefined : key.startsWith('server:') ? key.slice('server:'.length) : t(`settings.${key}`);
   };
-  const invalid = (field: keyof FieldProblems) => (shown[field] === undefined ? undefined : ('invalid' as const));
-  const httpProduction = production === 'yes' && /^http:\/\//i.test(baseUrl.trim());
+  const recheck = (field: FieldName) => shown[field] && setShown({ ...shown, [field]: check(values)[field] });
+  const fixScheme = (key: 'baseUrl' | 'imsUrl' | 'adminApiUrl') => {
+    const fixed = withScheme(values[key]);
+    if (fixed !== values[key]) set(key, fixed);
+    if (shown[key]) setShown({ ...shown, [key]: check({ ...values, [key]: fixed })[key] });
+  };
+  const httpProduction = values.production === 'yes' && /^http:\/\//i.test(values.baseUrl.trim());
 
   const submit = async () => {
-    const fixedUrl = withScheme(baseUrl);
-    if (fixedUrl !== baseUrl) setBaseUrl(fixedUrl);
-    const problems = checkProfileFields({ name, clientCode, baseUrl: fixedUrl, token, production, isNew: p === null });
+    const problems = check({ ...values, baseUrl: withScheme(values.baseUrl) });
     setShown(problems);
     setProblem(null);
     if (Object.keys(problems).length > 0) return;
     setSaving(true);
     try {
-      await props.onSave({
-        ...(p ? { id: p.id } : {}),
-        name,
-        environment,
-        color: environmentColors[color],
-        clientCode,
-        apiVersion,
-        baseUrl: fixedUrl,
-        production: production === 'yes',
-        ...(token !== '' ? { token } : {}),
-        ...(clearToken && token === '' ? { clearToken: true } : {}),
-      });
-      setToken('');
+      await props.onSave(inputOf(p, values));
+      setValues((prev) => ({ ...prev, token: '', clientSecret: '' }));
       props.onDone();
     } catch (error) {
       const field = isAppError(error) ? FIELD_OF_CODE[error.code] : undefined;
@@ -102,6 +168,22 @@ export function ProfileForm(props: {
       setSaving(false);
     }
   };
+
+  const text = (field: 'name' | 'clientCode' | 'baseUrl', label: string, extra: { description?: string; onBlur?: () => void; testId?: string; autoFocus?: boolean }) => (
+    <TextField
+      label={label}
+      width="100%"
+      description={extra.description}
+      value={values[field]}
+      onChange={(x) => set(field, x)}
+      onBlur={extra.onBlur ?? (() => recheck(field))}
+      isRequired
+      autoFocus={extra.autoFocus}
+      validationState={shown[field] === undefined ? undefined : 'invalid'}
+      errorMessage={message(field)}
+      data-testid={extra.testId}
+    />
+  );
 
   return (
     <section className="profile-form" aria-labelledby="profile-form-heading" data-testid="profile-form">
@@ -117,55 +199,19 @@ export function ProfileForm(props: {
         className="profile-form-fields"
         aria-busy={saving}
       >
-        <TextField
-          label={t('settings.name')}
-          value={name}
-          onChange={setName}
-          onBlur={() => shown.name && setShown({ ...shown, name: fieldsNow().name })}
-          isRequired
-          autoFocus
-          width="100%"
-          validationState={invalid('name')}
-          errorMessage={message('name')}
-        />
-        <TextField
-          label={t('settings.clientCode')}
-          width="100%"
-          description={t('settings.clientCodeHelp')}
-          value={clientCode}
-          onChange={setClientCode}
-          onBlur={() => shown.clientCode && setShown({ ...shown, clientCode: fieldsNow().clientCode })}
-          isRequired
-          validationState={invalid('clientCode')}
-          errorMessage={message('clientCode')}
-        />
-        <TextField
-          label={t('settings.baseUrl')}
-          width="100%"
-          description={t('settings.baseUrlHelp')}
-          value={baseUrl}
-          onChange={setBaseUrl}
-          onBlur={() => {
-            const fixed = withScheme(baseUrl);
-            if (fixed !== baseUrl) setBaseUrl(fixed);
-            if (shown.baseUrl) setShown({ ...shown, baseUrl: checkProfileFields({ name, clientCode, baseUrl: fixed, token, production, isNew: p === null }).baseUrl });
-          }}
-          isRequired
-          type="url"
-          validationState={invalid('baseUrl')}
-          errorMessage={message('baseUrl')}
-          data-testid="base-url-field"
-        />
+        {text('name', t('settings.name'), { autoFocus: true })}
+        {text('clientCode', t('settings.clientCode'), { description: t('settings.clientCodeHelp') })}
+        {text('baseUrl', t('settings.baseUrl'), { description: t('settings.baseUrlHelp'), onBlur: () => fixScheme('baseUrl'), testId: 'base-url-field' })}
         <RadioGroup
           label={t('settings.production')}
           description={t('settings.productionHelp')}
-          value={production}
+          value={values.production}
           onChange={(v) => {
-            setProduction(v === 'yes' ? 'yes' : 'no');
+            set('production', v === 'yes' ? 'yes' : 'no');
             if (shown.production) setShown({ ...shown, production: undefined });
           }}
           isRequired
-          validationState={invalid('production')}
+          validationState={shown.production === undefined ? undefined : 'invalid'}
           errorMessage={message('production')}
           data-testid="production-choice"
         >
@@ -177,12 +223,12 @@ export function ProfileForm(props: {
             {t('settings.httpProduction')}
           </p>
         )}
-        <RadioGroup label={t('settings.apiVersion')} value={apiVersion} onChange={(v) => setApiVersion(v === 'v1' ? 'v1' : 'v2')}>
+        <RadioGroup label={t('settings.apiVersion')} value={values.apiVersion} onChange={(v) => set('apiVersion', v === 'v1' ? 'v1' : 'v2')}>
           <Radio value="v1">{t('settings.v1')}</Radio>
           <Radio value="v2">{t('settings.v2')}</Radio>
         </RadioGroup>
-        <TextField width="100%" label={t('settings.environment')} description={t('settings.environmentHelp')} value={environment} onChange={setEnvironment} />
-        <Picker label={t('settings.color')} width="100%" selectedKey={color} onSelectionChange={(key: Key | null) => key !== null && setColor(key as ColorName)}>
+        <TextField width="100%" label={t('settings.environment')} description={t('settings.environmentHelp')} value={values.environment} onChange={(x) => set('environment', x)} />
+        <Picker label={t('settings.color')} width="100%" selectedKey={values.color} onSelectionChange={(key: Key | null) => key !== null && set('color', key as ColorName)}>
           {(Object.keys(environmentColors) as ColorName[]).map((k) => (
             <Item key={k} textValue={t(`settings.colors.${k}`)}>
               <span className="env-dot" style={{ background: environmentColors[k] }} aria-hidden="true" />
@@ -190,17 +236,24 @@ export function ProfileForm(props: {
             </Item>
           ))}
         </Picker>
+        <SignInFields
+          values={values}
+          set={(key, value) => setValues((prev) => ({ ...prev, [key]: value }))}
+          message={message}
+          recheck={(field) => (field === 'imsUrl' || field === 'adminApiUrl' ? fixScheme(field) : recheck(field))}
+          hasToken={p?.auth.kind === 'token' && p.hasToken}
+          hasClientSecret={keptSecret}
+        />
+        {p && values.signIn === (p.auth.kind === 'adobe-oauth' ? 'adobe-oauth' : 'token') && <TokenExpiry profile={p} />}
         <TextField
           width="100%"
-          label={t('settings.token')}
-          description={p?.hasToken ? t('settings.tokenHelpSaved') : t('settings.tokenHelpNew')}
-          value={token}
-          onChange={setToken}
-          type="password"
-          autoComplete="off"
-          validationState={invalid('token')}
-          errorMessage={message('token')}
-          data-testid="token-field"
+          label={t('settings.caFile')}
+          description={t('settings.caFileHelp')}
+          value={values.caFile}
+          onChange={(x) => set('caFile', x)}
+          validationState={shown.caFile === undefined ? undefined : 'invalid'}
+          errorMessage={message('caFile')}
+          data-testid="ca-file-field"
         />
         <p className="storage-note">
           <a href={HELP_LINKS.profileApiToken} target="_blank" rel="noreferrer" data-testid="token-help-link">
@@ -210,8 +263,8 @@ export function ProfileForm(props: {
         <p className="storage-note" data-testid="token-storage">
           <TokenStorageNote kind={props.storage} />
         </p>
-        {p?.hasToken && (
-          <Checkbox isSelected={clearToken} onChange={setClearToken} isDisabled={token !== ''}>
+        {values.signIn === 'token' && p?.auth.kind === 'token' && p.hasToken && (
+          <Checkbox isSelected={values.clearToken} onChange={(x) => set('clearToken', x)} isDisabled={values.token !== ''}>
             {t('settings.clearToken')}
           </Checkbox>
         )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionButton, AlertDialog, DialogContainer, Flex, ProgressCircle, StatusLight, Text } from '@adobe/react-spectrum';
+import { TokenExpiry } from './token-expiry.js';
 import { TokenLight } from './token-light.js';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import type { ProfileTestState } from '../../state/profiles-store.js';
@@ -39,7 +40,12 @@ export function ProfileList(props: {
                   <div className="batch-message">
                     {p.builtIn ? t('settings.builtInHelp') : `${p.baseUrl} · ${t('settings.clientCode')} ${p.clientCode} · ${p.apiVersion}`}
                   </div>
-                  {!p.builtIn && <TokenLight profile={p} />}
+                  {!p.builtIn && (
+                    <div className="token-lights">
+                      <TokenLight profile={p} />
+                      <TokenExpiry profile={p} />
+                    </div>
+                  )}
                 </div>
                 <Flex gap="size-100" wrap>
                   {!p.builtIn && (
@@ -72,7 +78,7 @@ export function ProfileList(props: {
                       <Text>{test.result.ok ? t('settings.testOk') : t('settings.testFailed')}</Text>
                       <ul className="checks">
                         {test.result.checks.map((c) => (
-                          <li key={c.check}>
+                          <li key={c.check} data-check={c.check} data-ok={c.ok ? 'true' : 'false'}>
                             <StatusLight variant={c.ok ? 'positive' : 'negative'}>
                               {t(`settings.check.${c.check}`)}: {c.ok ? t('settings.checkPassed') : t('settings.checkProblem')}
                             </StatusLight>

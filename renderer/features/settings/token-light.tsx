@@ -5,14 +5,17 @@ import { formatWhen } from '../upload/format.js';
 
 /**
  * What is known about a connection's token, from the last "Test connection" (or a refusal during an
- * upload): green only when Target accepted it, red when it refused it, neutral when saved but untested.
+ * upload): green only when Target accepted it, red when it refused it, neutral when saved but untested
+ * (or, for Adobe sign-in, not minted yet).
  */
 export function TokenLight({ profile }: { readonly profile: ConnectionProfileView }) {
   const { t, i18n } = useTranslation();
   const test = profile.lastTest;
   const when = test ? formatWhen(test.at, i18n.language) : '';
   const [variant, text, state] = !profile.hasToken
-    ? (['neutral', t('settings.tokenNone'), 'none'] as const)
+    ? profile.auth.kind === 'adobe-oauth'
+      ? (['neutral', t('settings.tokenNotMinted'), 'none'] as const)
+      : (['neutral', t('settings.tokenNone'), 'none'] as const)
     : test === null
       ? (['neutral', t('settings.tokenSaved'), 'untested'] as const)
       : test.token === 'accepted'

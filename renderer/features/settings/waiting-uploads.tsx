@@ -8,9 +8,10 @@ import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { resumeThroughGate } from '../upload/send-gate.js';
 
-/** True when a token was saved (or tested fine) since Target refused the one an upload to this connection used. */
+/** True when a token (or, for Adobe sign-in, a client secret) was saved or tested fine since Target refused the one an upload to this connection used. */
 export function hasNewToken(profile: ConnectionProfileView | undefined): boolean {
-  return profile !== undefined && profile.hasToken && profile.lastTest?.token !== 'refused';
+  if (profile === undefined || profile.lastTest?.token === 'refused') return false;
+  return profile.auth.kind === 'adobe-oauth' ? profile.hasClientSecret : profile.hasToken;
 }
 
 /**

@@ -4,6 +4,9 @@ import type { Key } from '@adobe/react-spectrum';
 import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import { connectionColor } from './format.js';
 import { TokenLight } from '../settings/token-light.js';
+import { tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
+import { problemText } from '../../i18n/problem-text.js';
+import { TokenExpiry } from '../settings/token-expiry.js';
 
 /** Picks the connection an upload goes to; each shows its environment's colour, client code and token state. */
 export function ConnectionPicker(props: {
@@ -14,6 +17,8 @@ export function ConnectionPicker(props: {
 }) {
   const { t } = useTranslation();
   const selected = props.profiles.find((p) => p.id === props.selectedId) ?? null;
+  // A saved, pasted token that expires soon (or did) is called out before sending.
+  const expiring = selected?.hasToken ? tokenExpiryWarning(selected) : null;
   return (
     <div className="connection-picker" data-testid="connection-picker">
       <Picker
@@ -60,12 +65,19 @@ export function ConnectionPicker(props: {
             </Text>
             {selected.builtIn ? (
               <StatusLight variant="neutral">{t('upload.tokenNotNeeded')}</StatusLight>
-            ) : selected.hasToken ? (
+            ) : selected.hasToken || selected.auth.kind === 'adobe-oauth' ? (
               <TokenLight profile={selected} />
             ) : (
               <StatusLight variant="negative">{t('upload.tokenMissing')}</StatusLight>
             )}
+            {selected.auth.kind === 'adobe-oauth' && <StatusLight variant="info">{t('upload.signedInWithAdobe')}</StatusLight>}
+            {!selected.builtIn && <TokenExpiry profile={selected} />}
           </Flex>
+          {expiring && (
+            <p className="problem" data-testid="token-expiry-warning">
+              {problemText(t, expiring)}
+            </p>
+          )}
           {selected.production && selected.baseUrl.startsWith('http://') && (
             <p className="problem" data-testid="http-production">
               {t('upload.httpProduction')}

@@ -16,6 +16,9 @@ import { formatDuration } from './format.js';
 import { estimateRemainingMs, jobFraction } from './progress-math.js';
 
 /** Re-renders every second while `active`, so the time left keeps moving between events. */
+/** The codes a pause for Adobe sign-in carries (any other `auth` pause is Target refusing the token). */
+const SIGN_IN_FAILURES: ReadonlySet<string> = new Set(['sign-in-refused', 'sign-in-unreachable', 'sign-in-unreadable', 'client-secret-missing', 'insecure-url']);
+
 function useTick(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -46,6 +49,9 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
   const openSettings = useSettingsDialog((s) => s.show);
   const profile = useProfiles((s) => (s.state.kind === 'ready' ? s.state.list.profiles.find((p) => p.id === view.spec?.connection.profileId) : undefined));
   const tokenReplaced = view.pause?.reason === 'auth' && hasNewToken(profile);
+  // Adobe sign-in: the pause is about the sign-in details (client secret…), in IMS's own words when it refused.
+  const signIn = profile?.auth.kind === 'adobe-oauth';
+  const signInFailed = view.pause?.reason === 'auth' && SIGN_IN_FAILURES.has(view.pause.error?.code ?? '');
   const loadProfiles = useProfiles((s) => s.load);
   const authPause = view.state === 'paused' && view.pause?.reason === 'auth';
   // A refusal was recorded on the connection before the pause was published: show its red token light.
@@ -74,12 +80,14 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
           <InlineAlert variant={view.pause.reason === 'user' ? 'info' : 'notice'} data-testid="pause-reason">
             <Heading>{t('upload.state.paused')}</Heading>
             <Content>
-              {tokenReplaced ? t('upload.pauseReason.authTokenSaved') : t(`upload.pauseReason.${view.pause.reason}`)}
-              {view.pause.error && view.pause.reason !== 'user' && view.pause.reason !== 'auth' ? ` (${problemText(t, view.pause.error)})` : ''}
+              {tokenReplaced
+                ? t(signIn ? 'upload.pauseReason.signInSaved' : 'upload.pauseReason.authTokenSaved')
+                : t(signInFailed ? 'upload.pauseReason.signIn' : `upload.pauseReason.${view.pause.reason}`)}
+              {view.pause.error && view.pause.reason !== 'user' && (view.pause.reason !== 'auth' || signInFailed) ? ` (${problemText(t, view.pause.error)})` : ''}
               {view.pause.reason === 'auth' && !tokenReplaced && view.spec && (
                 <Flex marginTop="size-150">
                   <Button variant="primary" onPress={() => openSettings(view.spec?.connection.profileId)} data-testid="update-token">
-                    {t('upload.updateToken')}
+                    {t(signIn ? 'upload.updateSignIn' : 'upload.updateToken')}
                   </Button>
                 </Flex>
               )}

@@ -102,6 +102,49 @@ const codes = {
   },
   'profile-name-taken': 'A connection with this name already exists. Choose another name.',
   'profile-built-in': 'The Local sandbox is built in and cannot be removed.',
+  'invalid-client-secret': 'The client secret must be one line without spaces. Copy it again from the Developer Console.',
+  'invalid-ims-url': {
+    'not-a-url': 'The Adobe IMS address is not a valid web address. Use the form https://ims-na1.adobelogin.com.',
+    scheme: 'The Adobe IMS address must start with https://.',
+    extras: 'The Adobe IMS address must not carry a user name, password, query or fragment.',
+  },
+  'insecure-ims-url': 'The Adobe IMS address must start with https:// (http:// is allowed only for this computer).',
+  'invalid-admin-api-url': {
+    'not-a-url': 'The Target Admin API address is not a valid web address. Use the form https://mc.adobe.io.',
+    scheme: 'The Target Admin API address must start with https://.',
+    extras: 'The Target Admin API address must not carry a user name, password, query or fragment.',
+  },
+  'insecure-admin-api-url': 'The Target Admin API address must start with https:// (http:// is allowed only for this computer).',
+  'invalid-expiry': '“{{value}}” is not a date. Use the form 2026-09-30.',
+  'token-with-sign-in': 'This connection signs in with Adobe and gets its token by itself. Paste a token only with the “Profile API token” sign-in.',
+  'client-secret-missing': {
+    save: 'Enter the client secret of the Developer Console project (OAuth Server-to-Server → Retrieve client secret).',
+    'sign-in': 'No client secret is saved for this connection. Enter it in Settings (Developer Console → your project → OAuth Server-to-Server → Retrieve client secret).',
+  },
+  'ca-file-unreadable': 'The certificate authority file {{path}} cannot be read. Check its full path and that you may read it.',
+  'ca-file-not-pem': 'The file {{path}} holds no PEM certificate (-----BEGIN CERTIFICATE-----). Export the root certificate as PEM.',
+  'token-expiring': {
+    soon: 'The token of {{name}} expires on {{date}}. Target will refuse it after that: paste a new one in Settings.',
+    today: 'The token of {{name}} expires today. Target will refuse it after that: paste a new one in Settings.',
+    expired: 'The token of {{name}} expired on {{date}}. Target refuses it: paste a new one in Settings.',
+  },
+  'sign-in-refused': {
+    ims: 'Adobe IMS refused the sign-in: {{said}} (HTTP {{status}})',
+    'admin-api': 'The Target Admin API refused to issue a token: {{said}} (HTTP {{status}})',
+  },
+  'sign-in-unreachable': {
+    ims: 'Could not reach Adobe IMS: {{why}}. Check the sign-in addresses and your network or proxy.',
+    'admin-api': 'Could not reach the Target Admin API: {{why}}. Check the sign-in addresses and your network or proxy.',
+  },
+  'sign-in-unreadable': {
+    ims: 'Adobe IMS answered in a form this app does not know (HTTP {{status}}).',
+    'admin-api': 'The Target Admin API answered in a form this app does not know (HTTP {{status}}).',
+  },
+  'insecure-url': {
+    'not-a-url': '“{{url}}” is not a web address this app can call.',
+    scheme: 'Target answered with a {{scheme}} address ({{host}}); only https is used.',
+    'plain-http': 'Not sent: the token would travel unencrypted to {{host}} over plain http. Use an https:// address for this connection.',
+  },
 
   'job-not-found': 'This upload can no longer be found on this computer.',
   'job-running': 'This upload is already running.',
@@ -155,6 +198,11 @@ const codes = {
   'status-http-error': 'The batch status answered HTTP {{status}}.',
   'status-rejected': 'The batch status said: {{said}}',
   'status-unreadable': 'The batch status could not be read.',
+  'status-aged-out': {
+    'answered-before':
+      'Target no longer keeps the status of batch {{batch}}: it answered before and now says “{{said}}” (Target keeps only its most recent batch statuses, for a limited time). Its rows are counted as unknown; Target may have applied them.',
+    'never-answered': 'Target says it does not know batch {{batch}} (“{{said}}”) {{minutes, number}} minutes after accepting it. Its rows are counted as unknown; Target may have applied them.',
+  },
   'daily-budget-exceeded': 'Batch {{batch}} ({{rows, number}} rows) would pass the daily limit of {{budget, number}} rows for client {{clientCode}} ({{used, number}} used in the last 24 hours).',
   'batch-file-missing': 'The file of batch {{batch}} is gone; this upload cannot send it. Cancel it and upload again.',
   'batch-file-changed': 'The file of batch {{batch}} changed after this upload was created; it will not be sent. Cancel it and upload again.',
@@ -179,16 +227,27 @@ const codes = {
   },
 
   'check-unreachable': 'Could not reach {{url}}: {{why}}. Check the address and your network or proxy.',
-  'check-answered': '{{url}} answered (HTTP {{status}}).',
-  'check-client-known': 'Client code {{clientCode}} is known to the server.',
-  'check-token-refused': 'The saved token was refused (HTTP {{status}}); it may have been regenerated or may have expired.',
+  'check-certificate': {
+    'self-signed': 'The certificate of {{host}} is self-signed and not trusted on this computer ({{errno}}). $t(errors.hint.caFile)',
+    'untrusted-issuer': 'The certificate of {{host}} was issued by an authority this computer does not trust ({{errno}}). $t(errors.hint.caFile)',
+    expired: 'The certificate of {{host}} has expired ({{errno}}).',
+    'not-yet-valid': 'The certificate of {{host}} is not valid yet; check this computer’s clock ({{errno}}).',
+    'wrong-host': 'The certificate presented by {{host}} is for another host name ({{errno}}). Check the address.',
+    'not-https': '{{host}} does not speak https on this address ({{errno}}). Check the address and its port.',
+  },
+  'check-answered': { http: '{{url}} answered (HTTP {{status}}).', https: '{{url}} answered over TLS with a trusted certificate (HTTP {{status}}).' },
+  'check-signed-in': 'Adobe IMS accepted the client credentials and the Target Admin API issued a Profile API token.',
+  'check-token-refused': {
+    pasted: 'The saved token was refused (HTTP {{status}}); it may have been regenerated or may have expired.',
+    minted: 'Target refused the token Adobe sign-in made (HTTP {{status}}).',
+  },
   'check-token-required': 'This client requires a Profile API token (HTTP {{status}}); save one.',
-  'check-no-endpoint': 'No batchUpdate endpoint for client code {{clientCode}} at this address (HTTP 404).',
-  'check-throttled': 'Target is throttling calls for {{clientCode}} right now (HTTP {{status}}); try again in a minute.',
-  'check-endpoint-ok': 'The batchUpdate endpoint of {{clientCode}} answered as Target does.',
-  'check-token-accepted': 'The saved token was accepted.',
+  'check-token-accepted': { pasted: 'The saved token was accepted.', minted: 'Target accepted the token Adobe sign-in made.' },
   'check-no-token-needed': 'No token is saved and the server did not ask for one.',
-  'check-not-target': 'The server’s answer (HTTP {{status}}) does not look like Target’s batchUpdate.',
+  'check-throttled': 'Target could not answer for {{clientCode}} right now (HTTP {{status}}); try again in a minute.',
+  'check-client-confirmed': 'The server speaks for client code {{clientCode}}.',
+  'check-client-other': 'The server speaks for client code {{named}}, not {{clientCode}}. $t(errors.hint.clientCode)',
+  'check-client-unconfirmed': 'The server does not confirm client code {{clientCode}} (HTTP {{status}}); it said: {{said}}. $t(errors.hint.clientCode)',
 } as const satisfies ErrorTexts;
 
 /** English text of problems: every registry code, network errno codes in plain words, shared hints. */
@@ -216,9 +275,16 @@ export const errors = {
     SELF_SIGNED_CERT_IN_CHAIN: 'the server’s certificate chain is self-signed',
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server’s certificate cannot be verified',
     ERR_TLS_CERT_ALTNAME_INVALID: 'the server’s certificate is for another address',
+    CERT_NOT_YET_VALID: 'the server’s certificate is not valid yet',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the server’s certificate was issued by an authority this computer does not trust',
+    EPROTO: 'the server does not speak https on this address',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak https on this address',
+    ERR_INSECURE_CREDENTIAL: 'the app refused to send a credential over plain http',
   },
   hint: {
     pickTable: 'Choose a CSV, TSV, TXT or XLSX file.',
     saveAgain: 'Open it in Excel and save it again, or export it as CSV.',
+    caFile: 'If your company inspects web traffic, enter its root certificate (a PEM file) as this connection’s certificate authority file.',
+    clientCode: 'Check the client code (Administration → Implementation in Target) and the address.',
   },
 } as const;
