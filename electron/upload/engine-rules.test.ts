@@ -135,7 +135,7 @@ describe('limits and guards', () => {
     expect(seenAtPost).toEqual([1, 2, 3]);
     expect((await new UsageLedger(home).since('acme', 0)).map((e) => e.rows)).toEqual([10, 10, 10]);
     // A batch Target refuses (a 403 for a token it does not accept) is taken back.
-    await fetch(`${sandbox.baseUrl}/admin/clients/acme/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requireAuth: true }) });
+    await sandboxAdmin(sandbox, 'PUT', '/admin/clients/acme/settings', { requireAuth: true });
     const again = await services.jobs.create({ preparedDir: prepared, profileId: profile.id, options: { concurrency: 1 } });
     expect((await services.jobs.run(again.jobId)).pause?.reason).toBe('auth');
     expect(seenAtPost).toHaveLength(4);
