@@ -111,7 +111,7 @@ async function adminJson(sandbox: RunningSandbox, method: string, path: string, 
 }
 
 test('a new token sends nothing by itself: the waiting upload is named, and resumes only after "Resume now" and the client code', async ({ page, appHost }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000); // two uploads, two languages and a deliberate wait: 1–2.5 min on a busy 2-core machine
   const sandbox = await startSandbox({ port: 0, processingDelayMs: 2_000 });
   const proxy = await startRecordingProxy(sandbox.baseUrl);
   try {
