@@ -7,9 +7,11 @@ import type { ReviewFilter, ReviewRow } from '../../../shared/contract/index.js'
 import type { ClientApi } from '../../api/index.js';
 import { issueText } from '../../i18n/issue-text.js';
 import { GridHeader } from '../../components/grid-header.js';
-import { useReviewPages } from './use-review-pages.js';
+import { usePagedRows } from '../../components/use-paged-rows.js';
 
 const ROW_HEIGHT = 32;
+const PAGE = 100;
+const KEEP = 8;
 /** Column index of the file's first column (0 = Send and status, 1 = Problems). */
 const FIRST_DATA = 2;
 
@@ -41,7 +43,13 @@ export interface ReviewGridProps {
 export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initialTotal, jump, busy, onEdit, onExclude }: ReviewGridProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { rowAt, ensure, total, version, ready } = useReviewPages(api, fileId, run, filter, initialTotal);
+  const { rowAt, ensure, total, version, ready } = usePagedRows<ReviewRow>({
+    key: `${fileId}|${run}|${JSON.stringify(filter)}`,
+    pageSize: PAGE,
+    keep: KEEP,
+    initialTotal,
+    fetch: (offset, count) => api.call['review.rows']({ fileId, filter, offset, count }),
+  });
   const [active, setActive] = useState<{ index: number; col: number }>({ index: 0, col: 2 });
   const [editing, setEditing] = useState<{ index: number; col: number; value: string } | null>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
