@@ -83,7 +83,7 @@ const GridView = memo(function GridView({ api, fileId, fileName, headers, totalR
     return [
       helper.accessor('rowNumber', { id: '__row', header: () => t('grid.rowNumber'), size: 80 }),
       ...headers.map((header, index) =>
-        helper.accessor((row) => row.cells?.[index] ?? '', { id: `c${index}`, header: () => header || `(${index + 1})`, size: 180 }),
+        helper.accessor((row) => row.cells?.[index] ?? '', { id: `c${index}`, header: () => header || t('grid.unnamedColumn', { n: index + 1 }), size: 180 }),
       ),
     ];
   }, [headers, t]);

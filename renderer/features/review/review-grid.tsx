@@ -78,7 +78,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
     return [
       helper.display({ id: '__send', header: () => t('review.grid.send'), size: 150 }),
       helper.display({ id: '__issues', header: () => t('review.grid.issues'), size: 340 }),
-      ...headers.map((header, i) => helper.display({ id: `c${i}`, header: () => header || `(${i + 1})`, size: 170 })),
+      ...headers.map((header, i) => helper.display({ id: `c${i}`, header: () => header || t('grid.unnamedColumn', { n: i + 1 }), size: 170 })),
     ];
   }, [headers, t]);
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
@@ -203,7 +203,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                     );
                   }
                   if (col === 1) {
-                    const text = row.issues.map((issue) => issueText(t, issue)).join(' · ');
+                    const text = row.issues.map((issue) => issueText(t, issue)).join(t('grid.listJoin'));
                     return (
                       <div key={cell.id} {...common} className={`grid-cell review-issues${activeClass}`} title={text}>
                         {text}
@@ -219,8 +219,8 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                   const changed = sent !== null && sent !== value;
                   const isEditing = editing?.index === index && editing.col === col;
                   const cls = `grid-cell${severity ? ` cell--${severity}` : ''}${edited ? ' cell--edited' : ''}${changed ? ' cell--changed' : ''}${sent === null ? ' cell--unsent' : ''}${activeClass}`;
-                  const cellIssues = row.issues.filter((x) => x.column === column).map((x) => issueText(t, x)).join(' · ');
-                  const title = [cellIssues, changed ? t('review.grid.inFile', { value }) : '', sent === null ? t('review.grid.notSent') : ''].filter((x) => x !== '').join(' · ');
+                  const cellIssues = row.issues.filter((x) => x.column === column).map((x) => issueText(t, x)).join(t('grid.listJoin'));
+                  const title = [cellIssues, changed ? t('review.grid.inFile', { value }) : '', sent === null ? t('review.grid.notSent') : ''].filter((x) => x !== '').join(t('grid.listJoin'));
                   return (
                     <div
                       key={cell.id}
