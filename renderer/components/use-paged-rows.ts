@@ -40,25 +40,35 @@ export function usePagedRows<T>(source: PagedSource<T>) {
   const [loaded, setLoaded] = useState<string | null>(null);
   const total = source.total ?? answeredTotal;
 
-  useEffect(() => {
-    keyRef.current = key;
-    inFlight.current.clear();
-    void fetchRef.current(0, pageSize).then(
-      (page) => {
+  /** Fetches the first page of the current key: it replaces the old key's pages and says the total. A failure is asked again by the next `ensure`. */
+  const fetchFirst = useCallback(() => {
+    const tag = `${key}#first`;
+    if (inFlight.current.has(tag)) return;
+    inFlight.current.add(tag);
+    void fetchRef.current(0, pageSize)
+      .then((page) => {
         if (keyRef.current !== key) return;
         pages.current.clear();
         pages.current.set(0, page.rows);
         if (page.total !== undefined) setAnsweredTotal(page.total);
         setLoaded(key);
         setVersion((v) => v + 1);
-      },
-      () => undefined,
-    );
+      }, () => undefined)
+      .finally(() => inFlight.current.delete(tag));
   }, [key, pageSize]);
+
+  useEffect(() => {
+    keyRef.current = key;
+    inFlight.current.clear();
+    fetchFirst();
+  }, [key, fetchFirst]);
 
   const ensure = useCallback(
     (first: number, last: number) => {
-      if (loaded !== key) return;
+      if (loaded !== key) {
+        fetchFirst();
+        return;
+      }
       for (let p = Math.floor(first / pageSize); p <= Math.floor(Math.max(first, last) / pageSize); p++) {
         const tag = `${key}#${p}`;
         const cached = pages.current.get(p);
@@ -76,7 +86,7 @@ export function usePagedRows<T>(source: PagedSource<T>) {
           .finally(() => inFlight.current.delete(tag));
       }
     },
-    [key, keep, loaded, pageSize, total],
+    [fetchFirst, key, keep, loaded, pageSize, total],
   );
 
   // `version` is a dependency because it says when the pages (a ref) changed.
