@@ -52,7 +52,7 @@ export default tseslint.config(
   },
   {
     // Tool config files are read through their default export.
-    files: ['*.config.{js,ts,mjs}', 'e2e/support/global-setup.ts'],
+    files: ['*.config.{js,ts,mjs}', 'e2e/testing/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

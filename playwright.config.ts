@@ -1,15 +1,15 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumExecutable } from './e2e/support/chromium.js';
+import { chromiumExecutable } from './e2e/testing/chromium.js';
 
 /**
  * Playwright drives a real Chromium (Debian's /usr/bin/chromium where present) against the app in
- * browser mode; each test starts its own host over a fresh state folder (see e2e/support/fixtures.ts).
+ * browser mode; each test starts its own host over a fresh state folder (see e2e/testing/fixtures.ts).
  */
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
   outputDir: './test-results',
-  globalSetup: './e2e/support/global-setup.ts',
+  globalSetup: './e2e/testing/global-setup.ts',
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -1,11 +1,11 @@
 import { startSandbox } from '../sandbox/index.js';
 import { admin } from '../sandbox/testing/http.js';
-import { expectAccessible } from './support/accessibility.js';
-import { expect, test } from './support/fixtures.js';
+import { expectAccessible } from './testing/accessibility.js';
+import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
-import { prepareSample } from './support/sample.js';
+import { prepareSample } from './testing/sample.js';
 
 const oauth = { clientId: 'e2e-client-5b7e', clientSecret: 'e2e-secret-91ac3f', tenantId: 'acmetenant' };
 

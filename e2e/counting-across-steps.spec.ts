@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './support/fixtures.js';
-import { watchHostEvents } from './support/host-events.js';
-import { writeLargeCsv } from './support/large-csv.js';
-import { recordPageEvents } from './support/page-events.js';
+import { expect, test } from './testing/fixtures.js';
+import { watchHostEvents } from './testing/host-events.js';
+import { writeLargeCsv } from './testing/large-csv.js';
+import { recordPageEvents } from './testing/page-events.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 

@@ -1,11 +1,11 @@
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { expectAccessible } from './support/accessibility.js';
-import { expect, test } from './support/fixtures.js';
-import { writeLargeCsv } from './support/large-csv.js';
+import { expectAccessible } from './testing/accessibility.js';
+import { expect, test } from './testing/fixtures.js';
+import { writeLargeCsv } from './testing/large-csv.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
@@ -117,6 +117,12 @@ test('a saved template is applied to a file with the same columns, with a note a
   await expect(map.templateApplied).toHaveCount(0);
   await map.paramField('pointsBalance').fill('points');
   await map.saveTemplate('Monthly loyalty');
+  // A template written by hand (or by the CLI) may hold a chain the picker does not offer.
+  const templates = join(appHost.homeDir, 'templates');
+  const [templateFile] = await readdir(templates);
+  const template = JSON.parse(await readFile(join(templates, templateFile!), 'utf8')) as { mapping: { columns: { column: string; transforms: unknown[] }[] } };
+  template.mapping.columns.find((c) => c.column === 'loyaltyTier')!.transforms = [{ kind: 'trim' }, { kind: 'valueMap', map: { Gold: 'gold', Silver: 'silver' } }];
+  await writeFile(join(templates, templateFile!), JSON.stringify(template));
 
   // Back to Load: the file is among the recent files; open it again from there.
   await page.getByTestId('step-load').click();
@@ -125,6 +131,15 @@ test('a saved template is applied to a file with the same columns, with a note a
   await map.openFromLoad();
   await expect(map.templateApplied).toContainText('Monthly loyalty');
   await expect(map.paramField('pointsBalance')).toHaveValue('points');
+  // The template's chain shows step by step, and stays one pick away after another choice.
+  const tierChange = map.transformPicker('loyaltyTier');
+  await expect(tierChange).toContainText('As the template says: remove spaces at the ends, then replace 2 listed values');
+  await tierChange.click();
+  await page.getByRole('option', { name: 'UPPER CASE' }).click();
+  await expect(tierChange).toContainText('UPPER CASE');
+  await tierChange.click();
+  await page.getByRole('option', { name: /^As the template says/ }).click();
+  await expect(tierChange).toContainText('As the template says');
   await page.screenshot({ path: 'e2e/artifacts/map-template.png', fullPage: true });
   await page.getByTestId('undo-template').click();
   await expect(page.getByTestId('template-undone')).toBeVisible();

@@ -1,9 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './support/fixtures.js';
+import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
-import { startAppHost } from './support/app-host.js';
+import { startAppHost } from './testing/app-host.js';
 
 async function sampleCsv(rows: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'pl-load-'));

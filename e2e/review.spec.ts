@@ -1,8 +1,8 @@
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectAccessible } from './support/accessibility.js';
-import { expect, test } from './support/fixtures.js';
+import { expectAccessible } from './testing/accessibility.js';
+import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';

@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
-import { expectAccessible } from './support/accessibility.js';
-import { expect, test } from './support/fixtures.js';
+import { expectAccessible } from './testing/accessibility.js';
+import { expect, test } from './testing/fixtures.js';
 import { startRecordingProxy } from '../electron/upload/testing/recording-proxy.js';
-import { startAppHost } from './support/app-host.js';
-import { fetchProfile, hostCall } from './support/target-check.js';
+import { startAppHost } from './testing/app-host.js';
+import { fetchProfile, hostCall } from './testing/target-check.js';
 import type { JobView } from '../shared/jobs/job-reducer.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
-import { prepareSample } from './support/sample.js';
+import { prepareSample } from './testing/sample.js';
 import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
 
 /** German Excel's "CSV (Trennzeichen-getrennt)": Windows-1252, semicolons, decimal commas, CRLF. */

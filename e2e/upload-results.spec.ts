@@ -5,10 +5,10 @@ import type { Page } from '@playwright/test';
 import type { JobView } from '../shared/jobs/job-reducer.js';
 import { startSandbox } from '../sandbox/index.js';
 import type { RunningSandbox } from '../sandbox/index.js';
-import { expect, test } from './support/fixtures.js';
-import { startAppHost } from './support/app-host.js';
-import { expectAccessible } from './support/accessibility.js';
-import { fetchProfile, hostCall, sandboxTotals } from './support/target-check.js';
+import { expect, test } from './testing/fixtures.js';
+import { startAppHost } from './testing/app-host.js';
+import { expectAccessible } from './testing/accessibility.js';
+import { fetchProfile, hostCall, sandboxTotals } from './testing/target-check.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
@@ -16,7 +16,7 @@ import { ResultsPage } from './pages/results-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
-import { prepareSample } from './support/sample.js';
+import { prepareSample } from './testing/sample.js';
 
 /**
  * Opens the app at `url`, adds `sandbox` in Settings as the "Staging" connection, prepares the sample and

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { formatProfileTimestamp, profileNotFoundMessage, type ProfileAttributeJson, type ProfileJson } from '../shared/target/profile-json.js';
+import { formatProfileTimestamp, profileNotFoundMessage, type ProfileAttributeJson, type ProfileJson, type ProfileNotFoundJson } from '../shared/target/profile-json.js';
 import { buildSingleUpdateAckXml } from '../shared/target/single-update-response.js';
 import { buildFailureXml } from '../shared/target/submit-response.js';
 import type { ProfileKeyKind } from '../shared/target/urls.js';
@@ -101,7 +101,8 @@ export async function handleFetch(res: ServerResponse, client: string, keyKind: 
   }
   const hidden = rec !== undefined && settings.faults.visibilityLagMs > 0 && rec.c > visibleBefore;
   if (!rec || hidden) {
-    sendJson(res, settings.fetchNotFoundHttpStatus, { status: 404, message: profileNotFoundMessage(client, keyKind, id) });
+    const notFound: ProfileNotFoundJson = { status: 404, message: profileNotFoundMessage(client, keyKind, id) };
+    sendJson(res, settings.fetchNotFoundHttpStatus, notFound);
     return;
   }
   const body: ProfileJson = { client, visitorId: id, modifiedAt: formatProfileTimestamp(modified || rec.m), profileAttributes: attrs };

@@ -1,3 +1,6 @@
+// The one seeded generator of the repository (sandbox fault draws, io fuzzing, hostile fixture bytes):
+// sandbox/ stands alone, so the others import it from here.
+
 /** Returns a deterministic pseudo-random generator in [0, 1) (mulberry32) for a 32-bit seed. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,8 +1,7 @@
 // Section 10, items 20–21: single profile update (E4/E5) and profile fetch (E6/E7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asProfileJson } from '../shared/target/profile-json.js';
-import { parseSingleUpdateResponse } from '../shared/target/single-update-response.js';
 import { startSandbox, type RunningSandbox } from './index.js';
+import { asProfileJson, parseSingleUpdateResponse } from './testing/target-client.js';
 import { acceptedBatch, admin, attributeValues, fetchProfile, rawRequest, uniqueClient, waitForBatch } from './testing/http.js';
 
 let sb: RunningSandbox;

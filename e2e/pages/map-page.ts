@@ -21,6 +21,11 @@ export class MapPage {
     return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"] input[type="text"]`);
   }
 
+  /** The "Change values" picker (its button) of one column. */
+  transformPicker(column: string): Locator {
+    return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"] button`);
+  }
+
   /** The "Send" checkbox of one column. */
   sendBox(column: string): Locator {
     return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"] input[type="checkbox"]`);

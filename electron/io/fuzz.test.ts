@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../sandbox/rng.js';
 import { makeFixtures, type FixturePaths } from './fixtures/make-fixtures.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
@@ -19,16 +20,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Returns a seeded picker of whole numbers in [0, n). */
 function rng(seed: number): (n: number) => number {
-  let x = seed >>> 0 || 1;
-  return (n) => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x % n;
-  };
+  const random = seededRandom(seed);
+  return (n) => Math.floor(random() * n);
 }
 
 /** Returns a copy of `bytes` with a few bytes flipped, cut, or duplicated, chosen by `seed`. */

@@ -7,7 +7,7 @@ import type { BrowserWindow } from 'electron';
 import { resolveAppHome } from '../services/app-home.js';
 import { createAppServices } from '../services/app-services.js';
 import type { AppServices } from '../services/app-services.js';
-import { CONTENT_SECURITY_POLICY } from '../web/static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.js';
 import { registerContractHandlers, sendEvent } from './typed-ipc.js';
 import { appUrlPrefix, createMainWindow, isOwnFrame } from './window.js';
 import { allowPermission } from './window-policy.js';

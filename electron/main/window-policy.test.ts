@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { HELP_LINKS } from '../../shared/contract/help-links.js';
-import { CONTENT_SECURITY_POLICY } from '../web/static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.js';
 import { allowPermission, appWebPreferences, isAllowedExternal } from './window-policy.js';
 
 const root = new URL('../../', import.meta.url);

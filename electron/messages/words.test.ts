@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, reason } from '../../shared/contract/errors.js';
-import { sampleParams } from '../../shared/contract/test-support/sample-params.js';
+import { sampleParams } from '../../shared/contract/testing/sample-params.js';
 import { ISSUE_PARAMS, makeIssue, type Issue, type IssueCode } from '../../shared/validation/issue.js';
 import { describeError, errorWords } from './error-words.js';
 import { describeIssue, issueWords } from './issue-words.js';

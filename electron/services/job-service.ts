@@ -11,7 +11,7 @@ import type { UsageLedger } from '../store/usage-ledger.js';
 import { WriteFailedError } from '../store/write-failure.js';
 import type { EngineSettings } from '../upload/engine-settings.js';
 import type { Transport } from '../upload/http-transport.js';
-import { JobRunner } from '../upload/job-runner.js';
+import { JobRunner, type JobRunnerDeps } from '../upload/job-runner.js';
 import { readPreparedInput } from '../upload/prepared-input.js';
 import type { RateLimiterRegistry } from '../upload/rate-limiter.js';
 import type { UnknownChoice } from '../upload/unknown-facts.js';
@@ -50,6 +50,9 @@ interface Session {
   readonly journal: JobJournal;
   readonly release: () => Promise<void>;
 }
+
+/** How a runner reaches Target: its token, status hosts and, for a real run, renewal, trust, its URLs and the refused-token note. */
+type TargetReach = Pick<JobRunnerDeps, 'token' | 'renewToken' | 'trust' | 'statusHosts' | 'baseUrl' | 'statusUrlFor' | 'onTokenRefused'>;
 
 /** A job read back from its journal. */
 export interface LoadedJob {
@@ -175,14 +178,7 @@ export class JobService {
     try {
       const fresh = await this.load(jobId); // re-read under the lock
       const conn = await this.options.connections.resolve(fresh.spec.connection.profileId);
-      const runner = new JobRunner({
-        spec: fresh.spec,
-        history: fresh.events,
-        journal,
-        transport: this.options.transport,
-        limiter: this.options.limiters.for(fresh.spec.connection.clientCode),
-        usage: this.options.usage,
-        settings: this.options.engine,
+      const runner = this.runnerFor(fresh, journal, opts, {
         token: conn.token,
         renewToken: conn.renewToken,
         trust: conn.trust,
@@ -190,13 +186,8 @@ export class JobService {
         // The built-in sandbox listens on a new port in each process; other profiles keep the recorded URL.
         baseUrl: () => (conn.profile.builtIn ? conn.baseUrl : fresh.spec.connection.baseUrl),
         statusUrlFor: conn.statusUrlFor,
-        unknownChoice: opts.unknownChoice ?? 'auto',
         // Target refused the token mid-job: the token light says so, as a failed test would.
         onTokenRefused: () => this.options.connections.noteTokenRefused(conn.profile.id),
-        onEvent: (e) => {
-          opts.onEvent?.(e);
-          this.options.emit?.(e);
-        },
       });
       const done = runner.run();
       this.running.set(jobId, { runner, done });
@@ -208,6 +199,25 @@ export class JobService {
       await journal.close();
       await session.release();
     }
+  }
+
+  /** Builds the runner of a loaded job on its open journal; `reach` says how it reaches Target. Every event goes to `opts.onEvent` and the service's `emit`. */
+  private runnerFor(job: LoadedJob, journal: JobJournal, opts: RunOptions, reach: TargetReach): JobRunner {
+    return new JobRunner({
+      spec: job.spec,
+      history: job.events,
+      journal,
+      transport: this.options.transport,
+      limiter: this.options.limiters.for(job.spec.connection.clientCode),
+      usage: this.options.usage,
+      settings: this.options.engine,
+      ...reach,
+      unknownChoice: opts.unknownChoice ?? 'auto',
+      onEvent: (e) => {
+        opts.onEvent?.(e);
+        this.options.emit?.(e);
+      },
+    });
   }
 
   /**
@@ -273,18 +283,8 @@ export class JobService {
     if (job.view.state === 'completed' || job.view.state === 'cancelled') return job.view;
     const { paths, journal, release } = await this.begin(jobId);
     try {
-      const runner = new JobRunner({
-        spec: job.spec,
-        history: job.events,
-        journal,
-        transport: this.options.transport,
-        limiter: this.options.limiters.for(job.spec.connection.clientCode),
-        usage: this.options.usage,
-        settings: this.options.engine,
-        token: async () => undefined,
-        statusHosts: () => [],
-        onEvent: (e) => this.options.emit?.(e),
-      });
+      // A cancelled job sends nothing more, so it needs no token and no status host.
+      const runner = this.runnerFor(job, journal, {}, { token: async () => undefined, statusHosts: () => [] });
       runner.cancel();
       const view = await runner.run();
       await this.writeFinalResults(jobId, paths, {});

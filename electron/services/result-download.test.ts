@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileSummary, JobListItem, MappingSuggestion, ResultDownload, ReviewSummary } from '../../shared/contract/index.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
 import { jobTotals } from '../../shared/jobs/job-summary.js';
-import { useAppServices } from './test-support/app-services-harness.js';
+import { useAppServices } from './testing/app-services-harness.js';
 import { createResultDownloadHandlers, resultFileName } from './result-download.js';
 
 const harness = useAppServices('pl-results-');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppCallError } from '../../shared/contract/errors.js';
 import { describeError } from '../messages/error-words.js';
 import type { FileSummary, MappingSuggestion, RecentFile, RejectedExport, ReviewPage, ReviewSummary, TemplateView, TopValues } from '../../shared/contract/index.js';
-import { useAppServices } from './test-support/app-services-harness.js';
+import { useAppServices } from './testing/app-services-harness.js';
 
 const harness = useAppServices('pl-review-');
 const call = harness.call.bind(harness);

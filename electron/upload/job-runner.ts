@@ -121,10 +121,10 @@ export class JobRunner {
    * Runs the job until it finishes, pauses or is cancelled; resolves to the final view. When the
    * journal cannot be written (a full disk), the job stops at once — no new POST starts, POSTs in
    * flight finish — and pauses with the write error; what it could not journal is salvaged into the
-   * journal's reserve when possible.
+   * journal's reserve when possible. Called once per runner: JobService makes a runner for each run and
+   * refuses a second run of a job (`job-running`).
    */
   async run(): Promise<JobView> {
-    if (this.running) throw new Error('This job is already running in this process.');
     this.running = true;
     const view = await this.drive();
     return this.journalFailure ? this.stopForJournal() : view;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,10 +16,6 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.csv': 'text/csv; charset=utf-8',
 };
-
-/** The Content-Security-Policy of every page the app serves: nothing but its own origin runs or loads, and no form posts anywhere. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Headers on every response of the browser-mode host (pages, API answers, errors, redirects, events). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { FileId } from '../../shared/contract/index.js';
 import type { ClientApi } from '../api/index.js';
 import { GridHeader } from './grid-header.js';
-import { useRowPages } from './use-row-pages.js';
+import { usePagedRows } from './use-paged-rows.js';
 
 const ROW_HEIGHT = 32;
+const PAGE = 200;
+const KEEP = 10;
 
 interface GridRow {
   readonly rowNumber: number;
@@ -51,7 +53,13 @@ export function DataGrid({ totalRows, growing = false, ...rest }: DataGridProps)
 const GridView = memo(function GridView({ api, fileId, fileName, headers, totalRows }: Omit<DataGridProps, 'growing'>) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { rowAt, ensure, version } = useRowPages(api, fileId, totalRows);
+  const { rowAt, ensure, version } = usePagedRows({
+    key: fileId,
+    pageSize: PAGE,
+    keep: KEEP,
+    total: totalRows,
+    fetch: (offset, count) => api.call['files.rows']({ fileId, first: offset + 1, count }),
+  });
   const virtualizer = useVirtualizer({
     count: totalRows,
     getScrollElement: () => scrollRef.current,
@@ -63,11 +71,11 @@ const GridView = memo(function GridView({ api, fileId, fileName, headers, totalR
   const last = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    if (totalRows > 0) ensure(first + 1, last + 1);
+    if (totalRows > 0) ensure(first, last);
   }, [ensure, first, last, totalRows]);
 
   const data = useMemo<GridRow[]>(
-    () => items.map((item) => ({ rowNumber: item.index + 1, cells: rowAt(item.index + 1) })),
+    () => items.map((item) => ({ rowNumber: item.index + 1, cells: rowAt(item.index) })),
     [items, rowAt, version],
   );
   const columns = useMemo(() => {
@@ -75,7 +83,7 @@ const GridView = memo(function GridView({ api, fileId, fileName, headers, totalR
     return [
       helper.accessor('rowNumber', { id: '__row', header: () => t('grid.rowNumber'), size: 80 }),
       ...headers.map((header, index) =>
-        helper.accessor((row) => row.cells?.[index] ?? '', { id: `c${index}`, header: () => header || `(${index + 1})`, size: 180 }),
+        helper.accessor((row) => row.cells?.[index] ?? '', { id: `c${index}`, header: () => header || t('grid.unnamedColumn', { n: index + 1 }), size: 180 }),
       ),
     ];
   }, [headers, t]);

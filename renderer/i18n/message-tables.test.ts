@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, reason } from '../../shared/contract/errors.js';
-import { paramNames, sampleParams } from '../../shared/contract/test-support/sample-params.js';
+import { paramNames, sampleParams } from '../../shared/contract/testing/sample-params.js';
 import { ISSUE_PARAMS, makeIssue, type IssueCode } from '../../shared/validation/issue.js';
 import { issueText } from './issue-text.js';
 import { languages } from './languages.js';

@@ -23,7 +23,7 @@ export async function setupI18n(): Promise<typeof i18next> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  document.documentElement.lang = i18next.language;
+  showLanguage();
   return i18next;
 }
 
@@ -31,5 +31,11 @@ export async function setupI18n(): Promise<typeof i18next> {
 export async function changeLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
   globalThis.localStorage?.setItem(STORAGE_KEY, language);
-  document.documentElement.lang = language;
+  showLanguage();
+}
+
+/** Puts the current language on the page: its `lang`, and the window title in that language (index.html's is only the first paint's). */
+function showLanguage(): void {
+  document.documentElement.lang = i18next.language;
+  document.title = i18next.t('app.title');
 }

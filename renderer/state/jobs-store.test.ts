@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FileSummary, MappingSuggestion, ReviewSummary } from '../../shared/contract/index.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
-import { contractClient, useAppServices } from '../../electron/services/test-support/app-services-harness.js';
+import { contractClient, useAppServices } from '../../electron/services/testing/app-services-harness.js';
 import type { ClientApi } from '../api/client-api.js';
 import { useJobs } from './jobs-store.js';
 import { wireStores } from './wiring.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError, FileId, FileSummary } from '../../shared/contract/index.js';
-import { contractClient, useAppServices } from '../../electron/services/test-support/app-services-harness.js';
+import { contractClient, useAppServices } from '../../electron/services/testing/app-services-harness.js';
 import type { ClientApi } from '../api/client-api.js';
 import { useJobs } from './jobs-store.js';
 import { useLoad, type LoadState } from './load-store.js';

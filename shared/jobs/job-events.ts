@@ -105,9 +105,6 @@ export type JobEventType = JobEvent['type'];
 /** Every job event `type`, read from the schema: a type added there is known wherever this set is used. */
 export const jobEventTypes: ReadonlySet<JobEventType> = new Set(jobEventSchema.options.map((option) => option.shape.type.value));
 
-/** The event of one `type`. */
-export type JobEventOf<T extends JobEventType> = Extract<JobEvent, { type: T }>;
-
 /** Events that only report progress or a side file's fate and are never journaled. */
 export function isTransientJobEvent(event: JobEvent): boolean {
   return event.type === 'batch.uploading' || event.type === 'job.results-failed';

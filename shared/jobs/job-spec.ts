@@ -1,14 +1,5 @@
 import { z } from 'zod';
 
-/** Opaque id of an upload job (also the name of its folder under `jobs/`). */
-export type JobId = string & { readonly __brand: 'JobId' };
-
-/** Returns `value` branded as a JobId once it has the shape the app issues (letters, digits, `-`). */
-export function asJobId(value: string): JobId {
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,79}$/.test(value)) throw new Error(`Not a job id: ${JSON.stringify(value)}`);
-  return value as JobId;
-}
-
 /** Bulk API version as users name it. */
 export const apiVersionSchema = z.enum(['v1', 'v2']);
 export type ApiVersion = z.infer<typeof apiVersionSchema>;

@@ -9,11 +9,6 @@ export function isBatchStatus(value: string): value is BatchStatus {
   return (BATCH_STATUSES as readonly string[]).includes(value);
 }
 
-/** Returns true for statuses after which a batch never changes again (`complete`, `stuck`). */
-export function isTerminalBatchStatus(status: BatchStatus): boolean {
-  return status !== 'incomplete';
-}
-
 /**
  * True when a per-row `<status>` of a v2 answer means the row failed (`failed`, or `error` in the older
  * form). `success` and `pending` ("not updated or created yet", §12.3) are not failures;

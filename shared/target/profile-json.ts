@@ -31,16 +31,3 @@ export function profileNotFoundMessage(client: string, keyKind: ProfileKeyKind, 
 export function formatProfileTimestamp(epochMillis: number): string {
   return new Date(epochMillis).toISOString().replace(/Z$/, '+00:00');
 }
-
-/** Returns the parsed body when `value` has the profile fetch shape, else undefined. */
-export function asProfileJson(value: unknown): ProfileJson | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
-  if (typeof v['client'] !== 'string' || typeof v['visitorId'] !== 'string' || typeof v['modifiedAt'] !== 'string') return undefined;
-  const attrs = v['profileAttributes'];
-  if (typeof attrs !== 'object' || attrs === null) return undefined;
-  for (const a of Object.values(attrs as Record<string, unknown>)) {
-    if (typeof a !== 'object' || a === null || typeof (a as Record<string, unknown>)['value'] !== 'string') return undefined;
-  }
-  return value as ProfileJson;
-}

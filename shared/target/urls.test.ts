@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchStatusUrl, batchUpdateUrl, fetchProfileUrl, legacyBatchStatusUrl, matchTargetRoute, singleUpdateUrl, withShowDetails } from './urls.js';
+import { batchStatusUrl, batchUpdateUrl, fetchProfileUrl, legacyBatchStatusUrl, matchTargetRoute, withShowDetails } from './urls.js';
 
 describe('Target URLs', () => {
   it('builds E1–E7 and the matcher reads them back', () => {
@@ -7,9 +7,6 @@ describe('Target URLs', () => {
     expect(batchUpdateUrl(base, 'acme', 1)).toBe('https://acme.tt.omtrdc.net/m2/acme/profile/batchUpdate');
     expect(batchUpdateUrl(base, 'acme', 2)).toBe('https://acme.tt.omtrdc.net/m2/acme/v2/profile/batchUpdate');
     expect(batchStatusUrl('http://edge', 'acme', 'acme-1-2', true)).toBe('http://edge/m2/acme/profile/batchStatus?batchId=acme-1-2&showDetails=true');
-    expect(singleUpdateUrl(base, 'acme', 'thirdPartyId', 'CRM 1', { 'a b': 'x&y' })).toBe(
-      'https://acme.tt.omtrdc.net/m2/acme/profile/update?mbox3rdPartyId=CRM%201&profile.a%20b=x%26y',
-    );
     expect(fetchProfileUrl(base, 'acme', 'pcId', 'abc')).toBe('https://acme.tt.omtrdc.net/rest/v1/profiles/abc?client=acme');
     expect(fetchProfileUrl(base, 'acme', 'thirdPartyId', 'c-1')).toBe('https://acme.tt.omtrdc.net/rest/v1/profiles/thirdPartyId/c-1?client=acme');
 

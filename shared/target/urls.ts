@@ -55,21 +55,6 @@ export function withShowDetails(statusUrl: string): string {
   return `${head.slice(0, q)}?${params.filter((p) => p !== '').join('&')}`;
 }
 
-/** Returns the E4/E5 single update URL: `mboxPC` for a pcId, `mbox3rdPartyId` for a thirdPartyId, one `profile.<name>` per attribute. */
-export function singleUpdateUrl(
-  base: string,
-  client: string,
-  keyKind: ProfileKeyKind,
-  id: string,
-  attributes: Readonly<Record<string, string>>,
-): string {
-  const params = [`${keyKind === 'pcId' ? 'mboxPC' : 'mbox3rdPartyId'}=${encodeURIComponent(id)}`];
-  for (const [name, value] of Object.entries(attributes)) {
-    params.push(`profile.${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-  }
-  return `${trimBase(base)}/m2/${encodeURIComponent(client)}/profile/update?${params.join('&')}`;
-}
-
 /** Returns the E6 (by tntId/pcId) or E7 (by thirdPartyId) profile fetch URL. */
 export function fetchProfileUrl(base: string, client: string, keyKind: ProfileKeyKind, id: string): string {
   const path = keyKind === 'pcId' ? `/rest/v1/profiles/${encodeURIComponent(id)}` : `/rest/v1/profiles/thirdPartyId/${encodeURIComponent(id)}`;

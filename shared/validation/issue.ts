@@ -139,11 +139,6 @@ export interface Issue {
   readonly params: IssueParamBag;
 }
 
-/** Returns true when the code's severity is blocking. */
-export function isBlocking(code: IssueCode): boolean {
-  return ISSUE_SEVERITY[code] === 'blocking';
-}
-
 /** The params argument of makeIssue: optional for a code that quotes nothing. */
 type IssueParamsArg<C extends IssueCode> = Record<string, never> extends IssueParams<C> ? [params?: IssueParams<C>] : [params: IssueParams<C>];
 

@@ -23,15 +23,48 @@ export function transformsFor(choice: TransformChoice): ColumnTransform[] {
   }
 }
 
-/** Returns which choice a transform chain corresponds to ('none' for chains the Map step did not make). */
-export function choiceOf(transforms: readonly ColumnTransform[]): TransformChoice {
-  const first = transforms[0];
-  if (!first) return 'none';
-  if (first.kind === 'trim') return 'trim';
-  if (first.kind === 'case') return first.to;
-  if (first.kind === 'boolean') return 'boolean';
-  if (first.kind === 'date') return 'date';
-  return 'none';
+/** What the Map step's picker shows for a chain: one of its own choices, or `template` for a chain it did not make. */
+export type ShownChoice = TransformChoice | 'template';
+
+/** Returns the picker choice whose chain is exactly `transforms`, or `template` for any other chain (e.g. a template's `trim` then `valueMap`). */
+export function choiceOf(transforms: readonly ColumnTransform[]): ShownChoice {
+  const same = JSON.stringify(transforms);
+  return transformChoices.find((choice) => JSON.stringify(transformsFor(choice)) === same) ?? 'template';
+}
+
+/** One step of a chain as the UI words it: a key under `map.steps` and the values it quotes. */
+export type ChainStep =
+  | { readonly key: 'trim' | 'upper' | 'lower' }
+  | { readonly key: 'valueMap'; readonly count: number }
+  | { readonly key: 'date'; readonly from: string; readonly to: string }
+  | { readonly key: 'boolean'; readonly trueValue: string; readonly falseValue: string };
+
+/** Returns every step of a chain, in the order it runs, for the UI to word (nothing is left out). */
+export function chainSteps(transforms: readonly ColumnTransform[]): ChainStep[] {
+  return transforms.map((step): ChainStep => {
+    switch (step.kind) {
+      case 'trim':
+        return { key: 'trim' };
+      case 'case':
+        return { key: step.to };
+      case 'valueMap':
+        return { key: 'valueMap', count: Object.keys(step.map).length };
+      case 'date':
+        return { key: 'date', from: step.from, to: step.to };
+      case 'boolean':
+        return { key: 'boolean', trueValue: step.trueValue, falseValue: step.falseValue };
+    }
+  });
+}
+
+/**
+ * Returns the chain a picked choice stands for: a choice of the picker's own gives its fixed chain, and
+ * `template` gives back `templateChain` (the chain the column had from a template), so picking another
+ * choice never loses the template's steps for good.
+ */
+export function chainFor(choice: ShownChoice, templateChain: readonly ColumnTransform[] | undefined): ColumnTransform[] {
+  if (choice === 'template') return templateChain ? [...templateChain] : [];
+  return transformsFor(choice);
 }
 
 /** Returns the mapping with another identifier column: the new one leaves the parameters, the old one joins them. */

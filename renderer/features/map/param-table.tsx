@@ -1,9 +1,10 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Item, Picker, TextField } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
 import type { ColumnSuggestion } from '../../../shared/contract/index.js';
-import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
-import { choiceOf, transformChoices, transformsFor, withColumn, type TransformChoice } from './mapping-edit.js';
+import type { ColumnTransform, MappingSpec } from '../../../shared/domain/mapping-spec.js';
+import { chainFor, chainSteps, choiceOf, transformChoices, withColumn, type ShownChoice } from './mapping-edit.js';
 
 /** One row per column (the identifier excepted): send it or not, under which name, with which value change. */
 export function ParamTable({
@@ -20,6 +21,9 @@ export function ParamTable({
   readonly onChange: (mapping: MappingSpec) => void;
 }) {
   const { t } = useTranslation();
+  // A chain the picker did not make (a template's) stays one pick away after another choice replaces it.
+  const templateChains = useRef(new Map<string, readonly ColumnTransform[]>()).current;
+  const chainText = (chain: readonly ColumnTransform[]) => chainSteps(chain).map((step) => t(`map.steps.${step.key}`, step)).join(t('map.stepThen'));
   const ignored = new Set(mapping.ignored);
   return (
     <table className="param-table" data-testid="param-table">
@@ -39,6 +43,10 @@ export function ParamTable({
           const s = suggestions.find((x) => x.column === c.column);
           const edited = s !== undefined && s.param !== c.param;
           const index = headers.indexOf(c.column);
+          const shown = choiceOf(c.transforms);
+          if (shown === 'template') templateChains.set(c.column, c.transforms);
+          const templateChain = templateChains.get(c.column);
+          const choices: readonly ShownChoice[] = templateChain ? ['template', ...transformChoices] : transformChoices;
           return (
             <tr key={c.column} data-column={c.column} className={sent ? undefined : 'param-row--ignored'}>
               <th scope="row">{c.column}</th>
@@ -67,13 +75,13 @@ export function ParamTable({
               <td>
                 <Picker
                   aria-label={t('map.transformLabel', { column: c.column })}
-                  selectedKey={choiceOf(c.transforms)}
+                  selectedKey={shown}
                   isDisabled={!sent}
-                  onSelectionChange={(key: Key | null) => key !== null && onChange(withColumn(mapping, c.column, { transforms: transformsFor(key as TransformChoice) }))}
+                  onSelectionChange={(key: Key | null) => key !== null && onChange(withColumn(mapping, c.column, { transforms: chainFor(key as ShownChoice, templateChain) }))}
                   width="size-2400"
                 >
-                  {transformChoices.map((choice) => (
-                    <Item key={choice}>{t(`map.transforms.${choice}`)}</Item>
+                  {choices.map((choice) => (
+                    <Item key={choice}>{choice === 'template' && templateChain ? t('map.transforms.template', { steps: chainText(templateChain) }) : t(`map.transforms.${choice}`)}</Item>
                   ))}
                 </Picker>
               </td>

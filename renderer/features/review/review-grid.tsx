@@ -7,9 +7,11 @@ import type { ReviewFilter, ReviewRow } from '../../../shared/contract/index.js'
 import type { ClientApi } from '../../api/index.js';
 import { issueText } from '../../i18n/issue-text.js';
 import { GridHeader } from '../../components/grid-header.js';
-import { useReviewPages } from './use-review-pages.js';
+import { usePagedRows } from '../../components/use-paged-rows.js';
 
 const ROW_HEIGHT = 32;
+const PAGE = 100;
+const KEEP = 8;
 /** Column index of the file's first column (0 = Send and status, 1 = Problems). */
 const FIRST_DATA = 2;
 
@@ -41,7 +43,13 @@ export interface ReviewGridProps {
 export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initialTotal, jump, busy, onEdit, onExclude }: ReviewGridProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { rowAt, ensure, total, version, ready } = useReviewPages(api, fileId, run, filter, initialTotal);
+  const { rowAt, ensure, total, version, ready } = usePagedRows<ReviewRow>({
+    key: `${fileId}|${run}|${JSON.stringify(filter)}`,
+    pageSize: PAGE,
+    keep: KEEP,
+    initialTotal,
+    fetch: (offset, count) => api.call['review.rows']({ fileId, filter, offset, count }),
+  });
   const [active, setActive] = useState<{ index: number; col: number }>({ index: 0, col: 2 });
   const [editing, setEditing] = useState<{ index: number; col: number; value: string } | null>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -70,7 +78,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
     return [
       helper.display({ id: '__send', header: () => t('review.grid.send'), size: 150 }),
       helper.display({ id: '__issues', header: () => t('review.grid.issues'), size: 340 }),
-      ...headers.map((header, i) => helper.display({ id: `c${i}`, header: () => header || `(${i + 1})`, size: 170 })),
+      ...headers.map((header, i) => helper.display({ id: `c${i}`, header: () => header || t('grid.unnamedColumn', { n: i + 1 }), size: 170 })),
     ];
   }, [headers, t]);
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
@@ -195,7 +203,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                     );
                   }
                   if (col === 1) {
-                    const text = row.issues.map((issue) => issueText(t, issue)).join(' · ');
+                    const text = row.issues.map((issue) => issueText(t, issue)).join(t('grid.listJoin'));
                     return (
                       <div key={cell.id} {...common} className={`grid-cell review-issues${activeClass}`} title={text}>
                         {text}
@@ -211,8 +219,8 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                   const changed = sent !== null && sent !== value;
                   const isEditing = editing?.index === index && editing.col === col;
                   const cls = `grid-cell${severity ? ` cell--${severity}` : ''}${edited ? ' cell--edited' : ''}${changed ? ' cell--changed' : ''}${sent === null ? ' cell--unsent' : ''}${activeClass}`;
-                  const cellIssues = row.issues.filter((x) => x.column === column).map((x) => issueText(t, x)).join(' · ');
-                  const title = [cellIssues, changed ? t('review.grid.inFile', { value }) : '', sent === null ? t('review.grid.notSent') : ''].filter((x) => x !== '').join(' · ');
+                  const cellIssues = row.issues.filter((x) => x.column === column).map((x) => issueText(t, x)).join(t('grid.listJoin'));
+                  const title = [cellIssues, changed ? t('review.grid.inFile', { value }) : '', sent === null ? t('review.grid.notSent') : ''].filter((x) => x !== '').join(t('grid.listJoin'));
                   return (
                     <div
                       key={cell.id}

@@ -28,7 +28,7 @@ function displayText(t: ReturnType<typeof useTranslation>['t'], d: BatchDisplay)
 /** A row per batch: a progress bar (bytes while sending, then Target's status) and its counters as they arrive. */
 export function BatchTable({ batches }: { readonly batches: readonly BatchView[] }) {
   const { t, i18n } = useTranslation();
-  const n = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString(i18n.language));
+  const n = (value: number | undefined) => (value === undefined ? t('upload.noCount') : value.toLocaleString(i18n.language));
   return (
     <div className="table-scroll">
       <table className="plain-table" data-testid="batch-table">

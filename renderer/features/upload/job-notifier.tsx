@@ -40,7 +40,7 @@ export function JobNotifier({ api }: { readonly api: ClientApi }) {
       const title = view.state === 'completed' ? t('upload.notifyTitle') : t('upload.notifyCancelledTitle');
       const body = view.state === 'completed' ? t('upload.notifyBody', counts) : t('upload.notifyCancelled', counts);
       if (api.host === 'electron') desktopNotice(title, body);
-      const toast = `${title}: ${body}`;
+      const toast = t('upload.notifyToast', { title, body });
       if (view.state === 'completed' && totals.failed + totals.unknown === 0) ToastQueue.positive(toast, { timeout: 10_000 });
       else ToastQueue.info(toast, { timeout: 10_000 });
     }

@@ -8,5 +8,9 @@ import { settings } from './settings.js';
 import { shell } from './shell.js';
 import { upload } from './upload.js';
 
-/** Every string the UI shows, in English: the source of the keys every other language fills (see messages.ts). */
+/**
+ * Every string the UI shows, in English: the source of the keys every other language fills (see messages.ts).
+ * Components hold no words of their own, not even separators or placeholders; index.html's title is replaced
+ * from here at start-up.
+ */
 export const messages = { ...shell, loadMore, map, review, upload, results, settings, errors, issues } as const;

@@ -42,5 +42,9 @@ export const shell = {
     rowNumber: 'Row',
     label: 'Rows of {{name}}',
     loading: 'Loading…',
+    /** The header of a column whose header cell is empty: its position. */
+    unnamedColumn: '({{n}})',
+    /** Between the problems of one row or cell. */
+    listJoin: ' · ',
   },
 } as const;

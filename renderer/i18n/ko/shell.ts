@@ -44,5 +44,7 @@ export const shell: Pick<Messages, 'app' | 'steps' | 'load' | 'delimiters' | 'gr
     rowNumber: '행',
     label: '{{name}}의 행',
     loading: '불러오는 중…',
+    unnamedColumn: '({{n}})',
+    listJoin: ' · ',
   },
 };
