@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { SandboxOptions } from './index.js';
 import { applyPatches, patchFromAssignment, type SettingsPatch } from './settings-patch.js';
 
@@ -19,61 +20,58 @@ export type CliOptions = SandboxOptions & { help?: boolean; tlsKeyFile?: string;
 
 /** Returns the options a command line asks for, or throws an Error naming the bad argument. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const out: CliOptions = { port: 4010, keepDataDir: true };
-  let settings: SettingsPatch | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${name} needs a value`);
-      return v;
-    };
-    const int = (): number => {
-      const v = value();
-      if (!/^\d+$/.test(v)) throw new Error(`${name} expects a whole number, got "${v}"`);
-      return Number(v);
-    };
-    switch (name) {
-      case '--port':
-        out.port = int();
-        break;
-      case '--host':
-        out.host = value();
-        break;
-      case '--data-dir':
-        out.dataDir = value();
-        break;
-      case '--processing-delay-ms':
-        out.processingDelayMs = int();
-        break;
-      case '--fault-profile':
-        out.faultProfile = value();
-        break;
-      case '--config':
-        out.configFile = value();
-        break;
-      case '--tls-key':
-        out.tlsKeyFile = value();
-        break;
-      case '--tls-cert':
-        out.tlsCertFile = value();
-        break;
-      case '--set':
-        settings = applyPatches<SettingsPatch>(settings ?? {}, patchFromAssignment(value()));
-        break;
-      case '--help':
-      case '-h':
-        out.help = true;
-        break;
-      default:
-        throw new Error(`Unknown argument "${arg}"`);
-    }
+  let parsed: ReturnType<typeof parseSandboxArgs>;
+  try {
+    parsed = parseSandboxArgs(argv);
+  } catch (error) {
+    throw new Error(plainParseError(error));
   }
-  if (settings) out.settings = settings;
+  const v = parsed.values;
+  const out: CliOptions = { port: 4010, keepDataDir: true };
+  if (v.port !== undefined) out.port = wholeNumber('--port', v.port);
+  if (v.host !== undefined) out.host = v.host;
+  if (v['data-dir'] !== undefined) out.dataDir = v['data-dir'];
+  if (v['processing-delay-ms'] !== undefined) out.processingDelayMs = wholeNumber('--processing-delay-ms', v['processing-delay-ms']);
+  if (v['fault-profile'] !== undefined) out.faultProfile = v['fault-profile'];
+  if (v.config !== undefined) out.configFile = v.config;
+  if (v['tls-key'] !== undefined) out.tlsKeyFile = v['tls-key'];
+  if (v['tls-cert'] !== undefined) out.tlsCertFile = v['tls-cert'];
+  if (v.help) out.help = true;
+  if (v.set) out.settings = v.set.reduce<SettingsPatch>((patch, assignment) => applyPatches<SettingsPatch>(patch, patchFromAssignment(assignment)), {});
   if ((out.tlsKeyFile === undefined) !== (out.tlsCertFile === undefined)) throw new Error('--tls-key and --tls-cert go together');
   return out;
+}
+
+function parseSandboxArgs(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'processing-delay-ms': { type: 'string' },
+      'fault-profile': { type: 'string' },
+      config: { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function wholeNumber(flag: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new Error(`${flag} expects a whole number, got "${text}"`);
+  return Number(text);
+}
+
+/** parseArgs's own errors, said as the sandbox always said them. */
+function plainParseError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const quoted = /'(-{0,2}[^' ]+)/.exec(e.message ?? '')?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${quoted} needs a value`;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unknown argument "${quoted}"`;
+  return e.message ?? String(error);
 }

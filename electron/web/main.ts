@@ -2,19 +2,24 @@
  * `tsx electron/web/main.ts [--port N] [--reason TEXT]`: runs the app in browser mode and prints the
  * address to open. Ctrl+C stops it cleanly.
  */
+import { parseArgs } from 'node:util';
 import { AppCallError } from '../../shared/contract/errors.js';
 import { describeError } from '../messages/error-words.js';
 import { startBrowserMode } from './browser-mode.js';
 
-const args = process.argv.slice(2);
-const portIndex = args.indexOf('--port');
-const port = portIndex >= 0 ? Number(args[portIndex + 1]) : 0;
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port needs a number between 0 and 65535, not "${args[portIndex + 1] ?? ''}".`);
+let args: { port?: string | undefined; reason?: string | undefined };
+try {
+  args = parseArgs({ args: process.argv.slice(2), strict: true, options: { port: { type: 'string' }, reason: { type: 'string' } } }).values;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
 }
-const reasonIndex = args.indexOf('--reason');
-const reason = reasonIndex >= 0 ? args[reasonIndex + 1] : undefined;
+const port = args.port === undefined ? 0 : /^\d+$/.test(args.port) ? Number(args.port) : Number.NaN;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port needs a number between 0 and 65535, not "${args.port ?? ''}".`);
+  process.exit(2);
+}
+const reason = args.reason;
 
 try {
   const app = await startBrowserMode({ port });
