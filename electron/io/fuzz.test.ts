@@ -1,24 +1,16 @@
 // Damaged copies of good files (seeded, so a failure reproduces): each must read or fail with a
 // TableReadError — never another exception, never a hang (the test timeout would catch one).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../sandbox/rng.js';
-import { makeFixtures, type FixturePaths } from './fixtures/make-fixtures.js';
+import { tempDirForTests } from './fixtures/temp-dir-for-tests.js';
+import { makeFixtures } from './fixtures/make-fixtures.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
 import { TableReadError } from './table-types.js';
 
-let dir: string;
-let fx: FixturePaths;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'io-fuzz-'));
-  fx = await makeFixtures(dir);
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const { dir, made: fx } = tempDirForTests('io-fuzz-', makeFixtures);
 
 /** Returns a seeded picker of whole numbers in [0, n). */
 function rng(seed: number): (n: number) => number {
@@ -57,10 +49,10 @@ async function outcome(path: string): Promise<string> {
 describe('damaged files never crash or hang the readers', () => {
   for (const key of ['xlsxTextIds', 'koreanCp949', 'utf16leTab', 'europeanSemicolon1252'] as const) {
     it(`${key}: 40 damaged copies`, async () => {
-      const original = await readFile(fx[key]);
+      const original = await readFile(fx()[key]);
       const seen = new Map<string, number>();
       for (let seed = 1; seed <= 40; seed++) {
-        const path = join(dir, `${key}-${seed}`);
+        const path = join(dir(), `${key}-${seed}`);
         await writeFile(path, damage(original, seed * 7919));
         const result = await outcome(path);
         const kind = result.startsWith('ok') ? 'ok' : result;

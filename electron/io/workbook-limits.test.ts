@@ -1,27 +1,21 @@
 // Issue 13, item 3: crafted workbooks are refused quickly in bounded memory, each naming the limit it
 // broke; ZIP64 workbooks and rows/cells without `r=` (valid OOXML) are read.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForTests } from './fixtures/temp-dir-for-tests.js';
 import { WORKBOOK_BOMBS, workbookWithoutRefs, writeWorkbookBombs, zip64Workbook, type WorkbookBomb } from './fixtures/workbook-bombs.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pl-bombs-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const { dir } = tempDirForTests('pl-bombs-');
 
 describe('workbooks the reader must accept', () => {
   it('reads a ZIP64 workbook', async () => {
-    const path = join(dir, 'zip64.xlsx');
+    const path = join(dir(), 'zip64.xlsx');
     await writeFile(path, zip64Workbook());
     const info = await openTable(path);
     expect(info.headers).toEqual(['thirdPartyId', 'tier']);
@@ -29,7 +23,7 @@ describe('workbooks the reader must accept', () => {
   });
 
   it('places rows and cells without r= after the previous one (shared strings with rich text too)', async () => {
-    const path = join(dir, 'no-refs.xlsx');
+    const path = join(dir(), 'no-refs.xlsx');
     await writeFile(path, workbookWithoutRefs());
     const info = await openTable(path);
     expect(info).toMatchObject({ headerRow: 1, headers: ['thirdPartyId', 'tier'] });
@@ -41,7 +35,7 @@ describe('workbooks the reader must accept', () => {
 
 describe('crafted workbooks', () => {
   it('every bomb is refused within 5 s, naming its limit, with the reading process below 300 MB peak RSS', async () => {
-    const paths = await writeWorkbookBombs(dir);
+    const paths = await writeWorkbookBombs(dir());
     const child = fileURLToPath(new URL('./fixtures/read-bombs-child.ts', import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', child, ...Object.values(paths)], { maxBuffer: 1 << 20 });
     const report = JSON.parse(stdout) as { results: { path: string; ms: number; code: string | null; limit: unknown }[]; peakRssMb: number };

@@ -1,26 +1,19 @@
 // xlsx through exceljs's streaming reader: sheet choice, header detection, values as shown.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForTests } from './fixtures/temp-dir-for-tests.js';
 import { EXCEL_STYLE_ROWS, writeExcelStyleXlsx } from './fixtures/excel-xml-fixture.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
 import { readTable } from './read-table.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'io-xlsx-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const { dir } = tempDirForTests('io-xlsx-');
 
 async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
   build(wb);
-  const path = join(dir, name);
+  const path = join(dir(), name);
   await wb.xlsx.writeFile(path);
   return path;
 }
@@ -125,7 +118,7 @@ describe('xlsx', () => {
 
 describe('xlsx written the way Excel writes it', () => {
   it('reads parts in Excel order: title row skipped, shared/inline/rich strings, 000000 and built-in date formats, booleans, formula results', async () => {
-    const path = join(dir, 'excel-style.xlsx');
+    const path = join(dir(), 'excel-style.xlsx');
     await writeExcelStyleXlsx(path);
     const info = await openTable(path);
     expect(info).toMatchObject({ sheets: ['Members'], sheet: 'Members', headerRow: 3 });
