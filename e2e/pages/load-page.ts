@@ -1,21 +1,15 @@
 import { expect } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { StepPage } from './step-page.js';
 
 /** Page object for the Load step. */
-export class LoadPage {
-  readonly step: Locator;
-  readonly grid: Locator;
-  readonly rowCount: Locator;
-  readonly error: Locator;
-
-  constructor(readonly page: Page) {
-    this.step = page.getByTestId('load-step');
-    this.grid = page.getByTestId('data-grid');
-    this.rowCount = page.getByTestId('row-count');
-    this.error = page.getByTestId('load-error');
-  }
+export class LoadPage extends StepPage {
+  readonly step = this.byTestId('load-step');
+  readonly grid = this.byTestId('data-grid');
+  readonly rowCount = this.byTestId('row-count');
+  readonly error = this.byTestId('load-error');
 
   /** Opens the app at the host's printed address and waits until it is ready. */
   async open(url: string): Promise<void> {

@@ -1,14 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { StepPage } from './step-page.js';
 
 /** Page object for the Map step. */
-export class MapPage {
-  readonly step: Locator;
-  readonly templateApplied: Locator;
-
-  constructor(readonly page: Page) {
-    this.step = page.getByTestId('map-step');
-    this.templateApplied = page.getByTestId('template-applied');
-  }
+export class MapPage extends StepPage {
+  readonly step = this.byTestId('map-step');
+  readonly templateApplied = this.byTestId('template-applied');
 
   /** Goes from a loaded file to the Map step and waits for the suggestion. */
   async openFromLoad(): Promise<void> {

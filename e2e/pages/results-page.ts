@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { StepPage } from './step-page.js';
 
 /** The totals the Results step shows, as numbers. */
 export interface ShownTotals {
@@ -13,14 +13,9 @@ export interface ShownTotals {
 }
 
 /** Page object for the Results step. */
-export class ResultsPage {
-  readonly step: Locator;
-  readonly history: Locator;
-
-  constructor(readonly page: Page) {
-    this.step = page.getByTestId('results-step');
-    this.history = page.getByTestId('job-history');
-  }
+export class ResultsPage extends StepPage {
+  readonly step = this.byTestId('results-step');
+  readonly history = this.byTestId('job-history');
 
   /** Waits until the shown job has finished and its results are on screen. */
   async waitReady(): Promise<void> {

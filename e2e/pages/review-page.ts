@@ -1,19 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { StepPage } from './step-page.js';
 
 /** Page object for the Review step. */
-export class ReviewPage {
-  readonly step: Locator;
-  readonly grid: Locator;
-  readonly uploadButton: Locator;
-  readonly gate: Locator;
-
-  constructor(readonly page: Page) {
-    this.step = page.getByTestId('review-step');
-    this.grid = page.getByTestId('review-grid');
-    this.uploadButton = page.getByTestId('to-upload');
-    this.gate = page.getByTestId('upload-gate');
-  }
+export class ReviewPage extends StepPage {
+  readonly step = this.byTestId('review-step');
+  readonly grid = this.byTestId('review-grid');
+  readonly uploadButton = this.byTestId('to-upload');
+  readonly gate = this.byTestId('upload-gate');
 
   /** The number on one summary card (rows, ready, warnings, blocking, excluded). */
   card(name: 'rows' | 'ready' | 'warnings' | 'blocking' | 'excluded'): Locator {

@@ -1,18 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
+import { StepPage } from './step-page.js';
 
 /** Page object for the Upload step. */
-export class UploadPage {
-  readonly step: Locator;
-  readonly sendButton: Locator;
-  readonly progress: Locator;
-  readonly batches: Locator;
-
-  constructor(readonly page: Page) {
-    this.step = page.getByTestId('upload-step');
-    this.sendButton = page.getByTestId('send');
-    this.progress = page.getByTestId('job-progress');
-    this.batches = page.getByTestId('batch-row');
-  }
+export class UploadPage extends StepPage {
+  readonly step = this.byTestId('upload-step');
+  readonly sendButton = this.byTestId('send');
+  readonly progress = this.byTestId('job-progress');
+  readonly batches = this.byTestId('batch-row');
 
   /** Picks a connection by its visible name in the connection picker. */
   async chooseConnection(name: string): Promise<void> {
