@@ -1,16 +1,8 @@
+import type { JobTotals } from '../../shared/jobs/job-summary.js';
 import { StepPage } from './step-page.js';
 
-/** The totals the Results step shows, as numbers. */
-export interface ShownTotals {
-  readonly rows: number;
-  readonly confirmed: number;
-  readonly notFound: number;
-  readonly failed: number;
-  readonly rejected: number;
-  readonly excluded: number;
-  readonly unknown: number;
-  readonly pending: number;
-}
+/** The totals the Results step shows, as numbers (all of a job's totals but `sent`). */
+export type ShownTotals = Omit<JobTotals, 'sent'>;
 
 /** Page object for the Results step. */
 export class ResultsPage extends StepPage {

@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { safeCsvCell, safeCsvLine } from './csv-cell.js';
 
 describe('safeCsvCell (results and rejected-rows reports)', () => {
-  it('prefixes formula starters and quotes as RFC 4180 asks', () => {
-    expect(safeCsvCell('plain')).toBe('plain');
-    expect(safeCsvCell('=1+1')).toBe("'=1+1");
-    expect(safeCsvCell('+82 10')).toBe("'+82 10");
-    expect(safeCsvCell('-5')).toBe("'-5");
-    expect(safeCsvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(safeCsvCell('\tx')).toBe("'\tx");
-    expect(safeCsvCell('\rx')).toBe(`"'\rx"`);
-    expect(safeCsvCell('a,"b"')).toBe('"a,""b"""');
-    expect(safeCsvCell('=a,b')).toBe(`"'=a,b"`);
+  it.each([
+    ['plain', 'plain'],
+    ['=1+1', "'=1+1"],
+    ['+82 10', "'+82 10"],
+    ['-5', "'-5"],
+    ['-x', "'-x"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ['a,"b"', '"a,""b"""'],
+    ['=a,b', `"'=a,b"`],
+  ])('prefixes formula starters and quotes as RFC 4180 asks: %j', (cell, written) => {
+    expect(safeCsvCell(cell)).toBe(written);
   });
 
   it('prefixes a cell whose first non-blank character is a formula starter', () => {
@@ -33,5 +36,6 @@ describe('safeCsvCell (results and rejected-rows reports)', () => {
     expect(safeCsvCell('홍길동')).toBe('홍길동');
     expect(safeCsvCell(-5)).toBe('-5');
     expect(safeCsvLine(['=x', 3, 'y'])).toBe("'=x,3,y");
+    expect(safeCsvLine(['=a', 'b\nc', 3])).toBe(`'=a,"b\nc",3`);
   });
 });

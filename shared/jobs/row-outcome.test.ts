@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { safeCsvCell, safeCsvLine } from './csv-cell.js';
 import type { BatchView } from './job-reducer.js';
 import { batchRowRule } from './row-outcome.js';
 
@@ -44,18 +43,5 @@ describe('batchRowRule', () => {
     expect(batchRowRule(batch({ outcome: 'cancelled' }), 'v2', 0).others.outcome).toBe('not-sent');
     expect(batchRowRule(batch({ phase: 'submitted', outcome: null }), 'v2', 0).others.outcome).toBe('pending');
     expect(batchRowRule(batch({ counters: null }), 'v2', 0).others.outcome).toBe('unknown');
-  });
-});
-
-describe('safeCsvCell', () => {
-  it('neutralises formulas and quotes what needs quoting', () => {
-    expect(safeCsvCell('=1+1')).toBe("'=1+1");
-    expect(safeCsvCell('+49 30')).toBe("'+49 30");
-    expect(safeCsvCell('-x')).toBe("'-x");
-    expect(safeCsvCell('@cmd')).toBe("'@cmd");
-    expect(safeCsvCell('\tx')).toBe("'\tx");
-    expect(safeCsvCell('a,"b"')).toBe('"a,""b"""');
-    expect(safeCsvCell(-5)).toBe('-5');
-    expect(safeCsvLine(['=a', 'b\nc', 3])).toBe(`'=a,"b\nc",3`);
   });
 });
