@@ -1,6 +1,6 @@
 import { startSandbox } from '../sandbox/index.js';
 import { admin } from '../sandbox/testing/http.js';
-import { expectAccessible } from './testing/accessibility.js';
+import { expectAccessible, expectAccessibleAndCapture } from './testing/accessibility.js';
 import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
 import { SettingsPage } from './pages/settings-page.js';
@@ -59,8 +59,7 @@ test('Settings adds an Adobe Developer Console connection, the test lists every 
     await item.getByRole('button', { name: 'Acme via Adobe 편집' }).click();
     await expect(form).toContainText('클라이언트 코드가 아닙니다');
     await expect(form.getByTestId('sign-in-choice').getByRole('radio', { name: /^Adobe Developer Console/ })).toBeChecked();
-    await expectAccessible(page, 'connection form (Adobe Developer Console, ko)');
-    await page.screenshot({ path: 'e2e/artifacts/settings-adobe-sign-in-ko.png', fullPage: true });
+    await expectAccessibleAndCapture(page, 'connection form (Adobe Developer Console, ko)', 'settings-adobe-sign-in-ko');
     await form.getByRole('button', { name: '취소' }).click();
     await page.getByRole('tab', { name: '언어 및 모양' }).click();
     await page.getByTestId('settings-language').click();

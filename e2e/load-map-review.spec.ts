@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { expectAccessible } from './testing/accessibility.js';
+import { expectAccessibleAndCapture } from './testing/accessibility.js';
 import { expect, test } from './testing/fixtures.js';
 import { writeLargeCsv } from './testing/large-csv.js';
 import { LoadPage } from './pages/load-page.js';
@@ -43,13 +43,11 @@ test('an Excel workbook: the sheet picker reads the members sheet, then Map and 
   await load.waitCounted();
   await expect(load.rowCount).toContainText('31');
   await expect(picker).toContainText('Members');
-  await expectAccessible(page, 'load (xlsx)');
-  await page.screenshot({ path: 'e2e/artifacts/load-xlsx.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'load (xlsx)', 'load-xlsx');
 
   const map = new MapPage(page);
   await map.openFromLoad();
-  await expect(page.getByTestId('id-column-picker')).toContainText('Member ID');
-  await expect(map.paramField('Tier')).toHaveValue('Tier');
+  await map.expectSuggested('Member ID', 'Tier');
   await map.check();
   const review = new ReviewPage(page);
   await expect(review.card('rows')).toHaveAttribute('data-value', '31');
@@ -79,17 +77,15 @@ test('a CP949 file with the UI in Korean: the encoding is detected, and Map and 
   await expect(page.getByTestId('encoding-picker')).toContainText('한국어 (CP949 / EUC-KR)');
   await expect(page.getByRole('columnheader', { name: '회원번호' })).toBeVisible();
   await expect(load.cell(1, 2)).toHaveText('골드');
-  await expectAccessible(page, 'load (ko)');
-  await page.screenshot({ path: 'e2e/artifacts/load-ko.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'load (ko)', 'load-ko');
 
   const map = new MapPage(page);
   await map.openFromLoad();
   await expect(page.getByRole('heading', { name: '열을 프로필 매개변수에 매핑' })).toBeVisible();
-  await expect(page.getByTestId('id-column-picker')).toContainText('회원번호');
+  await expect(map.idColumnPicker).toContainText('회원번호');
   await map.paramField('등급').fill('tier');
   await map.paramField('지역').fill('region');
-  await expectAccessible(page, 'map (ko)');
-  await page.screenshot({ path: 'e2e/artifacts/map-ko.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'map (ko)', 'map-ko');
   await map.check();
 
   const review = new ReviewPage(page);
@@ -100,8 +96,7 @@ test('a CP949 file with the UI in Korean: the encoding is detected, and Map and 
   await review.filter(/^문제가 있는 행$/);
   await expect(review.row(41)).toContainText('mbox3rdPartyId에는');
   await expect(page.getByTestId('top-values').locator('[data-param="tier"]')).toContainText('골드');
-  await expectAccessible(page, 'review (ko)');
-  await page.screenshot({ path: 'e2e/artifacts/review-ko.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'review (ko)', 'review-ko');
 });
 
 test('a saved template is applied to a file with the same columns, with a note and an undo; recent files reopen it', async ({ page, appHost }) => {

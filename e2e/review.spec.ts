@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectAccessible } from './testing/accessibility.js';
+import { expectAccessible, expectAccessibleAndCapture } from './testing/accessibility.js';
 import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
@@ -24,17 +24,14 @@ test('a CSV with problems: fix one inline, leave one out, strip commas, and Uplo
   await load.waitCounted();
   await expect(load.rowCount).toContainText('200');
   await expect(page.getByTestId('load-overrides')).toBeVisible();
-  await expectAccessible(page, 'load (file)');
-  await page.screenshot({ path: 'e2e/artifacts/load.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'load (file)', 'load');
 
   const map = new MapPage(page);
   await map.openFromLoad();
-  await expect(page.getByTestId('id-column-picker')).toContainText('thirdPartyId');
-  await expect(map.paramField('loyaltyTier')).toHaveValue('loyaltyTier');
+  await map.expectSuggested('thirdPartyId', 'loyaltyTier');
   await map.paramField('city').fill('homeCity');
   await map.sendBox('emailOptIn').uncheck();
-  await expectAccessible(page, 'map');
-  await page.screenshot({ path: 'e2e/artifacts/map.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'map', 'map');
 
   await map.check();
   const review = new ReviewPage(page);
@@ -102,8 +99,7 @@ test('a CSV with problems: fix one inline, leave one out, strip commas, and Uplo
   await expect(review.uploadButton).toBeEnabled();
   await expect(review.gate).toContainText('198 rows are ready to send in 1 batches');
   await expect(page.getByTestId('step-upload')).toBeEnabled();
-  await expectAccessible(page, 'review (fixed)');
-  await page.screenshot({ path: 'e2e/artifacts/review-fixed.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'review (fixed)', 'review-fixed');
 });
 
 test('jumping to a row outside the file says so', async ({ page, appHost }) => {
@@ -134,6 +130,5 @@ test('dark theme: Load, Map and Review follow the OS and stay readable', async (
   const review = new ReviewPage(page);
   await review.filter(/Rows with problems/);
   await expect(review.grid).toHaveAttribute('data-total', '4');
-  await expectAccessible(page, 'review (dark)');
-  await page.screenshot({ path: 'e2e/artifacts/review-dark.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'review (dark)', 'review-dark');
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
-import { expectAccessible } from './testing/accessibility.js';
+import { expectAccessible, expectAccessibleAndCapture } from './testing/accessibility.js';
 import { expect, test } from './testing/fixtures.js';
 import { startRecordingProxy } from '../electron/upload/testing/recording-proxy.js';
 import { startAppHost } from './testing/app-host.js';
@@ -64,8 +64,7 @@ test('European decimal commas: nothing changes until the user picks the reading 
     // The first fix offered is the decimal reading, named with its example.
     const first = kind.getByTestId('number-fix').getByRole('button').first();
     await expect(first).toHaveText('Convert decimal commas (1.234,50 → 1234.50)');
-    await expectAccessible(page, 'review (decimal commas)');
-    await page.screenshot({ path: 'e2e/artifacts/review-decimal-commas.png', fullPage: true });
+    await expectAccessibleAndCapture(page, 'review (decimal commas)', 'review-decimal-commas');
 
     // The same choice in Korean.
     await page.getByRole('button', { name: /Language/ }).click();

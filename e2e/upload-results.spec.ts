@@ -7,7 +7,7 @@ import { startSandbox } from '../sandbox/index.js';
 import type { RunningSandbox } from '../sandbox/index.js';
 import { expect, test } from './testing/fixtures.js';
 import { startAppHost } from './testing/app-host.js';
-import { expectAccessible } from './testing/accessibility.js';
+import { expectAccessible, expectAccessibleAndCapture } from './testing/accessibility.js';
 import { fetchProfile, hostCall, sandboxTotals } from './testing/target-check.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
@@ -85,16 +85,14 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   await upload.step.and(page.locator('[data-state="ready"]')).waitFor();
   await expect(page.getByTestId('upload-ready')).toContainText(`${ready.toLocaleString('en-US')} rows`);
   await expect(page.getByTestId('connection-card')).toContainText('sandbox');
-  await expectAccessible(page, 'upload (ready)');
-  await page.screenshot({ path: 'e2e/artifacts/upload-ready.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'upload (ready)', 'upload-ready');
   await upload.sendButton.click();
   await upload.waitJob('completed');
   await expect(upload.batches.first()).toHaveAttribute('data-state', 'complete');
   await expect(page.getByTestId('overall-progress')).toHaveAttribute('aria-valuenow', '100');
   // The in-page notification (browser mode).
   await expect(page.getByRole('region', { name: /notification/i }).getByRole('alert')).toContainText('Upload finished: ');
-  await expectAccessible(page, 'upload (done)');
-  await page.screenshot({ path: 'e2e/artifacts/upload-done.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'upload (done)', 'upload-done');
   const jobId = await upload.jobId();
 
   await page.getByTestId('see-results').click();
@@ -116,8 +114,7 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   expect(fixed).not.toBeNull();
   await expect(page.getByTestId('outcome-row')).toHaveCount(view.batches.length);
   await expect(results.history.getByTestId('history-row')).toHaveCount(1);
-  await expectAccessible(page, 'results');
-  await page.screenshot({ path: 'e2e/artifacts/results.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'results', 'results');
 
   // The result CSV: one line per row of the file.
   const download = page.waitForEvent('download');
@@ -137,8 +134,7 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   await expect(page.getByRole('heading', { name: '결과', exact: true })).toBeVisible();
   await expect(page.getByTestId('totals')).toContainText('업데이트된 프로필');
   await expect(page.getByTestId('download-results')).toHaveText('결과 CSV 다운로드');
-  await expectAccessible(page, 'results (ko)');
-  await page.screenshot({ path: 'e2e/artifacts/results-ko.png', fullPage: true });
+  await expectAccessibleAndCapture(page, 'results (ko)', 'results-ko');
 
   // Rehearsed on the sandbox: the same rows can be sent again, e.g. to another connection.
   await page.getByTestId('step-upload').click();
@@ -288,8 +284,7 @@ test('an upload can be paused, resumed and cancelled (on a dark screen)', async 
     await page.getByTestId('pause-job').click();
     await upload.waitJob('paused');
     await expect(page.getByTestId('pause-reason')).toContainText('You paused this upload');
-    await expectAccessible(page, 'upload (paused, dark)');
-    await page.screenshot({ path: 'e2e/artifacts/upload-paused.png', fullPage: true });
+    await expectAccessibleAndCapture(page, 'upload (paused, dark)', 'upload-paused');
     await page.getByTestId('resume-job').click();
     await upload.waitJob('running');
 
@@ -305,8 +300,7 @@ test('an upload can be paused, resumed and cancelled (on a dark screen)', async 
     const shown = await results.totals();
     expect(shown.unknown).toBe(shown.rows - shown.excluded - shown.rejected);
     await expect(page.getByTestId('retry-failed')).toBeEnabled();
-    await expectAccessible(page, 'results (dark)');
-    await page.screenshot({ path: 'e2e/artifacts/results-dark.png', fullPage: true });
+    await expectAccessibleAndCapture(page, 'results (dark)', 'results-dark');
   } finally {
     await sandbox.close();
   }

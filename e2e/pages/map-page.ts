@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import type { Locator } from '@playwright/test';
 import { StepPage } from './step-page.js';
 
@@ -5,11 +6,18 @@ import { StepPage } from './step-page.js';
 export class MapPage extends StepPage {
   readonly step = this.byTestId('map-step');
   readonly templateApplied = this.byTestId('template-applied');
+  readonly idColumnPicker = this.byTestId('id-column-picker');
 
   /** Goes from a loaded file to the Map step and waits for the suggestion. */
   async openFromLoad(): Promise<void> {
     await this.page.getByTestId('to-map').click();
     await this.step.and(this.page.locator('[data-state="ready"]')).waitFor();
+  }
+
+  /** Expects the suggestion to take `idColumn` as the id and to send `column` under its own name. */
+  async expectSuggested(idColumn: string, column: string): Promise<void> {
+    await expect(this.idColumnPicker).toContainText(idColumn);
+    await expect(this.paramField(column)).toHaveValue(column);
   }
 
   /** The parameter-name field of one column. */

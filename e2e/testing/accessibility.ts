@@ -12,3 +12,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/** Checks the page with `expectAccessible`, then keeps a full-page screenshot as `e2e/artifacts/<shot>.png`. */
+export async function expectAccessibleAndCapture(page: Page, label: string, shot: string): Promise<void> {
+  await expectAccessible(page, label);
+  await page.screenshot({ path: `e2e/artifacts/${shot}.png`, fullPage: true });
+}
