@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { jobEventSchema, type JobEvent } from './job-events.js';
 import { replayJob, reduceJob, initialJobView } from './job-reducer.js';
-import { defaultJobOptions, type JobSpec } from './job-spec.js';
 import { jobSummary, jobTotals } from './job-summary.js';
+import { jobSpecForTests } from '../contract/testing/job-spec-for-tests.js';
 
 const at = '2026-01-01T00:00:00.000Z';
-const spec: JobSpec = {
-  jobId: 'j1',
-  createdAt: at,
-  connection: { profileId: 'p', name: 'P', baseUrl: 'http://127.0.0.1:1', clientCode: 'acme', apiVersion: 'v2', statusHosts: [], dailyRowBudget: null },
-  source: { file: 'in.csv', idType: 'thirdPartyId', rows: 14, rejected: 2, excluded: 1, preparedDir: '/tmp/x', retryOf: null },
-  batches: [
-    { index: 0, rows: 5, bytes: 50, path: 'b0' },
-    { index: 1, rows: 4, bytes: 40, path: 'b1' },
-    { index: 2, rows: 2, bytes: 20, path: 'b2' },
-  ],
-  options: defaultJobOptions(),
-};
+const spec = jobSpecForTests(at, [5, 4, 2], { rows: 14, rejected: 2, excluded: 1 });
 const c = (s: number, nf: number, f: number) => ({ consumedCount: s + nf + f, successfulUpdates: s, profilesNotFound: nf, failedUpdates: f });
 
 const events: JobEvent[] = [

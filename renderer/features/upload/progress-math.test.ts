@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../../shared/jobs/job-events.js';
 import { replayJob } from '../../../shared/jobs/job-reducer.js';
-import { defaultJobOptions } from '../../../shared/jobs/job-spec.js';
-import type { JobSpec } from '../../../shared/jobs/job-spec.js';
 import { batchDisplay, estimateRemainingMs, jobFraction, splitDuration } from './progress-math.js';
+import { jobSpecForTests } from '../../../shared/contract/testing/job-spec-for-tests.js';
 
 const at = '2026-01-01T00:00:00.000Z';
-const spec: JobSpec = {
-  jobId: 'j1',
-  createdAt: at,
-  connection: { profileId: 'p', name: 'Local', baseUrl: 'http://127.0.0.1:1', clientCode: 'c', apiVersion: 'v2', statusHosts: [], dailyRowBudget: null },
-  source: { file: 'a.csv', idType: 'pcId', rows: 300, rejected: 0, excluded: 0, preparedDir: '/tmp/x', retryOf: null },
-  batches: [
-    { index: 0, rows: 100, bytes: 1000, path: 'b0' },
-    { index: 1, rows: 200, bytes: 2000, path: 'b1' },
-  ],
-  options: defaultJobOptions(),
-};
+const spec = jobSpecForTests(at, [100, 200], { file: 'a.csv', idType: 'pcId' });
 const started: JobEvent = { type: 'job.started', jobId: 'j1', at, spec };
 
 describe('upload progress', () => {
