@@ -1,9 +1,9 @@
 // Encoding detection and streaming decoding: a character split between two reads must survive.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForTests } from './fixtures/temp-dir-for-tests.js';
 import { detectEncoding } from './detect-encoding.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
@@ -76,13 +76,7 @@ describe('detectEncoding', () => {
 });
 
 describe('reading big files in every encoding', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'io-enc-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const { dir } = tempDirForTests('io-enc-');
 
   /** True when byte `at` falls inside a character, so the reader's read boundary splits it. */
   const splits = (bytes: Buffer, at: number, encoding: EncodingName): boolean => {
@@ -106,7 +100,7 @@ describe('reading big files in every encoding', () => {
         if (splits(bytes, READ_BYTES, encoding)) break;
       }
       expect(splits(bytes, READ_BYTES, encoding)).toBe(true);
-      const path = join(dir, `${encoding}.csv`);
+      const path = join(dir(), `${encoding}.csv`);
       await writeFile(path, bytes);
       const info = await openTable(path);
       expect(info.encoding?.encoding).toBe(encoding);
@@ -117,7 +111,7 @@ describe('reading big files in every encoding', () => {
   }
 
   it('the encoding override decodes a file detection would get wrong', async () => {
-    const path = join(dir, 'override.csv');
+    const path = join(dir(), 'override.csv');
     await writeFile(path, encode('id,name\r\n1,Müller\r\n', 'windows-1252'));
     const info = await openTable(path, { encoding: 'cp949' });
     expect(info.encoding?.source).toBe('override');
@@ -126,7 +120,7 @@ describe('reading big files in every encoding', () => {
   });
 
   it('a file whose first 256 KB are ASCII is judged by windows further in (Windows-1252 at the end)', async () => {
-    const path = join(dir, 'late-latin1.csv');
+    const path = join(dir(), 'late-latin1.csv');
     const head = Buffer.from(`id,name\n${Array.from({ length: 30_000 }, (_, i) => `${i},plain`).join('\n')}\n`);
     expect(head.length).toBeGreaterThan(256 * 1024);
     await writeFile(path, Buffer.concat([head, encode('30000,Müller\n30001,Zoë\n', 'windows-1252')]));
@@ -138,7 +132,7 @@ describe('reading big files in every encoding', () => {
   });
 
   it('a UTF-8 file with a few damaged bytes stays UTF-8; the damaged rows are noted as decoding-errors', async () => {
-    const path = join(dir, 'damaged-utf8.csv');
+    const path = join(dir(), 'damaged-utf8.csv');
     const good = (from: number, n: number): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => `${from + i},홍길동 ${from + i}\n`).join(''));
     await writeFile(path, Buffer.concat([Buffer.from('id,name\n'), good(1, 50), Buffer.from([0x35, 0x31, 0x2c, 0xff, 0x41, 0x0a]), good(52, 50)]));
     const info = await openTable(path);

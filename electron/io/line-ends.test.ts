@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirForTests } from './fixtures/temp-dir-for-tests.js';
 import { createLineEndNormalizer } from './line-ends.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
@@ -34,17 +34,11 @@ describe('line-end normaliser', () => {
 });
 
 describe('line-end kinds through the reader, across 48 KB reads', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'line-ends-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const { dir } = tempDirForTests('line-ends-');
 
   /** Writes `rows` data rows (each `row(i)`) after a header, joined by `eol`, and reads them back. */
   async function read(name: string, eol: string, row: (i: number) => string, rows = 3000): Promise<{ rows: string[][]; codes: string[] }> {
-    const path = join(dir, name);
+    const path = join(dir(), name);
     const lines = ['id,note'];
     for (let i = 1; i <= rows; i++) lines.push(row(i));
     await writeFile(path, lines.join(eol) + eol);
