@@ -2,9 +2,9 @@ import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
 import { parseFlags } from '../parse-flags.js';
 import { describeError } from '../../messages/error-words.js';
-import { jobPaths } from '../../services/job-paths.js';
-import type { UploadServices } from '../../services/job-services.js';
-import { exitCodeOfRun, finalJson, printSummary, readTokenFromStdin, runAndReport, withServices } from '../upload/cli-services.js';
+import { jobPaths } from '../../services/jobs/job-paths.js';
+import type { UploadServices } from '../../services/jobs/job-services.js';
+import { exitCodeOfRun, finalJson, printSummary, readTokenFromStdin, runAndReport, withServices } from '../cli-services.js';
 
 const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results|repair> [JOBID] [options]
 

@@ -4,7 +4,7 @@ import { parseFlags } from '../parse-flags.js';
 import { TOKEN_EXPIRY_WARNING_DAYS, type ConnectionProfileView } from '../../../shared/contract/profiles.js';
 import { tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
 import { describeError } from '../../messages/error-words.js';
-import { readTokenFromStdin, withServices } from '../upload/cli-services.js';
+import { readTokenFromStdin, withServices } from '../cli-services.js';
 
 const USAGE = `Usage: profile-loader profiles <list|add|remove|test|set-token|set-secret> [options]
 
