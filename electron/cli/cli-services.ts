@@ -1,5 +1,5 @@
 import { resolveAppHome } from '../services/app-home.js';
-import { createUploadServices, type UploadServices } from '../services/jobs/job-services.js';
+import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import type { JobView } from '../../shared/jobs/job-reducer.js';
 import { jobSummary, type JobSummary } from '../../shared/jobs/job-summary.js';

@@ -17,7 +17,7 @@ export function resolveAppHome(env: Readonly<Record<string, string | undefined>>
  * folder 0700 unless a mode says otherwise (the folder holds personal data and sealed tokens — the
  * local sandbox's database included), and the folder itself is created or tightened to 0700.
  */
-export async function usePrivateHome(homeDir: string): Promise<void> {
+export async function makeHomePrivate(homeDir: string): Promise<void> {
   // The mask is the process's; worker threads cannot set it and inherit the main thread's.
   if (isMainThread) process.umask(0o077);
   await mkdir(homeDir, { recursive: true, mode: 0o700 });

@@ -18,7 +18,7 @@ import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { replayJob } from '../../shared/jobs/job-reducer.js';
 import { runCli } from '../cli/main.js';
 import { jobPaths } from '../services/jobs/job-paths.js';
-import { createUploadServices } from '../services/jobs/job-services.js';
+import { createUploadServices } from '../services/upload-services.js';
 import { readJournal } from '../store/journal.js';
 import { startRecordingProxy } from './testing/recording-proxy.js';
 import { FAST_SETTINGS, SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';

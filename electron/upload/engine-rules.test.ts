@@ -7,7 +7,7 @@ import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
 import { parseSubmitResponse } from '../../shared/target/submit-response.js';
 import { batchUpdateUrl } from '../../shared/target/urls.js';
-import { createUploadServices, type UploadServices } from '../services/jobs/job-services.js';
+import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import { jobPaths } from '../services/jobs/job-paths.js';
 import { JobJournal } from '../store/journal.js';
 import { UsageLedger } from '../store/usage-ledger.js';

@@ -6,7 +6,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
 import { maxCallsInAnyWindow } from '../../shared/jobs/rate-window.js';
-import { createUploadServices, type UploadServices } from '../services/jobs/job-services.js';
+import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import type { OsKeychain } from '../store/os-keychain.js';
 import { startRecordingProxy, type RecordingProxy } from './testing/recording-proxy.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';

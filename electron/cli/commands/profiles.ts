@@ -200,7 +200,7 @@ export const command: CliCommand = {
         }
         case 'test': {
           const p = await c.find(target());
-          if (secret !== undefined) c.useSessionClientSecret(p.id, secret);
+          if (secret !== undefined) c.setSessionClientSecret(p.id, secret);
           const r = await c.test(p.id);
           // Each check keeps its English `message` in the --json shape scripts rely on.
           const checks = r.checks.map((k) => ({ ...k, message: describeError(k) }));

@@ -5,7 +5,7 @@ import { CliUsageError } from '../cli-types.js';
 import { jobPaths, newJobId } from '../../services/jobs/job-paths.js';
 import { ensurePrivateDir } from '../../store/atomic-file.js';
 import { readTokenFromStdin, runAndReport, withServices } from '../cli-services.js';
-import type { UploadServices } from '../../services/jobs/job-services.js';
+import type { UploadServices } from '../../services/upload-services.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
 import { expiryWarning } from './profiles.js';
 import { parseValidateArgs, type ValidateArgs } from './validate-args.js';
@@ -168,8 +168,8 @@ async function prepareAndSend(
   }
   if (m.batches.length === 0) throw new CliUsageError('no row passed validation: nothing to upload; run "validate" to see why', 1);
   if (!profile) throw new CliUsageError('--profile NAME is required');
-  if (token !== undefined) services.connections.useSessionToken(profile.id, token);
-  if (secret !== undefined) services.connections.useSessionClientSecret(profile.id, secret);
+  if (token !== undefined) services.connections.setSessionToken(profile.id, token);
+  if (secret !== undefined) services.connections.setSessionClientSecret(profile.id, secret);
   const expiring = token === undefined ? expiryWarning(profile) : undefined;
   if (expiring) io.stderr(expiring);
   const spec = await services.jobs.create({ preparedDir: outDir, profileId: profile.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });

@@ -5,7 +5,7 @@ import { startSandbox } from '../../../sandbox/index.js';
 import { jobSummary } from '../../../shared/jobs/job-summary.js';
 import { tempHome, writePrepared } from '../../upload/testing/fixtures.js';
 import { checkBaseUrl, LOCAL_SANDBOX_ID } from './connection-service.js';
-import { createUploadServices } from '../jobs/job-services.js';
+import { createUploadServices } from '../upload-services.js';
 import { admin as sandboxAdmin } from '../../../sandbox/testing/http.js';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -210,13 +210,13 @@ export class ConnectionService {
   }
 
   /** Uses `token` for this process only, without saving it (the CLI's --token-stdin on upload/resume). */
-  useSessionToken(id: string, token: string): void {
+  setSessionToken(id: string, token: string): void {
     checkToken(token);
     this.sessionTokens.set(id, token);
   }
 
   /** Uses `secret` as an Adobe-sign-in profile's client secret for this process only, without saving it (the CLI's --client-secret-stdin). */
-  useSessionClientSecret(id: string, secret: string): void {
+  setSessionClientSecret(id: string, secret: string): void {
     checkClientSecret(secret);
     this.tokens.useSessionSecret(id, secret);
   }

@@ -20,8 +20,8 @@ export type ReviewState =
   | { readonly kind: 'ready'; readonly summary: ReviewSummary }
   | { readonly kind: 'failed'; readonly problem: AppError; readonly previous: ReviewSummary | null };
 
-interface PrepareStore {
-  /** The open file this preparation is for (null before Load). */
+interface MapReviewStore {
+  /** The open file the Map and Review steps work on (null before Load). */
   readonly file: FileSummary | null;
   readonly map: MapState;
   readonly suggestion: MappingSuggestion | null;
@@ -31,7 +31,7 @@ interface PrepareStore {
   readonly beforeTemplate: MappingSpec | null;
   readonly review: ReviewState;
   /** Starts over for a newly loaded file (state/wiring.ts calls it for each): asks the Node side for a mapping suggestion. Never throws. */
-  useFile(api: ClientApi, file: FileSummary): Promise<void>;
+  startFile(api: ClientApi, file: FileSummary): Promise<void>;
   setMapping(mapping: MappingSpec): void;
   /** Puts back the plain suggestion instead of the template that was applied automatically. */
   undoTemplate(): void;
@@ -69,7 +69,7 @@ export function lastSummary(review: ReviewState): ReviewSummary | null {
 }
 
 /** Selector for the Upload step: the prepared folder, mapping, counts and whether Upload is allowed. */
-export function selectPrepared(s: Pick<PrepareStore, 'file' | 'review'>): PreparedForUpload | null {
+export function selectPrepared(s: Pick<MapReviewStore, 'file' | 'review'>): PreparedForUpload | null {
   if (s.review.kind !== 'ready' || !s.file) return null;
   const r = s.review.summary;
   return {
@@ -84,8 +84,8 @@ export function selectPrepared(s: Pick<PrepareStore, 'file' | 'review'>): Prepar
   };
 }
 
-/** The preparation of the open file: its mapping (Map) and the result of checking it (Review). */
-export const usePrepare = create<PrepareStore>((set, get) => {
+/** The Map and Review steps of the open file: its mapping (Map) and the result of checking it (Review). */
+export const useMapReview = create<MapReviewStore>((set, get) => {
   /** Runs one Node-side call that re-validates, keeping the last summary visible meanwhile. */
   const revalidate = async (call: () => Promise<ReviewSummary>): Promise<void> => {
     const previous = lastSummary(get().review);
@@ -104,7 +104,7 @@ export const usePrepare = create<PrepareStore>((set, get) => {
     mapping: null,
     beforeTemplate: null,
     review: { kind: 'idle' },
-    async useFile(api, file) {
+    async startFile(api, file) {
       set({ file, map: { kind: 'suggesting' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
       try {
         const suggestion = await api.call['mapping.suggest']({ fileId: file.fileId });

@@ -1,17 +1,17 @@
-import { UsageLedger } from '../../store/usage-ledger.js';
-import { usePrivateHome } from '../app-home.js';
-import { createSecretStore } from '../../store/create-secret-store.js';
-import type { SecretCipher } from '../../store/encrypted-file-secret-store.js';
-import type { OsKeychain } from '../../store/os-keychain.js';
-import type { SecretStore } from '../../store/secret-store.js';
-import { loadAppSettings, type AppSettings } from '../../store/settings-store.js';
-import type { JobEvent } from '../../../shared/jobs/job-events.js';
-import { createHttpTransport, type Transport } from '../../upload/http-transport.js';
-import { RateLimiterRegistry } from '../../upload/rate-limiter.js';
-import { ConnectionService, type LocalSandbox } from '../connections/connection-service.js';
-import { JobService } from './job-service.js';
+import { UsageLedger } from '../store/usage-ledger.js';
+import { makeHomePrivate } from './app-home.js';
+import { createSecretStore } from '../store/create-secret-store.js';
+import type { SecretCipher } from '../store/encrypted-file-secret-store.js';
+import type { OsKeychain } from '../store/os-keychain.js';
+import type { SecretStore } from '../store/secret-store.js';
+import { loadAppSettings, type AppSettings } from '../store/settings-store.js';
+import type { JobEvent } from '../../shared/jobs/job-events.js';
+import { createHttpTransport, type Transport } from '../upload/http-transport.js';
+import { RateLimiterRegistry } from '../upload/rate-limiter.js';
+import { ConnectionService, type LocalSandbox } from './connections/connection-service.js';
+import { JobService } from './jobs/job-service.js';
 
-/** Options of the upload side of the app (profiles, tokens, jobs). */
+/** Options of the upload side of the app (saved connections, tokens, jobs). */
 export interface UploadServicesOptions {
   readonly homeDir: string;
   /** Electron's safeStorage cipher when the app runs in Electron (see electron/main/safe-storage-cipher.ts). */
@@ -38,7 +38,7 @@ export interface UploadServices {
 }
 
 async function defaultStartLocalSandbox(dataDir: string): Promise<LocalSandbox> {
-  const { startSandbox } = await import('../../../sandbox/index.js');
+  const { startSandbox } = await import('../../sandbox/index.js');
   return startSandbox({ dataDir, port: 0 });
 }
 
@@ -48,7 +48,7 @@ async function defaultStartLocalSandbox(dataDir: string): Promise<LocalSandbox> 
  * limiter per client code for the whole process. Throws `settings-invalid` for a bad settings file.
  */
 export async function createUploadServices(options: UploadServicesOptions): Promise<UploadServices> {
-  await usePrivateHome(options.homeDir);
+  await makeHomePrivate(options.homeDir);
   const settings = await loadAppSettings(options.homeDir);
   const secrets =
     options.secrets ??
