@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 
 /**
- * The folder that holds all of the app's state (profiles, jobs, journals, templates, the local
+ * The folder that holds all of the app's state (saved connections, jobs, journals, templates, the local
  * sandbox's store). `PROFILE_LOADER_HOME` moves it; otherwise `~/.profile-loader`.
  */
 export function resolveAppHome(env: Readonly<Record<string, string | undefined>> = process.env): string {

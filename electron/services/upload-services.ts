@@ -22,7 +22,7 @@ export interface UploadServicesOptions {
   readonly transport?: Transport;
   readonly emit?: (event: JobEvent) => void;
   readonly log?: (line: string) => void;
-  /** Starts the in-process sandbox for the built-in profile; defaults to sandbox/'s startSandbox. */
+  /** Starts the in-process sandbox for the built-in connection; defaults to sandbox/'s startSandbox. */
   readonly startLocalSandbox?: (dataDir: string) => Promise<LocalSandbox>;
 }
 

@@ -197,7 +197,7 @@ describe('a read-only job folder when the job ends', () => {
     await writePrepared(join(home, 'prepared'), { batches: 3, rowsPerBatch: 50 });
     if (process.getuid?.() === 0) execFileSync('chown', ['-R', '65534:65534', home]);
     const host = await hostProcess(home);
-    const saved = await post(host.port, host.token, 'profiles.save', { name: 'Dev', clientCode: 'ro', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
+    const saved = await post(host.port, host.token, 'connections.save', { name: 'Dev', clientCode: 'ro', apiVersion: 'v2', baseUrl: sandbox.baseUrl });
     expect(saved).toMatchObject({ ok: true });
     const started = await post(host.port, host.token, 'jobs.start', { preparedDir: join(home, 'prepared'), profileId: (saved.value as { id: string }).id });
     expect(started).toMatchObject({ ok: true });

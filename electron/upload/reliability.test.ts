@@ -102,7 +102,7 @@ describe('reliability against the sandbox over real HTTP', () => {
     await admin(sandbox, 'PUT', '/admin/clients/acme/settings', { requireAuth: true });
     const first = String((await admin(sandbox, 'POST', '/admin/clients/acme/token', {})).token);
     const profile = await services.connections.save({ name: 'Prod-like', environment: 'Production', color: 'red', clientCode: 'acme', apiVersion: 'v2', baseUrl: proxy.baseUrl, token: first });
-    expect((await services.connections.list()).profiles.find((p) => p.id === profile.id)).toMatchObject({ hasToken: true, secretStorage: 'os-keychain' });
+    expect((await services.connections.list()).connections.find((p) => p.id === profile.id)).toMatchObject({ hasToken: true, secretStorage: 'os-keychain' });
     expect(JSON.stringify(await services.connections.list())).not.toContain(first);
     const prepared = join(home, 'in');
     const lines = await writePrepared(prepared, { batches: 5, rowsPerBatch: 10 });

@@ -24,28 +24,45 @@ async function cli(h: string, argv: string[], stdin = ''): Promise<{ code: numbe
   return { code, out, err };
 }
 
-describe('profiles, upload and jobs commands', () => {
-  it('adds a profile with a token from stdin, never prints it, and says the token is session-only here', async () => {
+describe('connections, upload and jobs commands', () => {
+  it('adds a connection with a token from stdin, never prints it, and says the token is session-only here', async () => {
     const h = await home();
-    const added = await cli(h, ['profiles', 'add', '--name', 'Prod', '--base-url', 'https://acme.tt.omtrdc.net', '--client-code', 'acme', '--api-version', 'v2', '--token-stdin', '--json'], 'tok-XYZ-987\n');
+    const added = await cli(h, ['connections', 'add', '--name', 'Prod', '--base-url', 'https://acme.tt.omtrdc.net', '--client-code', 'acme', '--api-version', 'v2', '--token-stdin', '--json'], 'tok-XYZ-987\n');
     expect(added.code).toBe(0);
     expect(added.err).toContain('kept for this command only');
     expect(added.out + added.err).not.toContain('tok-XYZ-987');
-    const list = await cli(h, ['profiles', 'list', '--json']);
+    const list = await cli(h, ['connections', 'list', '--json']);
     const parsed = JSON.parse(list.out) as { secretStorage: string; profiles: { name: string; hasToken: boolean }[] };
     expect(parsed.secretStorage).toBe('session-only');
     expect(parsed.profiles.map((p) => p.name)).toEqual(['Local sandbox', 'Prod']);
     expect(await readFile(join(h, 'profiles.json'), 'utf8')).not.toContain('tok-XYZ-987');
   });
 
+  it('keeps "profiles" as the old name of "connections": same output, --json shapes and exit codes', async () => {
+    const h = await home();
+    expect((await cli(h, ['profiles', 'add', '--name', 'Old', '--base-url', 'https://old.tt.omtrdc.net', '--client-code', 'old', '--api-version', 'v1'])).code).toBe(0);
+    for (const argv of [['list', '--json'], ['list'], ['remove', 'Nope'], ['add', '--name', 'P'], ['frobnicate']]) {
+      const viaNew = await cli(h, ['connections', ...argv]);
+      const viaOld = await cli(h, ['profiles', ...argv]);
+      expect({ code: viaOld.code, out: viaOld.out }).toEqual({ code: viaNew.code, out: viaNew.out });
+      expect(viaOld.err.replaceAll('profiles', 'connections')).toBe(viaNew.err);
+    }
+    const listed = JSON.parse((await cli(h, ['profiles', 'list', '--json'])).out) as Record<string, unknown>;
+    expect(Object.keys(listed)).toEqual(['profiles', 'secretStorage']);
+    const help = (await cli(h, ['--help'])).out;
+    expect(help).toMatch(/^ {2}connections +list, add, remove or test connections/m);
+    expect(help).toMatch(/^ {2}profiles +the old name of "connections"/m);
+    expect((await cli(h, ['help', 'profiles'])).out).toContain('"profiles" is the old name of "connections"');
+  });
+
   it('explains bad input in one line with exit 2', async () => {
     const h = await home();
-    const insecure = await cli(h, ['profiles', 'add', '--name', 'P', '--base-url', 'http://acme.tt.omtrdc.net', '--client-code', 'acme', '--api-version', 'v2']);
+    const insecure = await cli(h, ['connections', 'add', '--name', 'P', '--base-url', 'http://acme.tt.omtrdc.net', '--client-code', 'acme', '--api-version', 'v2']);
     expect(insecure).toMatchObject({ code: 2, err: expect.stringContaining('must use https://') });
-    expect(await cli(h, ['profiles', 'add', '--name', 'P'])).toMatchObject({ code: 2, err: expect.stringContaining('--base-url, --client-code, --api-version') });
+    expect(await cli(h, ['connections', 'add', '--name', 'P'])).toMatchObject({ code: 2, err: expect.stringContaining('--base-url, --client-code, --api-version') });
     expect(await cli(h, ['jobs', 'show', 'nope'])).toMatchObject({ code: 2, err: expect.stringContaining('No job nope') });
     expect(await cli(h, ['upload', 'x.csv', '--id-column', 'id', '--id-type', 'thirdPartyId'])).toMatchObject({ code: 2, err: expect.stringContaining('--profile NAME is required') });
-    expect(await cli(h, ['upload', 'x.csv', '--id-column', 'id', '--id-type', 'thirdPartyId', '--profile', 'Nope'])).toMatchObject({ code: 2, err: expect.stringContaining('No connection profile named "Nope"') });
+    expect(await cli(h, ['upload', 'x.csv', '--id-column', 'id', '--id-type', 'thirdPartyId', '--profile', 'Nope'])).toMatchObject({ code: 2, err: expect.stringContaining('No connection named "Nope"') });
     expect(await cli(h, ['jobs', 'list', '--json'])).toMatchObject({ code: 0, out: '[]\n' });
   });
 
@@ -55,7 +72,7 @@ describe('profiles, upload and jobs commands', () => {
     cleanups.push(() => sandbox.close());
     const csv = join(h, 'people.csv');
     await writeFile(csv, `crm_id,tier\n${Array.from({ length: 30 }, (_, i) => `C${i},t${i % 2}`).join('\n')}\n`);
-    expect((await cli(h, ['profiles', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v1'])).code).toBe(0);
+    expect((await cli(h, ['connections', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v1'])).code).toBe(0);
     const dry = await cli(h, ['upload', csv, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--batch-rows', '10', '--profile', 'Dev', '--dry-run', '--json']);
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, rows: 30, valid: 30, batches: [{ rows: 10 }, { rows: 10 }, { rows: 10 }] });
@@ -87,7 +104,7 @@ describe('profiles, upload and jobs commands', () => {
 
   it('an upload that stops before sending leaves no job folder behind', async () => {
     const h = await home();
-    expect((await cli(h, ['profiles', 'add', '--name', 'Dev', '--base-url', 'http://127.0.0.1:9', '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
+    expect((await cli(h, ['connections', 'add', '--name', 'Dev', '--base-url', 'http://127.0.0.1:9', '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
     const csv = join(h, 'people.csv');
     await writeFile(csv, 'crm_id,tier\nC1,gold\n');
     expect((await cli(h, ['upload', join(h, 'missing.csv'), '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--profile', 'Dev'])).code).toBe(2);
@@ -100,7 +117,7 @@ describe('profiles, upload and jobs commands', () => {
     cleanups.push(() => sandbox.close());
     const csv = join(h, 'people.csv');
     await writeFile(csv, 'crm_id,tier\nC1,gold\nC+2,silver\nC3,bronze\n');
-    expect((await cli(h, ['profiles', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
+    expect((await cli(h, ['connections', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
     const refused = await cli(h, ['upload', csv, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--profile', 'Dev', '--json']);
     expect(refused.code).toBe(1);
     expect(refused.out).toBe('');

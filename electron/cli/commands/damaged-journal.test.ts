@@ -33,7 +33,7 @@ describe('a damaged job journal', () => {
     cleanups.push(() => sandbox.close());
     const csv = join(h, 'people.csv');
     await writeFile(csv, `crm_id,tier\n${Array.from({ length: 30 }, (_, i) => `C${i},t${i % 2}`).join('\n')}\n`);
-    expect((await cli(h, ['profiles', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
+    expect((await cli(h, ['connections', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
     const up = JSON.parse((await cli(h, ['upload', csv, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--batch-rows', '10', '--profile', 'Dev', '--json'])).out) as { jobId: string };
 
     // A torn append followed by later records, as the old journal could leave: line 6 is cut short.

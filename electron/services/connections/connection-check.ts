@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { reason, type ErrorParams, type Reason } from '../../../shared/contract/errors.js';
-import type { ConnectionCheck } from '../../../shared/contract/profiles.js';
+import type { ConnectionCheck } from '../../../shared/contract/connections.js';
 import type { HttpOutcome } from '../../../shared/jobs/http-decision.js';
 import { secureRequestUrl } from '../../../shared/target/secure-url.js';
 import { fetchProfileUrl } from '../../../shared/target/urls.js';

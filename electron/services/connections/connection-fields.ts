@@ -1,8 +1,8 @@
 import { AppCallError } from '../../../shared/contract/errors.js';
 import type { ParsedArgsOf } from '../../../shared/contract/define.js';
-import { ADOBE_ADMIN_API_URL, ADOBE_DEFAULT_SCOPES, ADOBE_IMS_URL, type profileCalls } from '../../../shared/contract/profiles.js';
+import { ADOBE_ADMIN_API_URL, ADOBE_DEFAULT_SCOPES, ADOBE_IMS_URL, type connectionCalls } from '../../../shared/contract/connections.js';
 import { isLoopbackHost } from '../../../shared/target/secure-url.js';
-import type { StoredAuth } from '../../store/profile-store.js';
+import type { StoredAuth } from '../../store/connection-store.js';
 
 /** Throws `invalid-token` unless the token is one run of printable ASCII (what an HTTP header can carry); never echoes it. */
 export function checkToken(token: string): void {
@@ -48,8 +48,8 @@ export function checkBaseUrl(text: string): string {
   return checkAddress(text, 'base');
 }
 
-/** The sign-in details a save may carry (`auth` of `profiles.save`). */
-export type AuthInput = NonNullable<ParsedArgsOf<(typeof profileCalls)['profiles.save']>['auth']>;
+/** The sign-in details a save may carry (`auth` of `connections.save`). */
+export type AuthInput = NonNullable<ParsedArgsOf<(typeof connectionCalls)['connections.save']>['auth']>;
 
 /** Returns the sign-in method to store: Adobe's service addresses and scopes filled in where not given, every address checked like a base URL. */
 export function storedAuthOf(input: AuthInput): StoredAuth {

@@ -23,7 +23,7 @@ async function services() {
   return { home, s };
 }
 
-describe('connection profiles', () => {
+describe('connections', () => {
   it('wants https except for this computer, and a unique name', async () => {
     expect(checkBaseUrl('https://acme.tt.omtrdc.net/')).toBe('https://acme.tt.omtrdc.net');
     expect(checkBaseUrl('http://127.0.0.1:4010')).toBe('http://127.0.0.1:4010');
@@ -39,8 +39,8 @@ describe('connection profiles', () => {
     await expect(bad).rejects.not.toMatchObject({ message: expect.stringContaining('secret') });
     const list = await s.connections.list();
     expect(list.secretStorage).toBe('session-only');
-    expect(list.profiles.map((p) => p.name)).toEqual(['Local sandbox', 'Prod']);
-    expect(list.profiles[1]).toMatchObject({ statusHosts: ['*.tt.omtrdc.net'], hasToken: false, builtIn: false });
+    expect(list.connections.map((p) => p.name)).toEqual(['Local sandbox', 'Prod']);
+    expect(list.connections[1]).toMatchObject({ statusHosts: ['*.tt.omtrdc.net'], hasToken: false, builtIn: false });
   });
 
   it('"Test connection" checks reachability, token and client code with a profile fetch against the sandbox', async () => {
@@ -80,7 +80,7 @@ describe('connection profiles', () => {
     const admin = async (path: string, body: unknown) => (await sandboxAdmin(sandbox, path.endsWith('settings') ? 'PUT' : 'POST', path, body)).json;
     await admin('/admin/clients/acme/settings', { requireAuth: true });
     const p = await s.connections.save({ name: 'Dev', environment: '', color: '', clientCode: 'acme', apiVersion: 'v2', baseUrl: sandbox.baseUrl, token: 'stale-token' });
-    const view = async () => (await s.connections.list()).profiles.find((x) => x.id === p.id)!;
+    const view = async () => (await s.connections.list()).connections.find((x) => x.id === p.id)!;
     expect((await view()).lastTest).toBeNull();
     await s.connections.test(p.id);
     expect((await view()).lastTest).toMatchObject({ ok: false, token: 'refused' });
@@ -91,19 +91,19 @@ describe('connection profiles', () => {
     expect((await view()).lastTest).toMatchObject({ ok: true, token: 'accepted' });
   });
 
-  it('production is a switch; profiles saved before it existed get it from their environment label, marked for review once', async () => {
+  it('production is a switch; connections saved before it existed get it from their environment label, marked for review once', async () => {
     const { home, s } = await services();
     const at = '2026-01-01T00:00:00.000Z';
     const old = (id: string, name: string, environment: string) => ({ id, name, environment, color: '', clientCode: 'acme', apiVersion: 'v1', baseUrl: 'https://acme.tt.omtrdc.net', statusHosts: [], dailyRowBudget: null, createdAt: at, updatedAt: at });
     await writeFile(join(home, 'profiles.json'), JSON.stringify({ version: 1, profiles: [old('p-1', 'Acme live', 'Live'), old('p-2', 'Acme QA', 'QA'), old('p-3', 'Acme 운영', '운영')] }));
-    const listed = (await s.connections.list()).profiles.filter((p) => !p.builtIn);
+    const listed = (await s.connections.list()).connections.filter((p) => !p.builtIn);
     expect(listed.map((p) => [p.name, p.production, p.productionSetBy])).toEqual([
       ['Acme live', true, 'environment-name'],
       ['Acme QA', false, 'environment-name'],
       ['Acme 운영', true, 'environment-name'],
     ]);
     await s.connections.reviewProduction(['p-1', 'p-2', 'p-3']);
-    expect((await s.connections.list()).profiles.filter((p) => !p.builtIn).map((p) => p.productionSetBy)).toEqual(['user', 'user', 'user']);
+    expect((await s.connections.list()).connections.filter((p) => !p.builtIn).map((p) => p.productionSetBy)).toEqual(['user', 'user', 'user']);
     expect(JSON.parse(await readFile(join(home, 'profiles.json'), 'utf8')).version).toBe(2);
     // The label no longer decides: a "Production" label without the switch is not production, and the switch sticks through edits.
     const labelOnly = await s.connections.save({ name: 'Named prod', environment: 'Production', color: '', clientCode: 'x', apiVersion: 'v2', baseUrl: 'https://x.tt.omtrdc.net' });

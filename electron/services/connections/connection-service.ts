@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppCallError, reason, type Reason } from '../../../shared/contract/errors.js';
-import type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, ProfilesList } from '../../../shared/contract/profiles.js';
+import type { ConnectionCheck, ConnectionView, ConnectionTestResult, ConnectionList } from '../../../shared/contract/connections.js';
 import type { ParsedArgsOf } from '../../../shared/contract/define.js';
-import type { profileCalls } from '../../../shared/contract/profiles.js';
+import type { connectionCalls } from '../../../shared/contract/connections.js';
 import { defaultStatusHosts } from '../../../shared/jobs/status-host.js';
 import { isLoopbackHost } from '../../../shared/target/secure-url.js';
-import { ProfileStore, type LastTest, type StoredProfile } from '../../store/profile-store.js';
+import { ConnectionStore, type LastTest, type StoredConnection } from '../../store/connection-store.js';
 import type { SecretStore } from '../../store/secret-store.js';
 import type { Transport } from '../../upload/http-transport.js';
 import { loadTlsTrust, type TlsTrust } from '../../upload/tls-trust.js';
@@ -18,7 +18,7 @@ import type { HandlerSlice } from '../handlers.js';
 
 export { checkBaseUrl, checkToken } from './connection-fields.js';
 
-/** Id, client code and name of the built-in profile that starts the in-process sandbox. */
+/** Id, client code and name of the built-in connection that starts the in-process sandbox. */
 export const LOCAL_SANDBOX_ID = 'local-sandbox';
 export const LOCAL_SANDBOX_CLIENT = 'sandbox';
 const LOCAL_SANDBOX_BASE = 'sandbox:local';
@@ -30,9 +30,9 @@ export interface LocalSandbox {
   close(): Promise<void>;
 }
 
-/** Everything an upload needs to reach one profile's Target; the token is fetched per call and never kept in the object. */
+/** Everything an upload needs to reach one connection's Target; the token is fetched per call and never kept in the object. */
 export interface ResolvedConnection {
-  readonly profile: ConnectionProfileView;
+  readonly connection: ConnectionView;
   readonly baseUrl: string;
   readonly statusHosts: readonly string[];
   /** What https calls of this connection trust (the OS store and its CA file). */
@@ -53,7 +53,7 @@ export interface ConnectionServiceOptions {
   readonly startLocalSandbox: (dataDir: string) => Promise<LocalSandbox>;
 }
 
-type SaveArgs = ParsedArgsOf<(typeof profileCalls)['profiles.save']>;
+type SaveArgs = ParsedArgsOf<(typeof connectionCalls)['connections.save']>;
 
 /** What a failed sign-in check says: the failure's code and params (its HTTP status stays out of the check). */
 function signInReason(failure: SignInFailure): Reason {
@@ -62,20 +62,20 @@ function signInReason(failure: SignInFailure): Reason {
 }
 
 /**
- * Connection profiles and their tokens: the built-in Local sandbox plus the user's profiles in
- * `profiles.json`. Tokens and client secrets go to the SecretStore and never come back out through this
+ * Saved connections and their tokens: the built-in Local sandbox plus the user's connections in
+ * `profiles.json` (the on-disk name existing installs have). Tokens and client secrets go to the SecretStore and never come back out through this
  * service's views; Adobe-sign-in tokens are minted and renewed by ConnectionTokens.
  */
 export class ConnectionService {
-  readonly store: ProfileStore;
+  readonly store: ConnectionStore;
   private readonly tokens: ConnectionTokens;
   private sandbox: Promise<LocalSandbox> | undefined;
-  /** The built-in profile is not stored; its last test lives as long as the process. */
+  /** The built-in connection is not stored; its last test lives as long as the process. */
   private sandboxLastTest: LastTest | null = null;
   private readonly sessionTokens = new Map<string, string>();
 
   constructor(private readonly options: ConnectionServiceOptions) {
-    this.store = new ProfileStore(options.homeDir);
+    this.store = new ConnectionStore(options.homeDir);
     this.tokens = new ConnectionTokens(this.store, options.secrets, options.transport);
   }
 
@@ -84,28 +84,28 @@ export class ConnectionService {
     return this.options.secrets.kind;
   }
 
-  /** Lists profiles, the Local sandbox first. */
-  async list(): Promise<ProfilesList> {
+  /** Lists connections, the Local sandbox first. */
+  async list(): Promise<ConnectionList> {
     const stored = await this.store.list();
     const views = [await this.builtInView(), ...(await Promise.all(stored.map((p) => this.view(p))))];
-    return { profiles: views, secretStorage: this.secretStorage };
+    return { connections: views, secretStorage: this.secretStorage };
   }
 
-  /** Finds a profile by id, or by name (case-insensitive); throws `profile-not-found`. */
-  async find(idOrName: string): Promise<ConnectionProfileView> {
+  /** Finds a connection by id, or by name (case-insensitive); throws `profile-not-found`. */
+  async find(idOrName: string): Promise<ConnectionView> {
     const wanted = idOrName.trim().toLowerCase();
-    const { profiles } = await this.list();
-    const found = profiles.find((p) => p.id === idOrName) ?? profiles.find((p) => p.name.toLowerCase() === wanted);
+    const { connections } = await this.list();
+    const found = connections.find((p) => p.id === idOrName) ?? connections.find((p) => p.name.toLowerCase() === wanted);
     if (!found) throw new AppCallError('profile-not-found', { variant: 'name', name: idOrName });
     return found;
   }
 
   /**
-   * Adds (no id) or updates a profile; saves a given token or client secret. Throws user-facing errors
+   * Adds (no id) or updates a connection; saves a given token or client secret. Throws user-facing errors
    * for a bad address, CA file or expiry date, a taken name, an unknown id, a pasted token on an
    * Adobe-sign-in connection, or an Adobe-sign-in connection without a client secret.
    */
-  async save(args: SaveArgs): Promise<ConnectionProfileView> {
+  async save(args: SaveArgs): Promise<ConnectionView> {
     if (args.id === LOCAL_SANDBOX_ID) {
       if (args.token !== undefined) await this.setToken(LOCAL_SANDBOX_ID, args.token);
       this.sandboxLastTest = null;
@@ -143,7 +143,7 @@ export class ConnectionService {
           : (existing?.tokenExpiresAt ?? null);
     const now = new Date().toISOString();
     const untested = args.token !== undefined || args.clearToken || args.clientSecret !== undefined || authChanged || !existing || existing.baseUrl !== baseUrl || existing.clientCode !== args.clientCode || existing.caFile !== caFile;
-    const profile: StoredProfile = {
+    const connection: StoredConnection = {
       id,
       name: args.name,
       environment: args.environment,
@@ -164,18 +164,18 @@ export class ConnectionService {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    await this.store.upsert(profile);
+    await this.store.upsert(connection);
     // Switching the sign-in method drops what the other method kept.
-    if (kindChanged || args.clearToken) await this.options.secrets.delete(profile.id);
-    if (!oauth) await this.options.secrets.delete(clientSecretKey(profile.id));
-    if (args.clientSecret !== undefined) await this.options.secrets.set(clientSecretKey(profile.id), args.clientSecret);
-    if (args.token !== undefined) await this.options.secrets.set(profile.id, args.token);
-    this.sessionTokens.delete(profile.id);
-    this.tokens.forget(profile.id);
-    return this.view(profile);
+    if (kindChanged || args.clearToken) await this.options.secrets.delete(connection.id);
+    if (!oauth) await this.options.secrets.delete(clientSecretKey(connection.id));
+    if (args.clientSecret !== undefined) await this.options.secrets.set(clientSecretKey(connection.id), args.clientSecret);
+    if (args.token !== undefined) await this.options.secrets.set(connection.id, args.token);
+    this.sessionTokens.delete(connection.id);
+    this.tokens.forget(connection.id);
+    return this.view(connection);
   }
 
-  /** Removes a profile, its token and its client secret; throws for the built-in one or an unknown id. */
+  /** Removes a connection, its token and its client secret; throws for the built-in one or an unknown id. */
   async remove(id: string): Promise<void> {
     if (id === LOCAL_SANDBOX_ID) throw new AppCallError('profile-built-in');
     if (!(await this.store.remove(id))) throw new AppCallError('profile-not-found', { variant: 'id', id });
@@ -185,7 +185,7 @@ export class ConnectionService {
     this.tokens.forget(id);
   }
 
-  /** Saves a pasted token for a profile (its last test verdict and known expiry no longer apply). Sends nothing and resumes nothing. */
+  /** Saves a pasted token for a connection (its last test verdict and known expiry no longer apply). Sends nothing and resumes nothing. */
   async setToken(id: string, token: string, expiresAt: string | null = null): Promise<void> {
     checkToken(token);
     const stored = id === LOCAL_SANDBOX_ID ? undefined : (await this.store.list()).find((p) => p.id === id);
@@ -197,14 +197,14 @@ export class ConnectionService {
     else await this.store.update(id, (p) => ({ ...p, lastTest: null, tokenExpiresAt: expiry }));
   }
 
-  /** Records that Target refused this profile's token during an upload (the token light turns red until a new token or test). */
+  /** Records that Target refused this connection's token during an upload (the token light turns red until a new token or test). */
   async noteTokenRefused(id: string): Promise<void> {
     const lastTest: LastTest = { at: new Date().toISOString(), ok: false, token: 'refused' };
     if (id === LOCAL_SANDBOX_ID) this.sandboxLastTest = lastTest;
     else await this.store.update(id, (p) => ({ ...p, lastTest }));
   }
 
-  /** Marks the production setting of these profiles as the user's own (after reviewing what the upgrade set). */
+  /** Marks the production setting of these connections as the user's own (after reviewing what the upgrade set). */
   async reviewProduction(ids: readonly string[]): Promise<void> {
     for (const id of ids) await this.store.update(id, (p) => ({ ...p, productionSetBy: 'user' }));
   }
@@ -215,26 +215,26 @@ export class ConnectionService {
     this.sessionTokens.set(id, token);
   }
 
-  /** Uses `secret` as an Adobe-sign-in profile's client secret for this process only, without saving it (the CLI's --client-secret-stdin). */
+  /** Uses `secret` as an Adobe-sign-in connection's client secret for this process only, without saving it (the CLI's --client-secret-stdin). */
   setSessionClientSecret(id: string, secret: string): void {
     checkClientSecret(secret);
     this.tokens.useSessionSecret(id, secret);
   }
 
-  /** Resolves where and how to send for a profile, starting the local sandbox for the built-in one. Throws for an unusable CA file. */
+  /** Resolves where and how to send for a connection, starting the local sandbox for the built-in one. Throws for an unusable CA file. */
   async resolve(idOrName: string): Promise<ResolvedConnection> {
-    const profile = await this.find(idOrName);
-    const trust = await loadTlsTrust(profile.caFile);
-    const oauth = profile.auth.kind === 'adobe-oauth';
-    const token = async () => this.sessionTokens.get(profile.id) ?? (oauth ? await this.tokens.current(profile.id, trust) : await this.options.secrets.get(profile.id));
-    const renewToken = async (refused: string | undefined) => !this.sessionTokens.has(profile.id) && oauth && (await this.tokens.renew(profile.id, refused, trust));
-    if (!profile.builtIn) {
-      return { profile, baseUrl: profile.baseUrl, statusHosts: profile.statusHosts, trust, token, renewToken, statusUrlFor: (u) => u };
+    const connection = await this.find(idOrName);
+    const trust = await loadTlsTrust(connection.caFile);
+    const oauth = connection.auth.kind === 'adobe-oauth';
+    const token = async () => this.sessionTokens.get(connection.id) ?? (oauth ? await this.tokens.current(connection.id, trust) : await this.options.secrets.get(connection.id));
+    const renewToken = async (refused: string | undefined) => !this.sessionTokens.has(connection.id) && oauth && (await this.tokens.renew(connection.id, refused, trust));
+    if (!connection.builtIn) {
+      return { connection, baseUrl: connection.baseUrl, statusHosts: connection.statusHosts, trust, token, renewToken, statusUrlFor: (u) => u };
     }
     const sandbox = await this.localSandbox();
     const base = new URL(sandbox.baseUrl);
     return {
-      profile,
+      connection,
       baseUrl: sandbox.baseUrl,
       statusHosts: [base.host],
       trust,
@@ -251,25 +251,25 @@ export class ConnectionService {
   }
 
   /**
-   * Runs "Test connection" for a profile, one check at a time (reachable over valid TLS, Adobe sign-in,
+   * Runs "Test connection" for a connection, one check at a time (reachable over valid TLS, Adobe sign-in,
    * token, client code), and keeps its verdict on the token (what the token light shows). Never sends a
    * batch; a refused Adobe-sign-in token is renewed once and asked again.
    */
   async test(idOrName: string): Promise<ConnectionTestResult> {
-    const profile = await this.find(idOrName);
-    const result = await this.runChecks(profile);
+    const connection = await this.find(idOrName);
+    const result = await this.runChecks(connection);
     const tokenCheck = result.checks.find((k) => k.check === 'token');
     const lastTest: LastTest = { at: new Date().toISOString(), ok: result.ok, token: tokenCheck === undefined ? 'not-reached' : tokenCheck.ok ? 'accepted' : 'refused' };
-    if (profile.builtIn) this.sandboxLastTest = lastTest;
-    else await this.store.update(profile.id, (p) => ({ ...p, lastTest }));
-    const after = await this.find(profile.id);
+    if (connection.builtIn) this.sandboxLastTest = lastTest;
+    else await this.store.update(connection.id, (p) => ({ ...p, lastTest }));
+    const after = await this.find(connection.id);
     return { ...result, tokenExpiresAt: after.tokenExpiresAt };
   }
 
-  private async runChecks(profile: ConnectionProfileView): Promise<Omit<ConnectionTestResult, 'tokenExpiresAt'>> {
+  private async runChecks(connection: ConnectionView): Promise<Omit<ConnectionTestResult, 'tokenExpiresAt'>> {
     let c: ResolvedConnection;
     try {
-      c = await this.resolve(profile.id);
+      c = await this.resolve(connection.id);
     } catch (error) {
       if (error instanceof AppCallError && (error.code === 'ca-file-unreadable' || error.code === 'ca-file-not-pem')) {
         return { ok: false, checks: [{ check: 'reachable', ok: false, ...({ code: error.code, params: error.params } as Reason) }] };
@@ -277,12 +277,12 @@ export class ConnectionService {
       throw error;
     }
     const checks: ConnectionCheck[] = [];
-    const oauth = profile.auth.kind === 'adobe-oauth';
+    const oauth = connection.auth.kind === 'adobe-oauth';
     let token: string | undefined;
     let signedIn = true;
     if (oauth) {
       try {
-        await this.tokens.signIn(profile.id, c.trust);
+        await this.tokens.signIn(connection.id, c.trust);
         token = await c.token();
         checks.push({ check: 'sign-in', ok: true, ...reason('check-signed-in') });
       } catch (error) {
@@ -293,7 +293,7 @@ export class ConnectionService {
     } else {
       token = await c.token();
     }
-    const input = { baseUrl: c.baseUrl, clientCode: profile.clientCode, trust: c.trust, tokenKind: token === undefined ? ('none' as const) : oauth ? ('minted' as const) : ('pasted' as const) };
+    const input = { baseUrl: c.baseUrl, clientCode: connection.clientCode, trust: c.trust, tokenKind: token === undefined ? ('none' as const) : oauth ? ('minted' as const) : ('pasted' as const) };
     let verdict = await fetchCheck(input, token, this.options.transport);
     if (verdict.tokenRefused && oauth && signedIn) {
       // A colleague may have minted a newer token (which retires ours): mint once more and ask again.
@@ -309,14 +309,14 @@ export class ConnectionService {
     return { ok: all.every((k) => k.ok), checks: all };
   }
 
-  /** The contract handlers for `profiles.*`. */
-  handlers(): HandlerSlice<'profiles.list' | 'profiles.save' | 'profiles.remove' | 'profiles.test' | 'profiles.reviewProduction'> {
+  /** The contract handlers for `connections.*`. */
+  handlers(): HandlerSlice<'connections.list' | 'connections.save' | 'connections.remove' | 'connections.test' | 'connections.reviewProduction'> {
     return {
-      'profiles.list': () => this.list(),
-      'profiles.save': (args) => this.save(args),
-      'profiles.remove': (args) => this.remove(args.id),
-      'profiles.test': (args) => this.test(args.id),
-      'profiles.reviewProduction': (args) => this.reviewProduction(args.ids),
+      'connections.list': () => this.list(),
+      'connections.save': (args) => this.save(args),
+      'connections.remove': (args) => this.remove(args.id),
+      'connections.test': (args) => this.test(args.id),
+      'connections.reviewProduction': (args) => this.reviewProduction(args.ids),
     };
   }
 
@@ -333,7 +333,7 @@ export class ConnectionService {
     return this.sandbox;
   }
 
-  private async view(p: StoredProfile): Promise<ConnectionProfileView> {
+  private async view(p: StoredConnection): Promise<ConnectionView> {
     return {
       id: p.id,
       name: p.name,
@@ -357,7 +357,7 @@ export class ConnectionService {
     };
   }
 
-  private async builtInView(): Promise<ConnectionProfileView> {
+  private async builtInView(): Promise<ConnectionView> {
     return {
       id: LOCAL_SANDBOX_ID,
       name: 'Local sandbox',

@@ -79,7 +79,7 @@ export class JobService {
     this.historySource = { homeDir: options.homeDir, load: (jobId) => this.load(jobId), isRunningHere: (jobId) => this.running.has(jobId) };
   }
 
-  /** Creates a job from a prepared folder for a profile; writes `job.started` to its journal and returns the spec. */
+  /** Creates a job from a prepared folder for a connection; writes `job.started` to its journal and returns the spec. */
   async create(args: { preparedDir: string; profileId: string; options?: Partial<JobOptions>; retryOf?: string | null; jobId?: string }): Promise<JobSpec> {
     const prepared = await readPreparedInput(args.preparedDir);
     if (prepared.blocked) throw new AppCallError('prepared-blocked');
@@ -90,13 +90,13 @@ export class JobService {
       jobId,
       createdAt: new Date().toISOString(),
       connection: {
-        profileId: conn.profile.id,
-        name: conn.profile.name,
+        profileId: conn.connection.id,
+        name: conn.connection.name,
         baseUrl: conn.baseUrl,
-        clientCode: conn.profile.clientCode,
-        apiVersion: conn.profile.apiVersion,
+        clientCode: conn.connection.clientCode,
+        apiVersion: conn.connection.apiVersion,
         statusHosts: [...conn.statusHosts],
-        dailyRowBudget: conn.profile.dailyRowBudget,
+        dailyRowBudget: conn.connection.dailyRowBudget,
       },
       source: {
         file: prepared.file,
@@ -183,11 +183,11 @@ export class JobService {
         renewToken: conn.renewToken,
         trust: conn.trust,
         statusHosts: () => conn.statusHosts,
-        // The built-in sandbox listens on a new port in each process; other profiles keep the recorded URL.
-        baseUrl: () => (conn.profile.builtIn ? conn.baseUrl : fresh.spec.connection.baseUrl),
+        // The built-in sandbox listens on a new port in each process; other connections keep the recorded URL.
+        baseUrl: () => (conn.connection.builtIn ? conn.baseUrl : fresh.spec.connection.baseUrl),
         statusUrlFor: conn.statusUrlFor,
         // Target refused the token mid-job: the token light says so, as a failed test would.
-        onTokenRefused: () => this.options.connections.noteTokenRefused(conn.profile.id),
+        onTokenRefused: () => this.options.connections.noteTokenRefused(conn.connection.id),
       });
       const done = runner.run();
       this.running.set(jobId, { runner, done });
@@ -331,7 +331,7 @@ export class JobService {
     return { path, rows: await writeResultCsv(job.spec, job.view, job.events, path) };
   }
 
-  /** Creates a new job from the failed, unknown and not-sent rows of a finished job (same profile unless given). */
+  /** Creates a new job from the failed, unknown and not-sent rows of a finished job (same connection unless given). */
   async retryFailed(jobId: string, profileId?: string): Promise<JobSpec> {
     const job = await this.load(jobId);
     const newId = newJobId();

@@ -1,4 +1,4 @@
-// `profiles` with Adobe sign-in, end to end through the command line against an HTTPS sandbox: the
+// `connections` with Adobe sign-in, end to end through the command line against an HTTPS sandbox: the
 // contract flags, `test --json`'s shape and exit code, an upload, and no credential in any output.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,8 +44,8 @@ const addArgs = (name: string, clientCode = 'acme') => [
 ];
 
 describe('profiles with Adobe sign-in', () => {
-  it('documents the additions in "help profiles"', async () => {
-    const help = (await cli(['help', 'profiles'])).stdout;
+  it('documents the additions in "help connections"', async () => {
+    const help = (await cli(['help', 'connections'])).stdout;
     for (const part of ['--auth token|adobe-oauth', '--client-id ID --org-id ORG --tenant-id T --client-secret-stdin', '[--scopes S] [--ims-url URL] [--admin-api-url URL]', '--ca-file PEM', '"test --json" prints', 'tokenExpiresAt', 'it is not the client code']) {
       expect(help.replace(/\s+/g, ' ')).toContain(part);
     }
@@ -56,7 +56,7 @@ describe('profiles with Adobe sign-in', () => {
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('sign-in: Adobe (client ID pl-test-client-4c1d, tenant acmetenant');
 
-    const test = await cli(['profiles', 'test', 'Acme', '--json', '--client-secret-stdin'], TEST_OAUTH.clientSecret);
+    const test = await cli(['connections', 'test', 'Acme', '--json', '--client-secret-stdin'], TEST_OAUTH.clientSecret);
     expect(test.code).toBe(0);
     const json = JSON.parse(test.stdout) as { profile: string; ok: boolean; checks: { check: string; ok: boolean; message: string }[]; tokenExpiresAt: string | null };
     expect(Object.keys(json)).toEqual(['profile', 'ok', 'checks', 'tokenExpiresAt']);
@@ -71,17 +71,17 @@ describe('profiles with Adobe sign-in', () => {
     const result = JSON.parse(upload.stdout) as { jobId: string; state: string; confirmed: number };
     expect(result).toMatchObject({ state: 'completed', confirmed: 60 });
     expect((await cli(['jobs', 'show', result.jobId])).code).toBe(0);
-    expect((await cli(['profiles', 'list'])).stdout).toContain('Acme');
-    expect(await cli(['profiles', 'set-secret', 'Acme', '--client-secret-stdin'], TEST_OAUTH.clientSecret)).toMatchObject({ code: 0, stdout: expect.stringContaining('client secret of Acme saved') });
+    expect((await cli(['connections', 'list'])).stdout).toContain('Acme');
+    expect(await cli(['connections', 'set-secret', 'Acme', '--client-secret-stdin'], TEST_OAUTH.clientSecret)).toMatchObject({ code: 0, stdout: expect.stringContaining('client secret of Acme saved') });
     expect(((await admin(s.sandbox, 'GET', '/admin/stats')).json as { plainHttpTokenRequests: number }).plainHttpTokenRequests).toBe(0);
 
     // A wrong secret: the sign-in check fails with IMS's words, exit 1.
-    const wrong = await cli(['profiles', 'test', 'Acme', '--json', '--client-secret-stdin'], 'wrong-secret-0000');
+    const wrong = await cli(['connections', 'test', 'Acme', '--json', '--client-secret-stdin'], 'wrong-secret-0000');
     expect(wrong.code).toBe(1);
     expect((JSON.parse(wrong.stdout) as typeof json).checks.find((c) => c.check === 'sign-in')).toMatchObject({ ok: false, message: expect.stringContaining('invalid_client: invalid client_secret parameter') });
     // A client code the server does not speak for fails its own check.
     await cli(addArgs('Typo', 'acmee'), TEST_OAUTH.clientSecret);
-    const typo = await cli(['profiles', 'test', 'Typo', '--client-secret-stdin'], TEST_OAUTH.clientSecret);
+    const typo = await cli(['connections', 'test', 'Typo', '--client-secret-stdin'], TEST_OAUTH.clientSecret);
     expect(typo.code).toBe(1);
     expect(typo.stdout).toMatch(/FAIL client-code +The server does not confirm client code acmee/);
 
@@ -94,10 +94,10 @@ describe('profiles with Adobe sign-in', () => {
     const plain = await startSandbox();
     try {
       const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
-      const add = ['profiles', 'add', '--name', 'Pasted', '--base-url', plain.baseUrl, '--client-code', 'acme', '--api-version', 'v2', '--token-stdin', '--token-expires-at', soon];
+      const add = ['connections', 'add', '--name', 'Pasted', '--base-url', plain.baseUrl, '--client-code', 'acme', '--api-version', 'v2', '--token-stdin', '--token-expires-at', soon];
       expect((await cli(add, 'pasted-token-6a1f')).code).toBe(0);
       // (Without an OS keychain the token itself is kept for that command only; its date is kept.)
-      expect((await cli(['profiles', 'list'])).stdout).toMatch(new RegExp(`token: (saved|none), expires in 5 day\\(s\\) \\(${soon}\\)`));
+      expect((await cli(['connections', 'list'])).stdout).toMatch(new RegExp(`token: (saved|none), expires in 5 day\\(s\\) \\(${soon}\\)`));
       const csv = join(home, 'few.csv');
       await writeFile(csv, 'thirdPartyId,tier\nP-1,gold\n');
       const upload = await cli(['upload', csv, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--profile', 'Pasted', '--json', '--token-stdin'], 'pasted-token-6a1f');
@@ -112,11 +112,11 @@ describe('profiles with Adobe sign-in', () => {
   }, 60_000);
 
   it('refuses incomplete or conflicting sign-in flags with a usage error (exit 2)', async () => {
-    const missing = await cli(['profiles', 'add', '--name', 'X', '--base-url', s.httpsBaseUrl, '--client-code', 'acme', '--api-version', 'v2', '--auth', 'adobe-oauth', '--client-id', 'c']);
+    const missing = await cli(['connections', 'add', '--name', 'X', '--base-url', s.httpsBaseUrl, '--client-code', 'acme', '--api-version', 'v2', '--auth', 'adobe-oauth', '--client-id', 'c']);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('--auth adobe-oauth needs --org-id, --tenant-id, --client-secret-stdin') });
-    const mixed = await cli(['profiles', 'add', '--name', 'X', '--base-url', s.httpsBaseUrl, '--client-code', 'acme', '--api-version', 'v2', '--client-id', 'c']);
+    const mixed = await cli(['connections', 'add', '--name', 'X', '--base-url', s.httpsBaseUrl, '--client-code', 'acme', '--api-version', 'v2', '--client-id', 'c']);
     expect(mixed).toMatchObject({ code: 2, stderr: expect.stringContaining('--client-id goes with --auth adobe-oauth') });
-    const both = await cli(['profiles', 'test', 'Acme', '--token-stdin', '--client-secret-stdin'], 'x');
+    const both = await cli(['connections', 'test', 'Acme', '--token-stdin', '--client-secret-stdin'], 'x');
     expect(both).toMatchObject({ code: 2, stderr: expect.stringContaining('both read standard input') });
     const args = addArgs('Y');
     args[args.indexOf('--ims-url') + 1] = 'http://ims.example.com';

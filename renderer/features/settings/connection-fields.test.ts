@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysUntil, tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
-import { checkProfileFields, tokenExpiresSoon, withScheme } from './profile-fields.js';
+import { checkConnectionFields, tokenExpiresSoon, withScheme } from './connection-fields.js';
 
 const ok = { name: 'Acme', clientCode: 'acme', baseUrl: 'https://acme.tt.omtrdc.net', token: '', production: 'no' as const, isNew: true };
 const oauth = {
@@ -23,27 +23,27 @@ describe('connection form fields', () => {
   });
 
   it('names the problem of each field, and nothing for a good form', () => {
-    expect(checkProfileFields(ok)).toEqual({});
-    expect(checkProfileFields({ ...ok, name: ' ', clientCode: '', baseUrl: '', production: '' })).toEqual({
+    expect(checkConnectionFields(ok)).toEqual({});
+    expect(checkConnectionFields({ ...ok, name: ' ', clientCode: '', baseUrl: '', production: '' })).toEqual({
       name: 'fieldName',
       clientCode: 'fieldClientCode',
       baseUrl: 'fieldBaseUrl',
       production: 'productionChoose',
     });
-    expect(checkProfileFields({ ...ok, clientCode: 'ac me', baseUrl: 'https://', token: 'two words', tokenExpiresAt: '30.09.2026' })).toEqual({
+    expect(checkConnectionFields({ ...ok, clientCode: 'ac me', baseUrl: 'https://', token: 'two words', tokenExpiresAt: '30.09.2026' })).toEqual({
       clientCode: 'fieldClientCodeChars',
       baseUrl: 'fieldBaseUrlBad',
       token: 'fieldToken',
       tokenExpiresAt: 'fieldExpiry',
     });
-    expect(checkProfileFields({ ...ok, tokenExpiresAt: '2026-09-30' })).toEqual({});
+    expect(checkConnectionFields({ ...ok, tokenExpiresAt: '2026-09-30' })).toEqual({});
     // An existing connection keeps its saved choice: no production answer is demanded again.
-    expect(checkProfileFields({ ...ok, production: '', isNew: false })).toEqual({});
+    expect(checkConnectionFields({ ...ok, production: '', isNew: false })).toEqual({});
   });
 
   it('checks the Adobe Developer Console fields: all required, the secret only until one is saved, https service addresses', () => {
-    expect(checkProfileFields(oauth)).toEqual({});
-    expect(checkProfileFields({ ...oauth, clientId: ' ', clientSecret: '', orgId: '', tenantId: '', scopes: '', imsUrl: '', adminApiUrl: 'http://mc.adobe.io' })).toEqual({
+    expect(checkConnectionFields(oauth)).toEqual({});
+    expect(checkConnectionFields({ ...oauth, clientId: ' ', clientSecret: '', orgId: '', tenantId: '', scopes: '', imsUrl: '', adminApiUrl: 'http://mc.adobe.io' })).toEqual({
       clientId: 'fieldClientId',
       clientSecret: 'fieldClientSecret',
       orgId: 'fieldOrgId',
@@ -52,9 +52,9 @@ describe('connection form fields', () => {
       imsUrl: 'fieldServiceUrl',
       adminApiUrl: 'fieldServiceUrlHttp',
     });
-    expect(checkProfileFields({ ...oauth, clientSecret: '', hasClientSecret: true, tenantId: 'acme tenant', imsUrl: 'http://127.0.0.1:4010' })).toEqual({ tenantId: 'fieldTenantIdChars' });
+    expect(checkConnectionFields({ ...oauth, clientSecret: '', hasClientSecret: true, tenantId: 'acme tenant', imsUrl: 'http://127.0.0.1:4010' })).toEqual({ tenantId: 'fieldTenantIdChars' });
     // A pasted token's fields do not apply to Adobe sign-in.
-    expect(checkProfileFields({ ...oauth, token: 'two words', tokenExpiresAt: 'x' })).toEqual({});
+    expect(checkConnectionFields({ ...oauth, token: 'two words', tokenExpiresAt: 'x' })).toEqual({});
   });
 
   it('counts whole days to an expiry', () => {

@@ -1,4 +1,4 @@
-import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
 import { tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
 
 /** The form fields that can carry a problem. */
@@ -25,7 +25,7 @@ export type FieldProblems = { [K in FieldName]?: string | undefined };
 export type SignInMethod = 'token' | 'adobe-oauth';
 
 /** What the connection form holds when it is checked. */
-export interface ProfileFields {
+export interface ConnectionFields {
   readonly name: string;
   readonly clientCode: string;
   readonly baseUrl: string;
@@ -76,7 +76,7 @@ const oneLine = /^[\x21-\x7e]+$/;
  * Checks every field of the connection form the way the Node side will, so each problem shows under
  * its own field before anything is sent. Returns only the fields with a problem (empty: all good).
  */
-export function checkProfileFields(f: ProfileFields): FieldProblems {
+export function checkConnectionFields(f: ConnectionFields): FieldProblems {
   const out: FieldProblems = {};
   if (f.name.trim() === '') out.name = 'fieldName';
   if (f.clientCode.trim() === '') out.clientCode = 'fieldClientCode';
@@ -105,6 +105,6 @@ export function checkProfileFields(f: ProfileFields): FieldProblems {
 }
 
 /** Whether a connection's saved, pasted token is about to expire (or did): the one warning rule of shared/contract/token-expiry.ts. Minted tokens renew themselves. */
-export function tokenExpiresSoon(profile: Pick<ConnectionProfileView, 'name' | 'auth' | 'hasToken' | 'tokenExpiresAt'>, now = Date.now()): boolean {
-  return profile.hasToken && tokenExpiryWarning(profile, now) !== null;
+export function tokenExpiresSoon(connection: Pick<ConnectionView, 'name' | 'auth' | 'hasToken' | 'tokenExpiresAt'>, now = Date.now()): boolean {
+  return connection.hasToken && tokenExpiryWarning(connection, now) !== null;
 }

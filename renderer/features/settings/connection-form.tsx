@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Checkbox, Flex, Heading, Item, Picker, Radio, RadioGroup, TextField } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
-import { ADOBE_ADMIN_API_URL, ADOBE_DEFAULT_SCOPES, ADOBE_IMS_URL, type ConnectionProfileView, type SecretStorageKind } from '../../../shared/contract/profiles.js';
+import { ADOBE_ADMIN_API_URL, ADOBE_DEFAULT_SCOPES, ADOBE_IMS_URL, type ConnectionView, type SecretStorageKind } from '../../../shared/contract/connections.js';
 import { isAppError } from '../../../shared/contract/index.js';
-import type { ProfileInput } from '../../state/profiles-store.js';
+import type { ConnectionInput } from '../../state/connections-store.js';
 import { thrownText } from '../../i18n/problem-text.js';
-import { checkProfileFields, withScheme, type FieldName, type FieldProblems } from './profile-fields.js';
+import { checkConnectionFields, withScheme, type FieldName, type FieldProblems } from './connection-fields.js';
 import { SignInFields, type SignInValues } from './sign-in-fields.js';
 import { TokenExpiry } from './token-expiry.js';
 import { HELP_LINKS } from '../../../shared/contract/help-links.js';
 import { TokenStorageNote } from './token-storage-note.js';
 
-/** The environment colours offered, as CSS colours (saved with the profile). */
+/** The environment colours offered, as CSS colours (saved with the connection). */
 export const environmentColors = {
   red: '#d7373f',
   orange: '#e68619',
@@ -59,7 +59,7 @@ interface FormValues extends SignInValues {
   readonly clearToken: boolean;
 }
 
-function initialValues(p: ConnectionProfileView | null): FormValues {
+function initialValues(p: ConnectionView | null): FormValues {
   const oauth = p?.auth.kind === 'adobe-oauth' ? p.auth : undefined;
   return {
     name: p?.name ?? '',
@@ -84,8 +84,8 @@ function initialValues(p: ConnectionProfileView | null): FormValues {
   };
 }
 
-/** What `profiles.save` gets from the form: only the chosen sign-in method's fields, secrets only when typed. */
-function inputOf(p: ConnectionProfileView | null, v: FormValues): ProfileInput {
+/** What `connections.save` gets from the form: only the chosen sign-in method's fields, secrets only when typed. */
+function inputOf(p: ConnectionView | null, v: FormValues): ConnectionInput {
   const common = {
     ...(p ? { id: p.id } : {}),
     name: v.name,
@@ -114,20 +114,20 @@ function inputOf(p: ConnectionProfileView | null, v: FormValues): ProfileInput {
 }
 
 /**
- * Adds or edits a connection profile. Each field says what is wrong with it before anything is sent; a
+ * Adds or edits a connection. Each field says what is wrong with it before anything is sent; a
  * bare host name gets `https://`. Production is an explicit choice (required for a new connection). The
  * sign-in method is a choice: a pasted Profile API token, or Adobe Developer Console. Tokens and client
  * secrets are write-only: their fields start empty, say whether one is saved, and send one only when
  * the user typed it.
  */
-export function ProfileForm(props: {
-  readonly profile: ConnectionProfileView | null;
+export function ConnectionForm(props: {
+  readonly connection: ConnectionView | null;
   readonly storage: SecretStorageKind;
-  readonly onSave: (input: ProfileInput) => Promise<unknown>;
+  readonly onSave: (input: ConnectionInput) => Promise<unknown>;
   readonly onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const p = props.profile;
+  const p = props.connection;
   const [values, setValues] = useState<FormValues>(() => initialValues(p));
   const [saving, setSaving] = useState(false);
   const [shown, setShown] = useState<FieldProblems>({});
@@ -136,7 +136,7 @@ export function ProfileForm(props: {
 
   // A saved secret only counts while the connection keeps signing in with Adobe.
   const keptSecret = p?.auth.kind === 'adobe-oauth' && p.hasClientSecret;
-  const check = (v: FormValues) => checkProfileFields({ ...v, isNew: p === null, hasClientSecret: keptSecret });
+  const check = (v: FormValues) => checkConnectionFields({ ...v, isNew: p === null, hasClientSecret: keptSecret });
   const message = (field: FieldName) => {
     const key = shown[field];
     return key === undefined ? undefined : key.startsWith('server:') ? key.slice('server:'.length) : t(`settings.${key}`);
@@ -244,7 +244,7 @@ export function ProfileForm(props: {
           hasToken={p?.auth.kind === 'token' && p.hasToken}
           hasClientSecret={keptSecret}
         />
-        {p && values.signIn === (p.auth.kind === 'adobe-oauth' ? 'adobe-oauth' : 'token') && <TokenExpiry profile={p} />}
+        {p && values.signIn === (p.auth.kind === 'adobe-oauth' ? 'adobe-oauth' : 'token') && <TokenExpiry connection={p} />}
         <TextField
           width="100%"
           label={t('settings.caFile')}

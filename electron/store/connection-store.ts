@@ -28,8 +28,8 @@ export const storedAuthSchema = z.discriminatedUnion('kind', [
 ]);
 export type StoredAuth = z.infer<typeof storedAuthSchema>;
 
-/** A saved connection profile (the token is never part of it: it lives in the SecretStore under the profile id). */
-export const storedProfileSchema = z.object({
+/** A saved connection (the token is never part of it: it lives in the SecretStore under the connection id). */
+export const storedConnectionSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   environment: z.string(),
@@ -54,13 +54,13 @@ export const storedProfileSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type StoredProfile = z.infer<typeof storedProfileSchema>;
+export type StoredConnection = z.infer<typeof storedConnectionSchema>;
 
-/** Profiles as version 1 of the file kept them: production was guessed from the environment label. */
-const v1ProfileSchema = storedProfileSchema.omit({ production: true, productionSetBy: true, lastTest: true, auth: true, tokenExpiresAt: true, tokenIssuedAt: true, caFile: true });
+/** Connections as version 1 of the file kept them: production was guessed from the environment label. */
+const v1ConnectionSchema = storedConnectionSchema.omit({ production: true, productionSetBy: true, lastTest: true, auth: true, tokenExpiresAt: true, tokenIssuedAt: true, caFile: true });
 const fileSchema = z.discriminatedUnion('version', [
-  z.object({ version: z.literal(1), profiles: z.array(v1ProfileSchema) }),
-  z.object({ version: z.literal(2), profiles: z.array(storedProfileSchema) }),
+  z.object({ version: z.literal(1), profiles: z.array(v1ConnectionSchema) }),
+  z.object({ version: z.literal(2), profiles: z.array(storedConnectionSchema) }),
 ]);
 
 // Version 1's production labels, in English and Korean (data: the rule older files were written under).
@@ -72,20 +72,22 @@ export function looksLikeProduction(environment: string): boolean {
 }
 
 /**
- * The connection profiles of one state folder, kept in `profiles.json` and rewritten atomically on each
+ * The saved connections of one state folder, kept in `profiles.json` and rewritten atomically on each
  * change. Writes are serialised; reads see the last completed write.
  */
-export class ProfileStore {
+export class ConnectionStore {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly homeDir: string) {}
 
   get path(): string {
+    // The file keeps the name (and its `profiles` key) it had before connections were called connections:
+    // existing installs read it as it is, so renaming it would need a migration for no gain.
     return join(this.homeDir, 'profiles.json');
   }
 
-  /** Returns every saved profile; an absent file means none. Throws `profiles-corrupt` text when the file is unreadable. */
-  async list(): Promise<StoredProfile[]> {
+  /** Returns every saved connection; an absent file means none. Throws `profiles-corrupt` text when the file is unreadable. */
+  async list(): Promise<StoredConnection[]> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -94,7 +96,7 @@ export class ProfileStore {
       throw error;
     }
     const parsed = fileSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(`The profiles file ${this.path} is damaged.`);
+    if (!parsed.success) throw new Error(`The connections file ${this.path} is damaged.`);
     if (parsed.data.version === 2) return parsed.data.profiles;
     // Upgraded on read (and written as version 2 on the next change): production as the old rule saw it, marked for review.
     return parsed.data.profiles.map((p) => ({
@@ -109,24 +111,24 @@ export class ProfileStore {
     }));
   }
 
-  /** Inserts or replaces the profile with `profile.id`; resolves once written. */
-  upsert(profile: StoredProfile): Promise<void> {
+  /** Inserts or replaces the connection with `connection.id`; resolves once written. */
+  upsert(connection: StoredConnection): Promise<void> {
     return this.mutate((all) => {
-      const i = all.findIndex((p) => p.id === profile.id);
-      if (i >= 0) all[i] = profile;
-      else all.push(profile);
+      const i = all.findIndex((p) => p.id === connection.id);
+      if (i >= 0) all[i] = connection;
+      else all.push(connection);
     });
   }
 
-  /** Changes the profile with `id` in place (no-op for an unknown id); resolves once written. */
-  update(id: string, change: (p: StoredProfile) => StoredProfile): Promise<void> {
+  /** Changes the connection with `id` in place (no-op for an unknown id); resolves once written. */
+  update(id: string, change: (p: StoredConnection) => StoredConnection): Promise<void> {
     return this.mutate((all) => {
       const i = all.findIndex((p) => p.id === id);
       if (i >= 0) all[i] = change(all[i]!);
     });
   }
 
-  /** Removes the profile with `id`; resolves true when one was removed. */
+  /** Removes the connection with `id`; resolves true when one was removed. */
   async remove(id: string): Promise<boolean> {
     let removed = false;
     await this.mutate((all) => {
@@ -139,7 +141,7 @@ export class ProfileStore {
     return removed;
   }
 
-  private mutate(change: (all: StoredProfile[]) => void): Promise<void> {
+  private mutate(change: (all: StoredConnection[]) => void): Promise<void> {
     const next = this.queue.then(async () => {
       const all = await this.list();
       change(all);

@@ -25,8 +25,8 @@ export type ConnectionAuth =
       readonly adminApiUrl: string;
     };
 
-/** A connection profile as the UI sees it: never the token, only whether one is saved. */
-export interface ConnectionProfileView {
+/** A connection as the UI sees it: never the token, only whether one is saved. */
+export interface ConnectionView {
   readonly id: string;
   readonly name: string;
   /** Free label such as "Production" or "Staging", and its colour (CSS colour text). */
@@ -39,7 +39,7 @@ export interface ConnectionProfileView {
   readonly statusHosts: readonly string[];
   /** Optional cap of rows per rolling 24 h for this client code (older Target contracts). */
   readonly dailyRowBudget: number | null;
-  /** The built-in "Local sandbox" profile: starts the in-process sandbox; cannot be removed. */
+  /** The built-in "Local sandbox" connection: starts the in-process sandbox; cannot be removed. */
   readonly builtIn: boolean;
   /** A connection that reaches real visitors: sending to it or resuming an upload to it asks for its client code. */
   readonly production: boolean;
@@ -58,9 +58,9 @@ export interface ConnectionProfileView {
   readonly secretStorage: SecretStorageKind;
 }
 
-/** `profiles.list` result. */
-export interface ProfilesList {
-  readonly profiles: readonly ConnectionProfileView[];
+/** `connections.list` result. */
+export interface ConnectionList {
+  readonly connections: readonly ConnectionView[];
   readonly secretStorage: SecretStorageKind;
 }
 
@@ -71,7 +71,7 @@ export interface ProfilesList {
  */
 export type ConnectionCheck = { readonly check: 'reachable' | 'sign-in' | 'token' | 'client-code'; readonly ok: boolean } & Reason;
 
-/** `profiles.test` result. */
+/** `connections.test` result. */
 export interface ConnectionTestResult {
   readonly ok: boolean;
   readonly checks: readonly ConnectionCheck[];
@@ -122,10 +122,10 @@ const authInput = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-/** Calls that manage connection profiles and their tokens. */
-export const profileCalls = {
-  'profiles.list': defineCall<ProfilesList>()(z.object({}).strict(), 'Lists the connection profiles (the built-in Local sandbox first) and says where tokens are kept.'),
-  'profiles.save': defineCall<ConnectionProfileView>()(
+/** Calls that manage connections and their tokens. */
+export const connectionCalls = {
+  'connections.list': defineCall<ConnectionList>()(z.object({}).strict(), 'Lists the connections (the built-in Local sandbox first) and says where tokens are kept.'),
+  'connections.save': defineCall<ConnectionView>()(
     z
       .object({
         id: id.optional(),
@@ -143,14 +143,14 @@ export const profileCalls = {
         caFile: z.string().trim().max(4000).nullable().optional(),
       })
       .strict(),
-    'Adds a profile (no id) or updates one; rejects an http:// base URL except for loopback hosts, and a duplicate name. A given token or client secret is stored and never returned. Nothing is sent or resumed by saving: an upload paused for a token waits for the user to resume it.',
+    'Adds a connection (no id) or updates one; rejects an http:// base URL except for loopback hosts, and a duplicate name. A given token or client secret is stored and never returned. Nothing is sent or resumed by saving: an upload paused for a token waits for the user to resume it.',
   ),
-  'profiles.reviewProduction': defineCall<void>()(
+  'connections.reviewProduction': defineCall<void>()(
     z.object({ ids: z.array(id).max(1000) }).strict(),
-    'Marks the production setting of these profiles as reviewed by the user (after the upgrade set it from the environment label).',
+    'Marks the production setting of these connections as reviewed by the user (after the upgrade set it from the environment label).',
   ),
-  'profiles.remove': defineCall<void>()(z.object({ id }).strict(), 'Removes a profile and its token; the built-in Local sandbox cannot be removed.'),
-  'profiles.test': defineCall<ConnectionTestResult>()(
+  'connections.remove': defineCall<void>()(z.object({ id }).strict(), 'Removes a connection and its token; the built-in Local sandbox cannot be removed.'),
+  'connections.test': defineCall<ConnectionTestResult>()(
     z.object({ id }).strict(),
     'Checks, one by one: the host answers over valid TLS; Adobe sign-in works (IMS and the Admin API, for Adobe sign-in); Target accepts the token; the client code is the one the server speaks for (a profile fetch of a random id, which writes nothing and is not rate-limited).',
   ),

@@ -3,25 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { ActionButton, AlertDialog, DialogContainer, Flex, ProgressCircle, StatusLight, Text } from '@adobe/react-spectrum';
 import { TokenExpiry } from './token-expiry.js';
 import { TokenLight } from './token-light.js';
-import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
-import type { ProfileTestState } from '../../state/profiles-store.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
+import type { ConnectionTestState } from '../../state/connections-store.js';
 import { connectionColor } from '../upload/format.js';
 import { problemText } from '../../i18n/problem-text.js';
 
 /** Every connection with what it points at, whether a token is saved, and Edit / Test / Delete. */
-export function ProfileList(props: {
-  readonly profiles: readonly ConnectionProfileView[];
-  readonly tests: Readonly<Record<string, ProfileTestState>>;
-  readonly onEdit: (profile: ConnectionProfileView) => void;
-  readonly onTest: (profile: ConnectionProfileView) => void;
-  readonly onDelete: (profile: ConnectionProfileView) => Promise<void>;
+export function SavedConnections(props: {
+  readonly connections: readonly ConnectionView[];
+  readonly tests: Readonly<Record<string, ConnectionTestState>>;
+  readonly onEdit: (connection: ConnectionView) => void;
+  readonly onTest: (connection: ConnectionView) => void;
+  readonly onDelete: (connection: ConnectionView) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [deleting, setDeleting] = useState<ConnectionProfileView | null>(null);
+  const [deleting, setDeleting] = useState<ConnectionView | null>(null);
   return (
     <>
       <ul className="profile-list" aria-label={t('settings.connections')}>
-        {props.profiles.map((p) => {
+        {props.connections.map((p) => {
           const test = props.tests[p.id];
           return (
             <li key={p.id} className="profile-item" data-testid="profile-item" data-profile-id={p.id} style={{ borderInlineStartColor: connectionColor(p.color) }}>
@@ -42,8 +42,8 @@ export function ProfileList(props: {
                   </div>
                   {!p.builtIn && (
                     <div className="token-lights">
-                      <TokenLight profile={p} />
-                      <TokenExpiry profile={p} />
+                      <TokenLight connection={p} />
+                      <TokenExpiry connection={p} />
                     </div>
                   )}
                 </div>
