@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { startSandbox } from '../sandbox/index.js';
 import { batchUpdateUrl } from '../shared/target/urls.js';
 import { describeError } from '../electron/messages/error-words.js';
-import { createUploadServices } from '../electron/services/job-services.js';
+import { createUploadServices } from '../electron/services/upload-services.js';
 
 const ROWS = 1_000_000;
 const BATCHES = 2;

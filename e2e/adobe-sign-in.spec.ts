@@ -30,7 +30,7 @@ test('Settings adds an Adobe Developer Console connection, the test lists every 
     await settings.fillAdobeSignIn(form, { ...oauth, orgId: 'ACME0123@AdobeOrg', imsUrl: sandbox.baseUrl, adminApiUrl: sandbox.baseUrl });
     await expectAccessible(page, 'connection form (Adobe Developer Console)');
     await page.getByTestId('profile-save').click();
-    const item = settings.profile('Acme via Adobe');
+    const item = settings.connection('Acme via Adobe');
     await expect(item.getByTestId('token-status')).toHaveText('Adobe sign-in: the token is made at the first test or upload');
 
     // The secret is write-only: the edit form says one is saved and shows nothing.
@@ -91,7 +91,7 @@ test('a wrong client secret pauses the upload with IMS’s words; new sign-in de
     const form = await settings.startConnection({ name: 'Acme typo', environment: 'Staging', clientCode: 'acme', baseUrl: sandbox.baseUrl });
     await settings.fillAdobeSignIn(form, { ...oauth, clientSecret: 'not-the-secret', orgId: 'ACME0123@AdobeOrg', imsUrl: sandbox.baseUrl, adminApiUrl: sandbox.baseUrl });
     await page.getByTestId('profile-save').click();
-    await settings.profile('Acme typo').waitFor();
+    await settings.connection('Acme typo').waitFor();
     await settings.close();
 
     await prepareSample(page);

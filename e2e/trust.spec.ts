@@ -148,8 +148,8 @@ test('a new token sends nothing by itself: the waiting upload is named, and resu
     await expect(form.getByRole('heading')).toHaveText('Edit Acme Production');
     // The token light is red after Target's refusal (not a green "saved").
     await form.getByRole('button', { name: 'Cancel' }).click();
-    await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'refused');
-    await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
+    await expect(settings.connection('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'refused');
+    await settings.connection('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
     await form.getByLabel('Token', { exact: true }).fill(second);
     await page.getByTestId('profile-save').click();
     const waiting = page.getByTestId('waiting-uploads');
@@ -224,8 +224,8 @@ test('production is a switch: connections saved before it existed get it from th
     await expect(page.getByTestId('production-review')).toHaveCount(0);
     const settings = new SettingsPage(page);
     await settings.openByKeyboard();
-    await expect(settings.profile('Acme live').getByTestId('production-badge')).toBeVisible();
-    await expect(settings.profile('Acme QA').getByTestId('production-badge')).toHaveCount(0);
+    await expect(settings.connection('Acme live').getByTestId('production-badge')).toBeVisible();
+    await expect(settings.connection('Acme QA').getByTestId('production-badge')).toHaveCount(0);
   } finally {
     await host.stop();
     await rm(homeDir, { recursive: true, force: true });

@@ -154,16 +154,16 @@ test('a batch Target refuses is shown as failed, and "Retry failed rows" sends t
     await settings.openByKeyboard();
     await expectAccessible(page, 'settings');
     await settings.addConnection({ name: 'Acme Production', environment: 'Production', clientCode: 'acme', baseUrl: sandbox.baseUrl, token: 'not-needed-here', production: true });
-    await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'untested');
-    await expect(settings.profile('Acme Production').getByTestId('production-badge')).toBeVisible();
+    await expect(settings.connection('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'untested');
+    await expect(settings.connection('Acme Production').getByTestId('production-badge')).toBeVisible();
     // The token is write-only: editing shows an empty field that says one is saved.
-    await settings.profile('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
+    await settings.connection('Acme Production').getByRole('button', { name: 'Edit Acme Production' }).click();
     await expect(page.getByTestId('profile-form').getByLabel('Token', { exact: true })).toHaveValue('');
     await expect(page.getByTestId('profile-form')).toContainText('A token is saved and is never shown');
     await page.getByTestId('profile-form').getByRole('button', { name: 'Cancel' }).click();
-    await settings.profile('Acme Production').getByRole('button', { name: 'Test connection Acme Production' }).click();
-    await expect(settings.profile('Acme Production').getByTestId('profile-test')).toHaveAttribute('data-state', 'ok');
-    await expect(settings.profile('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'accepted');
+    await settings.connection('Acme Production').getByRole('button', { name: 'Test connection Acme Production' }).click();
+    await expect(settings.connection('Acme Production').getByTestId('profile-test')).toHaveAttribute('data-state', 'ok');
+    await expect(settings.connection('Acme Production').getByTestId('token-status')).toHaveAttribute('data-state', 'accepted');
     await expect(page.getByTestId('secret-storage')).toBeVisible();
     await page.screenshot({ path: 'e2e/artifacts/settings.png' });
     await settings.close();
@@ -315,8 +315,8 @@ test('Settings in Korean on a dark screen: edit and delete a connection, languag
   const inFiveDays = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
   await settings.addConnection({ name: 'Old name', environment: 'QA', clientCode: 'qa1', baseUrl: 'https://qa1.tt.omtrdc.net', token: 'secret-token-1', tokenExpiresAt: inFiveDays });
   // A pasted token that expires within 14 days is called out.
-  await expect(settings.profile('Old name').getByTestId('token-expiry')).toHaveText('Token expires in 5 days: paste a new token from Target before then');
-  await expect(settings.profile('Old name').getByTestId('token-expiry')).toHaveAttribute('data-soon', 'true');
+  await expect(settings.connection('Old name').getByTestId('token-expiry')).toHaveText('Token expires in 5 days: paste a new token from Target before then');
+  await expect(settings.connection('Old name').getByTestId('token-expiry')).toHaveAttribute('data-soon', 'true');
   // An empty form says what each field needs, under the field; nothing is sent.
   await page.getByTestId('add-connection').click();
   const form = page.getByTestId('profile-form');
@@ -340,14 +340,14 @@ test('Settings in Korean on a dark screen: edit and delete a connection, languag
   await expect(form).toContainText('The address must start with https://');
   await form.getByRole('button', { name: 'Cancel' }).click();
 
-  await settings.profile('Old name').getByRole('button', { name: 'Edit Old name' }).click();
+  await settings.connection('Old name').getByRole('button', { name: 'Edit Old name' }).click();
   await form.getByRole('textbox', { name: /^Name/ }).fill('QA Target');
   await page.getByTestId('profile-save').click();
-  await expect(settings.profile('QA Target')).toBeVisible();
-  await expect(settings.profile('QA Target').getByTestId('token-status')).toHaveText('Token saved, not tested yet');
-  await settings.profile('QA Target').getByRole('button', { name: 'Delete QA Target' }).click();
+  await expect(settings.connection('QA Target')).toBeVisible();
+  await expect(settings.connection('QA Target').getByTestId('token-status')).toHaveText('Token saved, not tested yet');
+  await settings.connection('QA Target').getByRole('button', { name: 'Delete QA Target' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
-  await expect(settings.profile('QA Target')).toHaveCount(0);
+  await expect(settings.connection('QA Target')).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Language and look' }).click();
   await expect(page.getByTestId('theme-now')).toHaveAttribute('data-scheme', 'dark');

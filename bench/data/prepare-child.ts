@@ -1,7 +1,7 @@
 // Child process for the prepare benchmark: runs ONE timed pass in a fresh process so its peak RSS is
 // its own. `tsx bench/data/prepare-child.ts papaparse|prepare FILE OUTDIR` prints one JSON line.
 import { openTable } from '../../electron/io/open-table.js';
-import { runPrepare } from '../../electron/services/prepare-pipeline.js';
+import { runPrepare } from '../../electron/services/prepare/prepare-pipeline.js';
 import { defaultMapping } from '../../shared/domain/mapping-spec.js';
 import { timePapaparse } from './parse-timers.js';
 

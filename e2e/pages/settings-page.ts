@@ -44,7 +44,7 @@ export class SettingsPage {
     if (form.token) await f.getByLabel('Token', { exact: true }).fill(form.token);
     if (form.tokenExpiresAt) await f.getByLabel('Token expires on (optional)', { exact: true }).fill(form.tokenExpiresAt);
     await this.page.getByTestId('profile-save').click();
-    await this.profile(form.name).waitFor();
+    await this.connection(form.name).waitFor();
   }
 
   /** Opens a new connection form and fills in everything but the sign-in method (not yet saved). */
@@ -71,7 +71,7 @@ export class SettingsPage {
   }
 
   /** The list item of a connection by name. */
-  profile(name: string): Locator {
+  connection(name: string): Locator {
     return this.page.getByTestId('profile-item').filter({ hasText: name });
   }
 

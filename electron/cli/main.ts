@@ -10,7 +10,9 @@ const commands: Readonly<Record<string, () => Promise<{ command: CliCommand }>>>
   validate: () => import('./commands/validate.js'),
   upload: () => import('./commands/upload.js'),
   jobs: () => import('./commands/jobs.js'),
-  profiles: () => import('./commands/profiles.js'),
+  connections: () => import('./commands/connections.js'),
+  // The old name of `connections`, kept so scripts keep working.
+  profiles: () => import('./commands/connections.js').then((m) => ({ command: m.profilesCommand })),
 };
 
 /** Runs one CLI invocation and resolves to its exit code; never throws. */
@@ -61,7 +63,7 @@ async function overview(): Promise<string> {
   const lines = ['Usage: profile-loader <command> [options]', '', 'Commands:'];
   for (const name of Object.keys(commands)) {
     try {
-      lines.push(`  ${name.padEnd(10)} ${(await loadCommand(name)).summary}`);
+      lines.push(`  ${name.padEnd(12)} ${(await loadCommand(name)).summary}`);
     } catch {
       // A command whose module is not present in this build is simply not listed.
     }

@@ -7,8 +7,8 @@ import { parseTemplate } from '../../shared/domain/mapping-template.js';
 import { openTable } from '../io/open-table.js';
 import { AppCallError } from '../../shared/contract/errors.js';
 import { describeError } from '../messages/error-words.js';
-import { runPrepare } from '../services/prepare-pipeline.js';
-import type { PrepareResult } from '../services/prepare-types.js';
+import { runPrepare } from '../services/prepare/prepare-pipeline.js';
+import type { PrepareResult } from '../services/prepare/prepare-types.js';
 import { CliUsageError } from './cli-types.js';
 import type { ValidateArgs } from './commands/validate-args.js';
 

@@ -2,7 +2,7 @@
 // registry: a code without words here does not build. Also used where the Node side writes words with no
 // UI language to choose from (the result CSV, the console of a host that cannot start).
 import { isErrorCode, type ErrorCode, type ErrorParams, type ParamValue } from '../../shared/contract/errors.js';
-import { ADOBE_ADMIN_API_URL, ADOBE_IMS_URL } from '../../shared/contract/profiles.js';
+import { ADOBE_ADMIN_API_URL, ADOBE_IMS_URL } from '../../shared/contract/connections.js';
 
 type ErrorWords = { readonly [C in ErrorCode]: (p: ErrorParams<C>) => string };
 
@@ -110,9 +110,9 @@ export const errorWords: ErrorWords = {
       extras: 'The base URL must not carry a user name, password, query or fragment.',
     })[p.variant],
   'insecure-base-url': () => 'The base URL must use https:// (Target requires TLS 1.2+); http:// is allowed only for this computer (127.0.0.1, localhost).',
-  'profile-not-found': (p) => (p.variant === 'name' ? `No connection profile named "${p.name ?? ''}". Run "profiles list" to see them.` : `No connection profile with id ${p.id ?? ''}.`),
-  'profile-name-taken': (p) => `A connection profile named "${p.name}" already exists.`,
-  'profile-built-in': () => 'The Local sandbox profile is built in and cannot be removed.',
+  'profile-not-found': (p) => (p.variant === 'name' ? `No connection named "${p.name ?? ''}". Run "connections list" to see them.` : `No connection with id ${p.id ?? ''}.`),
+  'profile-name-taken': (p) => `A connection named "${p.name}" already exists.`,
+  'profile-built-in': () => 'The Local sandbox connection is built in and cannot be removed.',
   'invalid-client-secret': () => 'The client secret must be one line without spaces. Copy it again from the Adobe Developer Console (your project → OAuth Server-to-Server → Retrieve client secret).',
   'invalid-ims-url': (p) => badAddress('Adobe IMS address', ADOBE_IMS_URL, p),
   'insecure-ims-url': () => 'The Adobe IMS address must use https:// (Adobe requires TLS 1.2+); http:// is allowed only for this computer (127.0.0.1, localhost).',
@@ -123,7 +123,7 @@ export const errorWords: ErrorWords = {
   'client-secret-missing': (p) =>
     p.variant === 'save'
       ? 'Enter the client secret of the Adobe Developer Console project (your project → OAuth Server-to-Server → Retrieve client secret).'
-      : 'No client secret is saved for this connection: save it with "profiles set-secret" (Adobe Developer Console → your project → OAuth Server-to-Server → Retrieve client secret).',
+      : 'No client secret is saved for this connection: save it with "connections set-secret" (Adobe Developer Console → your project → OAuth Server-to-Server → Retrieve client secret).',
   'ca-file-unreadable': (p) => `The CA file ${p.path} cannot be read (${p.errno ?? 'error'}).`,
   'ca-file-not-pem': (p) => `The CA file ${p.path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
   'token-expiring': (p) =>
@@ -188,7 +188,7 @@ export const errorWords: ErrorWords = {
     }`,
   'batch-file-missing': (p) => `The file of batch ${p.batch} (${p.path}) is gone; the job cannot send it. Cancel the job and upload again.`,
   'batch-file-changed': (p) => `The file of batch ${p.batch} (${p.path}) changed after the job was created; it will not be sent. Cancel the job and upload again.`,
-  'status-host-not-allowed': (p) => `Target returned a status URL on ${p.host}, which is not in this connection's allowed status hosts. Add it to the profile if you trust it, then resume.`,
+  'status-host-not-allowed': (p) => `Target returned a status URL on ${p.host}, which is not in this connection's allowed status hosts. Add it to the connection if you trust it, then resume.`,
   'job-incomplete': () => 'The job stopped with work left; resume it.',
   'not-sent': () => 'Not sent: the job stopped before this batch left.',
   'batch-stuck': (p) => `Target reports batch ${p.batch} as stuck: it will not finish. Its rows are counted as unknown; use "retry failed rows" to send them again.`,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 
 /**
- * The folder that holds all of the app's state (profiles, jobs, journals, templates, the local
+ * The folder that holds all of the app's state (saved connections, jobs, journals, templates, the local
  * sandbox's store). `PROFILE_LOADER_HOME` moves it; otherwise `~/.profile-loader`.
  */
 export function resolveAppHome(env: Readonly<Record<string, string | undefined>> = process.env): string {
@@ -17,7 +17,7 @@ export function resolveAppHome(env: Readonly<Record<string, string | undefined>>
  * folder 0700 unless a mode says otherwise (the folder holds personal data and sealed tokens — the
  * local sandbox's database included), and the folder itself is created or tightened to 0700.
  */
-export async function usePrivateHome(homeDir: string): Promise<void> {
+export async function makeHomePrivate(homeDir: string): Promise<void> {
   // The mask is the process's; worker threads cannot set it and inherit the main thread's.
   if (isMainThread) process.umask(0o077);
   await mkdir(homeDir, { recursive: true, mode: 0o700 });

@@ -1,16 +1,16 @@
 import type { HostKind } from '../../shared/contract/index.js';
-import { usePrivateHome } from './app-home.js';
+import { makeHomePrivate } from './app-home.js';
 import { EventBus } from './event-bus.js';
 import type { Handlers } from './handlers.js';
 import { createAppInfoHandlers } from './app-info-service.js';
-import { FileService } from './file-service.js';
-import { createMapHandlers } from './map-service.js';
-import { RecentFiles } from './recent-files.js';
-import { ReviewService } from './review-service.js';
-import { TemplateStore } from './template-store.js';
+import { FileService } from './files/file-service.js';
+import { createMapHandlers } from './map/map-service.js';
+import { RecentFiles } from '../store/recent-files.js';
+import { ReviewService } from './review/review-service.js';
+import { TemplateStore } from '../store/template-store.js';
 import type { SecretCipher } from '../store/encrypted-file-secret-store.js';
-import { createUploadServices } from './job-services.js';
-import { createResultDownloadHandlers } from './result-download.js';
+import { createUploadServices } from './upload-services.js';
+import { createResultDownloadHandlers } from './results/result-download.js';
 
 /** Everything a front door needs: the handlers for every call, the event bus, and a clean shutdown. */
 export interface AppServices {
@@ -34,7 +34,7 @@ export interface AppServicesOptions {
  * cannot be created.
  */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
-  await usePrivateHome(options.homeDir);
+  await makeHomePrivate(options.homeDir);
   const bus = new EventBus();
   const log = options.log ?? ((line: string) => console.error(line));
   const recent = new RecentFiles(options.homeDir);

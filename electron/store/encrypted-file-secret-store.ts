@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { SecretStorageKind } from '../../shared/contract/profiles.js';
+import type { SecretStorageKind } from '../../shared/contract/connections.js';
 import { writeFileAtomic } from './atomic-file.js';
 import type { OsKeychain } from './os-keychain.js';
 import type { SecretStore } from './secret-store.js';

@@ -1,4 +1,4 @@
-import type { SecretStorageKind } from '../../shared/contract/profiles.js';
+import type { SecretStorageKind } from '../../shared/contract/connections.js';
 
 /**
  * Where connection tokens are kept. Implementations: Electron safeStorage (electron/main), an

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
-import { createUploadServices } from '../services/job-services.js';
+import { createUploadServices } from '../services/upload-services.js';
 import { tempHome } from './testing/fixtures.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -6,7 +6,7 @@ import { describeError } from '../messages/error-words.js';
 import { startSandbox } from '../../sandbox/index.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
-import { createUploadServices } from '../services/job-services.js';
+import { createUploadServices } from '../services/upload-services.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
 
 const cleanups: (() => Promise<void>)[] = [];

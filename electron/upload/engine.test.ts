@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
-import { createUploadServices, type UploadServices } from '../services/job-services.js';
+import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import { tempHome, writePrepared } from './testing/fixtures.js';
 
 const cleanups: (() => Promise<void>)[] = [];

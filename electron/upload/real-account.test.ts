@@ -11,7 +11,7 @@ import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
 import { runCli } from '../cli/main.js';
 import { describeError } from '../messages/error-words.js';
-import { createUploadServices, type UploadServices } from '../services/job-services.js';
+import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
 import { issuedCredentials, memoryKeychain, oauthConnection, startSignInSandbox, TEST_OAUTH, whereSecretsAre, type SignInSandbox } from './testing/sign-in-sandbox.js';
 

@@ -6,7 +6,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { jobSummary } from '../../shared/jobs/job-summary.js';
 import { maxCallsInAnyWindow } from '../../shared/jobs/rate-window.js';
-import { createUploadServices, type UploadServices } from '../services/job-services.js';
+import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import type { OsKeychain } from '../store/os-keychain.js';
 import { startRecordingProxy, type RecordingProxy } from './testing/recording-proxy.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
@@ -102,7 +102,7 @@ describe('reliability against the sandbox over real HTTP', () => {
     await admin(sandbox, 'PUT', '/admin/clients/acme/settings', { requireAuth: true });
     const first = String((await admin(sandbox, 'POST', '/admin/clients/acme/token', {})).token);
     const profile = await services.connections.save({ name: 'Prod-like', environment: 'Production', color: 'red', clientCode: 'acme', apiVersion: 'v2', baseUrl: proxy.baseUrl, token: first });
-    expect((await services.connections.list()).profiles.find((p) => p.id === profile.id)).toMatchObject({ hasToken: true, secretStorage: 'os-keychain' });
+    expect((await services.connections.list()).connections.find((p) => p.id === profile.id)).toMatchObject({ hasToken: true, secretStorage: 'os-keychain' });
     expect(JSON.stringify(await services.connections.list())).not.toContain(first);
     const prepared = join(home, 'in');
     const lines = await writePrepared(prepared, { batches: 5, rowsPerBatch: 10 });

@@ -5,7 +5,7 @@ import { realpath } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { AppCallError } from '../../shared/contract/errors.js';
 import type { Handlers } from '../services/handlers.js';
-import { findSampleFile } from '../services/sample-file.js';
+import { findSampleFile } from '../services/files/sample-file.js';
 
 async function real(path: string): Promise<string> {
   return realpath(path).catch(() => resolve(path));

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSampleFile } from '../services/sample-file.js';
+import { findSampleFile } from '../services/files/sample-file.js';
 import { startBrowserMode } from './browser-mode.js';
 import type { BrowserMode } from './browser-mode.js';
 

@@ -3,8 +3,8 @@
  * thread. Speaks the request/reply/event envelope of worker-protocol.ts; `cancel` aborts a running job.
  */
 import { parentPort } from 'node:worker_threads';
-import { runPrepare } from '../services/prepare-pipeline.js';
-import type { PrepareProgress, PrepareRequest, PrepareResult } from '../services/prepare-types.js';
+import { runPrepare } from '../services/prepare/prepare-pipeline.js';
+import type { PrepareProgress, PrepareRequest, PrepareResult } from '../services/prepare/prepare-types.js';
 import { serveWorker } from './worker-protocol.js';
 
 /** Events the prepare worker posts: progress of the running job. */

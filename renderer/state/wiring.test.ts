@@ -7,7 +7,7 @@ import { contractClient, useAppServices } from '../../electron/services/testing/
 import type { ClientApi } from '../api/client-api.js';
 import { useJobs } from './jobs-store.js';
 import { useLoad, type LoadState } from './load-store.js';
-import { usePrepare } from './prepare-store.js';
+import { useMapReview } from './map-review-store.js';
 import { isJobEvent, routeEvent, wireStores } from './wiring.js';
 
 /** Resolves with the first state of `store` that `test` accepts (at once if the current one does). */
@@ -28,7 +28,7 @@ const loadedFile = { fileId: 'f-1' as FileId, name: 'a.csv', path: '/a.csv', hea
 
 beforeEach(() => {
   useLoad.setState({ state: { kind: 'idle' } });
-  usePrepare.setState({ file: null, map: { kind: 'idle' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
+  useMapReview.setState({ file: null, map: { kind: 'idle' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
   useJobs.setState({ views: {}, live: {} });
 });
 
@@ -49,10 +49,10 @@ describe('routeEvent', () => {
     expect(useLoad.getState().state).toEqual({ kind: 'failed', name: 'a.csv', problem: error });
   });
 
-  it('sends review progress to the Prepare store and job events to the Jobs store', () => {
-    usePrepare.setState({ file: loadedFile, review: { kind: 'running', rows: 0, previous: null } });
+  it('sends review progress to the Map-and-Review store and job events to the Jobs store', () => {
+    useMapReview.setState({ file: loadedFile, review: { kind: 'running', rows: 0, previous: null } });
     routeEvent({ type: 'review.progress', fileId: 'f-1', rows: 250, bytesRead: 1, totalBytes: 2 });
-    expect(usePrepare.getState().review).toEqual({ kind: 'running', rows: 250, previous: null });
+    expect(useMapReview.getState().review).toEqual({ kind: 'running', rows: 250, previous: null });
     routeEvent({ type: 'job.resumed', jobId: 'job-1', at: '2025-01-01T00:00:00.000Z' });
     expect(useJobs.getState().live['job-1']).toBe(true);
   });
@@ -86,16 +86,16 @@ describe('wireStores over the real services', () => {
     expect(counted.rows).toBe(5_000);
   });
 
-  it('starts a fresh preparation for each newly loaded file, and another for the same file read again', async () => {
+  it('starts Map and Review over for each newly loaded file, and another for the same file read again', async () => {
     const { path } = await api.call['files.sample']({});
     await useLoad.getState().openPath(api, path, 'loyalty-sample.csv');
-    const first = await whenState(usePrepare, (s) => (s.map.kind === 'ready' ? s : undefined));
+    const first = await whenState(useMapReview, (s) => (s.map.kind === 'ready' ? s : undefined));
     const loaded = useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>;
     expect(first.file?.fileId).toBe(loaded.file.fileId);
     expect(first.mapping?.idColumn).toBe(first.suggestion?.mapping.idColumn);
 
     await useLoad.getState().reopen(api, { headerRow: 1 });
-    const again = await whenState(usePrepare, (s) => (s.map.kind === 'ready' && s.file?.fileId !== loaded.file.fileId ? s : undefined));
+    const again = await whenState(useMapReview, (s) => (s.map.kind === 'ready' && s.file?.fileId !== loaded.file.fileId ? s : undefined));
     expect(again.file?.fileId).toBe((useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>).file.fileId);
   });
 

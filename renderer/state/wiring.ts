@@ -5,7 +5,7 @@ import { jobEventTypes } from '../../shared/jobs/job-events.js';
 import type { ClientApi } from '../api/index.js';
 import { useJobs } from './jobs-store.js';
 import { useLoad } from './load-store.js';
-import { usePrepare } from './prepare-store.js';
+import { useMapReview } from './map-review-store.js';
 
 /** True when a Node-side event is one of the job events of shared/jobs (the list comes from their schema). */
 export function isJobEvent(event: AppEvent): event is JobEvent {
@@ -25,7 +25,7 @@ export function routeEvent(event: AppEvent): void {
     case 'file.failed':
       return useLoad.getState().onEvent(event);
     case 'review.progress':
-      return usePrepare.getState().onEvent(event);
+      return useMapReview.getState().onEvent(event);
     default:
       return assertNever(event, 'app event');
   }
@@ -33,13 +33,13 @@ export function routeEvent(event: AppEvent): void {
 
 /**
  * Wires the window's stores once, for as long as it is open: every Node-side event into its store, and
- * a newly loaded file into a fresh preparation (the mapping and check of the previous file no longer
+ * a newly loaded file into a fresh Map and Review (the mapping and check of the previous file no longer
  * apply, so Map starts over from a suggestion for the new one). Returns the function that unwires them.
  */
 export function wireStores(api: ClientApi): () => void {
   const offEvents = api.subscribe(routeEvent);
   const offLoad = useLoad.subscribe(({ state }) => {
-    if (state.kind === 'ready' && usePrepare.getState().file?.fileId !== state.file.fileId) void usePrepare.getState().useFile(api, state.file);
+    if (state.kind === 'ready' && useMapReview.getState().file?.fileId !== state.file.fileId) void useMapReview.getState().startFile(api, state.file);
   });
   return () => {
     offEvents();

@@ -8,7 +8,7 @@ export interface AppInfo {
   readonly name: string;
   readonly version: string;
   readonly host: HostKind;
-  /** Where the app keeps its state (profiles, jobs, journals). */
+  /** Where the app keeps its state (saved connections, jobs, journals). */
   readonly homeDir: string;
   readonly platform: string;
 }

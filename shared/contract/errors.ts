@@ -167,7 +167,7 @@ export const errorCodes = {
   /** Why a batch with an unknown outcome is sent again, left, or asked about (docs/upload-and-jobs.md). */
   'unknown-resolution': z.object({ variant: variant('chosen-resend', 'chosen-give-up', 'overlap', 'other-jobs', 'safe'), batches: ints.optional() }),
 
-  // What "Test connection" found (`profiles.test`), passed or failed. A sign-in check that failed carries
+  // What "Test connection" found (`connections.test`), passed or failed. A sign-in check that failed carries
   // the sign-in's own code (sign-in-refused…), a CA file problem its ca-file code.
   'check-unreachable': z.object({ url: text, detail: text }),
   /** `errno`: the TLS code (DEPTH_ZERO_SELF_SIGNED_CERT…); `not-https`: the host does not speak TLS on that address. */

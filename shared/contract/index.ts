@@ -1,6 +1,6 @@
 /**
  * The UI ↔ Node contract: every call (with its argument schema) and every event. One file per concern
- * (app, files, jobs, profiles…) contributes its calls and events here. Electron's preload, the browser-
+ * (app, files, jobs, connections…) contributes its calls and events here. Electron's preload, the browser-
  * mode host and the tests all derive their types and checks from this object.
  */
 import type { ArgsOf, ResultOf } from './define.js';
@@ -9,7 +9,7 @@ import type { FileEvent } from './files.js';
 import { fileCalls } from './files.js';
 import type { ReviewEvent } from './review.js';
 import { reviewCalls } from './review.js';
-import { profileCalls } from './profiles.js';
+import { connectionCalls } from './connections.js';
 import type { JobAppEvent } from './jobs.js';
 import { jobCalls } from './jobs.js';
 import { resultCalls } from './results.js';
@@ -18,7 +18,7 @@ export const calls = {
   ...appCalls,
   ...fileCalls,
   ...reviewCalls,
-  ...profileCalls,
+  ...connectionCalls,
   ...jobCalls,
   ...resultCalls,
 } as const;
@@ -62,6 +62,6 @@ export type { AppError, ParamValue } from './errors.js';
 export { AppCallError, isAppError } from './errors.js';
 export type { Reply } from './reply.js';
 export { unwrapReply } from './reply.js';
-export type { ConnectionCheck, ConnectionProfileView, ConnectionTestResult, ProfilesList, SecretStorageKind } from './profiles.js';
+export type { ConnectionCheck, ConnectionView, ConnectionTestResult, ConnectionList, SecretStorageKind } from './connections.js';
 export type { JobAppEvent, JobListItem, JobListState, JobResultFile } from './jobs.js';
 export type { ResultDownload } from './results.js';

@@ -15,7 +15,7 @@ export interface JobListItem extends Omit<JobSummary, 'batches' | 'state'> {
   readonly state: JobListState;
   readonly createdAt: string;
   readonly finishedAt: string | null;
-  /** The connection the job sends to (it may have been removed or renamed since). */
+  /** The connection the job sends to (it may have been removed or renamed since); `profile…` keys are `jobs list --json`'s contract. */
   readonly profileId: string;
   readonly profileName: string;
   readonly clientCode: string;

@@ -1,5 +1,5 @@
 import { reason, type Reason } from './errors.js';
-import { TOKEN_EXPIRY_WARNING_DAYS, type ConnectionProfileView } from './profiles.js';
+import { TOKEN_EXPIRY_WARNING_DAYS, type ConnectionView } from './connections.js';
 
 /** Whole days from `now` until `iso` (negative once it passed), or undefined for no date or one that does not parse. */
 export function daysUntil(iso: string | null, now = Date.now()): number | undefined {
@@ -14,9 +14,9 @@ export function daysUntil(iso: string | null, now = Date.now()): number | undefi
  * even where the token is kept for one command only (no OS keychain), so it is judged without the token.
  * Settings, the Upload step and the CLI all warn by this one rule.
  */
-export function tokenExpiryWarning(profile: Pick<ConnectionProfileView, 'name' | 'auth' | 'tokenExpiresAt'>, now = Date.now()): Reason<'token-expiring'> | null {
-  const days = daysUntil(profile.tokenExpiresAt, now);
-  if (days === undefined || profile.tokenExpiresAt === null || profile.auth.kind !== 'token' || days > TOKEN_EXPIRY_WARNING_DAYS) return null;
-  const date = profile.tokenExpiresAt.slice(0, 10);
-  return reason('token-expiring', { variant: days < 0 ? 'expired' : days === 0 ? 'today' : 'soon', name: profile.name, days: Math.abs(days), date });
+export function tokenExpiryWarning(connection: Pick<ConnectionView, 'name' | 'auth' | 'tokenExpiresAt'>, now = Date.now()): Reason<'token-expiring'> | null {
+  const days = daysUntil(connection.tokenExpiresAt, now);
+  if (days === undefined || connection.tokenExpiresAt === null || connection.auth.kind !== 'token' || days > TOKEN_EXPIRY_WARNING_DAYS) return null;
+  const date = connection.tokenExpiresAt.slice(0, 10);
+  return reason('token-expiring', { variant: days < 0 ? 'expired' : days === 0 ? 'today' : 'soon', name: connection.name, days: Math.abs(days), date });
 }

@@ -6,6 +6,7 @@ export type ApiVersion = z.infer<typeof apiVersionSchema>;
 
 /** The connection a job sends to, frozen when the job is created (never the token: that stays in the secret store). */
 export const jobConnectionSchema = z.object({
+  /** The saved connection's id. The key keeps its old name: every journal on disk has it (a rename would need a migration). */
   profileId: z.string().min(1),
   name: z.string(),
   baseUrl: z.string().min(1),

@@ -2,9 +2,9 @@ import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
 import { parseFlags } from '../parse-flags.js';
 import { describeError } from '../../messages/error-words.js';
-import { jobPaths } from '../../services/job-paths.js';
-import type { UploadServices } from '../../services/job-services.js';
-import { exitCodeOfRun, finalJson, printSummary, readTokenFromStdin, runAndReport, withServices } from '../upload/cli-services.js';
+import { jobPaths } from '../../services/jobs/job-paths.js';
+import type { UploadServices } from '../../services/upload-services.js';
+import { exitCodeOfRun, finalJson, printSummary, readTokenFromStdin, runAndReport, withServices } from '../cli-services.js';
 
 const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results|repair> [JOBID] [options]
 
@@ -96,8 +96,8 @@ export const command: CliCommand = {
         case 'resume': {
           const jobId = needId(positionals, sub);
           const job = await services.jobs.load(jobId);
-          if (token !== undefined) services.connections.useSessionToken(job.spec.connection.profileId, token);
-          if (secret !== undefined) services.connections.useSessionClientSecret(job.spec.connection.profileId, secret);
+          if (token !== undefined) services.connections.setSessionToken(job.spec.connection.profileId, token);
+          if (secret !== undefined) services.connections.setSessionClientSecret(job.spec.connection.profileId, secret);
           return runJob(io, services, home, jobId, json, unknown);
         }
         case 'cancel': {

@@ -2,24 +2,24 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
-import { jobPaths, newJobId } from '../../services/job-paths.js';
+import { jobPaths, newJobId } from '../../services/jobs/job-paths.js';
 import { ensurePrivateDir } from '../../store/atomic-file.js';
-import { readTokenFromStdin, runAndReport, withServices } from '../upload/cli-services.js';
-import type { UploadServices } from '../../services/job-services.js';
+import { readTokenFromStdin, runAndReport, withServices } from '../cli-services.js';
+import type { UploadServices } from '../../services/upload-services.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
-import { expiryWarning } from './profiles.js';
+import { expiryWarning } from './connections.js';
 import { parseValidateArgs, type ValidateArgs } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader upload FILE [validate flags] --profile NAME [options]
 
-Prepares FILE exactly as "validate" does, then sends its batches to the connection profile NAME as a
+Prepares FILE exactly as "validate" does, then sends its batches to the saved connection NAME as a
 durable job: each batch is POSTed once, followed to its final status, and every row gets an outcome in
 the job's results.csv. A file with blocking problems is not sent at all (exit 1, nothing sent) unless
 --send-valid-rows says to send the other rows; the blocked rows are then listed as rejected, with reasons.
 Exit 0: every sent row confirmed (or not found under v1). Exit 1: some rows failed, are unknown or were
 rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable input or arguments.
 
-  --profile NAME            connection profile (see "profiles list"); "Local sandbox" is built in
+  --profile NAME            the saved connection (see "connections list"); "Local sandbox" is built in
   --batch-rows N            at most N rows per batch (default and maximum 500000)
   --dry-run                 prepare and print the batches, send nothing, create no job
   --send-valid-rows         send the rows that passed even though some rows are blocked (those are
@@ -33,11 +33,12 @@ rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable 
   (validate flags)          --id-column --id-type --map --template --encoding --delimiter --sheet
                             --header-row --duplicates --comma --line-break --max-issues --out DIR
 
-PROFILE_LOADER_HOME moves all state (profiles, jobs, journals) to another folder.`;
+PROFILE_LOADER_HOME moves all state (connections, jobs, journals) to another folder.`;
 
 /** The flags `upload` adds to the validate flags. */
 interface UploadFlags {
-  profile: string | null;
+  /** `--profile NAME`: the saved connection to send to. */
+  connection: string | null;
   dryRun: boolean;
   concurrency: number | undefined;
   tokenStdin: boolean;
@@ -48,7 +49,7 @@ interface UploadFlags {
 
 /** Splits our own flags out of argv; the rest goes to the validate parser. */
 export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags; rest: string[] } {
-  const flags: UploadFlags = { profile: null, dryRun: false, concurrency: undefined, tokenStdin: false, secretStdin: false, sendValidRows: false, unknown: 'auto' };
+  const flags: UploadFlags = { connection: null, dryRun: false, concurrency: undefined, tokenStdin: false, secretStdin: false, sendValidRows: false, unknown: 'auto' };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -61,7 +62,7 @@ export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags;
     };
     switch (name) {
       case '--profile':
-        flags.profile = value();
+        flags.connection = value();
         break;
       case '--dry-run':
         flags.dryRun = true;
@@ -105,7 +106,7 @@ export const command: CliCommand = {
   async run(argv, io) {
     const { flags, rest } = splitUploadFlags(argv);
     const args = parseValidateArgs(rest);
-    if (!flags.dryRun && flags.profile === null) throw new CliUsageError('--profile NAME is required (see "profiles list"), or use --dry-run');
+    if (!flags.dryRun && flags.connection === null) throw new CliUsageError('--profile NAME is required (see "connections list"), or use --dry-run');
     if (flags.tokenStdin && flags.secretStdin) throw new CliUsageError('--token-stdin and --client-secret-stdin both read standard input: use one');
     const token = flags.tokenStdin ? await readTokenFromStdin(io) : undefined;
     const secret = flags.secretStdin ? await readTokenFromStdin(io, '--client-secret-stdin') : undefined;
@@ -134,7 +135,7 @@ async function prepareAndSend(
 ): Promise<number> {
   const { token, secret } = session;
   const { services, home, jobId } = run;
-  const profile = flags.profile === null ? null : await services.connections.find(flags.profile);
+  const connection = flags.connection === null ? null : await services.connections.find(flags.connection);
   const outDir = args.out !== null ? resolve(cwd, args.out) : jobPaths(home, jobId).prepared;
   await ensurePrivateDir(outDir);
   const prepared = await prepareFromArgs(args, cwd, outDir);
@@ -155,7 +156,7 @@ async function prepareAndSend(
     else {
       io.stdout(`${m.file}: rows ${m.rows}, valid ${m.valid}, rejected ${m.rejected}, excluded ${m.excluded}\n`);
       for (const b of dry.batches) io.stdout(`batch ${b.index}: ${b.rows} rows, ${b.bytes} bytes\n`);
-      io.stdout(`dry run: nothing sent${profile ? ` (would send to ${profile.name}, client ${profile.clientCode}, ${profile.apiVersion})` : ''}\n`);
+      io.stdout(`dry run: nothing sent${connection ? ` (would send to ${connection.name}, client ${connection.clientCode}, ${connection.apiVersion})` : ''}\n`);
     }
     return m.blockedByFileIssues || m.rejected > 0 ? 1 : 0;
   }
@@ -167,13 +168,13 @@ async function prepareAndSend(
     );
   }
   if (m.batches.length === 0) throw new CliUsageError('no row passed validation: nothing to upload; run "validate" to see why', 1);
-  if (!profile) throw new CliUsageError('--profile NAME is required');
-  if (token !== undefined) services.connections.useSessionToken(profile.id, token);
-  if (secret !== undefined) services.connections.useSessionClientSecret(profile.id, secret);
-  const expiring = token === undefined ? expiryWarning(profile) : undefined;
+  if (!connection) throw new CliUsageError('--profile NAME is required');
+  if (token !== undefined) services.connections.setSessionToken(connection.id, token);
+  if (secret !== undefined) services.connections.setSessionClientSecret(connection.id, secret);
+  const expiring = token === undefined ? expiryWarning(connection) : undefined;
   if (expiring) io.stderr(expiring);
-  const spec = await services.jobs.create({ preparedDir: outDir, profileId: profile.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });
+  const spec = await services.jobs.create({ preparedDir: outDir, profileId: connection.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });
   run.sending = true;
-  if (!args.json) io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${profile.name} (${profile.clientCode}, ${profile.apiVersion})\n`);
+  if (!args.json) io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${connection.name} (${connection.clientCode}, ${connection.apiVersion})\n`);
   return runAndReport(io, services, jobPaths(home, spec.jobId).results, spec.jobId, { json: args.json, unknown: flags.unknown, batches: spec.batches.length });
 }

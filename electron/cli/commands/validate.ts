@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../cli-types.js';
-import type { PrepareResult } from '../../services/prepare-types.js';
+import type { PrepareResult } from '../../services/prepare/prepare-types.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
 import { ISSUE_SEVERITY } from '../../../shared/validation/issue.js';
 import { describeIssue } from '../../messages/issue-words.js';

@@ -29,7 +29,7 @@ export async function startSignInSandbox(options: { settings?: SandboxOptions['s
   return { sandbox, cert, httpsBaseUrl: sandbox.httpsBaseUrl as string };
 }
 
-/** `profiles.save` arguments for an Adobe-sign-in connection to the sandbox over https, trusting its certificate through the CA file. */
+/** `connections.save` arguments for an Adobe-sign-in connection to the sandbox over https, trusting its certificate through the CA file. */
 export function oauthConnection(s: SignInSandbox, over: { name?: string; clientSecret?: string; caFile?: string | null; clientCode?: string } = {}) {
   return {
     name: over.name ?? 'Acme (Adobe sign-in)',

@@ -4,7 +4,7 @@ import { Button, ButtonGroup, Content, Flex, Heading, InlineAlert, Item, Picker,
 import type { Key } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
 import { problemText } from '../../i18n/problem-text.js';
-import { usePrepare } from '../../state/prepare-store.js';
+import { useMapReview } from '../../state/map-review-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { withIdColumn } from './mapping-edit.js';
 import { ParamTable } from './param-table.js';
@@ -12,14 +12,14 @@ import { ParamTable } from './param-table.js';
 /** Step 2: the identifier (column and kind), the parameter table, and templates. */
 export function MapStep({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
-  const file = usePrepare((s) => s.file);
-  const map = usePrepare((s) => s.map);
-  const suggestion = usePrepare((s) => s.suggestion);
-  const mapping = usePrepare((s) => s.mapping);
-  const beforeTemplate = usePrepare((s) => s.beforeTemplate);
-  const setMapping = usePrepare((s) => s.setMapping);
-  const undoTemplate = usePrepare((s) => s.undoTemplate);
-  const runReview = usePrepare((s) => s.runReview);
+  const file = useMapReview((s) => s.file);
+  const map = useMapReview((s) => s.map);
+  const suggestion = useMapReview((s) => s.suggestion);
+  const mapping = useMapReview((s) => s.mapping);
+  const beforeTemplate = useMapReview((s) => s.beforeTemplate);
+  const setMapping = useMapReview((s) => s.setMapping);
+  const undoTemplate = useMapReview((s) => s.undoTemplate);
+  const runReview = useMapReview((s) => s.runReview);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   const [example, setExample] = useState<readonly string[] | null>(null);

@@ -7,7 +7,7 @@ import type { DuplicatePolicy } from '../../../shared/validation/duplicate-polic
 import type { ClientApi } from '../../api/index.js';
 import { issueText } from '../../i18n/issue-text.js';
 import { problemText } from '../../i18n/problem-text.js';
-import { lastSummary, usePrepare } from '../../state/prepare-store.js';
+import { lastSummary, useMapReview } from '../../state/map-review-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { IssueKinds } from './issue-kinds.js';
 import { RejectedExportButton } from './rejected-export.js';
@@ -21,11 +21,11 @@ const POLICIES: readonly DuplicatePolicy[] = ['flag', 'merge', 'last-wins', 'fir
 /** Step 3: what the check found, every row with its problems, fixes, and the gate to Upload. */
 export function ReviewStep({ api }: { readonly api: ClientApi }) {
   const { t, i18n } = useTranslation();
-  const file = usePrepare((s) => s.file);
-  const review = usePrepare((s) => s.review);
-  const runReview = usePrepare((s) => s.runReview);
-  const edit = usePrepare((s) => s.edit);
-  const bulk = usePrepare((s) => s.bulk);
+  const file = useMapReview((s) => s.file);
+  const review = useMapReview((s) => s.review);
+  const runReview = useMapReview((s) => s.runReview);
+  const edit = useMapReview((s) => s.edit);
+  const bulk = useMapReview((s) => s.bulk);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   const [filter, setFilter] = useState<ReviewFilter>('all');

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Content, Heading, InlineAlert } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
-import { useProfiles } from '../../state/profiles-store.js';
+import { useConnections } from '../../state/connections-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 
 /**
@@ -11,15 +11,15 @@ import { useSettingsDialog } from '../../state/settings-dialog-store.js';
  */
 export function ProductionReview({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
-  const state = useProfiles((s) => s.state);
-  const load = useProfiles((s) => s.load);
-  const review = useProfiles((s) => s.reviewProduction);
+  const state = useConnections((s) => s.state);
+  const load = useConnections((s) => s.load);
+  const review = useConnections((s) => s.reviewProduction);
   const openSettings = useSettingsDialog((s) => s.show);
   useEffect(() => {
     void load(api);
   }, [api, load]);
   if (state.kind !== 'ready') return null;
-  const guessed = state.list.profiles.filter((p) => p.productionSetBy === 'environment-name');
+  const guessed = state.list.connections.filter((p) => p.productionSetBy === 'environment-name');
   if (guessed.length === 0) return null;
   const ids = guessed.map((p) => p.id);
   return (

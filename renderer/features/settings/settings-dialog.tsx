@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionButton, Button, Content, Dialog, DialogTrigger, Divider, Heading, Item, Picker, TabList, TabPanels, Tabs, Text, View } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
-import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
 import type { ClientApi } from '../../api/index.js';
 import { changeLanguage } from '../../i18n/setup.js';
 import type { Language } from '../../i18n/setup.js';
 import { languages } from '../../i18n/languages.js';
-import { useProfiles } from '../../state/profiles-store.js';
+import { useConnections } from '../../state/connections-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
-import { ProfileForm } from './profile-form.js';
-import { ProfileList } from './profile-list.js';
+import { ConnectionForm } from './connection-form.js';
+import { SavedConnections } from './connection-list.js';
 import { TokenStorageNote } from './token-storage-note.js';
 import { useColorScheme } from './use-color-scheme.js';
 import { WaitingUploads } from './waiting-uploads.js';
@@ -20,13 +20,13 @@ import { problemText, thrownText } from '../../i18n/problem-text.js';
 
 function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
-  const state = useProfiles((s) => s.state);
-  const tests = useProfiles((s) => s.tests);
-  const load = useProfiles((s) => s.load);
-  const save = useProfiles((s) => s.save);
-  const remove = useProfiles((s) => s.remove);
-  const test = useProfiles((s) => s.test);
-  const [editing, setEditing] = useState<ConnectionProfileView | 'new' | null>(null);
+  const state = useConnections((s) => s.state);
+  const tests = useConnections((s) => s.tests);
+  const load = useConnections((s) => s.load);
+  const save = useConnections((s) => s.save);
+  const remove = useConnections((s) => s.remove);
+  const test = useConnections((s) => s.test);
+  const [editing, setEditing] = useState<ConnectionView | 'new' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const editId = useSettingsDialog((s) => s.editId);
   const clearEdit = useSettingsDialog((s) => s.clearEdit);
@@ -36,7 +36,7 @@ function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
   // Opened on one connection ("Update the token" on a paused upload): show its form once the list is there.
   useEffect(() => {
     if (editId === null || state.kind !== 'ready') return;
-    const target = state.list.profiles.find((p) => p.id === editId);
+    const target = state.list.connections.find((p) => p.id === editId);
     if (target && !target.builtIn) setEditing(target);
     clearEdit();
   }, [editId, state, clearEdit]);
@@ -48,17 +48,17 @@ function ConnectionsPanel({ api }: { readonly api: ClientApi }) {
         <TokenStorageNote kind={state.list.secretStorage} />
       </p>
       {editing ? (
-        <ProfileForm
-          profile={editing === 'new' ? null : editing}
+        <ConnectionForm
+          connection={editing === 'new' ? null : editing}
           storage={state.list.secretStorage}
           onSave={(input) => save(api, input)}
           onDone={() => setEditing(null)}
         />
       ) : (
         <>
-          <WaitingUploads api={api} profiles={state.list.profiles} />
-          <ProfileList
-            profiles={state.list.profiles}
+          <WaitingUploads api={api} connections={state.list.connections} />
+          <SavedConnections
+            connections={state.list.connections}
             tests={tests}
             onEdit={(p) => setEditing(p)}
             onTest={(p) => void test(api, p.id)}
@@ -105,7 +105,7 @@ function AppearancePanel() {
   );
 }
 
-/** The header's Settings button and its dialog: connection profiles, language, and the theme (which follows the OS). Other screens open it through useSettingsDialog. */
+/** The header's Settings button and its dialog: connections, language, and the theme (which follows the OS). Other screens open it through useSettingsDialog. */
 export function SettingsButton({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
   const open = useSettingsDialog((s) => s.open);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Radio, RadioGroup, TextField } from '@adobe/react-spectrum';
-import type { FieldName, SignInMethod } from './profile-fields.js';
+import type { FieldName, SignInMethod } from './connection-fields.js';
 
 /** The form values the sign-in fields edit. */
 export interface SignInValues {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { StatusLight } from '@adobe/react-spectrum';
-import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
 import { formatWhen } from '../upload/format.js';
 
 /**
@@ -8,12 +8,12 @@ import { formatWhen } from '../upload/format.js';
  * upload): green only when Target accepted it, red when it refused it, neutral when saved but untested
  * (or, for Adobe sign-in, not minted yet).
  */
-export function TokenLight({ profile }: { readonly profile: ConnectionProfileView }) {
+export function TokenLight({ connection }: { readonly connection: ConnectionView }) {
   const { t, i18n } = useTranslation();
-  const test = profile.lastTest;
+  const test = connection.lastTest;
   const when = test ? formatWhen(test.at, i18n.language) : '';
-  const [variant, text, state] = !profile.hasToken
-    ? profile.auth.kind === 'adobe-oauth'
+  const [variant, text, state] = !connection.hasToken
+    ? connection.auth.kind === 'adobe-oauth'
       ? (['neutral', t('settings.tokenNotMinted'), 'none'] as const)
       : (['neutral', t('settings.tokenNone'), 'none'] as const)
     : test === null

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SecretStorageKind } from '../../../shared/contract/profiles.js';
+import type { SecretStorageKind } from '../../../shared/contract/connections.js';
 
 /** The one sentence about how saved tokens are kept on this computer, shown wherever a token is saved or mentioned. */
 export function TokenStorageNote({ kind }: { readonly kind: SecretStorageKind }) {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Content, Heading, InlineAlert } from '@adobe/react-spectrum';
-import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
@@ -9,9 +9,9 @@ import { useWizard } from '../../state/wizard-store.js';
 import { resumeThroughGate } from '../upload/send-gate.js';
 
 /** True when a token (or, for Adobe sign-in, a client secret) was saved or tested fine since Target refused the one an upload to this connection used. */
-export function hasNewToken(profile: ConnectionProfileView | undefined): boolean {
-  if (profile === undefined || profile.lastTest?.token === 'refused') return false;
-  return profile.auth.kind === 'adobe-oauth' ? profile.hasClientSecret : profile.hasToken;
+export function hasNewToken(connection: ConnectionView | undefined): boolean {
+  if (connection === undefined || connection.lastTest?.token === 'refused') return false;
+  return connection.auth.kind === 'adobe-oauth' ? connection.hasClientSecret : connection.hasToken;
 }
 
 /**
@@ -19,19 +19,19 @@ export function hasNewToken(profile: ConnectionProfileView | undefined): boolean
  * each named, with "Resume now". Saving sends nothing; only that click does (through the production
  * confirmation for a production connection).
  */
-export function WaitingUploads({ api, profiles }: { readonly api: ClientApi; readonly profiles: readonly ConnectionProfileView[] }) {
+export function WaitingUploads({ api, connections }: { readonly api: ClientApi; readonly connections: readonly ConnectionView[] }) {
   const { t, i18n } = useTranslation();
   const history = useJobs((s) => s.history);
   const loadHistory = useJobs((s) => s.loadHistory);
   const close = useSettingsDialog((s) => s.close);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
-  const tokens = profiles.map((p) => `${p.id}:${p.hasToken}:${p.lastTest?.at ?? ''}`).join('|');
+  const tokens = connections.map((p) => `${p.id}:${p.hasToken}:${p.lastTest?.at ?? ''}`).join('|');
   useEffect(() => {
     void loadHistory(api);
   }, [api, loadHistory, tokens]);
   if (history.kind !== 'ready') return null;
-  const waiting = history.items.filter((i) => i.state === 'paused' && i.pauseReason === 'auth' && hasNewToken(profiles.find((p) => p.id === i.profileId)));
+  const waiting = history.items.filter((i) => i.state === 'paused' && i.pauseReason === 'auth' && hasNewToken(connections.find((p) => p.id === i.profileId)));
   if (waiting.length === 0) return null;
   const n = (x: number) => x.toLocaleString(i18n.language);
   return (

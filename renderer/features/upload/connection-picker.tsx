@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Flex, Item, Picker, StatusLight, Text } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
-import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
 import { connectionColor } from './format.js';
 import { TokenLight } from '../settings/token-light.js';
 import { tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
@@ -10,13 +10,13 @@ import { TokenExpiry } from '../settings/token-expiry.js';
 
 /** Picks the connection an upload goes to; each shows its environment's colour, client code and token state. */
 export function ConnectionPicker(props: {
-  readonly profiles: readonly ConnectionProfileView[];
+  readonly connections: readonly ConnectionView[];
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
   readonly isDisabled?: boolean;
 }) {
   const { t } = useTranslation();
-  const selected = props.profiles.find((p) => p.id === props.selectedId) ?? null;
+  const selected = props.connections.find((p) => p.id === props.selectedId) ?? null;
   // A saved, pasted token that expires soon (or did) is called out before sending.
   const expiring = selected?.hasToken ? tokenExpiryWarning(selected) : null;
   return (
@@ -24,7 +24,7 @@ export function ConnectionPicker(props: {
       <Picker
         label={t('upload.connection')}
         description={t('upload.connectionHelp')}
-        items={props.profiles}
+        items={props.connections}
         selectedKey={props.selectedId}
         onSelectionChange={(key: Key | null) => key !== null && props.onSelect(String(key))}
         isDisabled={props.isDisabled}
@@ -66,12 +66,12 @@ export function ConnectionPicker(props: {
             {selected.builtIn ? (
               <StatusLight variant="neutral">{t('upload.tokenNotNeeded')}</StatusLight>
             ) : selected.hasToken || selected.auth.kind === 'adobe-oauth' ? (
-              <TokenLight profile={selected} />
+              <TokenLight connection={selected} />
             ) : (
               <StatusLight variant="negative">{t('upload.tokenMissing')}</StatusLight>
             )}
             {selected.auth.kind === 'adobe-oauth' && <StatusLight variant="info">{t('upload.signedInWithAdobe')}</StatusLight>}
-            {!selected.builtIn && <TokenExpiry profile={selected} />}
+            {!selected.builtIn && <TokenExpiry connection={selected} />}
           </Flex>
           {expiring && (
             <p className="problem" data-testid="token-expiry-warning">

@@ -9,7 +9,7 @@ import { useJobs } from '../../state/jobs-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { resumeThroughGate } from './send-gate.js';
-import { useProfiles } from '../../state/profiles-store.js';
+import { useConnections } from '../../state/connections-store.js';
 import { hasNewToken } from '../settings/waiting-uploads.js';
 import { BatchTable } from './batch-table.js';
 import { formatDuration } from './format.js';
@@ -47,17 +47,17 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
   const n = (value: number) => value.toLocaleString(i18n.language);
   const finished = view.state === 'completed' || view.state === 'cancelled';
   const openSettings = useSettingsDialog((s) => s.show);
-  const profile = useProfiles((s) => (s.state.kind === 'ready' ? s.state.list.profiles.find((p) => p.id === view.spec?.connection.profileId) : undefined));
-  const tokenReplaced = view.pause?.reason === 'auth' && hasNewToken(profile);
+  const connection = useConnections((s) => (s.state.kind === 'ready' ? s.state.list.connections.find((p) => p.id === view.spec?.connection.profileId) : undefined));
+  const tokenReplaced = view.pause?.reason === 'auth' && hasNewToken(connection);
   // Adobe sign-in: the pause is about the sign-in details (client secret…), in IMS's own words when it refused.
-  const signIn = profile?.auth.kind === 'adobe-oauth';
+  const signIn = connection?.auth.kind === 'adobe-oauth';
   const signInFailed = view.pause?.reason === 'auth' && SIGN_IN_FAILURES.has(view.pause.error?.code ?? '');
-  const loadProfiles = useProfiles((s) => s.load);
+  const loadConnections = useConnections((s) => s.load);
   const authPause = view.state === 'paused' && view.pause?.reason === 'auth';
   // A refusal was recorded on the connection before the pause was published: show its red token light.
   useEffect(() => {
-    if (authPause) void loadProfiles(api);
-  }, [api, authPause, loadProfiles]);
+    if (authPause) void loadConnections(api);
+  }, [api, authPause, loadConnections]);
   const resume = (unknownOutcomes: 'auto' | 'resend' | 'give-up' = 'auto') =>
     void resumeThroughGate(api, {
       jobId: view.jobId,

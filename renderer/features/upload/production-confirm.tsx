@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Content, Dialog, Divider, Heading, Text, TextField } from '@adobe/react-spectrum';
-import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
 
 /** The dialog that asks for a production connection's client code before anything is sent (a new upload, or the rest of a paused one). */
 export function ProductionConfirm(props: {
   readonly mode: 'send' | 'resume';
-  readonly profile: ConnectionProfileView;
+  readonly connection: ConnectionView;
   readonly rows: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
-  const matches = typed.trim() === props.profile.clientCode;
+  const matches = typed.trim() === props.connection.clientCode;
   return (
     <Dialog data-testid="production-confirm">
       <Heading>{props.mode === 'send' ? t('upload.confirmTitle') : t('upload.confirmResumeTitle')}</Heading>
@@ -21,8 +21,8 @@ export function ProductionConfirm(props: {
       <Content>
         <Text>
           {props.mode === 'send'
-            ? t('upload.confirmBody', { rows: props.rows, name: props.profile.name, clientCode: props.profile.clientCode })
-            : t('upload.confirmResumeBody', { rows: props.rows, name: props.profile.name, clientCode: props.profile.clientCode })}
+            ? t('upload.confirmBody', { rows: props.rows, name: props.connection.name, clientCode: props.connection.clientCode })
+            : t('upload.confirmResumeBody', { rows: props.rows, name: props.connection.name, clientCode: props.connection.clientCode })}
         </Text>
         <TextField
           label={t('upload.confirmLabel')}

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { DialogContainer } from '@adobe/react-spectrum';
-import type { ConnectionProfileView } from '../../../shared/contract/profiles.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
-import { useProfiles } from '../../state/profiles-store.js';
+import { useConnections } from '../../state/connections-store.js';
 import { ProductionConfirm } from './production-confirm.js';
 
 /** Something about to send rows to a connection: a new upload (`send`) or the rest of a stopped one (`resume`). */
@@ -16,7 +16,7 @@ export interface SendRequest {
 }
 
 interface Pending extends SendRequest {
-  readonly profile: ConnectionProfileView;
+  readonly connection: ConnectionView;
   readonly done: (confirmed: boolean) => void;
 }
 
@@ -34,12 +34,12 @@ interface SendGateStore {
 export const useSendGate = create<SendGateStore>((set, get) => ({
   pending: null,
   async confirm(api, req) {
-    if (useProfiles.getState().state.kind !== 'ready') await useProfiles.getState().load(api);
-    const profiles = useProfiles.getState().state;
-    const profile = profiles.kind === 'ready' ? profiles.list.profiles.find((p) => p.id === req.profileId) : undefined;
-    if (!profile?.production) return true;
+    if (useConnections.getState().state.kind !== 'ready') await useConnections.getState().load(api);
+    const connections = useConnections.getState().state;
+    const connection = connections.kind === 'ready' ? connections.list.connections.find((p) => p.id === req.profileId) : undefined;
+    if (!connection?.production) return true;
     get().pending?.done(false);
-    return new Promise<boolean>((done) => set({ pending: { ...req, profile, done } }));
+    return new Promise<boolean>((done) => set({ pending: { ...req, connection, done } }));
   },
   settle(confirmed) {
     const pending = get().pending;
@@ -77,7 +77,7 @@ export function SendGateHost() {
       {pending && (
         <ProductionConfirm
           mode={pending.mode}
-          profile={pending.profile}
+          connection={pending.connection}
           rows={pending.rows.toLocaleString(i18n.language)}
           onCancel={() => settle(false)}
           onConfirm={() => settle(true)}

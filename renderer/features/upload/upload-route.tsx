@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import type { ClientApi } from '../../api/index.js';
-import { selectPrepared, usePrepare } from '../../state/prepare-store.js';
+import { selectPrepared, useMapReview } from '../../state/map-review-store.js';
 import { UploadStep } from './upload-step.js';
 import type { PreparedUpload } from './upload-step.js';
 
 /** The Upload step fed from the Review step's prepared session (nothing to send while Upload is not allowed). */
 export function UploadRoute({ api }: { readonly api: ClientApi }) {
-  const file = usePrepare((s) => s.file);
-  const review = usePrepare((s) => s.review);
+  const file = useMapReview((s) => s.file);
+  const review = useMapReview((s) => s.review);
   const prepared = useMemo<PreparedUpload | null>(() => {
     const p = selectPrepared({ file, review });
     return p && p.uploadAllowed ? { preparedDir: p.preparedDir, rows: p.counts.ready, batches: p.batches } : null;

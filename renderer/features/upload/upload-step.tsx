@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Flex, Heading, InlineAlert, Content, ProgressCircle, Text } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
-import { useProfiles } from '../../state/profiles-store.js';
+import { useConnections } from '../../state/connections-store.js';
 import { ConnectionPicker } from './connection-picker.js';
 import { JobProgress } from './job-progress.js';
 import { useSendGate } from './send-gate.js';
@@ -21,10 +21,10 @@ export interface PreparedUpload {
 /** Step 4: pick a connection (production asks for its client code), send, and follow every batch. */
 export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonly prepared: PreparedUpload | null }) {
   const { t, i18n } = useTranslation();
-  const profiles = useProfiles((s) => s.state);
-  const selectedId = useProfiles((s) => s.selectedId);
-  const select = useProfiles((s) => s.select);
-  const loadProfiles = useProfiles((s) => s.load);
+  const connections = useConnections((s) => s.state);
+  const selectedId = useConnections((s) => s.selectedId);
+  const select = useConnections((s) => s.select);
+  const loadConnections = useConnections((s) => s.load);
   const currentJobId = useJobs((s) => s.currentJobId);
   const view = useJobs((s) => (s.currentJobId ? s.views[s.currentJobId] : undefined));
   const problem = useJobs((s) => s.problem);
@@ -36,10 +36,10 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
   const n = (value: number) => value.toLocaleString(i18n.language);
 
   useEffect(() => {
-    void loadProfiles(api);
-  }, [api, loadProfiles]);
+    void loadConnections(api);
+  }, [api, loadConnections]);
 
-  const list = profiles.kind === 'ready' ? profiles.list.profiles : [];
+  const list = connections.kind === 'ready' ? connections.list.connections : [];
   const selected = list.find((p) => p.id === selectedId) ?? null;
   const finished = view?.state === 'completed' || view?.state === 'cancelled';
   // A finished job gives way to the start form when the Review step has prepared something new.
@@ -72,14 +72,14 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
               <Content>{t('upload.notReady')}</Content>
             </InlineAlert>
           )}
-          {profiles.kind === 'loading' && <ProgressCircle aria-label={t('grid.loading')} isIndeterminate size="S" />}
-          {profiles.kind === 'failed' && (
+          {connections.kind === 'loading' && <ProgressCircle aria-label={t('grid.loading')} isIndeterminate size="S" />}
+          {connections.kind === 'failed' && (
             <div role="alert" className="problem">
-              {t('upload.problem', { message: problemText(t, profiles.problem) })}
+              {t('upload.problem', { message: problemText(t, connections.problem) })}
             </div>
           )}
-          {profiles.kind === 'ready' && list.length === 0 && <Text>{t('upload.noConnections')}</Text>}
-          {list.length > 0 && <ConnectionPicker profiles={list} selectedId={selectedId} onSelect={select} isDisabled={busy} />}
+          {connections.kind === 'ready' && list.length === 0 && <Text>{t('upload.noConnections')}</Text>}
+          {list.length > 0 && <ConnectionPicker connections={list} selectedId={selectedId} onSelect={select} isDisabled={busy} />}
           <Flex gap="size-150">
             <Button
               variant="accent"

@@ -1,0 +1,34 @@
+import type { FileId } from '../../../shared/contract/files.js';
+import type { TemplateView } from '../../../shared/contract/review.js';
+import { AppCallError } from '../../../shared/contract/errors.js';
+import type { MappingTemplate } from '../../../shared/domain/mapping-template.js';
+import type { FileService } from '../files/file-service.js';
+import type { HandlerSlice } from '../handlers.js';
+import { suggestMappingFor } from './mapping-suggest.js';
+import type { RecentFiles } from '../../store/recent-files.js';
+import { findSampleFile } from '../files/sample-file.js';
+import type { TemplateStore } from '../../store/template-store.js';
+
+/** The handlers for the Load extras (recent files, sample data) and the Map step (suggestions, templates). */
+export function createMapHandlers(ctx: {
+  readonly files: FileService;
+  readonly recent: RecentFiles;
+  readonly templates: TemplateStore;
+}): HandlerSlice<'files.recent' | 'files.sample' | 'mapping.suggest' | 'templates.list' | 'templates.save' | 'templates.remove'> {
+  return {
+    'files.recent': () => ctx.recent.list(),
+    'files.sample': async () => ({ path: await findSampleFile() }),
+    'mapping.suggest': async ({ fileId }) => {
+      const summary = ctx.files.summary(fileId as FileId);
+      if (!summary) throw new AppCallError('file-not-open');
+      return suggestMappingFor(summary.headers, await ctx.templates.list());
+    },
+    'templates.list': async () => (await ctx.templates.list()).map(templateView),
+    'templates.save': async ({ name, headers, mapping }) => templateView(await ctx.templates.save(name, headers, mapping)),
+    'templates.remove': ({ name }) => ctx.templates.remove(name),
+  };
+}
+
+function templateView(t: MappingTemplate): TemplateView {
+  return { name: t.name, fingerprint: t.fingerprint, headers: t.headers, mapping: t.mapping, createdAt: t.createdAt ?? null };
+}

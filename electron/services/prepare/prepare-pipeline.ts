@@ -1,0 +1,65 @@
+import { basename, join } from 'node:path';
+import { openTable } from '../../io/open-table.js';
+import { writeFileAtomic } from '../../store/atomic-file.js';
+import { TableReadError } from '../../io/table-types.js';
+import { tuneHeapForStreaming } from '../heap-tuning.js';
+import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './prepare-processor.js';
+import { readInProcess } from './prepare-source.js';
+import type { PrepareManifest, PrepareProgress, PrepareRequest, PrepareResult } from './prepare-types.js';
+
+export { LEDGER_FILE, REJECTED_FILE };
+export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * Runs read → map → validate → encode → write for one file: batch files, `rows.ledger`, `rejected-rows.csv`
+ * and `manifest.json` land in `req.outDir`. Every input row ends in exactly one place (a batch line,
+ * excluded, or rejected). Throws AppCallError for unusable input (TableReadError) or a mapping naming
+ * absent columns, and `cancelled` when the signal aborts (partial files may remain).
+ */
+export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSignal; onProgress?: (p: PrepareProgress) => void } = {}): Promise<PrepareResult> {
+  tuneHeapForStreaming();
+  const info = await openTable(req.path, req.read);
+  compileOrThrow(req, info.headers);
+  const processor = await PrepareProcessor.create(req, info);
+  let rows = 0;
+  try {
+    for await (const chunk of readInProcess(req.path, info, { signal: opts.signal })) {
+      rows += chunk.rowCount;
+      opts.onProgress?.({ stage: 'reading', bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes, rows });
+      await processor.process(chunk);
+      if (opts.signal?.aborted) throw new TableReadError('cancelled', { variant: 'prepare' });
+    }
+  } catch (e) {
+    await processor.abort();
+    throw e;
+  }
+  opts.onProgress?.({ stage: 'finishing', rows });
+  const out = await processor.finish().catch(async (e: unknown) => {
+    await processor.abort();
+    throw e;
+  });
+  const manifest: PrepareManifest = {
+    version: 1,
+    file: basename(req.path),
+    format: info.format,
+    encoding: info.encoding?.encoding ?? null,
+    delimiter: info.delimiter,
+    headerRow: info.headerRow,
+    sheet: info.sheet,
+    idType: req.mapping.idKind,
+    idColumn: req.mapping.idColumn,
+    params: out.params,
+    rows: out.rows,
+    valid: out.valid,
+    rejected: out.rejected,
+    excluded: out.excluded,
+    blockedByFileIssues: out.fileBlocked,
+    duplicates: req.duplicates,
+    batches: out.batches,
+    ledger: LEDGER_FILE,
+    rejectedReport: REJECTED_FILE,
+    createdAt: new Date().toISOString(),
+  };
+  await writeFileAtomic(join(req.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  return { manifest, info, issues: out.issues, issuesTruncated: out.issuesTruncated, issueCounts: out.issueCounts, findings: out.findings };
+}

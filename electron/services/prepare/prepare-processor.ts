@@ -1,0 +1,165 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppCallError } from '../../../shared/contract/errors.js';
+import type { TableInfo } from '../../io/table-types.js';
+import { compileMapping, rowId, type CompiledMapping } from '../../../shared/domain/compile-mapping.js';
+import { RowOverlay } from '../../../shared/domain/row-overlay.js';
+import { batchPrefix } from '../../../shared/batch/batch-header.js';
+import { batchLimits, type BatchLimits } from '../../../shared/batch/batch-limits.js';
+import { MAX_ROW_BYTES, numberReadingsOf, type RowCheckContext } from '../../../shared/validation/check-row.js';
+import type { ColumnFinding } from '../../../shared/validation/column-findings.js';
+import { checkMapping } from '../../../shared/validation/mapping-rules.js';
+import { DuplicateTracker } from '../../../shared/validation/duplicate-tracker.js';
+import { EncodeCache } from '../../../shared/validation/encode-value.js';
+import { learnIdShape } from '../../../shared/validation/id-shape.js';
+import { headerNoteIssue } from '../../../shared/validation/reader-notes.js';
+import type { Issue } from '../../../shared/validation/issue.js';
+import { BatchFileWriter, batchFileName } from './prepare-batch-writer.js';
+import { IssueSink, processChunk, type PrepareRun } from './prepare-chunk.js';
+import { dedupeBatches, type DuplicateGroup } from './prepare-dedupe.js';
+import { LedgerWriter } from './prepare-ledger.js';
+import { ensurePrivateDir } from '../../store/atomic-file.js';
+import { RejectedReportWriter } from './prepare-report.js';
+import type { SourceChunk } from './prepare-source.js';
+import type { ManifestBatch, PrepareRequest } from './prepare-types.js';
+
+export const LEDGER_FILE = 'rows.ledger';
+export const REJECTED_FILE = 'rejected-rows.csv';
+
+/** What the processing side hands back once every row went through it. */
+export interface ProcessorOutcome {
+  readonly rows: number;
+  readonly valid: number;
+  readonly rejected: number;
+  readonly excluded: number;
+  readonly params: readonly string[];
+  readonly fileBlocked: boolean;
+  readonly batches: readonly ManifestBatch[];
+  readonly issues: readonly Issue[];
+  readonly issuesTruncated: boolean;
+  readonly issueCounts: Readonly<Record<string, number>>;
+  readonly findings: readonly ColumnFinding[];
+}
+
+/** Returns the compiled mapping or throws AppCallError('mapping-column-missing') naming the missing columns. */
+export function compileOrThrow(req: PrepareRequest, headers: readonly string[]): CompiledMapping {
+  const compiled = compileMapping(req.mapping, headers);
+  if (compiled.ok) return compiled.mapping;
+  const missing = [...(compiled.missingId !== null ? [compiled.missingId] : []), ...compiled.missingColumns];
+  throw new AppCallError('mapping-column-missing', { columns: missing, headers: [...headers] });
+}
+
+/**
+ * The processing side of a prepare run (map → validate → encode → write batches, ledger and report),
+ * fed chunk by chunk in row order by whoever reads the file.
+ */
+export class PrepareProcessor {
+  private ctx: RowCheckContext | null = null;
+
+  private constructor(
+    private readonly req: PrepareRequest,
+    private readonly run: PrepareRun,
+    private readonly prefix: string,
+    private readonly limits: BatchLimits,
+    private readonly fileBlocked: boolean,
+  ) {}
+
+  /** Compiles the mapping (throws `mapping-column-missing` for absent columns), records file-level issues, opens the output files. */
+  static async create(req: PrepareRequest, info: TableInfo): Promise<PrepareProcessor> {
+    const mapping = compileOrThrow(req, info.headers);
+    const sink = new IssueSink(req.issueLimit ?? 10_000);
+    for (const note of info.headerNotes) sink.add(headerNoteIssue(note.code, note.column, info.headers[note.column] ?? ''));
+    const fileIssues = checkMapping(info.headers, req.mapping);
+    for (const i of fileIssues) sink.add(i);
+    await ensurePrivateDir(req.outDir);
+    const prefix = batchPrefix(mapping.idKind, mapping.params.map((p) => p.name));
+    const limits = batchLimits(req.batchRows, req.batchBytes);
+    const run: PrepareRun = {
+      info,
+      mapping,
+      duplicates: req.duplicates,
+      sink,
+      writer: new BatchFileWriter(req.outDir, prefix, limits),
+      ledger: await LedgerWriter.create(join(req.outDir, LEDGER_FILE)),
+      report: await RejectedReportWriter.create(join(req.outDir, REJECTED_FILE), info.headers),
+      overlay: new RowOverlay(req.edits),
+      // Sized from the file (about 64 bytes a row at least) so a large file does not rehash as it grows.
+      tracker: new DuplicateTracker(Math.min(1 << 22, Math.max(1 << 12, Math.ceil(info.sizeBytes / 64)))),
+      groups: new Map(),
+      firstRows: [],
+      rows: 0,
+      valid: 0,
+      rejected: 0,
+      excluded: 0,
+    };
+    return new PrepareProcessor(req, run, prefix, limits, fileIssues.some((i) => i.severity === 'blocking'));
+  }
+
+  /** Rows processed so far. */
+  get rows(): number {
+    return this.run.rows;
+  }
+
+  /** Sends every row of the chunk to its place and lets the writers catch up. */
+  async process(chunk: SourceChunk): Promise<void> {
+    const { mapping } = this.run;
+    this.ctx ??= {
+      mapping,
+      fixes: this.req.fixes,
+      readings: numberReadingsOf(mapping, this.req.fixes),
+      maxRowBytes: MAX_ROW_BYTES,
+      cache: new EncodeCache(mapping.params.length),
+      // Learned from the ids of the first chunk (400 rows, see ROWS_PER_CHUNK; at most 2,000).
+      idShape: learnIdShape(Array.from({ length: Math.min(chunk.rowCount, 2000) }, (_, i) => rowId(mapping, chunk.cellsOf(i), chunk.offsetOf(i), chunk.countOf(i)))),
+    };
+    processChunk(chunk, this.run, this.ctx);
+    if (this.run.ledger.needsFlush()) await this.run.ledger.flush();
+    await this.run.writer.drain();
+    await this.run.report.drain();
+  }
+
+  /** Closes the files after a failure or cancel (partial files stay). */
+  async abort(): Promise<void> {
+    await Promise.allSettled([this.run.writer.finish(), this.run.ledger.close(), this.run.report.abort()]);
+  }
+
+  /** Closes the files, resolves duplicates (merge / last-wins) and returns the counts, batches and issues. */
+  async finish(): Promise<ProcessorOutcome> {
+    const { run, req } = this;
+    let planned = await run.writer.finish();
+    await run.ledger.close();
+    await run.report.close();
+    let { valid, excluded } = run;
+    let starts: readonly number[] = run.firstRows;
+    const groups: DuplicateGroup[] = [...run.groups.values()];
+    if (groups.length > 0 && (req.duplicates === 'merge' || req.duplicates === 'last-wins')) {
+      const fixed = await dedupeBatches(req.outDir, planned, this.prefix, this.limits, join(req.outDir, LEDGER_FILE), groups, req.duplicates);
+      planned = fixed.batches;
+      starts = fixed.firstRows;
+      if (req.duplicates === 'last-wins') {
+        const dropped = groups.reduce((n, g) => n + g.length - 1, 0);
+        valid -= dropped;
+        excluded += dropped;
+      }
+    }
+    let batches: ManifestBatch[] = planned.map((b, i) => ({ index: b.index, rows: b.rows, bytes: b.bytes, path: batchFileName(b.index), firstLine: b.firstLine, firstRow: starts[i] ?? 0 }));
+    if (this.fileBlocked) {
+      // A mapping-level blocking issue (e.g. two columns under one name) makes every line wrong: send nothing.
+      for (const b of batches) await rm(join(req.outDir, b.path), { force: true });
+      batches = [];
+    }
+    return {
+      rows: run.rows,
+      valid,
+      rejected: run.rejected,
+      excluded,
+      params: run.mapping.params.map((p) => p.name),
+      fileBlocked: this.fileBlocked,
+      batches,
+      issues: run.sink.kept,
+      issuesTruncated: run.sink.truncated,
+      issueCounts: run.sink.counts,
+      findings: run.sink.findings.list(),
+    };
+  }
+}

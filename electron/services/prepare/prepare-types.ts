@@ -1,0 +1,81 @@
+import type { ReadOptions, TableInfo } from '../../io/table-types.js';
+import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
+import type { IdKind } from '../../../shared/domain/id-kind.js';
+import type { RowEdit } from '../../../shared/domain/row-overlay.js';
+import type { DuplicatePolicy } from '../../../shared/validation/duplicate-policy.js';
+import type { ValueFixes } from '../../../shared/validation/value-fixes.js';
+import type { Issue } from '../../../shared/validation/issue.js';
+import type { ColumnFinding } from '../../../shared/validation/column-findings.js';
+
+/** Everything one prepare run needs; plain data, so it crosses to the worker thread unchanged. */
+export interface PrepareRequest {
+  readonly path: string;
+  readonly read: ReadOptions;
+  readonly mapping: MappingSpec;
+  readonly duplicates: DuplicatePolicy;
+  readonly fixes: ValueFixes;
+  /** The user's edits and exclusions, applied on the fly (the source file is not rewritten). */
+  readonly edits: readonly RowEdit[];
+  /** Folder that receives the batch files, manifest.json, rows.ledger and rejected-rows.csv (created if missing). */
+  readonly outDir: string;
+  readonly batchRows?: number;
+  readonly batchBytes?: number;
+  /** How many issues to return in the result (all are counted by code). Default 10,000. */
+  readonly issueLimit?: number;
+}
+
+/** One batch file as written. `firstLine` is the global 0-based data line of its first row. */
+export interface ManifestBatch {
+  readonly index: number;
+  readonly rows: number;
+  readonly bytes: number;
+  /** File name inside the output folder. */
+  readonly path: string;
+  readonly firstLine: number;
+  /** The input row (1 = first data row) of the batch's first line. */
+  readonly firstRow: number;
+}
+
+/** `manifest.json` of an output folder: what was read and where every row went. */
+export interface PrepareManifest {
+  readonly version: 1;
+  readonly file: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly encoding: string | null;
+  readonly delimiter: string | null;
+  readonly headerRow: number;
+  readonly sheet: string | null;
+  readonly idType: IdKind;
+  /** The header of the identifier column (so reports can name each row's key). */
+  readonly idColumn: string;
+  readonly params: readonly string[];
+  readonly rows: number;
+  readonly valid: number;
+  readonly rejected: number;
+  readonly excluded: number;
+  /** True when a file-level blocking issue (mapping) stopped every batch from being written. */
+  readonly blockedByFileIssues: boolean;
+  readonly duplicates: DuplicatePolicy;
+  readonly batches: readonly ManifestBatch[];
+  /** Row ledger: one little-endian int32 per input row (see prepare-ledger.ts). */
+  readonly ledger: string;
+  readonly rejectedReport: string;
+  readonly createdAt: string;
+}
+
+/** What a prepare run returns to its caller. */
+export interface PrepareResult {
+  readonly manifest: PrepareManifest;
+  readonly info: TableInfo;
+  /** File-level issues first, then row issues in row order, at most `issueLimit`. */
+  readonly issues: readonly Issue[];
+  readonly issuesTruncated: boolean;
+  readonly issueCounts: Readonly<Record<string, number>>;
+  /** Per value-issue kind and column: the count and a few real values (what the Review step previews fixes on). */
+  readonly findings: readonly ColumnFinding[];
+}
+
+/** Progress of a run: reading (bytes and rows so far), then finishing (files being closed and fixed up). */
+export type PrepareProgress =
+  | { readonly stage: 'reading'; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
+  | { readonly stage: 'finishing'; readonly rows: number };

@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { locateLine } from '../../../shared/batch/batch-planner.js';
+import { safeCsvLine } from '../../../shared/jobs/csv-cell.js';
+import type { JobEvent } from '../../../shared/jobs/job-events.js';
+import type { JobView } from '../../../shared/jobs/job-reducer.js';
+import type { JobSpec } from '../../../shared/jobs/job-spec.js';
+import { describeRowNote } from '../../messages/outcome-words.js';
+import { createAtomicFile } from '../../store/atomic-file.js';
+import { readPreparedInput, type PreparedBatch } from '../../upload/prepared-input.js';
+import { batchLineOutcomes, type BatchLineOutcomes } from './result-lines.js';
+import { rejectedRowCursor } from './result-rejected.js';
+
+/** Ledger values (int32 per input row): ≥ 0 a global data line; these negatives say why not. */
+export const LEDGER_EXCLUDED_USER = -1;
+export const LEDGER_REJECTED = -2;
+export const LEDGER_EXCLUDED_DUPLICATE = -3;
+/** Written by "retry failed rows": the row is not part of this (retry) job. */
+export const LEDGER_NOT_IN_JOB = -10;
+
+export const RESULT_HEADER = ['row', 'key', 'outcome', 'batch', 'batch_id', 'detail'] as const;
+
+/** Reads a ledger file into an Int32Array (little-endian int32 per input row). */
+export async function readLedgerFile(path: string): Promise<Int32Array> {
+  const bytes = await readFile(path);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Int32Array(Math.floor(bytes.byteLength / 4));
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
+  return out;
+}
+
+/** Loads the line outcomes of every batch of a job. */
+export async function allLineOutcomes(spec: JobSpec, view: JobView, events: readonly JobEvent[], keepLines = false): Promise<Map<number, BatchLineOutcomes>> {
+  const out = new Map<number, BatchLineOutcomes>();
+  for (const b of spec.batches) out.set(b.index, await batchLineOutcomes(spec, view, events, b.index, keepLines));
+  return out;
+}
+
+/** Yields the result CSV's lines (each ending in `\n`), header first; see writeResultCsv. */
+async function* resultLines(spec: JobSpec, view: JobView, events: readonly JobEvent[]): AsyncGenerator<string> {
+  const prepared = await readPreparedInput(spec.source.preparedDir);
+  const outcomes = await allLineOutcomes(spec, view, events);
+  yield `${safeCsvLine([...RESULT_HEADER])}\n`;
+  const lineCell = (b: BatchLineOutcomes, line: number, row: number | string) => {
+    const i = line - 1;
+    return `${safeCsvLine([row, b.keys[i] ?? '', b.outcomes[i] ?? 'unknown', b.index, b.batchId ?? '', b.details[i] ?? ''])}\n`;
+  };
+  if (!prepared.ledgerPath) {
+    for (const b of outcomes.values()) for (let line = 1; line <= b.keys.length; line++) yield lineCell(b, line, '');
+    return;
+  }
+  const ledger = await readLedgerFile(prepared.ledgerPath);
+  const rejected = prepared.rejectedReportPath ? rejectedRowCursor(prepared.rejectedReportPath, prepared.idColumn) : undefined;
+  const located = prepared.batches.map((b: PreparedBatch) => ({ index: b.index, firstLine: b.firstLine, rows: b.rows }));
+  for (let r = 0; r < ledger.length; r++) {
+    const v = ledger[r] as number;
+    if (v === LEDGER_NOT_IN_JOB) continue;
+    if (v >= 0) {
+      const at = locateLine(located, v);
+      const b = at ? outcomes.get(at.batch) : undefined;
+      yield b && at ? lineCell(b, at.line, r + 1) : `${safeCsvLine([r + 1, '', 'unknown', '', '', describeRowNote({ code: 'ledger-orphan' })])}\n`;
+    } else if (v === LEDGER_REJECTED) {
+      const why = await rejected?.find(r + 1);
+      yield `${safeCsvLine([r + 1, why?.key ?? '', 'rejected', '', '', describeRowNote(why ? { code: 'blocked', reasons: why.reasons } : { code: 'blocked-see-report' })])}\n`;
+    } else {
+      yield `${safeCsvLine([r + 1, '', 'excluded', '', '', describeRowNote({ code: v === LEDGER_EXCLUDED_DUPLICATE ? 'duplicate-merged' : 'excluded-by-you' })])}\n`;
+    }
+  }
+}
+
+/**
+ * Writes the result CSV of a job to `path` (atomically, through a private temp file): one line per
+ * input row with its outcome — confirmed, not-found, confirmed-or-not-found, failed, rejected, excluded,
+ * unknown, not-sent or pending — every cell formula-safe. Without a row ledger, rows are listed per
+ * batch line. Resolves to the number of rows written; throws WriteFailedError when the file cannot be
+ * written (the temp file is removed and an older results file stays as it was).
+ */
+export async function writeResultCsv(spec: JobSpec, view: JobView, events: readonly JobEvent[], path: string): Promise<number> {
+  const lines = resultLines(spec, view, events);
+  const out = await createAtomicFile(path);
+  let pending: string[] = [];
+  let rows = -1; // the header is not a row
+  try {
+    for await (const line of lines) {
+      pending.push(line);
+      rows++;
+      if (pending.length >= 5000) {
+        await out.write(pending.join(''));
+        pending = [];
+      }
+    }
+    await out.write(pending.join(''));
+    await out.commit();
+  } finally {
+    await out.abort();
+  }
+  return rows;
+}

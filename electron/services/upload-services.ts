@@ -1,0 +1,87 @@
+import { UsageLedger } from '../store/usage-ledger.js';
+import { makeHomePrivate } from './app-home.js';
+import { createSecretStore } from '../store/create-secret-store.js';
+import type { SecretCipher } from '../store/encrypted-file-secret-store.js';
+import type { OsKeychain } from '../store/os-keychain.js';
+import type { SecretStore } from '../store/secret-store.js';
+import { loadAppSettings, type AppSettings } from '../store/settings-store.js';
+import type { JobEvent } from '../../shared/jobs/job-events.js';
+import { createHttpTransport, type Transport } from '../upload/http-transport.js';
+import { RateLimiterRegistry } from '../upload/rate-limiter.js';
+import { ConnectionService, type LocalSandbox } from './connections/connection-service.js';
+import { JobService } from './jobs/job-service.js';
+
+/** Options of the upload side of the app (saved connections, tokens, jobs). */
+export interface UploadServicesOptions {
+  readonly homeDir: string;
+  /** Electron's safeStorage cipher when the app runs in Electron (see electron/main/safe-storage-cipher.ts). */
+  readonly secretCipher?: SecretCipher | undefined;
+  /** Overrides the platform keychain (tests); `null` forces session-only storage. */
+  readonly keychain?: OsKeychain | null;
+  readonly secrets?: SecretStore;
+  readonly transport?: Transport;
+  readonly emit?: (event: JobEvent) => void;
+  readonly log?: (line: string) => void;
+  /** Starts the in-process sandbox for the built-in connection; defaults to sandbox/'s startSandbox. */
+  readonly startLocalSandbox?: (dataDir: string) => Promise<LocalSandbox>;
+}
+
+/** The upload side of the app, shared by every front door (IPC, browser mode, CLI). */
+export interface UploadServices {
+  readonly connections: ConnectionService;
+  readonly jobs: JobService;
+  readonly settings: AppSettings;
+  readonly secrets: SecretStore;
+  handlers(): ReturnType<ConnectionService['handlers']> & ReturnType<JobService['handlers']>;
+  /** Pauses running jobs, then stops the local sandbox if one was started. */
+  close(): Promise<void>;
+}
+
+async function defaultStartLocalSandbox(dataDir: string): Promise<LocalSandbox> {
+  const { startSandbox } = await import('../../sandbox/index.js');
+  return startSandbox({ dataDir, port: 0 });
+}
+
+/**
+ * Builds the connection and job services over one state folder: reads `settings.json`, picks the
+ * strongest secret store available (safeStorage, OS keychain file, or session-only) and one rate
+ * limiter per client code for the whole process. Throws `settings-invalid` for a bad settings file.
+ */
+export async function createUploadServices(options: UploadServicesOptions): Promise<UploadServices> {
+  await makeHomePrivate(options.homeDir);
+  const settings = await loadAppSettings(options.homeDir);
+  const secrets =
+    options.secrets ??
+    (await createSecretStore({ homeDir: options.homeDir, ...(options.secretCipher ? { cipher: options.secretCipher } : {}), ...(options.keychain !== undefined ? { keychain: options.keychain } : {}) }));
+  const transport = options.transport ?? createHttpTransport();
+  const limiters = new RateLimiterRegistry(settings.engine.rateLimit);
+  const connections = new ConnectionService({
+    homeDir: options.homeDir,
+    secrets,
+    transport,
+    startLocalSandbox: options.startLocalSandbox ?? defaultStartLocalSandbox,
+  });
+  const jobs = new JobService({
+    homeDir: options.homeDir,
+    connections,
+    transport,
+    limiters,
+    usage: new UsageLedger(options.homeDir),
+    engine: settings.engine,
+    jobDefaults: settings.jobDefaults,
+    ...(options.emit ? { emit: options.emit } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return {
+    connections,
+    jobs,
+    settings,
+    secrets,
+    handlers: () => ({ ...connections.handlers(), ...jobs.handlers() }),
+    async close() {
+      await jobs.close();
+      await connections.close();
+      if (!options.transport) transport.close();
+    },
+  };
+}
