@@ -6,7 +6,8 @@ import { RETRYABLE_OUTCOMES } from '../../../shared/jobs/row-outcome.js';
 import type { JobSpec } from '../../../shared/jobs/job-spec.js';
 import { ensurePrivateDir, writeFileAtomic } from '../../store/atomic-file.js';
 import { readPreparedInput } from '../../upload/prepared-input.js';
-import { allLineOutcomes, LEDGER_NOT_IN_JOB, readLedgerFile } from '../results/result-csv.js';
+import { readLedger } from '../prepare/prepare-ledger.js';
+import { allLineOutcomes, LEDGER_NOT_IN_JOB } from '../results/result-csv.js';
 import { splitBatchBody } from '../results/result-lines.js';
 import { readFile } from 'node:fs/promises';
 
@@ -45,7 +46,7 @@ export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: r
   let rows = 0;
   let ledger: Int32Array;
   if (source.ledgerPath) {
-    const old = await readLedgerFile(source.ledgerPath);
+    const old = await readLedger(source.ledgerPath);
     ledger = new Int32Array(old.length);
     for (let r = 0; r < old.length; r++) {
       const v = old[r] as number;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readLedger } from '../prepare/prepare-ledger.js';
 import { locateLine } from '../../../shared/batch/batch-planner.js';
 import { safeCsvLine } from '../../../shared/jobs/csv-cell.js';
 import type { JobEvent } from '../../../shared/jobs/job-events.js';
@@ -18,15 +18,6 @@ export const LEDGER_EXCLUDED_DUPLICATE = -3;
 export const LEDGER_NOT_IN_JOB = -10;
 
 export const RESULT_HEADER = ['row', 'key', 'outcome', 'batch', 'batch_id', 'detail'] as const;
-
-/** Reads a ledger file into an Int32Array (little-endian int32 per input row). */
-export async function readLedgerFile(path: string): Promise<Int32Array> {
-  const bytes = await readFile(path);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Int32Array(Math.floor(bytes.byteLength / 4));
-  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
-  return out;
-}
 
 /** Loads the line outcomes of every batch of a job. */
 export async function allLineOutcomes(spec: JobSpec, view: JobView, events: readonly JobEvent[], keepLines = false): Promise<Map<number, BatchLineOutcomes>> {
@@ -48,7 +39,7 @@ async function* resultLines(spec: JobSpec, view: JobView, events: readonly JobEv
     for (const b of outcomes.values()) for (let line = 1; line <= b.keys.length; line++) yield lineCell(b, line, '');
     return;
   }
-  const ledger = await readLedgerFile(prepared.ledgerPath);
+  const ledger = await readLedger(prepared.ledgerPath);
   const rejected = prepared.rejectedReportPath ? rejectedRowCursor(prepared.rejectedReportPath, prepared.idColumn) : undefined;
   const located = prepared.batches.map((b: PreparedBatch) => ({ index: b.index, firstLine: b.firstLine, rows: b.rows }));
   for (let r = 0; r < ledger.length; r++) {
