@@ -123,7 +123,7 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   expect(file.suggestedFilename()).toMatch(/^results-.*\.csv$/);
   const text = (await readFile((await file.path())!, 'utf8')).replace(/^\ufeff/, '');
   const lines = text.trim().split(/\r?\n/);
-  expect(lines[0]).toBe('row,key,outcome,batch,batch_id,detail');
+  expect(lines[0]).toBe('row,key,outcome,batch,batch_id,detail,verified,verify_detail');
   expect(lines.length - 1).toBe(200);
   expect(lines.filter((l) => l.split(',')[2] === 'confirmed').length).toBe(shown.confirmed);
   await expect(page.getByTestId('download-status')).toContainText('200 rows');

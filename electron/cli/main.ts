@@ -11,6 +11,7 @@ const commands: Readonly<Record<string, () => Promise<{ command: CliCommand }>>>
   upload: () => import('./commands/upload.js'),
   jobs: () => import('./commands/jobs.js'),
   connections: () => import('./commands/connections.js'),
+  lookup: () => import('./commands/lookup.js'),
   // The old name of `connections`, kept so scripts keep working.
   profiles: () => import('./commands/connections.js').then((m) => ({ command: m.profilesCommand })),
 };

@@ -157,11 +157,21 @@ export const errorWords: ErrorWords = {
   'prepared-invalid': (p) => (p.variant === 'not-json' ? `${p.path} is not valid JSON.` : `${p.path} is not a batch manifest (${p.field ?? ''}).`),
   'prepared-blocked': () => 'The file has blocking problems (mapping); fix them before uploading.',
   'nothing-to-send': () => 'No row passed validation: there is nothing to upload.',
-  'nothing-to-retry': (p) => (p.variant === 'not-finished' ? 'The job is not finished yet: resume or cancel it first.' : 'No row of this job failed or ended unknown: there is nothing to retry.'),
+  'nothing-to-retry': (p) =>
+    ({
+      'not-finished': 'The job is not finished yet: resume or cancel it first.',
+      'none-failed': 'No row of this job failed or ended unknown: there is nothing to retry.',
+      'none-missing': 'The last verification found no missing row: there is nothing to send again.',
+    })[p.variant],
+  'verify-not-ready': (p) =>
+    p.variant === 'not-finished'
+      ? `Job ${p.jobId} has not finished yet: verify it once it has (resume or cancel it first).`
+      : `No row of job ${p.jobId} was confirmed by Target: there is nothing to verify.`,
+  'verify-not-found': (p) => `Job ${p.jobId} has not been verified yet: run "jobs verify ${p.jobId}".`,
   'settings-invalid': (p) => (p.variant === 'not-json' ? `The settings file ${p.path} is not valid JSON.` : `The settings file ${p.path} has a bad value at ${p.field ?? '?'}: ${p.detail ?? 'invalid'}`),
 
   'auth-failed': (p) => `Target refused the Profile API token (HTTP ${p.status}${p.said ? `: ${p.said}` : ''}). Save the current token for this connection, then resume the job.`,
-  network: (p) => (p.variant === 'submit' ? `Could not reach Target: ${p.detail}` : `Could not read the batch status: ${p.detail}`),
+  network: (p) => ({ submit: `Could not reach Target: ${p.detail}`, status: `Could not read the batch status: ${p.detail}`, fetch: `Could not read profiles from Target: ${p.detail}` })[p.variant],
   'outcome-unknown': (p) =>
     ({
       'connection-broke': `The connection broke after the batch was sent (${p.detail ?? ''}); Target may or may not have accepted it.`,

@@ -41,7 +41,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const files = new FileService({ homeDir: options.homeDir, bus, log, onOpened: (summary) => void recent.record(summary) });
   const templates = new TemplateStore(options.homeDir);
   const review = new ReviewService({ homeDir: options.homeDir, bus, files, log });
-  const upload = await createUploadServices({ homeDir: options.homeDir, secretCipher: options.secretCipher, emit: (e) => bus.emit(e), log });
+  const upload = await createUploadServices({ homeDir: options.homeDir, secretCipher: options.secretCipher, emit: (e) => bus.emit(e), emitVerify: (e) => bus.emit(e), autoVerify: true, log });
+  // A verification the last session left unfinished only reads from Target: it picks up where it stopped.
+  void upload.verify.resumeUnfinished();
   const handlers: Handlers = {
     ...createAppInfoHandlers({ host: options.host, homeDir: options.homeDir }),
     ...files.handlers(),

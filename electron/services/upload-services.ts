@@ -10,6 +10,10 @@ import { createHttpTransport, type Transport } from '../upload/http-transport.js
 import { RateLimiterRegistry } from '../upload/rate-limiter.js';
 import { ConnectionService, type LocalSandbox } from './connections/connection-service.js';
 import { JobService } from './jobs/job-service.js';
+import type { ProfileLookup, VerifyEvent } from '../../shared/contract/verify.js';
+import type { LookupKind } from './verify/profile-reader.js';
+import { lookupProfile } from './verify/profile-lookup.js';
+import { VerifyService } from './verify/verify-service.js';
 
 /** Options of the upload side of the app (saved connections, tokens, jobs). */
 export interface UploadServicesOptions {
@@ -21,6 +25,10 @@ export interface UploadServicesOptions {
   readonly secrets?: SecretStore;
   readonly transport?: Transport;
   readonly emit?: (event: JobEvent) => void;
+  /** Verify each completed upload in the background when its connection asks for it (the app; the CLI verifies on demand). */
+  readonly autoVerify?: boolean;
+  /** Receives verification progress (the app's event bus). */
+  readonly emitVerify?: (event: VerifyEvent) => void;
   readonly log?: (line: string) => void;
   /** Starts the in-process sandbox for the built-in connection; defaults to sandbox/'s startSandbox. */
   readonly startLocalSandbox?: (dataDir: string) => Promise<LocalSandbox>;
@@ -30,9 +38,12 @@ export interface UploadServicesOptions {
 export interface UploadServices {
   readonly connections: ConnectionService;
   readonly jobs: JobService;
+  readonly verify: VerifyService;
   readonly settings: AppSettings;
+  /** Reads one visitor profile through a saved connection, beside what this app last sent for the id. */
+  lookup(connectionId: string, kind: LookupKind, id: string): Promise<ProfileLookup>;
   readonly secrets: SecretStore;
-  handlers(): ReturnType<ConnectionService['handlers']> & ReturnType<JobService['handlers']>;
+  handlers(): ReturnType<ConnectionService['handlers']> & ReturnType<JobService['handlers']> & ReturnType<VerifyService['handlers']> & { 'lookup.profile': (args: { connectionId: string; id: string; idType: LookupKind }) => Promise<ProfileLookup> };
   /** Pauses running jobs, then stops the local sandbox if one was started. */
   close(): Promise<void>;
 }
@@ -71,14 +82,33 @@ export async function createUploadServices(options: UploadServicesOptions): Prom
     jobDefaults: settings.jobDefaults,
     ...(options.emit ? { emit: options.emit } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.autoVerify ? { onCompleted: (jobId: string) => verify.afterCompleted(jobId) } : {}),
   });
+  const verify: VerifyService = new VerifyService({
+    homeDir: options.homeDir,
+    jobs,
+    connections,
+    transport,
+    settings: settings.verify,
+    ...(options.emitVerify ? { emit: options.emitVerify } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const lookup = (connectionId: string, kind: LookupKind, id: string) => lookupProfile({ connections, jobs, transport }, connectionId, kind, id);
   return {
     connections,
     jobs,
+    verify,
+    lookup,
     settings,
     secrets,
-    handlers: () => ({ ...connections.handlers(), ...jobs.handlers() }),
+    handlers: () => ({
+      ...connections.handlers(),
+      ...jobs.handlers(),
+      ...verify.handlers(),
+      'lookup.profile': (args: { connectionId: string; id: string; idType: LookupKind }) => lookup(args.connectionId, args.idType, args.id),
+    }),
     async close() {
+      await verify.close();
       await jobs.close();
       await connections.close();
       if (!options.transport) transport.close();

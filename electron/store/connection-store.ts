@@ -51,13 +51,15 @@ export const storedConnectionSchema = z.object({
   /** When a minted token was minted (ISO), to renew it shortly before it expires. */
   tokenIssuedAt: z.string().nullable().default(null),
   caFile: z.string().nullable().default(null),
+  /** Read every upload's rows back from Target once it completes (added with verification; files before it verify). */
+  verifyAfterUpload: z.boolean().default(true),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type StoredConnection = z.infer<typeof storedConnectionSchema>;
 
 /** Connections as version 1 of the file kept them: production was guessed from the environment label. */
-const v1ConnectionSchema = storedConnectionSchema.omit({ production: true, productionSetBy: true, lastTest: true, auth: true, tokenExpiresAt: true, tokenIssuedAt: true, caFile: true });
+const v1ConnectionSchema = storedConnectionSchema.omit({ production: true, productionSetBy: true, lastTest: true, auth: true, tokenExpiresAt: true, tokenIssuedAt: true, caFile: true, verifyAfterUpload: true });
 const fileSchema = z.discriminatedUnion('version', [
   z.object({ version: z.literal(1), profiles: z.array(v1ConnectionSchema) }),
   z.object({ version: z.literal(2), profiles: z.array(storedConnectionSchema) }),
@@ -103,6 +105,7 @@ export class ConnectionStore {
       ...p,
       production: looksLikeProduction(p.environment),
       productionSetBy: 'environment-name' as const,
+      verifyAfterUpload: true,
       lastTest: null,
       auth: { kind: 'token' as const },
       tokenExpiresAt: null,

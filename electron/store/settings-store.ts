@@ -39,17 +39,47 @@ const settingsSchema = z
       .partial()
       .strict()
       .optional(),
+    verify: z
+      .object({
+        rowLimit: z.number().int().min(0),
+        samplePerBatch: z.number().int().min(1),
+        requestsPerSecond: z.number().min(0),
+        concurrency: z.number().int().min(1).max(32),
+        waitMinutes: z.number().min(0),
+      })
+      .partial()
+      .strict()
+      .optional(),
   })
   .strict();
 
 /** The largest file browser mode accepts by default (a setting: `browserMode.maxUploadBytes`). */
 export const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
+/**
+ * How verification reads profiles back (settings.json `verify`): every confirmed row up to `rowLimit`,
+ * else `samplePerBatch` per batch; at most `requestsPerSecond` fetches a second (0 = no limit) with
+ * `concurrency` in flight; a row may stay invisible `waitMinutes` after its batch completed before it is missing.
+ */
+export interface VerifySettings {
+  readonly rowLimit: number;
+  readonly samplePerBatch: number;
+  readonly requestsPerSecond: number;
+  readonly concurrency: number;
+  readonly waitMinutes: number;
+}
+
+/** The documented defaults: 2,000 rows, 500 per batch beyond, 5 fetches a second, 4 at once, 10 minutes. */
+export function defaultVerifySettings(): VerifySettings {
+  return { rowLimit: 2000, samplePerBatch: 500, requestsPerSecond: 5, concurrency: 4, waitMinutes: 10 };
+}
+
 /** The app's engine settings (`settings.json` in the state folder), merged over the defaults. */
 export interface AppSettings {
   readonly engine: EngineSettings;
   readonly jobDefaults: JobOptions;
   readonly browserMode: { readonly maxUploadBytes: number };
+  readonly verify: VerifySettings;
 }
 
 /**
@@ -82,5 +112,6 @@ export async function loadAppSettings(homeDir: string): Promise<AppSettings> {
     },
     jobDefaults: { ...defaultJobOptions(), ...parsed.data.jobDefaults },
     browserMode: { maxUploadBytes: parsed.data.browserMode?.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES },
+    verify: { ...defaultVerifySettings(), ...parsed.data.verify },
   };
 }

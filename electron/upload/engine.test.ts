@@ -39,7 +39,7 @@ describe('upload engine against the sandbox', () => {
     expect(s.batches.every((b) => b.status === 'complete' && b.successfulUpdates === 40 && b.batchId !== null)).toBe(true);
     expect(events.filter((e) => e.type === 'batch.submitted')).toHaveLength(3);
     const csv = (await readFile(join(home, 'jobs', spec.jobId, 'results.csv'), 'utf8')).trim().split('\n');
-    expect(csv[0]).toBe('row,key,outcome,batch,batch_id,detail');
+    expect(csv[0]).toBe('row,key,outcome,batch,batch_id,detail,verified,verify_detail');
     expect(csv).toHaveLength(1 + lines + 3);
     expect(csv.filter((l) => l.includes(',confirmed,'))).toHaveLength(lines);
     expect(csv[1]).toMatch(/^1,,rejected,/);

@@ -26,6 +26,9 @@ export function routeEvent(event: AppEvent): void {
       return useLoad.getState().onEvent(event);
     case 'review.progress':
       return useMapReview.getState().onEvent(event);
+    case 'verify.progress':
+      // The Results step's verification card follows these (see features/results).
+      return undefined;
     default:
       return assertNever(event, 'app event');
   }

@@ -53,6 +53,8 @@ export interface ConnectionView {
   readonly tokenExpiresAt: string | null;
   /** An extra CA file (PEM) trusted for this connection's https calls, besides the operating system's store (corporate TLS inspection). */
   readonly caFile: string | null;
+  /** Whether the app reads an upload's rows back from Target once it completes (Results: "Checked in Target"). */
+  readonly verifyAfterUpload: boolean;
   /** What the last "Test connection" said about the token (null: not tested since the token was saved). */
   readonly lastTest: { readonly at: string; readonly ok: boolean; readonly token: 'accepted' | 'refused' | 'not-reached' } | null;
   readonly secretStorage: SecretStorageKind;
@@ -99,6 +101,8 @@ const profileFields = {
   dailyRowBudget: z.number().int().positive().nullable().optional(),
   /** Whether this connection reaches real visitors; new connections default to false, edits keep the saved value. */
   production: z.boolean().optional(),
+  /** Read uploads back from Target once they complete; new connections default to true, edits keep the saved value. */
+  verifyAfterUpload: z.boolean().optional(),
 };
 
 const serviceUrl = z.string().trim().min(1).max(2000);

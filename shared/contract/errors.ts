@@ -133,13 +133,17 @@ export const errorCodes = {
   'prepared-invalid': z.object({ variant: variant('not-json', 'not-manifest'), path: text, field: text.optional() }),
   'prepared-blocked': none,
   'nothing-to-send': none,
-  'nothing-to-retry': z.object({ variant: variant('not-finished', 'none-failed') }),
+  'nothing-to-retry': z.object({ variant: variant('not-finished', 'none-failed', 'none-missing') }),
+  /** Reading a job's rows back (docs/upload-and-jobs.md, "Verification"): the job has not finished, or has no confirmed row to check. */
+  'verify-not-ready': z.object({ variant: variant('not-finished', 'no-confirmed-rows'), jobId: text }),
+  /** A call about a job's verification before the job was ever verified. */
+  'verify-not-found': z.object({ jobId: text }),
   'settings-invalid': z.object({ variant: variant('not-json', 'bad-value'), path: text, field: text.optional(), detail: text.optional() }),
 
   // What an upload met (recorded in the job's journal). `said`: Target's own message; `detail`: an
   // errno code (ECONNREFUSED…) or the network library's diagnostic; `status`: the HTTP status.
   'auth-failed': z.object({ status: int, said: text.optional() }),
-  network: z.object({ variant: variant('submit', 'status'), detail: text }),
+  network: z.object({ variant: variant('submit', 'status', 'fetch'), detail: text }),
   'outcome-unknown': z.object({ variant: variant('connection-broke', 'app-stopped', 'ask', 'parked', 'record-lost'), detail: text.optional(), batch: int.optional(), batches: ints.optional() }),
   'target-rejected': z.object({ said: text }),
   'target-unreadable': z.object({ status: int, detail: text }),

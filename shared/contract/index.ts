@@ -13,6 +13,8 @@ import { connectionCalls } from './connections.js';
 import type { JobAppEvent } from './jobs.js';
 import { jobCalls } from './jobs.js';
 import { resultCalls } from './results.js';
+import type { VerifyEvent } from './verify.js';
+import { verifyCalls } from './verify.js';
 
 export const calls = {
   ...appCalls,
@@ -21,13 +23,14 @@ export const calls = {
   ...connectionCalls,
   ...jobCalls,
   ...resultCalls,
+  ...verifyCalls,
 } as const;
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
 
 /** Every event the Node side pushes to the UI; each carries a `type`. */
-export type AppEvent = FileEvent | ReviewEvent | JobAppEvent;
+export type AppEvent = FileEvent | ReviewEvent | JobAppEvent | VerifyEvent;
 
 /** The API the renderer sees, identical in Electron and in browser mode. */
 export type AppApi = {
@@ -65,3 +68,4 @@ export { unwrapReply } from './reply.js';
 export type { ConnectionCheck, ConnectionView, ConnectionTestResult, ConnectionList, SecretStorageKind } from './connections.js';
 export type { JobAppEvent, JobListItem, JobListState, JobResultFile } from './jobs.js';
 export type { ResultDownload } from './results.js';
+export type { ProfileLookup, RateEstimate, VerifyDiff, VerifyEvent, VerifyOutcome, VerifyProblemRow, VerifyState, VerifyView } from './verify.js';

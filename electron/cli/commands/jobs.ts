@@ -4,9 +4,10 @@ import { parseFlags } from '../parse-flags.js';
 import { describeError } from '../../messages/error-words.js';
 import { jobPaths } from '../../services/jobs/job-paths.js';
 import type { UploadServices } from '../../services/upload-services.js';
+import { jobsResendMissing, jobsVerify, VERIFY_USAGE } from './jobs-verify.js';
 import { exitCodeOfRun, finalJson, printSummary, readTokenFromStdin, runAndReport, withServices } from '../cli-services.js';
 
-const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results|repair> [JOBID] [options]
+const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results|repair|verify|resend-missing> [JOBID] [options]
 
   jobs list [--json]                 the job history, newest first ([{jobId, state, …}])
   jobs show JOBID [--json]           one job: totals, batches, alerts, why it paused
@@ -18,6 +19,7 @@ const USAGE = `Usage: profile-loader jobs <list|show|resume|cancel|retry|results
   jobs results JOBID [--json]        (re)write the job's results.csv and print its path
   jobs repair JOBID [--json]         keep the records before the damaged line of a damaged job's
                                      journal (the damaged copy stays beside it), then resume it
+${VERIFY_USAGE}
 
 States: running, paused, interrupted (its process died: resume it), completed, cancelled, damaged
 (its journal cannot be read back: repair it).
@@ -56,6 +58,8 @@ export const command: CliCommand = {
   summary: 'list, show, resume, cancel or retry upload jobs',
   usage: USAGE,
   async run(argv, io) {
+    if (argv[0] === 'verify') return jobsVerify(argv.slice(1), io);
+    if (argv[0] === 'resend-missing') return jobsResendMissing(argv.slice(1), io);
     const { values, positionals } = parse(argv);
     const sub = positionals[0] ?? 'list';
     const json = values.json ?? false;
@@ -134,7 +138,7 @@ export const command: CliCommand = {
           return 0;
         }
         default:
-          throw new CliUsageError(`unknown jobs sub-command "${sub}"; use list, show, resume, cancel, retry, results or repair`);
+          throw new CliUsageError(`unknown jobs sub-command "${sub}"; use list, show, resume, cancel, retry, results, repair, verify or resend-missing`);
       }
     });
   },

@@ -72,6 +72,8 @@ export class ConnectionService {
   private sandbox: Promise<LocalSandbox> | undefined;
   /** The built-in connection is not stored; its last test lives as long as the process. */
   private sandboxLastTest: LastTest | null = null;
+  /** Whether uploads to the built-in connection are read back (kept for the session: the built-in connection is not stored). */
+  private sandboxVerifies = true;
   private readonly sessionTokens = new Map<string, string>();
 
   constructor(private readonly options: ConnectionServiceOptions) {
@@ -108,6 +110,7 @@ export class ConnectionService {
   async save(args: SaveArgs): Promise<ConnectionView> {
     if (args.id === LOCAL_SANDBOX_ID) {
       if (args.token !== undefined) await this.setToken(LOCAL_SANDBOX_ID, args.token);
+      if (args.verifyAfterUpload !== undefined) this.sandboxVerifies = args.verifyAfterUpload;
       this.sandboxLastTest = null;
       if (args.clearToken) await this.options.secrets.delete(LOCAL_SANDBOX_ID);
       return this.builtInView();
@@ -155,6 +158,7 @@ export class ConnectionService {
       dailyRowBudget: args.dailyRowBudget === undefined ? (existing?.dailyRowBudget ?? null) : args.dailyRowBudget,
       production: args.production ?? existing?.production ?? false,
       productionSetBy: args.production !== undefined || !existing ? 'user' : existing.productionSetBy,
+      verifyAfterUpload: args.verifyAfterUpload ?? existing?.verifyAfterUpload ?? true,
       // A new token or sign-in (or none) has not been tested; another address or client code makes an old verdict meaningless.
       lastTest: untested ? null : existing.lastTest,
       auth,
@@ -352,6 +356,7 @@ export class ConnectionService {
       hasClientSecret: p.auth.kind === 'adobe-oauth' && (this.tokens.hasSessionSecret(p.id) || (await this.options.secrets.has(clientSecretKey(p.id)))),
       tokenExpiresAt: p.tokenExpiresAt,
       caFile: p.caFile,
+      verifyAfterUpload: p.verifyAfterUpload,
       lastTest: p.lastTest,
       secretStorage: this.secretStorage,
     };
@@ -376,6 +381,7 @@ export class ConnectionService {
       hasClientSecret: false,
       tokenExpiresAt: null,
       caFile: null,
+      verifyAfterUpload: this.sandboxVerifies,
       lastTest: this.sandboxLastTest,
       secretStorage: this.secretStorage,
     };

@@ -19,19 +19,29 @@ import { readFile } from 'node:fs/promises';
  */
 export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: readonly JobEvent[], outDir: string): Promise<{ batches: number; lines: number }> {
   if (view.batches.some((b) => b.phase !== 'finished')) throw new AppCallError('nothing-to-retry', { variant: 'not-finished' });
-  const source = await readPreparedInput(spec.source.preparedDir);
   const outcomes = await allLineOutcomes(spec, view, events, false);
+  const pick = (batch: number, line: number) => {
+    const outcome = outcomes.get(batch)?.outcomes[line];
+    return outcome !== undefined && RETRYABLE_OUTCOMES.has(outcome);
+  };
+  return writeLinesPrepared(spec, pick, outDir, 'none-failed');
+}
+
+/**
+ * Writes a prepared folder (batch files, manifest.json, rows.ledger) of the lines of `spec` that `pick`
+ * chooses (batch index, 0-based line in the batch), exactly as they were sent, one batch per original
+ * batch that has any; the ledger keeps the original row numbers (other rows are "not in this job").
+ * Throws AppCallError `nothing-to-retry` (`empty`) when `pick` chooses no line.
+ */
+export async function writeLinesPrepared(spec: JobSpec, pick: (batch: number, line: number) => boolean, outDir: string, empty: 'none-failed' | 'none-missing'): Promise<{ batches: number; lines: number }> {
+  const source = await readPreparedInput(spec.source.preparedDir);
   await ensurePrivateDir(outDir);
   const newLineOf = new Map<number, number>(); // old global line -> new global line
   const manifestBatches: { index: number; rows: number; bytes: number; path: string; firstLine: number }[] = [];
   let nextLine = 0;
   for (const b of source.batches) {
-    const o = outcomes.get(b.index);
-    if (!o) continue;
     const picked: number[] = [];
-    o.outcomes.forEach((outcome, i) => {
-      if (RETRYABLE_OUTCOMES.has(outcome)) picked.push(i);
-    });
+    for (let i = 0; i < b.rows; i++) if (pick(b.index, i)) picked.push(i);
     if (picked.length === 0) continue;
     const { header, lines } = splitBatchBody(await readFile(b.path, 'latin1'));
     const body = `${header}\n${picked.map((i) => lines[i]).join('\n')}`;
@@ -42,7 +52,7 @@ export async function writeRetryPrepared(spec: JobSpec, view: JobView, events: r
     picked.forEach((i, k) => newLineOf.set(b.firstLine + i, nextLine + k));
     nextLine += picked.length;
   }
-  if (manifestBatches.length === 0) throw new AppCallError('nothing-to-retry', { variant: 'none-failed' });
+  if (manifestBatches.length === 0) throw new AppCallError('nothing-to-retry', { variant: empty });
   let rows = 0;
   let ledger: Int32Array;
   if (source.ledgerPath) {

@@ -19,7 +19,7 @@ import type { ConnectionService } from '../connections/connection-service.js';
 import { jobListItem, listJobs, type HistorySource } from './job-history.js';
 import { jobPaths, newJobId, type JobPaths } from './job-paths.js';
 import { repairJournal } from './job-repair.js';
-import { writeRetryPrepared } from './job-retry.js';
+import { writeLinesPrepared, writeRetryPrepared } from './job-retry.js';
 import { writeResultCsv } from '../results/result-csv.js';
 
 export interface JobServiceOptions {
@@ -33,6 +33,8 @@ export interface JobServiceOptions {
   /** Receives every job event (the app's event bus; the CLI's progress printer). */
   readonly emit?: (event: JobEvent) => void;
   readonly log?: (line: string) => void;
+  /** Called when a job run by this service has just completed (its result CSV written): the app verifies it. */
+  readonly onCompleted?: (jobId: string) => void;
 }
 
 /** How to run a job. */
@@ -193,6 +195,7 @@ export class JobService {
       this.running.set(jobId, { runner, done });
       const view = await done;
       if (view.state === 'completed' || view.state === 'cancelled') await this.writeFinalResults(jobId, paths, opts);
+      if (view.state === 'completed') this.options.onCompleted?.(jobId);
       return view;
     } finally {
       this.running.delete(jobId);
@@ -227,7 +230,7 @@ export class JobService {
   private async writeFinalResults(jobId: string, paths: JobPaths, opts: Pick<RunOptions, 'onEvent' | 'onResultsFailed'>): Promise<void> {
     try {
       const final = await this.load(jobId);
-      await writeResultCsv(final.spec, final.view, final.events, paths.results);
+      await writeResultCsv(final.spec, final.view, final.events, paths.results, paths.verifyJournal);
     } catch (error) {
       if (!(error instanceof WriteFailedError)) throw error;
       this.options.log?.(`[jobs] result CSV of ${jobId} failed: ${error.message}`);
@@ -327,17 +330,32 @@ export class JobService {
   /** Writes (again) the result CSV of a job and returns where. */
   async results(jobId: string): Promise<JobResultFile> {
     const job = await this.load(jobId);
-    const path = jobPaths(this.options.homeDir, jobId).results;
-    return { path, rows: await writeResultCsv(job.spec, job.view, job.events, path) };
+    const paths = jobPaths(this.options.homeDir, jobId);
+    return { path: paths.results, rows: await writeResultCsv(job.spec, job.view, job.events, paths.results, paths.verifyJournal) };
   }
 
   /** Creates a new job from the failed, unknown and not-sent rows of a finished job (same connection unless given). */
   async retryFailed(jobId: string, profileId?: string): Promise<JobSpec> {
     const job = await this.load(jobId);
+    return this.createFollowUp(job, profileId, (dir) => writeRetryPrepared(job.spec, job.view, job.events, dir));
+  }
+
+  /**
+   * Creates a new job of the lines of a job that `pick` chooses (batch index, 0-based line), with the
+   * values they were sent with — "Re-send missing rows" after a verification. Throws `nothing-to-retry`.
+   */
+  async resendLines(jobId: string, pick: (batch: number, line: number) => boolean): Promise<JobSpec> {
+    const job = await this.load(jobId);
+    return this.createFollowUp(job, undefined, (dir) => writeLinesPrepared(job.spec, pick, dir, 'none-missing'));
+  }
+
+  /** Writes a follow-up job's prepared folder with `write` and creates the job (same connection unless given). */
+  private async createFollowUp(job: LoadedJob, profileId: string | undefined, write: (dir: string) => Promise<unknown>): Promise<JobSpec> {
+    const jobId = job.spec.jobId;
     const newId = newJobId();
     const paths = jobPaths(this.options.homeDir, newId);
     try {
-      await writeRetryPrepared(job.spec, job.view, job.events, paths.prepared);
+      await write(paths.prepared);
       return await this.create({ preparedDir: paths.prepared, profileId: profileId ?? job.spec.connection.profileId, options: job.spec.options, retryOf: jobId, jobId: newId });
     } catch (error) {
       // Nothing was sent: the folder made for the retry (it may hold personal data) goes.

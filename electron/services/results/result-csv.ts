@@ -5,6 +5,9 @@ import type { JobEvent } from '../../../shared/jobs/job-events.js';
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import type { JobSpec } from '../../../shared/jobs/job-spec.js';
 import { describeRowNote } from '../../messages/outcome-words.js';
+import { describeVerifyRow } from '../../messages/verify-words.js';
+import { latestRun } from '../../../shared/verify/verify-records.js';
+import { readVerifyJournal } from '../../store/verify-journal.js';
 import { createAtomicFile } from '../../store/atomic-file.js';
 import { readPreparedInput, type PreparedBatch } from '../../upload/prepared-input.js';
 import { batchLineOutcomes, type BatchLineOutcomes } from './result-lines.js';
@@ -17,7 +20,7 @@ export const LEDGER_EXCLUDED_DUPLICATE = -3;
 /** Written by "retry failed rows": the row is not part of this (retry) job. */
 export const LEDGER_NOT_IN_JOB = -10;
 
-export const RESULT_HEADER = ['row', 'key', 'outcome', 'batch', 'batch_id', 'detail'] as const;
+export const RESULT_HEADER = ['row', 'key', 'outcome', 'batch', 'batch_id', 'detail', 'verified', 'verify_detail'] as const;
 
 /** Loads the line outcomes of every batch of a job. */
 export async function allLineOutcomes(spec: JobSpec, view: JobView, events: readonly JobEvent[], keepLines = false): Promise<Map<number, BatchLineOutcomes>> {
@@ -27,13 +30,16 @@ export async function allLineOutcomes(spec: JobSpec, view: JobView, events: read
 }
 
 /** Yields the result CSV's lines (each ending in `\n`), header first; see writeResultCsv. */
-async function* resultLines(spec: JobSpec, view: JobView, events: readonly JobEvent[]): AsyncGenerator<string> {
+async function* resultLines(spec: JobSpec, view: JobView, events: readonly JobEvent[], verifyJournal: string | null): AsyncGenerator<string> {
   const prepared = await readPreparedInput(spec.source.preparedDir);
   const outcomes = await allLineOutcomes(spec, view, events);
+  const checked = verifyJournal === null ? undefined : latestRun((await readVerifyJournal(verifyJournal)).records)?.settled;
+  const firstLine = new Map(prepared.batches.map((b) => [b.index, b.firstLine]));
   yield `${safeCsvLine([...RESULT_HEADER])}\n`;
   const lineCell = (b: BatchLineOutcomes, line: number, row: number | string) => {
     const i = line - 1;
-    return `${safeCsvLine([row, b.keys[i] ?? '', b.outcomes[i] ?? 'unknown', b.index, b.batchId ?? '', b.details[i] ?? ''])}\n`;
+    const verify = checked?.get((firstLine.get(b.index) ?? 0) + i);
+    return `${safeCsvLine([row, b.keys[i] ?? '', b.outcomes[i] ?? 'unknown', b.index, b.batchId ?? '', b.details[i] ?? '', verify?.o ?? '', verify ? describeVerifyRow(verify) : ''])}\n`;
   };
   if (!prepared.ledgerPath) {
     for (const b of outcomes.values()) for (let line = 1; line <= b.keys.length; line++) yield lineCell(b, line, '');
@@ -61,12 +67,14 @@ async function* resultLines(spec: JobSpec, view: JobView, events: readonly JobEv
 /**
  * Writes the result CSV of a job to `path` (atomically, through a private temp file): one line per
  * input row with its outcome — confirmed, not-found, confirmed-or-not-found, failed, rejected, excluded,
- * unknown, not-sent or pending — every cell formula-safe. Without a row ledger, rows are listed per
+ * unknown, not-sent or pending — and, when the job was verified (`verifyJournal`), what reading the row
+ * back found (`verified`, `differs`, `missing`, `not-yet-visible`; empty when not checked) — every cell
+ * formula-safe. Without a row ledger, rows are listed per
  * batch line. Resolves to the number of rows written; throws WriteFailedError when the file cannot be
  * written (the temp file is removed and an older results file stays as it was).
  */
-export async function writeResultCsv(spec: JobSpec, view: JobView, events: readonly JobEvent[], path: string): Promise<number> {
-  const lines = resultLines(spec, view, events);
+export async function writeResultCsv(spec: JobSpec, view: JobView, events: readonly JobEvent[], path: string, verifyJournal: string | null = null): Promise<number> {
+  const lines = resultLines(spec, view, events, verifyJournal);
   const out = await createAtomicFile(path);
   let pending: string[] = [];
   let rows = -1; // the header is not a row

@@ -43,7 +43,7 @@ describe('results.download', () => {
     expect(file.text).not.toBeNull();
     expect(await readFile(file.path, 'utf8')).toBe(file.text);
     const lines = file.text!.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('row,key,outcome,batch,batch_id,detail');
+    expect(lines[0]).toBe('row,key,outcome,batch,batch_id,detail,verified,verify_detail');
     expect(lines.length - 1).toBe(totals.rows);
     expect(file.rows).toBe(totals.rows);
     const outcomes = lines.slice(1).map((l) => l.split(',')[2]);

@@ -69,12 +69,12 @@ export const FAST_SETTINGS = {
   jobDefaults: { pollInitialMs: 20, pollMaxMs: 100, concurrency: 2, maxSubmitAttempts: 8 },
 };
 
-/** Creates a temp state folder with `settings.json`: FAST_SETTINGS with `extra.engine` and `extra.jobDefaults` merged over it. */
+/** Creates a temp state folder with `settings.json`: FAST_SETTINGS with `extra.engine` and `extra.jobDefaults` merged over it (and `extra.verify` as given). */
 export async function tempHome(extra: Record<string, unknown> = {}): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), 'pl-home-'));
   const e = (extra.engine ?? {}) as Record<string, unknown>;
   const j = (extra.jobDefaults ?? {}) as Record<string, unknown>;
-  const merged = { engine: { ...FAST_SETTINGS.engine, ...e }, jobDefaults: { ...FAST_SETTINGS.jobDefaults, ...j } };
+  const merged = { engine: { ...FAST_SETTINGS.engine, ...e }, jobDefaults: { ...FAST_SETTINGS.jobDefaults, ...j }, ...(extra.verify ? { verify: extra.verify } : {}) };
   await writeFile(join(home, 'settings.json'), JSON.stringify(merged, null, 2));
   return home;
 }

@@ -175,14 +175,20 @@ const codes = {
   'nothing-to-retry': {
     'not-finished': 'This upload has not finished yet: resume or cancel it first.',
     'none-failed': 'No row failed or has an unknown outcome: there is nothing to retry.',
+    'none-missing': 'The last check found no missing row: there is nothing to send again.',
   },
+  'verify-not-ready': {
+    'not-finished': 'This upload has not finished yet: its rows can be checked in Target once it has.',
+    'no-confirmed-rows': 'No row of this upload was confirmed by Target, so there is nothing to check.',
+  },
+  'verify-not-found': 'This upload has not been checked in Target yet.',
   'settings-invalid': {
     'not-json': 'The settings file {{path}} is not valid JSON.',
     'bad-value': 'The settings file {{path}} has a bad value at {{field}}.',
   },
 
   'auth-failed': 'Target refused the token of this connection (HTTP {{status}}). Save the current token, then resume.',
-  network: { submit: 'Could not reach Target: {{why}}.', status: 'Could not read the batch status: {{why}}.' },
+  network: { submit: 'Could not reach Target: {{why}}.', status: 'Could not read the batch status: {{why}}.', fetch: 'Could not read profiles from Target: {{why}}.' },
   'outcome-unknown': {
     'connection-broke': 'The connection broke after the batch was sent ({{why}}); Target may or may not have accepted it.',
     'app-stopped': 'The app stopped while this batch was being sent; Target may or may not have it.',

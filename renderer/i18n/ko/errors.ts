@@ -174,14 +174,20 @@ export const errors: Messages['errors'] = {
     'nothing-to-retry': {
       'not-finished': '이 업로드는 아직 끝나지 않았습니다. 먼저 재개하거나 취소하세요.',
       'none-failed': '실패했거나 결과를 알 수 없는 행이 없어 다시 보낼 것이 없습니다.',
+      'none-missing': '마지막 확인에서 누락된 행이 없어 다시 보낼 것이 없습니다.',
     },
+    'verify-not-ready': {
+      'not-finished': '이 업로드는 아직 끝나지 않았습니다. 끝난 뒤에 Target에서 행을 확인할 수 있습니다.',
+      'no-confirmed-rows': 'Target이 확인한 행이 없어 확인할 것이 없습니다.',
+    },
+    'verify-not-found': '이 업로드는 아직 Target에서 확인하지 않았습니다.',
     'settings-invalid': {
       'not-json': '설정 파일 {{path}}의 JSON 형식이 올바르지 않습니다.',
       'bad-value': '설정 파일 {{path}}의 {{field}} 값이 올바르지 않습니다.',
     },
 
     'auth-failed': 'Target이 이 연결의 토큰을 거부했습니다(HTTP {{status}}). 현재 토큰을 저장한 다음 재개하세요.',
-    network: { submit: 'Target에 연결하지 못했습니다: {{why}}.', status: '배치 상태를 읽지 못했습니다: {{why}}.' },
+    network: { submit: 'Target에 연결하지 못했습니다: {{why}}.', status: '배치 상태를 읽지 못했습니다: {{why}}.', fetch: 'Target에서 프로필을 읽지 못했습니다: {{why}}.' },
     'outcome-unknown': {
       'connection-broke': '배치를 보낸 뒤 연결이 끊겼습니다({{why}}). Target이 받았는지 알 수 없습니다.',
       'app-stopped': '이 배치를 보내는 중에 앱이 멈췄습니다. Target이 받았는지 알 수 없습니다.',
