@@ -61,12 +61,12 @@ export async function jobsVerify(argv: readonly string[], io: CliIo): Promise<nu
       missing: view.missing,
       notYetVisible: view.notYetVisible,
       sample: view.sample,
+      rows: problems.rows,
       planned: view.planned,
       eligible: view.eligible,
       state: view.state,
       notLandedEstimate: view.notLandedEstimate,
       message: view.error ? describeError(view.error) : null,
-      rows: problems.rows,
     };
     if (json) io.stdout(`${JSON.stringify(out)}\n`);
     else {

@@ -57,6 +57,7 @@ interface FormValues extends SignInValues {
   readonly production: 'yes' | 'no' | '';
   readonly caFile: string;
   readonly clearToken: boolean;
+  readonly verifyAfterUpload: boolean;
 }
 
 function initialValues(p: ConnectionView | null): FormValues {
@@ -71,6 +72,7 @@ function initialValues(p: ConnectionView | null): FormValues {
     production: p ? (p.production ? 'yes' : 'no') : '',
     caFile: p?.caFile ?? '',
     clearToken: false,
+    verifyAfterUpload: p?.verifyAfterUpload ?? true,
     signIn: oauth ? 'adobe-oauth' : 'token',
     token: '',
     tokenExpiresAt: p?.auth.kind === 'token' && p.tokenExpiresAt ? p.tokenExpiresAt.slice(0, 10) : '',
@@ -95,6 +97,7 @@ function inputOf(p: ConnectionView | null, v: FormValues): ConnectionInput {
     apiVersion: v.apiVersion,
     baseUrl: withScheme(v.baseUrl),
     production: v.production === 'yes',
+    verifyAfterUpload: v.verifyAfterUpload,
     caFile: v.caFile.trim() === '' ? null : v.caFile.trim(),
   };
   if (v.signIn === 'adobe-oauth') {
@@ -227,6 +230,12 @@ export function ConnectionForm(props: {
           <Radio value="v1">{t('settings.v1')}</Radio>
           <Radio value="v2">{t('settings.v2')}</Radio>
         </RadioGroup>
+        <Checkbox isSelected={values.verifyAfterUpload} onChange={(x) => set('verifyAfterUpload', x)} aria-describedby="verify-after-upload-help" data-testid="verify-after-upload">
+          {t('settings.verifyAfterUpload')}
+        </Checkbox>
+        <p id="verify-after-upload-help" className="hint">
+          {t('settings.verifyAfterUploadHelp')}
+        </p>
         <TextField width="100%" label={t('settings.environment')} description={t('settings.environmentHelp')} value={values.environment} onChange={(x) => set('environment', x)} />
         <Picker label={t('settings.color')} width="100%" selectedKey={values.color} onSelectionChange={(key: Key | null) => key !== null && set('color', key as ColorName)}>
           {(Object.keys(environmentColors) as ColorName[]).map((k) => (

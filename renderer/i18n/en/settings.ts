@@ -40,6 +40,8 @@ export const settings = {
   environment: 'Environment label',
   environmentHelp: 'A name such as Staging or Production, shown with the colour. It does not decide whether the connection is production: the choice below does.',
   production: 'Does this connection reach real visitors?',
+  verifyAfterUpload: 'Check every upload in Target when it completes',
+  verifyAfterUploadHelp: 'The app reads the uploaded profiles back and tells you which values are really there (up to 2,000 rows, a sample beyond). Reading changes nothing in Target.',
   productionYes: 'Yes, production: ask me to type the client code before sending',
   productionNo: 'No: a test, staging or sandbox account',
   productionHelp: 'Production connections change the profiles real visitors are shown content by.',

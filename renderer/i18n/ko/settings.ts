@@ -42,6 +42,8 @@ export const settings: Messages['settings'] = {
   environment: '환경 이름',
   environmentHelp: 'Staging, Production 같은 이름으로, 색과 함께 표시됩니다. 운영 여부는 이 이름이 아니라 아래 선택으로 정합니다.',
   production: '이 연결이 실제 방문자에게 닿나요?',
+  verifyAfterUpload: '업로드가 끝날 때마다 Target에서 확인하기',
+  verifyAfterUploadHelp: '업로드한 프로필을 다시 읽어 어떤 값이 실제로 들어갔는지 알려 줍니다(2,000행까지는 모두, 그보다 많으면 표본). 읽기만 하므로 Target에서 바뀌는 것은 없습니다.',
   productionYes: '예, 운영 환경: 보내기 전에 클라이언트 코드를 입력하게 하기',
   productionNo: '아니요: 테스트, 스테이징 또는 샌드박스 계정',
   productionHelp: '운영 연결은 실제 방문자가 보는 콘텐츠를 정하는 프로필을 바꿉니다.',
