@@ -183,8 +183,8 @@ export class VerifyRunner {
     this.waiting.delete(row.line);
     this.pending.push(diffs && outcome === 'differs' ? { l: row.line, o: outcome, d: [...diffs] } : { l: row.line, o: outcome });
     this.counts[outcome] += 1;
-    // Settled rows reach the journal in groups: at most 200 rows or one second's worth are read again after a crash.
-    if (this.pending.length >= 200 || this.now() - this.lastFlush >= 1000) void this.flush();
+    // Settled rows reach the journal in groups (one fsync each): at most a second's reads are repeated after a crash.
+    if (this.pending.length >= 1000 || this.now() - this.lastFlush >= 1000) void this.flush();
     this.deps.onProgress();
   }
 
