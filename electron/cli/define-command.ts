@@ -1,4 +1,5 @@
 import { reason, type Reason } from '../../shared/contract/errors.js';
+import { describeError } from '../messages/error-words.js';
 import type { CliCommand, CliIo } from './cli-types.js';
 import { CliUsageError } from './cli-types.js';
 import { closestName } from './closest-name.js';
@@ -32,8 +33,9 @@ export interface CommandSpec<O extends CliOptions, S extends string> {
 
 /**
  * Builds a CliCommand whose `run` parses strictly (parseFlags), prints the command's or the
- * sub-command's help on `--help`/`-h` (exit 0), and refuses with a usage error (exit 2) an unknown
- * sub-command (naming the closest) or a flag that belongs to another sub-command (naming those).
+ * sub-command's help on `--help`/`-h` (exit 0), refuses with a usage error (exit 2) an unknown
+ * sub-command (naming the closest), and ignores a flag that belongs to another sub-command with a note
+ * on stderr naming those (scripts written before sub-commands declared their flags keep working).
  */
 export function defineCommand<const O extends CliOptions, S extends string = never>(spec: CommandSpec<O, S>): CliCommand {
   const subs = spec.subcommands;
@@ -58,12 +60,18 @@ export function defineCommand<const O extends CliOptions, S extends string = nev
       const entry = Object.hasOwn(table, sub) ? table[sub] : undefined;
       if (entry === undefined) throw CliUsageError.of(unknownName(sub, spec.name, names));
       if (wantsHelp) return help(entry.usage);
-      const stray = Object.keys(values).find((k) => k !== 'help' && !(entry.flags as readonly string[]).includes(k));
-      if (stray !== undefined) {
-        const others = names.filter((k) => (table[k]?.flags as readonly string[] | undefined)?.includes(stray)).map((k) => `${spec.name} ${k}`);
-        throw CliUsageError.of(reason('cli-option-elsewhere', { option: `--${stray}`, command: `${spec.name} ${sub}`, others }));
+      // A flag of another sub-command was accepted (and ignored) before sub-commands declared their flags:
+      // scripts may pass one, so it is still ignored, with a note saying so, rather than refused.
+      const own: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(values)) {
+        if (k === 'help' || (entry.flags as readonly string[]).includes(k)) {
+          own[k] = v;
+          continue;
+        }
+        const others = names.filter((n) => (table[n]?.flags as readonly string[] | undefined)?.includes(k)).map((n) => `${spec.name} ${n}`);
+        io.stderr(`profile-loader ${spec.name}: ${describeError(reason('cli-option-elsewhere', { option: `--${k}`, command: `${spec.name} ${sub}`, others }))}\n`);
       }
-      return spec.run({ values, positionals, sub: sub as S }, io);
+      return spec.run({ values: own as typeof values, positionals, sub: sub as S }, io);
     },
   };
 }

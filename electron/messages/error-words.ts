@@ -238,7 +238,7 @@ export const errorWords: ErrorWords = {
 
   'cli-unknown-option': (p) =>
     p.variant === 'closest' ? `Unknown option '${p.option}'. Did you mean '${p.suggestion ?? ''}'?` : `Unknown option '${p.option}'. Run "${cliHelp(p.command)}" for the options.`,
-  'cli-option-elsewhere': (p) => `Option '${p.option}' does not go with "${p.command}"; use it with ${orList(p.others.map((o) => `"${o}"`))}.`,
+  'cli-option-elsewhere': (p) => `Option '${p.option}' does not go with "${p.command}" and was ignored; it is for ${orList(p.others.map((o) => `"${o}"`))}.`,
   'cli-option-value': (p) => (p.variant === 'missing' ? `Option '${p.option}' needs a value (for a value that starts with "-", write ${p.option}=VALUE).` : `Option '${p.option}' takes no value.`),
   'cli-unknown-command': (p) => {
     const what = p.command === '' ? 'command' : `${p.command} sub-command`;

@@ -251,7 +251,7 @@ const codes = {
 
   // The command line's own arguments (the CLI says these; here so every code has words in every language).
   'cli-unknown-option': { closest: 'Unknown option “{{option}}”. Did you mean “{{suggestion}}”?', none: 'Unknown option “{{option}}” for “{{command}}”.' },
-  'cli-option-elsewhere': 'The option “{{option}}” does not go with “{{command}}”; use it with {{others}}.',
+  'cli-option-elsewhere': 'The option “{{option}}” does not go with “{{command}}” and was ignored; it is for {{others}}.',
   'cli-option-value': { missing: 'The option “{{option}}” needs a value.', unexpected: 'The option “{{option}}” takes no value.' },
   'cli-unknown-command': { closest: 'Unknown command “{{name}}”. Did you mean “{{suggestion}}”?', choices: 'Unknown command “{{name}}”. Use one of: {{choices}}.' },
 } as const satisfies ErrorTexts;
