@@ -41,6 +41,13 @@ export async function readTokenFromStdin(io: CliIo, flag = '--token-stdin'): Pro
   return token;
 }
 
+/** Reads `--unknown-outcomes` (auto when not given); throws CliUsageError for another value. */
+export function unknownOutcomesOf(text: string | undefined): UnknownChoice {
+  const choice = text ?? 'auto';
+  if (choice !== 'auto' && choice !== 'resend' && choice !== 'give-up') throw new CliUsageError('--unknown-outcomes must be auto, resend or give-up');
+  return choice;
+}
+
 /** The final `--json` object of `upload` and `jobs resume` (the job summary plus where the results are). */
 export interface FinalJson extends JobSummary {
   readonly pauseReason: string | null;

@@ -1,10 +1,17 @@
-/** What every CLI command module exports as `command`. */
+import type { Reason } from '../../shared/contract/errors.js';
+import { describeError } from '../messages/error-words.js';
+
+/** What every CLI command module exports as `command` (built with `defineCommand`). */
 export interface CliCommand {
   /** One line for `profile-loader --help`. */
   readonly summary: string;
-  /** Full usage text, printed by `profile-loader help NAME` and on a usage error. */
+  /** Full usage text, printed by `profile-loader help NAME` and `NAME --help`. */
   readonly usage: string;
-  /** Runs the command; resolves to the process exit code (0 ok, 1 blocking problems, 2 unusable input). */
+  /** Every long flag the command takes (all its sub-commands' together), without `--`. */
+  readonly flags: readonly string[];
+  /** Its sub-commands with the long flags each takes (empty for a command without sub-commands). */
+  readonly subcommands: Readonly<Record<string, readonly string[]>>;
+  /** Runs the command (`--help` prints its help); resolves to the process exit code (0 ok, 1 blocking problems, 2 unusable input). */
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }
 
@@ -20,5 +27,10 @@ export interface CliIo {
 export class CliUsageError extends Error {
   constructor(message: string, readonly exitCode = 2) {
     super(message);
+  }
+
+  /** A usage error in the CLI's words for a registry code (exit 2). */
+  static of(problem: Reason): CliUsageError {
+    return new CliUsageError(describeError(problem));
   }
 }

@@ -47,6 +47,10 @@ const workbookLimits = {
 const service = { ims: 'Adobe IMS', 'admin-api': 'the Target Admin API' } as const;
 const inspectTls = 'If your company inspects TLS traffic, name its root certificate (PEM) as this connection’s CA file.';
 const checkClientCode = 'Check the client code (Administration → Implementation in Target)';
+/** "a, b or c". */
+const orList = (items: readonly string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`);
+/** The help command for a command line (`command` '' for the top level). */
+const cliHelp = (command: string): string => (command === '' ? 'profile-loader --help' : `profile-loader ${command} --help`);
 
 /** A connection address that is not a usable URL, naming which one and its usual form. */
 function badAddress(what: string, example: string, p: ErrorParams<'invalid-ims-url'>): string {
@@ -241,6 +245,16 @@ export const errorWords: ErrorWords = {
   'check-client-confirmed': (p) => `The server speaks for client code ${p.clientCode}.`,
   'check-client-other': (p) => `The server speaks for client code ${p.named}, not ${p.clientCode}. ${checkClientCode}.`,
   'check-client-unconfirmed': (p) => `The server does not confirm client code ${p.clientCode} (HTTP ${p.status}${p.said ? `: ${p.said}` : ''}). ${checkClientCode} and the base URL.`,
+
+  'cli-unknown-option': (p) =>
+    p.variant === 'closest' ? `Unknown option '${p.option}'. Did you mean '${p.suggestion ?? ''}'?` : `Unknown option '${p.option}'. Run "${cliHelp(p.command)}" for the options.`,
+  'cli-option-elsewhere': (p) => `Option '${p.option}' does not go with "${p.command}" and was ignored; it is for ${orList(p.others.map((o) => `"${o}"`))}.`,
+  'cli-option-value': (p) => (p.variant === 'missing' ? `Option '${p.option}' needs a value (for a value that starts with "-", write ${p.option}=VALUE).` : `Option '${p.option}' takes no value.`),
+  'cli-unknown-command': (p) => {
+    const what = p.command === '' ? 'command' : `${p.command} sub-command`;
+    if (p.variant === 'closest') return `Unknown ${what} '${p.name}'. Did you mean '${p.suggestion ?? ''}'?`;
+    return p.command === '' ? `Unknown command '${p.name}'. Run "profile-loader --help" for the list.` : `Unknown ${what} '${p.name}'; use ${orList(p.choices)}.`;
+  },
 };
 
 /** A code and its params as they arrive from a journal, a reply or a thrown AppCallError. */

@@ -190,6 +190,17 @@ export const errorCodes = {
   'check-client-other': z.object({ clientCode: text, named: text }),
   /** `said`: the server's own message, when it gave one. */
   'check-client-unconfirmed': z.object({ clientCode: text, status: int, said: text.optional() }),
+
+  // The command line's own arguments (electron/cli; docs/upload-and-jobs.md "Command line"). `command`:
+  // what was run ("upload", "jobs list"; '' for the top level); `suggestion`: the closest valid name.
+  /** A flag no part of the command takes: `closest` names the nearest one, `none` points to the help. */
+  'cli-unknown-option': z.object({ variant: variant('closest', 'none'), option: text, command: text, suggestion: text.optional() }),
+  /** A flag of another sub-command of the same command (`others`: the sub-commands that take it). */
+  'cli-option-elsewhere': z.object({ option: text, command: text, others: texts }),
+  /** A flag that needs a value and got none, or takes none and got one. */
+  'cli-option-value': z.object({ variant: variant('missing', 'unexpected'), option: text }),
+  /** A command (or sub-command of `command`) that does not exist: `closest` names the nearest, `choices` lists them all. */
+  'cli-unknown-command': z.object({ variant: variant('closest', 'choices'), name: text, command: text, choices: texts, suggestion: text.optional() }),
 } as const satisfies Record<string, z.ZodObject>;
 
 export type ErrorCode = keyof typeof errorCodes;

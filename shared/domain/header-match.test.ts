@@ -33,6 +33,9 @@ describe('matchHeader and suggestMapping', () => {
   it('computes edit distance', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('jsno', 'json')).toBe(2);
+    expect(editDistance('jsno', 'json', true)).toBe(1);
+    expect(editDistance('ca', 'abc', true)).toBe(3);
   });
 });
 

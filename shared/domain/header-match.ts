@@ -22,19 +22,24 @@ export function normalizeHeader(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Returns the Levenshtein distance between two strings. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Returns the Levenshtein distance between two strings; with `transpositions`, two swapped neighbours
+ * count as one edit (Damerau–Levenshtein, optimal string alignment: "jsno" is 1 from "json", not 2).
+ */
+export function editDistance(a: string, b: string, transpositions = false): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (transpositions && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j] ?? 0, (before[j - 2] ?? 0) + 1);
     }
-    prev = cur;
+    [before, prev] = [prev, cur];
   }
   return prev[b.length] ?? 0;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../sandbox/index.js';
+import { admin } from '../../../sandbox/testing/http.js';
 import { tempHome } from '../../upload/testing/fixtures.js';
 import { runCli } from '../main.js';
 
@@ -133,4 +134,35 @@ describe('connections, upload and jobs commands', () => {
     const lines = (await readFile(res.path, 'utf8')).split('\n');
     expect(lines[2]).toMatch(/^2,'?C\+2,rejected,,,"?Blocked before sending: Row 2, column `crm_id`/);
   });
+
+  it('"connections test" and "jobs retry" use a token given on standard input for that command (not saved)', async () => {
+    const h = await home();
+    // Ids longer than 4 characters fail at Target, so the first job ends with failed rows to retry.
+    const sandbox = await startSandbox({ settings: { rateLimitWindowMs: 1000, maxThirdPartyIdLength: 4 } });
+    cleanups.push(() => sandbox.close());
+    const csv = join(h, 'people.csv');
+    await writeFile(csv, 'crm_id,tier\nC1,gold\nC-LONG,silver\n');
+    expect((await cli(h, ['connections', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v2'])).code).toBe(0);
+    const first = await cli(h, ['upload', csv, '--id-column', 'crm_id', '--id-type', 'thirdPartyId', '--profile', 'Dev', '--json']);
+    const job = JSON.parse(first.out) as { jobId: string };
+    expect(first.code).toBe(1);
+    expect(JSON.parse(first.out)).toMatchObject({ state: 'completed', confirmed: 1, failed: 1 });
+
+    await admin(sandbox, 'PUT', '/admin/clients/acme/settings', { requireAuth: true, maxThirdPartyIdLength: 256 });
+    const token = String(((await admin(sandbox, 'POST', '/admin/clients/acme/token')).json as { token: string }).token);
+    const without = JSON.parse((await cli(h, ['connections', 'test', 'Dev', '--json'])).out) as { ok: boolean; checks: { check: string; code: string }[] };
+    expect(without.checks.find((c) => c.check === 'token')).toMatchObject({ code: 'check-token-required' });
+    const tested = await cli(h, ['connections', 'test', 'Dev', '--json', '--token-stdin'], `${token}\n`);
+    expect(tested.code).toBe(0);
+    expect((JSON.parse(tested.out) as typeof without).checks.find((c) => c.check === 'token')).toMatchObject({ code: 'check-token-accepted' });
+
+    const retried = await cli(h, ['jobs', 'retry', job.jobId, '--json', '--token-stdin'], `${token}\n`);
+    expect(retried.code).toBe(0);
+    expect(JSON.parse(retried.out)).toMatchObject({ state: 'completed', rows: 1, confirmed: 1, failed: 0 });
+    expect(retried.out + retried.err).not.toContain(token);
+    const fetched = await fetch(`${sandbox.baseUrl}/rest/v1/profiles/thirdPartyId/C-LONG?client=acme`, { headers: { authorization: `Bearer ${token}` } });
+    expect(fetched.status).toBe(200);
+    expect(JSON.parse((await cli(h, ['connections', 'list', '--json'])).out)).toMatchObject({ profiles: [{}, { name: 'Dev', hasToken: false }] });
+  });
 });
+

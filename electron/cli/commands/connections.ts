@@ -1,87 +1,13 @@
 import type { CliCommand, CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
-import { parseFlags } from '../parse-flags.js';
-import { TOKEN_EXPIRY_WARNING_DAYS, type ConnectionView } from '../../../shared/contract/connections.js';
+import { defineCommand, type CommandArgs } from '../define-command.js';
+import type { ParsedFlags } from '../parse-flags.js';
+import { assertNever } from '../../../shared/domain/assert-never.js';
+import type { ConnectionView } from '../../../shared/contract/connections.js';
 import { tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
 import { describeError } from '../../messages/error-words.js';
 import { readTokenFromStdin, withServices } from '../cli-services.js';
-
-/** The usage text under the name the command was called by (`connections`, or its alias `profiles`). */
-function usage(name: string): string {
-  const alias = name === 'profiles' ? '\n"profiles" is the old name of "connections", kept so scripts keep working: same flags, output and exit codes.\n' : '';
-  return `Usage: profile-loader ${name} <list|add|remove|test|set-token|set-secret> [options]
-
-  ${name} list [--json]
-  ${name} add --name N --base-url URL --client-code C --api-version v1|v2
-               [--auth token|adobe-oauth] [--production] [--environment E] [--color C]
-               [--status-host H]... [--daily-row-budget N] [--ca-file PEM] [--json]
-      --auth token (default)    a Profile API token pasted from Target:
-               [--token-stdin] [--token-expires-at DATE]
-      --auth adobe-oauth        Adobe sign-in: the app mints the Profile API token itself and renews it
-               --client-id ID --org-id ORG --tenant-id T --client-secret-stdin
-               [--scopes S] [--ims-url URL] [--admin-api-url URL]
-  ${name} remove NAME
-  ${name} test NAME [--json] [--client-secret-stdin]
-                                 checks, one by one: reachable (and TLS valid), sign-in (Adobe sign-in
-                                 only), token accepted, client code (a Target profile fetch of a random id:
-                                 writes nothing, creates no batch). Exit 0 when every check passes.
-  ${name} set-token NAME --token-stdin [--token-expires-at DATE] | --clear
-  ${name} set-secret NAME --client-secret-stdin
-
-Where the values are:
-  client code     Target: Administration → Implementation (Account details)
-  token           Target: Administration → Implementation → Profile API → Generate New Profile
-                  Authentication Token; --token-expires-at takes the date its "Expires In" box gives
-                  (YYYY-MM-DD): the app warns ${TOKEN_EXPIRY_WARNING_DAYS} days before
-  client ID, secret, IMS org ID, scopes
-                  Adobe Developer Console: your project → OAuth Server-to-Server credential
-                  (Client ID, Retrieve client secret, Organization ID, Scopes)
-  tenant ID       the name after @ in your Experience Cloud address (experience.adobe.com/#/@TENANT/…);
-                  it is not the client code
-  --ims-url, --admin-api-url   default https://ims-na1.adobelogin.com and https://mc.adobe.io
-
-The base URL and the sign-in addresses must be https:// (http:// only for 127.0.0.1/localhost); a
-token or secret never travels over plain http. --ca-file names an extra certificate authority (PEM)
-for this connection's https calls, e.g. your company's TLS-inspection root; the operating system's
-store is trusted too. Tokens and client secrets are read from standard input, never from a flag, and
-stored encrypted (OS keychain) or for this command only when no keychain is reachable — "list" says
-which; without a keychain, pass --client-secret-stdin to "upload", "jobs resume" and "${name} test".
-They are never printed. --production marks a connection that reaches real visitors (the app then asks
-for its client code before sending or resuming); the environment label does not. "Local sandbox" is
-built in. PROFILE_LOADER_HOME moves all state.
-
-"test --json" prints {"profile" (the connection's name), "ok", "checks": [{"check", "ok", "code", "params", "message"}],
-"tokenExpiresAt"}; check is reachable, sign-in (Adobe sign-in only), token or client-code; code and
-params say what was found (docs/upload-and-jobs.md), message in English; tokenExpiresAt is an ISO
-time or null.`.replace(/^(Usage: .*\n)/, `$1${alias}`);
-}
-
-function parse(argv: readonly string[]) {
-  return parseFlags(argv, {
-    json: { type: 'boolean' },
-    name: { type: 'string' },
-    'base-url': { type: 'string' },
-    'client-code': { type: 'string' },
-    'api-version': { type: 'string' },
-    auth: { type: 'string' },
-    'token-stdin': { type: 'boolean' },
-    'token-expires-at': { type: 'string' },
-    'client-id': { type: 'string' },
-    'org-id': { type: 'string' },
-    'tenant-id': { type: 'string' },
-    'client-secret-stdin': { type: 'boolean' },
-    scopes: { type: 'string' },
-    'ims-url': { type: 'string' },
-    'admin-api-url': { type: 'string' },
-    'ca-file': { type: 'string' },
-    production: { type: 'boolean' },
-    clear: { type: 'boolean' },
-    environment: { type: 'string' },
-    color: { type: 'string' },
-    'status-host': { type: 'string', multiple: true },
-    'daily-row-budget': { type: 'string' },
-  });
-}
+import { CONNECTIONS_OPTIONS, connectionsSubcommands, connectionsUsage } from './connections-args.js';
 
 /** "in 83 days (2026-09-30)", "today", or "3 days ago". */
 export function expiryText(iso: string, now = Date.now()): string {
@@ -111,7 +37,7 @@ function warnSessionOnly(io: CliIo, kind: string, what: string): void {
   }
 }
 
-type Values = ReturnType<typeof parse>['values'];
+type Values = ParsedFlags<typeof CONNECTIONS_OPTIONS>['values'];
 
 /** The sign-in part of `connections add`: `{kind: 'token'}` or the Adobe credential fields; throws CliUsageError for a missing or misplaced flag. */
 function authOf(values: Values, secret: string | undefined) {
@@ -138,14 +64,17 @@ function authOf(values: Values, secret: string | undefined) {
 
 /** `connections` (or its alias `profiles`, the old name): manage saved connections, their tokens and Adobe sign-in. */
 function connectionsCommand(name: 'connections' | 'profiles'): CliCommand {
-  return {
+  return defineCommand({
+    name,
     summary:
       name === 'connections'
         ? 'list, add, remove or test connections (Target client code, base URL, token or Adobe sign-in)'
         : 'the old name of "connections", kept for scripts (same flags, output and exit codes)',
-    usage: usage(name),
-    run: (argv, io) => run(name, argv, io),
-  };
+    usage: connectionsUsage(name),
+    options: CONNECTIONS_OPTIONS,
+    subcommands: { table: connectionsSubcommands(name), default: 'list' },
+    run: (args, io) => run(name, args, io),
+  });
 }
 
 /** `profile-loader connections …`. */
@@ -154,9 +83,7 @@ export const command = connectionsCommand('connections');
 /** `profile-loader profiles …`: the same command under its old name. */
 export const profilesCommand = connectionsCommand('profiles');
 
-async function run(name: string, argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv);
-  const sub = positionals[0] ?? 'list';
+async function run(name: string, { values, positionals, sub }: CommandArgs<typeof CONNECTIONS_OPTIONS, keyof ReturnType<typeof connectionsSubcommands>>, io: CliIo): Promise<number> {
   const json = values.json ?? false;
   if (values['token-stdin'] && values['client-secret-stdin']) throw new CliUsageError('--token-stdin and --client-secret-stdin both read standard input: use one');
   const token = values['token-stdin'] ? await readTokenFromStdin(io, '--token-stdin') : undefined;
@@ -219,6 +146,7 @@ async function run(name: string, argv: readonly string[], io: CliIo): Promise<nu
       }
       case 'test': {
         const p = await c.find(target());
+        if (token !== undefined) c.setSessionToken(p.id, token);
         if (secret !== undefined) c.setSessionClientSecret(p.id, secret);
         const r = await c.test(p.id);
         // Each check keeps its English `message` in the --json shape scripts rely on.
@@ -253,7 +181,7 @@ async function run(name: string, argv: readonly string[], io: CliIo): Promise<nu
         return 0;
       }
       default:
-        throw new CliUsageError(`unknown ${name} sub-command "${sub}"; use list, add, remove, test, set-token or set-secret`);
+        return assertNever(sub, `${name} sub-command`);
     }
   });
 }

@@ -1,6 +1,5 @@
-import type { CliCommand } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
-import { parseFlags } from '../parse-flags.js';
+import { defineCommand } from '../define-command.js';
 import { withServices } from '../cli-services.js';
 
 const USAGE = `Usage: profile-loader lookup --connection NAME --id ID [--id-type thirdPartyId|pcId|ecid] [--json]
@@ -20,11 +19,12 @@ Exit 0: Target has a profile for the id. Exit 1: it has none (its 404). Exit 2: 
 unknown connection, or Target could not be read (the message says why).`;
 
 /** `lookup`: one visitor profile as Target returns it, beside what this app last sent for it. */
-export const command: CliCommand = {
-  summary: "read one visitor profile from Target, beside what this app last sent for it",
+export const command = defineCommand({
+  name: 'lookup',
+  summary: 'read one visitor profile from Target, beside what this app last sent for it',
   usage: USAGE,
-  async run(argv, io) {
-    const { values, positionals } = parseFlags(argv, { connection: { type: 'string' }, id: { type: 'string' }, 'id-type': { type: 'string' }, json: { type: 'boolean' } });
+  options: { connection: { type: 'string' }, id: { type: 'string' }, 'id-type': { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, positionals }, io) {
     if (positionals.length > 0) throw new CliUsageError(`unexpected "${positionals[0]}"; use --id ID`);
     if (!values.connection) throw new CliUsageError('--connection NAME is required (see "connections list")');
     if (!values.id) throw new CliUsageError('--id ID is required');
@@ -53,4 +53,4 @@ export const command: CliCommand = {
       return found.profile ? 0 : 1;
     });
   },
-};
+});

@@ -1,14 +1,17 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CliCommand, CliIo } from '../cli-types.js';
+import type { CliIo } from '../cli-types.js';
 import { CliUsageError } from '../cli-types.js';
+import { defineCommand } from '../define-command.js';
+import type { CliOptions, ParsedFlags } from '../parse-flags.js';
 import { jobPaths, newJobId } from '../../services/jobs/job-paths.js';
 import { ensurePrivateDir } from '../../store/atomic-file.js';
-import { readTokenFromStdin, runAndReport, withServices } from '../cli-services.js';
+import { readTokenFromStdin, runAndReport, unknownOutcomesOf, withServices } from '../cli-services.js';
 import type { UploadServices } from '../../services/upload-services.js';
+import type { UnknownChoice } from '../../upload/unknown-facts.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
 import { expiryWarning } from './connections.js';
-import { parseValidateArgs, type ValidateArgs } from './validate-args.js';
+import { VALIDATE_OPTIONS, validateArgsOf, type ValidateArgs } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader upload FILE [validate flags] --profile NAME [options]
 
@@ -35,7 +38,7 @@ rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable 
 
 PROFILE_LOADER_HOME moves all state (connections, jobs, journals) to another folder.`;
 
-/** The flags `upload` adds to the validate flags. */
+/** What upload's own flags ask for. */
 interface UploadFlags {
   /** `--profile NAME`: the saved connection to send to. */
   connection: string | null;
@@ -44,55 +47,34 @@ interface UploadFlags {
   tokenStdin: boolean;
   secretStdin: boolean;
   sendValidRows: boolean;
-  unknown: 'auto' | 'resend' | 'give-up';
+  unknown: UnknownChoice;
 }
 
-/** Splits our own flags out of argv; the rest goes to the validate parser. */
-export function splitUploadFlags(argv: readonly string[]): { flags: UploadFlags; rest: string[] } {
-  const flags: UploadFlags = { connection: null, dryRun: false, concurrency: undefined, tokenStdin: false, secretStdin: false, sendValidRows: false, unknown: 'auto' };
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new CliUsageError(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--profile':
-        flags.connection = value();
-        break;
-      case '--dry-run':
-        flags.dryRun = true;
-        break;
-      case '--token-stdin':
-        flags.tokenStdin = true;
-        break;
-      case '--client-secret-stdin':
-        flags.secretStdin = true;
-        break;
-      case '--send-valid-rows':
-        flags.sendValidRows = true;
-        break;
-      case '--concurrency': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1 || n > 16) throw new CliUsageError('--concurrency must be a whole number from 1 to 16');
-        flags.concurrency = n;
-        break;
-      }
-      case '--unknown-outcomes': {
-        const v = value();
-        if (v !== 'auto' && v !== 'resend' && v !== 'give-up') throw new CliUsageError('--unknown-outcomes must be auto, resend or give-up');
-        flags.unknown = v;
-        break;
-      }
-      default:
-        rest.push(arg);
-    }
-  }
-  return { flags, rest };
+/** The flags `upload` adds to the validate flags. */
+const UPLOAD_OPTIONS = {
+  profile: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'token-stdin': { type: 'boolean' },
+  'client-secret-stdin': { type: 'boolean' },
+  'send-valid-rows': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'unknown-outcomes': { type: 'string' },
+} as const satisfies CliOptions;
+
+/** Reads upload's own flags; throws CliUsageError for a value out of range. */
+function uploadFlagsOf(values: ParsedFlags<typeof UPLOAD_OPTIONS>['values']): UploadFlags {
+  const concurrencyText = values.concurrency;
+  const concurrency = concurrencyText === undefined ? undefined : Number(concurrencyText);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)) throw new CliUsageError('--concurrency must be a whole number from 1 to 16');
+  return {
+    connection: values.profile ?? null,
+    dryRun: values['dry-run'] ?? false,
+    concurrency,
+    tokenStdin: values['token-stdin'] ?? false,
+    secretStdin: values['client-secret-stdin'] ?? false,
+    sendValidRows: values['send-valid-rows'] ?? false,
+    unknown: unknownOutcomesOf(values['unknown-outcomes']),
+  };
 }
 
 function cwdOf(io: CliIo): string {
@@ -100,12 +82,14 @@ function cwdOf(io: CliIo): string {
 }
 
 /** `upload`: validate + batch a file, then send it as a durable job and follow every batch to its end. */
-export const command: CliCommand = {
+export const command = defineCommand({
+  name: 'upload',
   summary: 'validate a spreadsheet and upload it to Target as a durable, resumable job',
   usage: USAGE,
-  async run(argv, io) {
-    const { flags, rest } = splitUploadFlags(argv);
-    const args = parseValidateArgs(rest);
+  options: { ...VALIDATE_OPTIONS, ...UPLOAD_OPTIONS },
+  async run({ values, positionals }, io) {
+    const flags = uploadFlagsOf(values);
+    const args = validateArgsOf(values, positionals);
     if (!flags.dryRun && flags.connection === null) throw new CliUsageError('--profile NAME is required (see "connections list"), or use --dry-run');
     if (flags.tokenStdin && flags.secretStdin) throw new CliUsageError('--token-stdin and --client-secret-stdin both read standard input: use one');
     const token = flags.tokenStdin ? await readTokenFromStdin(io) : undefined;
@@ -122,7 +106,7 @@ export const command: CliCommand = {
       }
     });
   },
-};
+});
 
 /** Prepares the file and, unless it is a dry run or blocked, creates the job and sends it (`run.sending` turns true once the job exists). */
 async function prepareAndSend(

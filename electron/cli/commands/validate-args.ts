@@ -4,7 +4,7 @@ import { duplicatePolicySchema, type DuplicatePolicy } from '../../../shared/val
 import type { ValueFix, ValueFixes } from '../../../shared/validation/value-fixes.js';
 import type { NumberReading } from '../../../shared/validation/number-comma.js';
 import { CliUsageError } from '../cli-types.js';
-import { parseFlags } from '../parse-flags.js';
+import type { CliOptions, ParsedFlags } from '../parse-flags.js';
 
 /** The parsed `validate` command line. */
 export interface ValidateArgs {
@@ -112,25 +112,27 @@ function fixesOf(comma: readonly string[], lineBreak: string | undefined): Value
   return { comma: c.comma, lineBreak: fixOf('line-break', lineBreak), numbers: { columns: {}, all: c.numbers } };
 }
 
-/** Parses the `validate` arguments; throws CliUsageError (exit 2) with a one-line reason. */
-export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
-  const { values, positionals } = parseFlags(argv, {
-    'id-column': { type: 'string' },
-    'id-type': { type: 'string' },
-    map: { type: 'string', multiple: true },
-    template: { type: 'string' },
-    encoding: { type: 'string' },
-    delimiter: { type: 'string' },
-    sheet: { type: 'string' },
-    'header-row': { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-    duplicates: { type: 'string' },
-    comma: { type: 'string', multiple: true },
-    'line-break': { type: 'string' },
-    'batch-rows': { type: 'string' },
-    'max-issues': { type: 'string' },
-  });
+/** The flags of `validate` (and of `upload`, which prepares a file the same way). */
+export const VALIDATE_OPTIONS = {
+  'id-column': { type: 'string' },
+  'id-type': { type: 'string' },
+  map: { type: 'string', multiple: true },
+  template: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  sheet: { type: 'string' },
+  'header-row': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  duplicates: { type: 'string' },
+  comma: { type: 'string', multiple: true },
+  'line-break': { type: 'string' },
+  'batch-rows': { type: 'string' },
+  'max-issues': { type: 'string' },
+} as const satisfies CliOptions;
+
+/** Turns the parsed `validate` flags and its FILE into ValidateArgs; throws CliUsageError (exit 2) with a one-line reason. */
+export function validateArgsOf(values: ParsedFlags<typeof VALIDATE_OPTIONS>['values'], positionals: readonly string[]): ValidateArgs {
   if (positionals.length !== 1) throw new CliUsageError(positionals.length === 0 ? 'name the FILE to validate' : `expected one FILE, got ${positionals.length}`);
   const idType = values['id-type'];
   if (idType !== undefined && !idKindSchema.safeParse(idType).success) throw new CliUsageError(`--id-type must be thirdPartyId or pcId (got "${idType}")`);

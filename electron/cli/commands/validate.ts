@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CliCommand, CliIo } from '../cli-types.js';
+import type { CliIo } from '../cli-types.js';
+import { defineCommand } from '../define-command.js';
 import type { PrepareResult } from '../../services/prepare/prepare-types.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
 import { ISSUE_SEVERITY } from '../../../shared/validation/issue.js';
 import { describeIssue } from '../../messages/issue-words.js';
-import { parseValidateArgs } from './validate-args.js';
+import { VALIDATE_OPTIONS, validateArgsOf } from './validate-args.js';
 
 const USAGE = `Usage: profile-loader validate FILE --id-column COL --id-type thirdPartyId|pcId [options]
 
@@ -83,11 +84,13 @@ function printText(io: CliIo, json: ValidateJson, blocking: number, outDir: stri
 }
 
 /** `validate`: checks a file and plans its batches; exit 0 nothing blocks, 1 blocking issues, 2 unusable input. */
-export const command: CliCommand = {
+export const command = defineCommand({
+  name: 'validate',
   summary: 'check a spreadsheet against Target rules and plan (or write) its batch files',
   usage: USAGE,
-  async run(argv, io) {
-    const args = parseValidateArgs(argv);
+  options: VALIDATE_OPTIONS,
+  async run({ values, positionals }, io) {
+    const args = validateArgsOf(values, positionals);
     // `npm run cli` runs in the package folder; paths on its command line are relative to where npm was started.
     const base = io.env.npm_lifecycle_event !== undefined && io.env.INIT_CWD ? io.env.INIT_CWD : process.cwd();
     const outDir = args.out === null ? null : resolve(base, args.out);
@@ -104,7 +107,7 @@ export const command: CliCommand = {
     else printText(io, json, blocking, outDir);
     return blocking > 0 ? 1 : 0;
   },
-};
+});
 
 /** Every blocking issue counted, kept in the list or not. */
 function countBlocking(result: PrepareResult): number {

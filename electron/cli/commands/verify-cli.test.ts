@@ -83,6 +83,7 @@ describe('jobs verify, jobs resend-missing and lookup', () => {
     expect(await cli(home, ['jobs', 'resend-missing', jobId])).toMatchObject({ code: 2, err: expect.stringContaining('has not been verified yet') as string });
     expect(await cli(home, ['jobs', 'verify', 'nope-1'])).toMatchObject({ code: 2 });
     expect((await cli(home, ['help', 'jobs'])).out).toContain('jobs verify JOBID [--all | --sample N] [--wait-minutes M] [--json]');
+    expect((await cli(home, ['jobs', 'verify', '--help'])).out).toContain('read the job\'s confirmed rows back from Target');
   }, 60_000);
 
   it('looks one profile up beside what the app last sent, and says when Target has none', async () => {

@@ -254,6 +254,12 @@ const codes = {
   'check-client-confirmed': 'The server speaks for client code {{clientCode}}.',
   'check-client-other': 'The server speaks for client code {{named}}, not {{clientCode}}. $t(errors.hint.clientCode)',
   'check-client-unconfirmed': 'The server does not confirm client code {{clientCode}} (HTTP {{status}}); it said: {{said}}. $t(errors.hint.clientCode)',
+
+  // The command line's own arguments (the CLI says these; here so every code has words in every language).
+  'cli-unknown-option': { closest: 'Unknown option “{{option}}”. Did you mean “{{suggestion}}”?', none: 'Unknown option “{{option}}” for “{{command}}”.' },
+  'cli-option-elsewhere': 'The option “{{option}}” does not go with “{{command}}” and was ignored; it is for {{others}}.',
+  'cli-option-value': { missing: 'The option “{{option}}” needs a value.', unexpected: 'The option “{{option}}” takes no value.' },
+  'cli-unknown-command': { closest: 'Unknown command “{{name}}”. Did you mean “{{suggestion}}”?', choices: 'Unknown command “{{name}}”. Use one of: {{choices}}.' },
 } as const satisfies ErrorTexts;
 
 /** English text of problems: every registry code, network errno codes in plain words, shared hints. */

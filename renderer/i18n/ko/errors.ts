@@ -253,6 +253,11 @@ export const errors: Messages['errors'] = {
     'check-client-confirmed': '서버가 {{clientCode}} 클라이언트 코드에 응답합니다.',
     'check-client-other': '서버가 응답하는 클라이언트 코드는 {{clientCode}} 코드가 아니라 {{named}} 코드입니다. $t(errors.hint.clientCode)',
     'check-client-unconfirmed': '서버가 {{clientCode}} 클라이언트 코드를 확인해 주지 않습니다(HTTP {{status}}). 서버 응답: {{said}}. $t(errors.hint.clientCode)',
+
+    'cli-unknown-option': { closest: '알 수 없는 옵션입니다: “{{option}}”. “{{suggestion}}” 옵션을 쓰려던 건가요?', none: '“{{command}}” 명령에 없는 옵션입니다: “{{option}}”.' },
+    'cli-option-elsewhere': '“{{option}}” 옵션은 “{{command}}” 명령에 쓰이지 않아 무시했습니다. 이 옵션을 쓰는 명령: {{others}}.',
+    'cli-option-value': { missing: '“{{option}}” 옵션에 값이 필요합니다.', unexpected: '“{{option}}” 옵션은 값을 받지 않습니다.' },
+    'cli-unknown-command': { closest: '알 수 없는 명령입니다: “{{name}}”. “{{suggestion}}” 명령을 쓰려던 건가요?', choices: '알 수 없는 명령입니다: “{{name}}”. 쓸 수 있는 명령: {{choices}}.' },
   },
   errno: {
     ECONNREFUSED: '주소가 연결을 거부했습니다',
