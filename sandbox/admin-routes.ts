@@ -32,8 +32,9 @@ function faultsPatch(body: unknown): { ok: true; faults: DeepPartial<FaultSettin
 
 /**
  * Emulator-only routes under /admin (and GET /health): tokens, settings, faults, batches, stats, and
- * (through admin-profile-routes) mbox calls, dropped rows, fetch counts and the profile clock. Every /admin route needs the header `x-sandbox-admin-key`; `/health` is public and says only
- * that the sandbox runs. Returns false when the path is not an admin route.
+ * (through admin-profile-routes) mbox calls, dropped rows, fetch counts and the profile clock. Every
+ * /admin route needs the header `x-sandbox-admin-key`; `/health` is public and says only that the
+ * sandbox runs. Returns false when the path is not an admin route.
  */
 export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SandboxContext, processor: BatchProcessor): Promise<boolean> {
   const path = url.pathname;
