@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ProfileKeyKind } from '../shared/target/urls.js';
+import { handleProfileAdmin } from './admin-profile-routes.js';
 import type { BatchProcessor } from './batch-processor.js';
 import type { SandboxContext } from './context.js';
-import { parseJsonBody, readBody, sendJson } from './http-io.js';
+import { readJsonBody, sendBadRequest, sendJson } from './http-io.js';
 import { hasAdminKey } from './request-guard.js';
 import { applyPatches, checkSettingsPatch, faultProfilePatch, type DeepPartial, type SettingsPatch } from './settings-patch.js';
 import type { FaultSettings } from './settings.js';
@@ -11,17 +11,6 @@ import type { FaultSettings } from './settings.js';
 const startedAt = Date.now();
 
 type Json = Record<string, unknown>;
-
-async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  const read = await readBody(req, 1024 * 1024);
-  if (read.kind !== 'ok') return { ok: false };
-  const value = parseJsonBody(read.body);
-  return value === undefined ? { ok: false } : { ok: true, value };
-}
-
-function bad(res: ServerResponse, message: string, errors?: readonly string[]): void {
-  sendJson(res, 400, errors ? { error: message, errors } : { error: message });
-}
 
 /** Returns the settings patch of an admin/faults body (`{ "profile": "flaky", ...faults }`), or errors. */
 function faultsPatch(body: unknown): { ok: true; faults: DeepPartial<FaultSettings> } | { ok: false; errors: readonly string[] } {
@@ -42,9 +31,10 @@ function faultsPatch(body: unknown): { ok: true; faults: DeepPartial<FaultSettin
 }
 
 /**
- * Emulator-only routes under /admin (and GET /health): tokens, settings, faults, batches, mbox calls,
- * stats. Every /admin route needs the header `x-sandbox-admin-key`; `/health` is public and says only
- * that the sandbox runs. Returns false when the path is not an admin route.
+ * Emulator-only routes under /admin (and GET /health): tokens, settings, faults, batches, stats, and
+ * (through admin-profile-routes) mbox calls, dropped rows, fetch counts and the profile clock. Every
+ * /admin route needs the header `x-sandbox-admin-key`; `/health` is public and says only that the
+ * sandbox runs. Returns false when the path is not an admin route.
  */
 export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SandboxContext, processor: BatchProcessor): Promise<boolean> {
   const path = url.pathname;
@@ -89,6 +79,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
     }
   });
 
+  if (await handleProfileAdmin(req, res, url, seg, ctx)) return true;
   if (seg[0] === 'settings' && seg.length === 1) return settingsRoute(req, res, method, undefined, ctx);
   if (seg[0] === 'faults' && seg.length === 1) {
     if (method === 'GET') {
@@ -99,10 +90,10 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
       ctx.setRuntimeFaults(undefined, false);
       sendJson(res, 200, ctx.settingsFor(undefined).faults);
     } else if (method === 'PUT' || method === 'PATCH') {
-      const body = await readJson(req);
-      if (!body.ok) return (bad(res, 'The body must be JSON.'), true);
+      const body = await readJsonBody(req);
+      if (!body.ok) return (sendBadRequest(res, 'The body must be JSON.'), true);
       const patch = faultsPatch(body.value);
-      if (!patch.ok) return (bad(res, 'Invalid faults.', patch.errors), true);
+      if (!patch.ok) return (sendBadRequest(res, 'Invalid faults.', patch.errors), true);
       ctx.setRuntimeFaults(patch.faults, method === 'PATCH');
       sendJson(res, 200, ctx.settingsFor(undefined).faults);
     } else return (sendJson(res, 405, { error: 'Use GET, PUT, PATCH or DELETE.' }), true);
@@ -113,10 +104,10 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
     const what = seg.slice(2).join('/');
     if (what === 'settings') return settingsRoute(req, res, method, client, ctx);
     if (what === 'token' && method === 'POST') {
-      const body = await readJson(req);
-      if (!body.ok) return (bad(res, 'The body must be JSON.'), true);
+      const body = await readJsonBody(req);
+      if (!body.ok) return (sendBadRequest(res, 'The body must be JSON.'), true);
       const ttl = (body.value as Json)['expiresInSeconds'];
-      if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isFinite(ttl))) return (bad(res, 'expiresInSeconds must be a number.'), true);
+      if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isFinite(ttl))) return (sendBadRequest(res, 'expiresInSeconds must be a number.'), true);
       const seconds = ttl ?? ctx.settingsFor(client).tokenTtlSeconds;
       const record = { token: randomBytes(24).toString('base64url'), expiresAt: Date.now() + seconds * 1000 };
       await ctx.setToken(client, record);
@@ -127,20 +118,6 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
       req.resume();
       await ctx.setToken(client, undefined);
       sendJson(res, 200, { revoked: true });
-      return true;
-    }
-    if (what === 'mbox-call' && method === 'POST') {
-      const body = await readJson(req);
-      const v = body.ok ? (body.value as Json) : {};
-      const kind: ProfileKeyKind | undefined = typeof v['thirdPartyId'] === 'string' ? 'thirdPartyId' : typeof v['pcId'] === 'string' ? 'pcId' : undefined;
-      if (!kind) return (bad(res, 'Send {"thirdPartyId": "..."} or {"pcId": "..."}.'), true);
-      const id = v[kind] as string;
-      const rec = await ctx.store.getProfile(client, kind, id);
-      if (rec && rec.v !== undefined) {
-        const { v: _v, ...rest } = rec;
-        await ctx.store.write([{ type: 'profile', client, keyKind: kind, id, value: rest }]);
-      }
-      sendJson(res, 200, { found: rec !== undefined });
       return true;
     }
     if (what === 'rate-limit/reset' && method === 'POST') {
@@ -194,10 +171,10 @@ async function settingsRoute(req: IncomingMessage, res: ServerResponse, method: 
     sendJson(res, 405, { error: 'Use GET, PUT or DELETE.' });
     return true;
   }
-  const body = await readJson(req);
-  if (!body.ok) return (bad(res, 'The body must be JSON.'), true);
+  const body = await readJsonBody(req);
+  if (!body.ok) return (sendBadRequest(res, 'The body must be JSON.'), true);
   const check = checkSettingsPatch(body.value);
-  if (!check.ok) return (bad(res, 'Invalid settings.', check.errors), true);
+  if (!check.ok) return (sendBadRequest(res, 'Invalid settings.', check.errors), true);
   await ctx.updateSettings(client, check.patch);
   sendJson(res, 200, ctx.settingsFor(client));
   return true;

@@ -3,11 +3,20 @@ import { dirname, join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SandboxContext } from './context.js';
 import type { ProfileRecord } from './profile-record.js';
-import { lineAt } from './batch-text.js';
+import { lineAt, lineNumberAt } from './batch-text.js';
+import { idleCutoff, liveProfile } from './profile-lifetime.js';
 import { applyCells, keyProblem, type RowOutcome } from './row-apply.js';
 import type { BatchRecord, StoreOp } from './store.js';
 
 const MAX_TIMER_MS = 2_000_000_000;
+
+/** One computed chunk: the batch after it, its store ops, the profiles it writes, and the text line the next chunk starts at. */
+interface ChunkStep {
+  readonly next: BatchRecord;
+  readonly ops: StoreOp[];
+  readonly written: Map<string, ProfileRecord>;
+  readonly line: number;
+}
 
 /**
  * Moves accepted batches from `incomplete` to `complete` (or `stuck`), one batch at a time, in chunks.
@@ -109,13 +118,15 @@ export class BatchProcessor {
     // one after another, in order; lookups for chunk N+1 see chunk N's profiles through `inFlight`.
     let writing: Promise<void> = Promise.resolve();
     let inFlight = new Map<string, ProfileRecord>();
+    let line = lineNumberAt(text, rec.offset);
     try {
       while (!this.closed && rec.offset < text.length) {
-        const step = await this.chunk(rec, text, seen, inFlight);
+        const step = await this.chunk(rec, text, seen, inFlight, line);
         await writing;
         writing = this.ctx.store.write(step.ops);
         inFlight = step.written;
         rec = step.next;
+        line = step.line;
         await yieldToLoop();
       }
     } finally {
@@ -139,17 +150,23 @@ export class BatchProcessor {
     return seen;
   }
 
-  /** Computes one chunk: its store ops (ending with the batch's new offset and counters), without writing them. */
+  /**
+   * Computes one chunk starting at 1-based text line `firstLine`: its store ops (ending with the batch's
+   * new offset and counters), without writing them, and the line the next chunk starts at.
+   */
   private async chunk(
     rec: BatchRecord,
     text: string,
     seen: Set<string> | undefined,
     inFlight: ReadonlyMap<string, ProfileRecord>,
-  ): Promise<{ next: BatchRecord; ops: StoreOp[]; written: Map<string, ProfileRecord> }> {
+    firstLine: number,
+  ): Promise<ChunkStep> {
     const settings = this.ctx.settingsFor(rec.client);
-    const now = Date.now();
-    const rows: { key: string; cells: string[] }[] = [];
+    const now = this.ctx.now(rec.client);
+    const cutoff = idleCutoff(settings, now);
+    const rows: { key: string; cells: string[]; line: number }[] = [];
     let offset = rec.offset;
+    let line = firstLine;
     const stripCr = settings.stripTrailingCr;
     while (rows.length < settings.chunkRows && offset < text.length) {
       let end = text.indexOf('\n', offset);
@@ -157,9 +174,10 @@ export class BatchProcessor {
       const last = stripCr && end > offset && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       if (last > offset) {
         const cells = text.slice(offset, last).split(',');
-        rows.push({ key: cells[0] as string, cells });
+        rows.push({ key: cells[0] as string, cells, line });
       }
       offset = end + 1;
+      line++;
     }
     const counters = { ...rec.counters };
     const ops: StoreOp[] = [];
@@ -175,7 +193,7 @@ export class BatchProcessor {
     };
     if (rec.allEmpty) {
       // A batch whose every value is empty is skipped as a whole: it completes with zero updates.
-      return this.finish(rec, offset, counters, rowEntries, ops, new Map());
+      return this.finish(rec, offset, line, counters, rowEntries, ops, new Map());
     }
     const keys = [...new Set(rows.map((r) => r.key).filter((k) => keyProblem(rec.keyKind, k, settings) === undefined && !inFlight.has(k)))];
     const found = await this.ctx.store.getProfiles(rec.client, rec.keyKind, keys);
@@ -196,13 +214,17 @@ export class BatchProcessor {
         }
         seen.add(row.key);
       }
-      const result = applyCells(known.get(row.key), rec.header, row.cells, applyCtx);
+      // A profile idle past profileIdleExpiryDays is gone: v1 finds nothing, v2 starts a fresh one.
+      const result = applyCells(liveProfile(known.get(row.key), cutoff), rec.header, row.cells, applyCtx);
       count(result.outcome);
       if (rec.version === 2 && (result.outcome === 'failed' || settings.v2ListSuccesses)) listRow(row.key, result.outcome === 'failed' ? 'failed' : 'success');
-      if (result.next && !(settings.faults.dropRowRate > 0 && this.ctx.random() < settings.faults.dropRowRate)) {
-        known.set(row.key, result.next);
-        dirty.add(row.key);
+      if (!result.next) continue;
+      if (settings.faults.dropRowRate > 0 && this.ctx.random() < settings.faults.dropRowRate) {
+        ops.push({ type: 'droppedRow', client: rec.client, row: { batchId: rec.id, keyKind: rec.keyKind, id: row.key, line: row.line } });
+        continue;
       }
+      known.set(row.key, result.next);
+      dirty.add(row.key);
     }
     const written = new Map<string, ProfileRecord>();
     for (const key of dirty) {
@@ -210,19 +232,20 @@ export class BatchProcessor {
       written.set(key, value);
       ops.push({ type: 'profile', client: rec.client, keyKind: rec.keyKind, id: key, value });
     }
-    return this.finish(rec, offset, counters, rowEntries, ops, written);
+    return this.finish(rec, offset, line, counters, rowEntries, ops, written);
   }
 
   private finish(
     rec: BatchRecord,
     offset: number,
+    line: number,
     counters: BatchRecord['counters'],
     rowEntries: number,
     ops: StoreOp[],
     written: Map<string, ProfileRecord>,
-  ): { next: BatchRecord; ops: StoreOp[]; written: Map<string, ProfileRecord> } {
+  ): ChunkStep {
     const next: BatchRecord = { ...rec, offset, counters, rowEntries };
     ops.push({ type: 'batch', value: next });
-    return { next, ops, written };
+    return { next, ops, written, line };
   }
 }

@@ -14,6 +14,13 @@ export function lineAt(text: string, offset: number, stripCr: boolean): { readon
   return { line, next: end + 1 };
 }
 
+/** Returns the 1-based number of the line that starts at `offset` (the header is line 1): one more than the LFs before it. */
+export function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** Reads and checks the header row: the first column must be `pcId` or `thirdPartyId` (any case when `caseInsensitive`). */
 export function parseHeader(text: string, stripCr: boolean, caseInsensitive: boolean): HeaderResult {
   const { line, next } = lineAt(text, 0, stripCr);

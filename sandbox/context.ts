@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { FetchCounter } from './fetch-counter.js';
 import { SlidingWindowLimiter, RollingCounter } from './rate-limiter.js';
 import { seededRandom } from './rng.js';
 import type { FaultSettings, SandboxSettings } from './settings.js';
@@ -31,6 +32,8 @@ export class SandboxContext {
   readonly limiter = new SlidingWindowLimiter();
   readonly dailyRows = new RollingCounter();
   readonly singleUpdates = new RollingCounter();
+  /** Profile fetches answered, per client (in memory). */
+  readonly fetches = new FetchCounter();
   random: () => number;
   private globalPatch: SettingsPatch | undefined;
   private runtimeFaults: DeepPartial<FaultSettings> | undefined;
@@ -70,6 +73,14 @@ export class SandboxContext {
       this.cache.set(key, s);
     }
     return s;
+  }
+
+  /**
+   * Returns the sandbox's "now" for profile times (writes, activity, idle expiry, visibility lag): the
+   * wall clock plus the client's `clockOffsetMs` (the global one when `client` is undefined).
+   */
+  now(client: string | undefined): number {
+    return Date.now() + this.settingsFor(client).clockOffsetMs;
   }
 
   /** Returns the stored client patch (what PUT /admin/clients/:client/settings set). */

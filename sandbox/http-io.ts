@@ -48,6 +48,19 @@ export function parseJsonBody(body: Buffer): unknown {
   }
 }
 
+/** Reads a JSON body of at most 1 MiB (empty → `{}`); `ok: false` when it is larger, cut off, or not JSON. */
+export async function readJsonBody(req: IncomingMessage): Promise<{ readonly ok: true; readonly value: unknown } | { readonly ok: false }> {
+  const read = await readBody(req, 1024 * 1024);
+  if (read.kind !== 'ok') return { ok: false };
+  const value = parseJsonBody(read.body);
+  return value === undefined ? { ok: false } : { ok: true, value };
+}
+
+/** Sends a 400 JSON answer `{error, errors?}`. */
+export function sendBadRequest(res: ServerResponse, message: string, errors?: readonly string[]): void {
+  sendJson(res, 400, errors ? { error: message, errors } : { error: message });
+}
+
 /** Returns the bearer token of an Authorization header, or undefined. */
 export function bearerToken(req: IncomingMessage): string | undefined {
   const h = req.headers.authorization;

@@ -1,7 +1,7 @@
 // Unit tests of the sandbox's pure parts: form decoding, header and row scanning, settings patches,
 // command-line arguments, the sliding-window limiter and the fault dice.
 import { describe, expect, it } from 'vitest';
-import { parseHeader, scanRows } from './batch-text.js';
+import { lineNumberAt, parseHeader, scanRows } from './batch-text.js';
 import { parseCliArgs } from './cli-args.js';
 import { rollFaults } from './faults.js';
 import { formDecode, readBatchField } from './form-body.js';
@@ -35,6 +35,15 @@ describe('header and rows', () => {
     expect(scanRows('h\nk1,,\n\nk2\n', 2, false)).toEqual({ rows: 2, anyValue: false });
     expect(scanRows('h\nk1,,\nk2,,x', 2, false)).toEqual({ rows: 2, anyValue: true });
     expect(scanRows('h\r\nk1\r\n\r\n', 3, true)).toEqual({ rows: 1, anyValue: false });
+  });
+
+  it('numbers lines from 1 (the header), counting empty ones, wherever processing resumes', () => {
+    const text = 'h\nk1\n\nk2\nk3';
+    expect(lineNumberAt(text, 0)).toBe(1);
+    expect(lineNumberAt(text, 2)).toBe(2);
+    expect(lineNumberAt(text, text.indexOf('k2'))).toBe(4);
+    expect(lineNumberAt(text, text.indexOf('k3'))).toBe(5);
+    expect(lineNumberAt(text, text.length)).toBe(5);
   });
 });
 

@@ -2,16 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatProfileTimestamp, profileNotFoundMessage, type ProfileAttributeJson, type ProfileJson, type ProfileNotFoundJson } from '../shared/target/profile-json.js';
 import { buildSingleUpdateAckXml } from '../shared/target/single-update-response.js';
 import { buildFailureXml } from '../shared/target/submit-response.js';
-import type { ProfileKeyKind } from '../shared/target/urls.js';
+import type { ProfileKeyKind, ProfileLookupKind } from '../shared/target/urls.js';
 import type { SandboxContext } from './context.js';
 import { readBody, send, sendJson } from './http-io.js';
-import { attributeTime, profileFits, withAttributes } from './profile-record.js';
+import { idleCutoff, liveProfile } from './profile-lifetime.js';
+import { attributeTime, profileFits, withAttributes, type ProfileRecord } from './profile-record.js';
 import { keyProblem } from './row-apply.js';
 import { knownClientList } from './settings.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** E4/E5: acknowledges a single update and applies it (only to an existing profile; never creates one). */
+/** E4/E5: acknowledges a single update and applies it (only to an existing, unexpired profile; never creates one). */
 export async function handleSingleUpdate(req: IncomingMessage, res: ServerResponse, url: URL, client: string, ctx: SandboxContext): Promise<void> {
   const settings = ctx.settingsFor(client);
   const xml = (status: number, body: string) => send(res, status, body, settings.xmlContentType);
@@ -59,9 +60,10 @@ export async function handleSingleUpdate(req: IncomingMessage, res: ServerRespon
   }
   const apply = async () => {
     if (keyProblem(keyKind, id, settings) !== undefined || updates.size === 0) return;
-    const current = await ctx.store.getProfile(client, keyKind, id);
+    const at = ctx.now(client);
+    const current = liveProfile(await ctx.store.getProfile(client, keyKind, id), idleCutoff(ctx.settingsFor(client), at));
     if (!current) return;
-    const next = withAttributes(current, updates, Date.now(), { replace: false, v2Batch: undefined });
+    const next = withAttributes(current, updates, at, { replace: false, v2Batch: undefined });
     if (!profileFits(next.a, settings.maxProfileBytes)) return;
     await ctx.store.write([{ type: 'profile', client, keyKind, id, value: current.v === undefined ? next : { ...next, v: current.v } }]);
   };
@@ -75,20 +77,31 @@ export async function handleSingleUpdate(req: IncomingMessage, res: ServerRespon
   xml(200, buildSingleUpdateAckXml());
 }
 
+/** Returns the profile an ECID is tied to, if that profile still carries it. */
+async function profileByEcid(ctx: SandboxContext, client: string, ecid: string): Promise<ProfileRecord | undefined> {
+  const owner = await ctx.store.ecidOwner(client, ecid);
+  const rec = owner === undefined ? undefined : await ctx.store.getProfile(client, owner.keyKind, owner.id);
+  return rec?.e === ecid ? rec : undefined;
+}
+
 /**
- * E6/E7: the profile as JSON, or the documented 404 body naming the client; attributes younger than the
- * visibility lag are hidden. A client outside `knownClients` gets the unknown-client answer instead
- * ([U]: HTTP 400, `Unknown client code <client>`).
+ * E6/E7 and the fetch by ECID (§12.4): the profile as JSON (`visitorId` is the id asked for), or the 404
+ * body naming the client. Attributes younger than the visibility lag are hidden; a profile idle past
+ * `profileIdleExpiryDays` is gone. A client outside `knownClients` gets the unknown-client answer
+ * instead ([U]: HTTP 400, `Unknown client code <client>`). Every call is counted in `ctx.fetches`.
  */
-export async function handleFetch(res: ServerResponse, client: string, keyKind: ProfileKeyKind, id: string, ctx: SandboxContext): Promise<void> {
+export async function handleFetch(res: ServerResponse, client: string, kind: ProfileLookupKind, id: string, ctx: SandboxContext): Promise<void> {
+  ctx.fetches.add(client, kind, id);
   const settings = ctx.settingsFor(client);
   const known = knownClientList(settings);
   if (known !== undefined && !known.includes(client)) {
     sendJson(res, 400, { status: 400, message: `Unknown client code ${client}` });
     return;
   }
-  const rec = await ctx.store.getProfile(client, keyKind, id);
-  const visibleBefore = Date.now() - settings.faults.visibilityLagMs;
+  const now = ctx.now(client);
+  const stored = kind === 'ecid' ? await profileByEcid(ctx, client, id) : await ctx.store.getProfile(client, kind, id);
+  const rec = liveProfile(stored, idleCutoff(settings, now));
+  const visibleBefore = now - settings.faults.visibilityLagMs;
   const attrs: Record<string, ProfileAttributeJson> = {};
   let modified = 0;
   if (rec) {
@@ -101,7 +114,7 @@ export async function handleFetch(res: ServerResponse, client: string, keyKind: 
   }
   const hidden = rec !== undefined && settings.faults.visibilityLagMs > 0 && rec.c > visibleBefore;
   if (!rec || hidden) {
-    const notFound: ProfileNotFoundJson = { status: 404, message: profileNotFoundMessage(client, keyKind, id) };
+    const notFound: ProfileNotFoundJson = { status: 404, message: profileNotFoundMessage(client, kind, id) };
     sendJson(res, settings.fetchNotFoundHttpStatus, notFound);
     return;
   }

@@ -1,4 +1,4 @@
-import { ENUM_SETTINGS, NULLABLE_LIST_SETTINGS, NULLABLE_NUMBER_SETTINGS, NULLABLE_STRING_SETTINGS, defaultSettings, type FaultSettings, type SandboxSettings } from './settings.js';
+import { ENUM_SETTINGS, NULLABLE_LIST_SETTINGS, NULLABLE_NUMBER_SETTINGS, NULLABLE_STRING_SETTINGS, POSITIVE_NULLABLE_NUMBER_SETTINGS, defaultSettings, type FaultSettings, type SandboxSettings } from './settings.js';
 
 /** A partial settings object at any depth (arrays are replaced whole). */
 export type DeepPartial<T> = { -readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -16,6 +16,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function checkValue(path: string, def: unknown, value: unknown, errors: string[]): void {
   if (NULLABLE_NUMBER_SETTINGS.has(path)) {
     if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) errors.push(`${path}: expected a number or null`);
+    else if (typeof value === 'number' && value <= 0 && POSITIVE_NULLABLE_NUMBER_SETTINGS.has(path)) errors.push(`${path}: expected a number above 0, or null`);
     return;
   }
   if (NULLABLE_LIST_SETTINGS.has(path)) {

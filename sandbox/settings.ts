@@ -153,6 +153,11 @@ export interface SandboxSettings {
   readonly singleUpdateDelayMs: number;
   /** [U] HTTP status line of the fetch 404 body. */
   readonly fetchNotFoundHttpStatus: number;
+  // Profile lifetime
+  /** Days without activity (a write by an update route, or an mbox call: our reading, [I]) after which a profile is gone (§12.4: Target's default is 14); null = never. */
+  readonly profileIdleExpiryDays: number | null;
+  /** Milliseconds added to the sandbox's clock for profile times (writes, activity, expiry, visibility lag); tests move it with /admin/clock. */
+  readonly clockOffsetMs: number;
   /** [U] Content-Type of XML answers. */
   readonly xmlContentType: string;
   readonly faults: FaultSettings;
@@ -223,6 +228,8 @@ export function defaultSettings(): SandboxSettings {
     singleUpdateDailyCap: null,
     singleUpdateDelayMs: 0,
     fetchNotFoundHttpStatus: 404,
+    profileIdleExpiryDays: null,
+    clockOffsetMs: 0,
     xmlContentType: 'application/xml;charset=UTF-8',
     faults: noFaults(),
   };
@@ -238,7 +245,9 @@ export const ENUM_SETTINGS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Settings whose default is null but which take a number (or null). */
-export const NULLABLE_NUMBER_SETTINGS: ReadonlySet<string> = new Set(['dailyRowCap', 'singleUpdateDailyCap', 'faults.seed', 'statusRetention.maxBatches', 'statusRetention.maxAgeMs']);
+export const NULLABLE_NUMBER_SETTINGS: ReadonlySet<string> = new Set(['dailyRowCap', 'singleUpdateDailyCap', 'faults.seed', 'statusRetention.maxBatches', 'statusRetention.maxAgeMs', 'profileIdleExpiryDays']);
+/** Nullable number settings that must be above 0 when set (zero or less would make no sense). */
+export const POSITIVE_NULLABLE_NUMBER_SETTINGS: ReadonlySet<string> = new Set(['profileIdleExpiryDays']);
 /** Settings whose default is null but which take a string (or null). */
 export const NULLABLE_STRING_SETTINGS: ReadonlySet<string> = new Set(['edgeBaseUrl', 'oauth.clientId', 'oauth.clientSecret', 'oauth.tenantId']);
 /** Settings that take comma-separated text, a list of strings, or null. */

@@ -36,14 +36,37 @@ export interface TokenRecord {
   readonly expiresAt: number;
 }
 
+/** Which profile: its key space and id. */
+export interface ProfileKey {
+  readonly keyKind: ProfileKeyKind;
+  readonly id: string;
+}
+
+/** A batch row the `dropRowRate` fault lost: `line` is its 1-based line in the batch text (the header is line 1). */
+export interface DroppedRow {
+  readonly batchId: string;
+  readonly keyKind: ProfileKeyKind;
+  readonly id: string;
+  readonly line: number;
+}
+
 /** One write in an atomic group. */
 export type StoreOp =
   | { readonly type: 'profile'; readonly client: string; readonly keyKind: ProfileKeyKind; readonly id: string; readonly value: ProfileRecord }
   | { readonly type: 'batch'; readonly value: BatchRecord }
-  | { readonly type: 'rowEntry'; readonly batchId: string; readonly index: number; readonly id: string; readonly status: string };
+  | { readonly type: 'rowEntry'; readonly batchId: string; readonly index: number; readonly id: string; readonly status: string }
+  /** Ties an ECID to a profile (or, with owner undefined, unties it). */
+  | { readonly type: 'ecid'; readonly client: string; readonly ecid: string; readonly owner: ProfileKey | undefined }
+  | { readonly type: 'droppedRow'; readonly client: string; readonly row: DroppedRow };
 
 const SEP = '\u0000';
-const profileKey = (client: string, kind: ProfileKeyKind, id: string) => `p${SEP}${client}${SEP}${kind === 'pcId' ? 'c' : 't'}${SEP}${id}`;
+const kindLetter = (kind: ProfileKeyKind) => (kind === 'pcId' ? 'c' : 't');
+const profileKey = (client: string, kind: ProfileKeyKind, id: string) => `p${SEP}${client}${SEP}${kindLetter(kind)}${SEP}${id}`;
+const ecidKey = (client: string, ecid: string) => `e${SEP}${client}${SEP}${ecid}`;
+const droppedPrefix = (client: string, batchId?: string) => (batchId === undefined ? `d${SEP}${client}${SEP}` : `d${SEP}${client}${SEP}${batchId}${SEP}`);
+/** Returns the range of keys starting with `prefix` (which ends in SEP: the next code unit bounds it exactly, whatever follows). */
+const under = (prefix: string) => ({ gt: prefix, lt: `${prefix.slice(0, -1)}\u0001` });
+const droppedKey = (client: string, row: DroppedRow) => `${droppedPrefix(client, row.batchId)}${String(row.line).padStart(9, '0')}`;
 const batchKey = (id: string) => `b${SEP}${id}`;
 const rowKey = (batchId: string, index: number) => `f${SEP}${batchId}${SEP}${String(index).padStart(9, '0')}`;
 const tokenKey = (client: string) => `k${SEP}${client}`;
@@ -78,6 +101,27 @@ export class SandboxStore {
   /** Returns one profile or undefined. */
   async getProfile(client: string, kind: ProfileKeyKind, id: string): Promise<ProfileRecord | undefined> {
     return (await this.getProfiles(client, kind, [id]))[0];
+  }
+
+  /** Returns the profile key an ECID is tied to, or undefined (the profile itself may since be gone or tied to another ECID). */
+  async ecidOwner(client: string, ecid: string): Promise<ProfileKey | undefined> {
+    const raw = await this.db.get(ecidKey(client, ecid));
+    return raw === undefined ? undefined : { keyKind: raw[0] === 'c' ? 'pcId' : 'thirdPartyId', id: raw.slice(1) };
+  }
+
+  /** Returns the rows `dropRowRate` lost for a client (only `batchId`'s when given), by batch id then line. */
+  async droppedRows(client: string, onlyBatch?: string): Promise<DroppedRow[]> {
+    const out: DroppedRow[] = [];
+    for await (const value of this.db.values(under(droppedPrefix(client, onlyBatch)))) {
+      const [batchId, keyKind, id, line] = JSON.parse(value) as [string, ProfileKeyKind, string, number];
+      out.push({ batchId, keyKind, id, line });
+    }
+    return out;
+  }
+
+  /** Forgets the dropped rows of a client (only `batchId`'s when given). */
+  async clearDroppedRows(client: string, batchId?: string): Promise<void> {
+    await this.db.clear(under(droppedPrefix(client, batchId)));
   }
 
   /** Returns the batch record or undefined. */
@@ -129,6 +173,13 @@ export class SandboxStore {
           break;
         case 'rowEntry':
           batch.put(rowKey(op.batchId, op.index), JSON.stringify([op.id, op.status]));
+          break;
+        case 'ecid':
+          if (op.owner === undefined) batch.del(ecidKey(op.client, op.ecid));
+          else batch.put(ecidKey(op.client, op.ecid), `${kindLetter(op.owner.keyKind)}${op.owner.id}`);
+          break;
+        case 'droppedRow':
+          batch.put(droppedKey(op.client, op.row), JSON.stringify([op.row.batchId, op.row.keyKind, op.row.id, op.row.line]));
           break;
       }
     }

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { parseBatchStatusResponse, type BatchStatusResponse } from '../../shared/target/batch-status-response.js';
 import { parseSubmitResponse, type SubmitResponse } from '../../shared/target/submit-response.js';
-import { batchUpdateUrl, fetchProfileUrl, withShowDetails, type BulkApiVersion } from '../../shared/target/urls.js';
+import { batchUpdateUrl, fetchProfileUrl, withShowDetails, type BulkApiVersion, type ProfileLookupKind } from '../../shared/target/urls.js';
 
 /** A complete HTTP answer. */
 export interface RawResponse {
@@ -84,7 +84,7 @@ export async function waitForBatch(statusUrl: string, attempts = 1000, headers: 
 }
 
 /** Returns the fetch answer for a profile: HTTP status and parsed JSON body. */
-export async function fetchProfile(baseUrl: string, client: string, keyKind: 'pcId' | 'thirdPartyId', id: string, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function fetchProfile(baseUrl: string, client: string, keyKind: ProfileLookupKind, id: string, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(fetchProfileUrl(baseUrl, client, keyKind, id), { headers });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }

@@ -1,4 +1,4 @@
-import type { ProfileKeyKind } from './urls.js';
+import type { ProfileLookupKind } from './urls.js';
 
 /** One attribute in the fetch JSON: every value is a string. */
 export interface ProfileAttributeJson {
@@ -6,7 +6,7 @@ export interface ProfileAttributeJson {
   readonly modifiedAt: string;
 }
 
-/** The E6/E7 profile fetch body (§8). */
+/** The E6/E7 (and fetch by ECID) profile body (§8); `visitorId` is the id asked for. */
 export interface ProfileJson {
   readonly client: string;
   readonly visitorId: string;
@@ -20,11 +20,17 @@ export interface ProfileNotFoundJson {
   readonly message: string;
 }
 
-/** Returns the documented 404 message for `id` in the given key space. */
-export function profileNotFoundMessage(client: string, keyKind: ProfileKeyKind, id: string): string {
-  return keyKind === 'thirdPartyId'
-    ? `No profile found for client ${client} with third party id=${id}`
-    : `No profile found for client ${client} with mboxPC=${id}`;
+/** Returns the 404 message for `id` looked up by `kind` (documented for tntId and thirdPartyId, §8). */
+export function profileNotFoundMessage(client: string, kind: ProfileLookupKind, id: string): string {
+  switch (kind) {
+    case 'thirdPartyId':
+      return `No profile found for client ${client} with third party id=${id}`;
+    case 'pcId':
+      return `No profile found for client ${client} with mboxPC=${id}`;
+    case 'ecid':
+      // [I] Adobe documents no 404 text for a fetch by ECID; this follows the pattern of the two it does.
+      return `No profile found for client ${client} with marketingCloudVisitorId=${id}`;
+  }
 }
 
 /** Returns an ISO-8601 timestamp with milliseconds and an explicit `+00:00` offset, as the fetch JSON shows them. */

@@ -20,8 +20,22 @@ describe('Target URLs', () => {
     expect(matchTargetRoute('/rest/v1/profiles/thirdPartyId/c%201')).toEqual({ kind: 'fetchProfile', keyKind: 'thirdPartyId', id: 'c 1' });
   });
 
+  it('builds and reads the fetch by ECID (§12.4), a lookup kind beside the two update key spaces', () => {
+    const ecid = '08376148963208612344287146713958911352';
+    const url = fetchProfileUrl('https://acme.tt.omtrdc.net', 'acme', 'ecid', ecid);
+    expect(url).toBe(`https://acme.tt.omtrdc.net/rest/v1/profiles/marketingCloudVisitorId/${ecid}?client=acme`);
+    expect(matchTargetRoute(new URL(url).pathname)).toEqual({ kind: 'fetchProfile', keyKind: 'ecid', id: ecid });
+    // The id is one path segment: anything that could leave it is encoded, and decoded back by the matcher.
+    const odd = 'a/b?c#d e%';
+    const oddUrl = new URL(fetchProfileUrl('http://127.0.0.1:4010/', 'ac me', 'ecid', odd));
+    expect(oddUrl.searchParams.get('client')).toBe('ac me');
+    expect(matchTargetRoute(oddUrl.pathname)).toEqual({ kind: 'fetchProfile', keyKind: 'ecid', id: odd });
+    // A tntId that happens to read "marketingCloudVisitorId" is still a tntId (E6 has one segment).
+    expect(matchTargetRoute('/rest/v1/profiles/marketingCloudVisitorId')).toEqual({ kind: 'fetchProfile', keyKind: 'pcId', id: 'marketingCloudVisitorId' });
+  });
+
   it('matches nothing else', () => {
-    for (const p of ['/', '/m2/acme/v3/profile/batchStatus', '/m2//profile/batchUpdate', '/m2/acme/profile/batchUpdate/x', '/rest/v1/profiles', '/rest/v1/profiles/%E0%A4%A']) {
+    for (const p of ['/', '/m2/acme/v3/profile/batchStatus', '/m2//profile/batchUpdate', '/m2/acme/profile/batchUpdate/x', '/rest/v1/profiles', '/rest/v1/profiles/%E0%A4%A', '/rest/v1/profiles/marketingCloudVisitorId/', '/rest/v1/profiles/marketingCloudVisitorId/a/b', '/rest/v1/profiles/ecid/x']) {
       expect(matchTargetRoute(p)).toBeUndefined();
     }
   });

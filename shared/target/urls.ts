@@ -7,15 +7,18 @@
 /** Bulk API version: v1 updates existing profiles only, v2 creates missing ones. */
 export type BulkApiVersion = 1 | 2;
 
-/** Which profile-key space a single update or fetch addresses. */
+/** Which profile-key space a batch file or a single update addresses (an ECID is never an update key, §1). */
 export type ProfileKeyKind = 'pcId' | 'thirdPartyId';
+
+/** Which id a profile fetch looks up: an update key space, or the ECID (Marketing Cloud visitor id, §12.4). */
+export type ProfileLookupKind = ProfileKeyKind | 'ecid';
 
 /** A request path recognised as one of the profile endpoints. */
 export type TargetRoute =
   | { readonly kind: 'batchUpdate'; readonly client: string; readonly version: BulkApiVersion }
   | { readonly kind: 'batchStatus'; readonly client: string }
   | { readonly kind: 'singleUpdate'; readonly client: string }
-  | { readonly kind: 'fetchProfile'; readonly keyKind: ProfileKeyKind; readonly id: string };
+  | { readonly kind: 'fetchProfile'; readonly keyKind: ProfileLookupKind; readonly id: string };
 
 function trimBase(base: string): string {
   return base.replace(/\/+$/, '');
@@ -55,10 +58,11 @@ export function withShowDetails(statusUrl: string): string {
   return `${head.slice(0, q)}?${params.filter((p) => p !== '').join('&')}`;
 }
 
-/** Returns the E6 (by tntId/pcId) or E7 (by thirdPartyId) profile fetch URL. */
-export function fetchProfileUrl(base: string, client: string, keyKind: ProfileKeyKind, id: string): string {
-  const path = keyKind === 'pcId' ? `/rest/v1/profiles/${encodeURIComponent(id)}` : `/rest/v1/profiles/thirdPartyId/${encodeURIComponent(id)}`;
-  return `${trimBase(base)}${path}?client=${encodeURIComponent(client)}`;
+const FETCH_PATH_SEGMENT: Readonly<Record<ProfileLookupKind, string>> = { pcId: '', thirdPartyId: 'thirdPartyId/', ecid: 'marketingCloudVisitorId/' };
+
+/** Returns the profile fetch URL: E6 (by tntId/pcId), E7 (by thirdPartyId) or by ECID (§12.4). */
+export function fetchProfileUrl(base: string, client: string, kind: ProfileLookupKind, id: string): string {
+  return `${trimBase(base)}/rest/v1/profiles/${FETCH_PATH_SEGMENT[kind]}${encodeURIComponent(id)}?client=${encodeURIComponent(client)}`;
 }
 
 function decodeSegment(segment: string): string | undefined {
@@ -69,7 +73,7 @@ function decodeSegment(segment: string): string | undefined {
   }
 }
 
-/** Returns the endpoint a request path (without query) addresses, or undefined when it is none of E1–E7. */
+/** Returns the endpoint a request path (without query) addresses, or undefined when it is none of E1–E7 or the ECID fetch. */
 export function matchTargetRoute(pathname: string): TargetRoute | undefined {
   const raw = pathname.split('/');
   if (raw[0] !== '') return undefined;
@@ -89,6 +93,7 @@ export function matchTargetRoute(pathname: string): TargetRoute | undefined {
   if (seg[0] === 'rest' && seg[1] === 'v1' && seg[2] === 'profiles') {
     if (seg.length === 4) return { kind: 'fetchProfile', keyKind: 'pcId', id: seg[3] as string };
     if (seg.length === 5 && seg[3] === 'thirdPartyId') return { kind: 'fetchProfile', keyKind: 'thirdPartyId', id: seg[4] as string };
+    if (seg.length === 5 && seg[3] === 'marketingCloudVisitorId') return { kind: 'fetchProfile', keyKind: 'ecid', id: seg[4] as string };
   }
   return undefined;
 }
