@@ -11,7 +11,7 @@ import { RateLimiterRegistry } from '../upload/rate-limiter.js';
 import { ConnectionService, type LocalSandbox } from './connections/connection-service.js';
 import { JobService } from './jobs/job-service.js';
 import type { ProfileLookup, VerifyEvent } from '../../shared/contract/verify.js';
-import type { LookupKind } from './verify/profile-reader.js';
+import type { ProfileLookupKind } from '../../shared/target/urls.js';
 import { lookupProfile } from './verify/profile-lookup.js';
 import { VerifyService } from './verify/verify-service.js';
 
@@ -41,9 +41,9 @@ export interface UploadServices {
   readonly verify: VerifyService;
   readonly settings: AppSettings;
   /** Reads one visitor profile through a saved connection, beside what this app last sent for the id. */
-  lookup(connectionId: string, kind: LookupKind, id: string): Promise<ProfileLookup>;
+  lookup(connectionId: string, kind: ProfileLookupKind, id: string): Promise<ProfileLookup>;
   readonly secrets: SecretStore;
-  handlers(): ReturnType<ConnectionService['handlers']> & ReturnType<JobService['handlers']> & ReturnType<VerifyService['handlers']> & { 'lookup.profile': (args: { connectionId: string; id: string; idType: LookupKind }) => Promise<ProfileLookup> };
+  handlers(): ReturnType<ConnectionService['handlers']> & ReturnType<JobService['handlers']> & ReturnType<VerifyService['handlers']> & { 'lookup.profile': (args: { connectionId: string; id: string; idType: ProfileLookupKind }) => Promise<ProfileLookup> };
   /** Pauses running jobs, then stops the local sandbox if one was started. */
   close(): Promise<void>;
 }
@@ -93,7 +93,7 @@ export async function createUploadServices(options: UploadServicesOptions): Prom
     ...(options.emitVerify ? { emit: options.emitVerify } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const lookup = (connectionId: string, kind: LookupKind, id: string) => lookupProfile({ connections, jobs, transport }, connectionId, kind, id);
+  const lookup = (connectionId: string, kind: ProfileLookupKind, id: string) => lookupProfile({ connections, jobs, transport }, connectionId, kind, id);
   return {
     connections,
     jobs,
@@ -105,7 +105,7 @@ export async function createUploadServices(options: UploadServicesOptions): Prom
       ...connections.handlers(),
       ...jobs.handlers(),
       ...verify.handlers(),
-      'lookup.profile': (args: { connectionId: string; id: string; idType: LookupKind }) => lookup(args.connectionId, args.idType, args.id),
+      'lookup.profile': (args: { connectionId: string; id: string; idType: ProfileLookupKind }) => lookup(args.connectionId, args.idType, args.id),
     }),
     async close() {
       await verify.close();

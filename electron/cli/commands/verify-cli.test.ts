@@ -86,8 +86,9 @@ describe('jobs verify, jobs resend-missing and lookup', () => {
     expect((await cli(home, ['jobs', 'verify', '--help'])).out).toContain('read the job\'s confirmed rows back from Target');
   }, 60_000);
 
-  it('looks one profile up beside what the app last sent, and says when Target has none', async () => {
-    const { home, jobId } = await uploaded(3, {});
+  it('looks one profile up (by customer id or ECID) beside what the app last sent, and says when Target has none', async () => {
+    const fixture = await uploaded(3, {});
+    const { home, jobId } = fixture;
     const found = await cli(home, ['lookup', '--connection', 'Dev', '--id', 'C1', '--json']);
     expect(found.code).toBe(0);
     const json = JSON.parse(found.out) as { profile: { attributes: { name: string; value: string }[] }; lastSent: { jobId: string; values: Record<string, string> } };
@@ -100,6 +101,12 @@ describe('jobs verify, jobs resend-missing and lookup', () => {
     expect(none.code).toBe(1);
     expect(JSON.parse(none.out)).toEqual({ idType: 'thirdPartyId', id: 'nobody', profile: null, lastSent: null });
     expect((await cli(home, ['lookup', '--connection', 'Dev', '--id', 'nobody'])).out).toContain('Target has no profile for thirdPartyId nobody');
+    // An ECID reaches the profile once a visit carried it (the sandbox's mbox-call route); nothing is ever sent by ECID.
+    const { sandbox } = fixture;
+    expect((await admin(sandbox, 'POST', '/admin/clients/acme/mbox-call', { thirdPartyId: 'C2', ecid: '12345678901234567890123456789012345678' })).status).toBe(200);
+    const byEcid = await cli(home, ['lookup', '--connection', 'Dev', '--id', '12345678901234567890123456789012345678', '--id-type', 'ecid', '--json']);
+    expect(byEcid.code).toBe(0);
+    expect(JSON.parse(byEcid.out)).toMatchObject({ idType: 'ecid', profile: { attributes: [{ name: 'city', value: 'Seoul' }, { name: 'tier', value: 'tier2' }] }, lastSent: null });
     expect(await cli(home, ['lookup', '--connection', 'Dev'])).toMatchObject({ code: 2, err: expect.stringContaining('--id ID is required') as string });
     expect(await cli(home, ['lookup', '--connection', 'Dev', '--id', 'x', '--id-type', 'email'])).toMatchObject({ code: 2, err: expect.stringContaining('--id-type') as string });
     expect(await cli(home, ['lookup', '--connection', 'Nope', '--id', 'x'])).toMatchObject({ code: 2 });

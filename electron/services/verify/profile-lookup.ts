@@ -4,7 +4,8 @@ import type { ConnectionService } from '../connections/connection-service.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { Transport } from '../../upload/http-transport.js';
 import { splitBatchBody } from '../results/result-lines.js';
-import { readProfile, type LookupKind } from './profile-reader.js';
+import type { ProfileLookupKind } from '../../../shared/target/urls.js';
+import { readProfile } from './profile-reader.js';
 
 /** How many of the newest jobs a lookup searches for the values this app last sent. */
 export const LOOKUP_JOB_WINDOW = 50;
@@ -22,7 +23,7 @@ function decode(raw: string): string {
  * sent for `id`: the last line carrying it in a batch Target accepted. Null when none did, and for ECIDs
  * (this app never sends by ECID).
  */
-async function lastSent(jobs: JobService, clientCode: string, kind: LookupKind, id: string): Promise<ProfileLookup['lastSent']> {
+async function lastSent(jobs: JobService, clientCode: string, kind: ProfileLookupKind, id: string): Promise<ProfileLookup['lastSent']> {
   if (kind === 'ecid') return null;
   const items = (await jobs.list()).filter((j) => j.clientCode === clientCode && j.state !== 'damaged').slice(0, LOOKUP_JOB_WINDOW);
   for (const item of items) {
@@ -58,7 +59,7 @@ async function lastSent(jobs: JobService, clientCode: string, kind: LookupKind, 
  * Reads one visitor profile through a saved connection, beside what this app last sent for the id.
  * Throws `profile-not-found` for an unknown connection and the read errors of `readProfile`.
  */
-export async function lookupProfile(deps: { connections: ConnectionService; jobs: JobService; transport: Transport }, connectionId: string, kind: LookupKind, id: string): Promise<ProfileLookup> {
+export async function lookupProfile(deps: { connections: ConnectionService; jobs: JobService; transport: Transport }, connectionId: string, kind: ProfileLookupKind, id: string): Promise<ProfileLookup> {
   const conn = await deps.connections.resolve(connectionId);
   const profile = await readProfile(deps.transport, { baseUrl: conn.baseUrl, clientCode: conn.connection.clientCode, trust: conn.trust, token: () => conn.token(), renewToken: (r) => conn.renewToken(r) }, kind, id);
   return {

@@ -3,7 +3,7 @@ import { backoffDelay, throttleWait, type BackoffPolicy } from '../../../shared/
 import { readFetchAnswer } from '../../../shared/target/profile-fetch.js';
 import type { ProfileJson } from '../../../shared/target/profile-json.js';
 import { secureRequestUrl } from '../../../shared/target/secure-url.js';
-import { fetchProfileUrl, type ProfileKeyKind } from '../../../shared/target/urls.js';
+import { fetchProfileUrl, type ProfileLookupKind } from '../../../shared/target/urls.js';
 import type { Transport } from '../../upload/http-transport.js';
 import { sleep } from '../../upload/sleep.js';
 import type { TlsTrust } from '../../upload/tls-trust.js';
@@ -18,9 +18,6 @@ export interface ProfileReach {
   renewToken(refused: string | undefined): Promise<boolean>;
 }
 
-/** Which key space an id is in when read back: the batch key spaces, or an ECID (§12.4). */
-export type LookupKind = ProfileKeyKind | 'ecid';
-
 /** Retries of one read on a 5xx, a throttle or a network failure before it gives up (and the caller pauses). */
 export interface ReadPolicy {
   readonly attempts: number;
@@ -31,23 +28,17 @@ export interface ReadPolicy {
 /** Five attempts, 1 s doubling up to 30 s; 30 s per request. */
 export const DEFAULT_READ_POLICY: ReadPolicy = { attempts: 5, backoff: { baseMs: 1000, maxMs: 30_000, jitter: 0.3 }, timeoutMs: 30_000 };
 
-/** Returns the fetch URL of `id` (the ECID route when `kind` is `ecid`). */
-export function lookupUrl(base: string, client: string, kind: LookupKind, id: string): string {
-  if (kind !== 'ecid') return fetchProfileUrl(base, client, kind, id);
-  return `${base.replace(/\/+$/, '')}/rest/v1/profiles/marketingCloudVisitorId/${encodeURIComponent(id)}?client=${encodeURIComponent(client)}`;
-}
-
 /**
  * Reads one profile from Target (a fetch: it writes nothing and is not rate-limited). Resolves to the
  * profile, or null for Target's 404. A refused token is renewed once when the connection can (Adobe
  * sign-in); 5xx, throttles and network failures are retried per `policy`. Throws AppCallError:
  * `auth-failed`, `network` (variant fetch), `target-unreadable`, `insecure-url`; and the signal's reason.
  */
-export async function readProfile(transport: Transport, reach: ProfileReach, kind: LookupKind, id: string, policy: ReadPolicy = DEFAULT_READ_POLICY, signal?: AbortSignal): Promise<ProfileJson | null> {
+export async function readProfile(transport: Transport, reach: ProfileReach, kind: ProfileLookupKind, id: string, policy: ReadPolicy = DEFAULT_READ_POLICY, signal?: AbortSignal): Promise<ProfileJson | null> {
   let renewed = false;
   for (let attempt = 1; ; attempt++) {
     const token = await reach.token();
-    const where = secureRequestUrl(lookupUrl(reach.baseUrl, reach.clientCode, kind, id), reach.baseUrl, token !== undefined);
+    const where = secureRequestUrl(fetchProfileUrl(reach.baseUrl, reach.clientCode, kind, id), reach.baseUrl, token !== undefined);
     if (where.kind === 'refuse') throw new AppCallError('insecure-url', where.reason.params);
     const outcome = await transport.send({ method: 'GET', url: where.url, bearer: token, headers: { Accept: 'application/json' }, trust: reach.trust, timeoutMs: policy.timeoutMs, signal });
     signal?.throwIfAborted();

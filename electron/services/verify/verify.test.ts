@@ -145,6 +145,19 @@ describe('verification', () => {
     expect(journal[0]?.lines).toHaveLength(90);
   }, 60_000);
 
+  it('finds profiles that aged out after 14 idle days as missing (the caveat of "complete")', async () => {
+    const w = await world({ profileIdleExpiryDays: 14 });
+    const jobId = await upload(w, 1, 10);
+    expect(await w.services.verify.run(jobId, { waitMinutes: 0 })).toMatchObject({ verified: 10, missing: 0 });
+    // One visitor comes back on day 10 (an mbox call is activity); nobody else does.
+    expect((await admin(w.sandbox, 'POST', '/admin/clock', { advanceMs: 10 * 86_400_000 })).status).toBe(200);
+    await admin(w.sandbox, 'POST', '/admin/clients/acme/mbox-call', { thirdPartyId: 'CRM-4' });
+    expect((await admin(w.sandbox, 'POST', '/admin/clock', { advanceMs: 5 * 86_400_000 })).status).toBe(200);
+    const later = await w.services.verify.run(jobId, { waitMinutes: 0 });
+    expect(later).toMatchObject({ run: 2, checked: 10, verified: 1, missing: 9 });
+    expect((await w.services.verify.problems(jobId)).rows.map((r) => r.key)).not.toContain('CRM-4');
+  }, 60_000);
+
   it('refuses a job that has not finished, and a verification that never ran', async () => {
     const w = await world({});
     const dir = join(w.home, 'prepared-x');
