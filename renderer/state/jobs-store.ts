@@ -25,9 +25,9 @@ interface JobsStore {
   /** When (page clock) and at what fraction this window started watching each job run, for the ETA. */
   readonly followingSince: Readonly<Record<string, { readonly at: number; readonly fraction: number }>>;
   readonly history: HistoryState;
-  /** Set when a call (start, pause, resume, cancel, retry) failed; cleared by the next call. */
+  /** Set when a call (start, pause, resume, cancel, retry, re-send) failed; cleared by the next call. */
   readonly problem: AppError | null;
-  /** True while a start/resume/retry call is on its way. */
+  /** True while a start/resume/retry/re-send call is on its way. */
   readonly busy: boolean;
   /** Applies a job event with the shared reducer (state/wiring.ts routes every job event here). */
   onEvent(event: JobEvent): void;
@@ -41,6 +41,8 @@ interface JobsStore {
   cancel(api: ClientApi, jobId: string): Promise<void>;
   /** Starts a job from the failed rows of `jobId` and follows it; resolves with its id or null. */
   retryFailed(api: ClientApi, jobId: string): Promise<string | null>;
+  /** Starts a job from the rows the latest verification of `jobId` found missing or differing, and follows it; resolves with its id or null. */
+  resendMissing(api: ClientApi, jobId: string): Promise<string | null>;
   /** Repairs a job whose record is damaged (keeps what was recorded before the damage) and reloads the history. */
   repair(api: ClientApi, jobId: string): Promise<void>;
   /** Reloads the job history; never throws. */
@@ -63,6 +65,20 @@ export const useJobs = create<JobsStore>((set, get) => {
   const restartClock = (jobId: string): void => {
     const view = get().views[jobId];
     set({ followingSince: { ...get().followingSince, [jobId]: { at: Date.now(), fraction: view ? jobFraction(view) : 0 } } });
+  };
+  /** Runs a call that creates and starts a job, and follows that job; resolves with its id, or null when the call failed (see `problem`). */
+  const startFrom = async (api: ClientApi, call: () => Promise<{ readonly jobId: string }>): Promise<string | null> => {
+    set({ busy: true, problem: null });
+    try {
+      const { jobId } = await call();
+      await get().follow(api, jobId);
+      return jobId;
+    } catch (error) {
+      set({ problem: problemOf(error) });
+      return null;
+    } finally {
+      set({ busy: false });
+    }
   };
   const refresh = async (api: ClientApi, jobId: string): Promise<void> => {
     try {
@@ -98,19 +114,7 @@ export const useJobs = create<JobsStore>((set, get) => {
       await refresh(api, jobId);
       restartClock(jobId);
     },
-    async start(api, preparedDir, profileId) {
-      set({ busy: true, problem: null });
-      try {
-        const { jobId } = await api.call['jobs.start']({ preparedDir, profileId });
-        await get().follow(api, jobId);
-        return jobId;
-      } catch (error) {
-        set({ problem: problemOf(error) });
-        return null;
-      } finally {
-        set({ busy: false });
-      }
-    },
+    start: (api, preparedDir, profileId) => startFrom(api, () => api.call['jobs.start']({ preparedDir, profileId })),
     pause: (api, jobId) => steer(api, jobId, () => api.call['jobs.pause']({ jobId })),
     async resume(api, jobId, unknownOutcomes = 'auto') {
       set({ busy: true });
@@ -119,19 +123,8 @@ export const useJobs = create<JobsStore>((set, get) => {
       restartClock(jobId);
     },
     cancel: (api, jobId) => steer(api, jobId, () => api.call['jobs.cancel']({ jobId })),
-    async retryFailed(api, jobId) {
-      set({ busy: true, problem: null });
-      try {
-        const { jobId: next } = await api.call['jobs.retryFailed']({ jobId });
-        await get().follow(api, next);
-        return next;
-      } catch (error) {
-        set({ problem: problemOf(error) });
-        return null;
-      } finally {
-        set({ busy: false });
-      }
-    },
+    retryFailed: (api, jobId) => startFrom(api, () => api.call['jobs.retryFailed']({ jobId })),
+    resendMissing: (api, jobId) => startFrom(api, () => api.call['verify.resendMissing']({ jobId })),
     async repair(api, jobId) {
       await steer(api, jobId, () => api.call['jobs.repair']({ jobId }));
       await get().loadHistory(api);

@@ -8,6 +8,7 @@ import type { ClientApi } from '../api/client-api.js';
 import { useJobs } from './jobs-store.js';
 import { useLoad, type LoadState } from './load-store.js';
 import { useMapReview } from './map-review-store.js';
+import { useVerify } from './verify-store.js';
 import { isJobEvent, routeEvent, wireStores } from './wiring.js';
 
 /** Resolves with the first state of `store` that `test` accepts (at once if the current one does). */
@@ -30,6 +31,7 @@ beforeEach(() => {
   useLoad.setState({ state: { kind: 'idle' } });
   useMapReview.setState({ file: null, map: { kind: 'idle' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
   useJobs.setState({ views: {}, live: {} });
+  useVerify.setState({ entries: {}, problem: null, busy: null });
 });
 
 describe('routeEvent', () => {
@@ -55,6 +57,12 @@ describe('routeEvent', () => {
     expect(useMapReview.getState().review).toEqual({ kind: 'running', rows: 250, previous: null });
     routeEvent({ type: 'job.resumed', jobId: 'job-1', at: '2025-01-01T00:00:00.000Z' });
     expect(useJobs.getState().live['job-1']).toBe(true);
+  });
+
+  it('sends verification progress to the Verify store, for the job it is about', () => {
+    const view = { jobId: 'job-1', run: 1, state: 'running', sample: false, seed: null, eligible: 10, planned: 10, checked: 4, verified: 4, differs: 0, missing: 0, notYetVisible: 0, waitingVisible: 0, deadlineAt: null, startedAt: '2025-01-01T00:00:00.000Z', finishedAt: null, notLandedEstimate: null, error: null } as const;
+    routeEvent({ type: 'verify.progress', jobId: 'job-1', view });
+    expect(useVerify.getState().entries).toEqual({ 'job-1': { kind: 'ready', view } });
   });
 
   it('tells job events from other events by the types of the job event schema', () => {

@@ -6,6 +6,7 @@ import type { ClientApi } from '../api/index.js';
 import { useJobs } from './jobs-store.js';
 import { useLoad } from './load-store.js';
 import { useMapReview } from './map-review-store.js';
+import { useVerify } from './verify-store.js';
 
 /** True when a Node-side event is one of the job events of shared/jobs (the list comes from their schema). */
 export function isJobEvent(event: AppEvent): event is JobEvent {
@@ -27,8 +28,7 @@ export function routeEvent(event: AppEvent): void {
     case 'review.progress':
       return useMapReview.getState().onEvent(event);
     case 'verify.progress':
-      // The Results step's verification card follows these (see features/results).
-      return undefined;
+      return useVerify.getState().onEvent(event);
     default:
       return assertNever(event, 'app event');
   }

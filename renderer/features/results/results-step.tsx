@@ -6,11 +6,14 @@ import type { JobTotals } from '../../../shared/jobs/job-summary.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useWizard } from '../../state/wizard-store.js';
+import { useConnections } from '../../state/connections-store.js';
 import { formatWhen } from '../upload/format.js';
 import { resumeThroughGate, useSendGate } from '../upload/send-gate.js';
 import { downloadResults } from './download.js';
 import { JobHistory } from './job-history.js';
 import { OutcomeChart } from './outcome-chart.js';
+import { ProfileLookupButton, type LookupConnection } from './profile-lookup.js';
+import { VerifyCard } from './verify-card.js';
 import '../upload/upload.css';
 import './results.css';
 import { problemText, thrownText } from '../../i18n/problem-text.js';
@@ -19,7 +22,7 @@ const totalKeys = ['rows', 'confirmed', 'notFound', 'failed', 'rejected', 'exclu
 
 type DownloadState = { readonly kind: 'idle' } | { readonly kind: 'working' } | { readonly kind: 'done'; readonly text: string } | { readonly kind: 'failed'; readonly text: string };
 
-/** Step 5: totals and a chart of outcomes per batch, the result CSV, retry of failed rows, and the job history. */
+/** Step 5: totals and a chart of outcomes per batch, what "complete" promises, the result CSV, retry of failed rows, the verification card, looking up one profile, and the job history. */
 export function ResultsStep({ api }: { readonly api: ClientApi }) {
   const { t, i18n } = useTranslation();
   const currentJobId = useJobs((s) => s.currentJobId);
@@ -32,6 +35,9 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
   const problem = useJobs((s) => s.problem);
   const busy = useJobs((s) => s.busy);
   const goTo = useWizard((s) => s.goTo);
+  const connections = useConnections((s) => s.state);
+  const selectedConnectionId = useConnections((s) => s.selectedId);
+  const loadConnections = useConnections((s) => s.load);
   const [download, setDownload] = useState<DownloadState>({ kind: 'idle' });
   const n = (value: number) => value.toLocaleString(i18n.language);
   const state = view?.state;
@@ -41,11 +47,22 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
     void loadHistory(api);
   }, [api, loadHistory, currentJobId, state]);
   useEffect(() => setDownload({ kind: 'idle' }), [currentJobId]);
+  useEffect(() => {
+    if (connections.kind === 'loading') void loadConnections(api);
+  }, [api, connections.kind, loadConnections]);
 
   const totals = view ? jobTotals(view) : null;
   const finished = state === 'completed' || state === 'cancelled';
   const retryable = totals !== null && totals.failed + totals.unknown > 0;
   const stepState = !currentJobId ? 'empty' : !view || !view.spec ? 'loading' : finished ? 'ready' : 'running';
+  // A lookup asks the shown job's connection, else the one chosen for the next upload.
+  const selected = connections.kind === 'ready' ? connections.list.connections.find((c) => c.id === selectedConnectionId) : undefined;
+  const lookupConnection: LookupConnection | null = view?.spec
+    ? { id: view.spec.connection.profileId, name: view.spec.connection.name, clientCode: view.spec.connection.clientCode }
+    : selected
+      ? { id: selected.id, name: selected.name, clientCode: selected.clientCode }
+      : null;
+  const jobIdType = view?.spec?.source.idType;
 
   const onDownload = async () => {
     if (!currentJobId) return;
@@ -107,6 +124,9 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
               ))}
             </dl>
           </section>
+          <p className="hint" data-testid="complete-caveat">
+            {t('verify.caveat')}
+          </p>
           <Flex gap="size-200" wrap alignItems="center">
             <Button variant="primary" onPress={() => void onDownload()} isDisabled={download.kind === 'working'} data-testid="download-results">
               {download.kind === 'working' ? t('results.downloading') : t('results.download')}
@@ -131,9 +151,11 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
               {t('results.resultsFailed', { message: problemText(t, view.resultsError) })}
             </div>
           )}
+          {finished && totals.confirmed > 0 && <VerifyCard api={api} jobId={view.jobId} profileId={view.spec.connection.profileId} />}
           <OutcomeChart batches={view.batches} />
         </Flex>
       )}
+      <ProfileLookupButton api={api} connection={lookupConnection} initialIdType={jobIdType === 'pcId' ? 'pcId' : 'thirdPartyId'} />
       <JobHistory
         history={history}
         currentJobId={currentJobId}

@@ -1,0 +1,43 @@
+import type { Messages } from '../messages.js';
+
+/** Korean text of "Look up one profile", key for key with en/lookup.ts. */
+export const lookup: Messages['lookup'] = {
+  open: '프로필 하나 조회',
+  openHelp: 'Target에 있는 방문자 한 명의 프로필을 이 앱이 마지막으로 보낸 값과 나란히 봅니다.',
+  title: '프로필 하나 조회',
+  asks: '조회할 연결: {{connection}}({{clientCode}})',
+  noConnection: '먼저 업로드 단계에서 연결을 고르세요.',
+  id: 'ID',
+  idHelp: '보낸 그대로의 방문자 ID입니다. 예: 파일에 있는 고객 ID.',
+  idRequired: '조회할 ID를 입력하세요.',
+  idType: 'ID 종류',
+  idTypes: {
+    thirdPartyId: '고객 ID(mbox3rdPartyId)',
+    pcId: 'Target 방문자 ID(pcId)',
+    ecid: 'Experience Cloud ID(ECID)',
+  },
+  idTypeHelp: {
+    thirdPartyId: 'CRM 번호나 멤버십 번호처럼 고객에게 직접 붙인 ID입니다. Target에는 thirdPartyId로 보냅니다.',
+    pcId: 'Target이 방문자 브라우저의 쿠키에 보관하는 ID입니다.',
+    ecid: 'Adobe의 다른 제품과 함께 쓰는 Experience Cloud 방문자 ID(MCID라고도 함)입니다. 이 ID가 있는 프로필만 이 방법으로 찾을 수 있습니다.',
+  },
+  submit: '조회',
+  looking: 'Target에 묻는 중…',
+  close: '닫기',
+  notFound: 'Target에 {{idType}} “{{id}}”의 프로필이 없습니다(Target 응답 404: 찾을 수 없음). 만들어진 적이 없거나, 14일 동안 활동이 없어 만료되었거나, 다른 프로필에 병합되었을 수 있습니다.',
+  found: '{{idType}} “{{id}}”의 Target 프로필, 마지막 변경 {{when}}.',
+  lastSent: '이 앱이 마지막으로 보낸 때: {{when}}, 파일 {{file}}(업로드 {{jobId}}).',
+  neverSent: '이 앱은 이 클라이언트 코드로 이 ID의 값을 보낸 적이 없습니다.',
+  caption: 'Target에 있는 각 속성과 Target에서 마지막으로 바뀐 때, 그리고 이 앱이 마지막으로 보낸 값.',
+  nameCol: '속성',
+  targetCol: 'Target에 있는 값',
+  modifiedCol: 'Target에서 바뀐 때',
+  sentCol: '이 앱이 마지막으로 보낸 값',
+  matchCol: '같은가요?',
+  same: '같음',
+  differs: '다름',
+  notInTarget: 'Target에 없음',
+  notSent: '보내지 않음',
+  none: '—',
+  problem: '조회하지 못했습니다: {{message}}',
+};
