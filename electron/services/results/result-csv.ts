@@ -21,6 +21,8 @@ export const LEDGER_EXCLUDED_DUPLICATE = -3;
 export const LEDGER_NOT_IN_JOB = -10;
 
 export const RESULT_HEADER = ['row', 'key', 'outcome', 'batch', 'batch_id', 'detail', 'verified', 'verify_detail'] as const;
+/** The `verified` and `verify_detail` cells of a row that was never sent, so never read back: every line has the header's cells. */
+const NOT_CHECKED = ['', ''] as const;
 
 /** Loads the line outcomes of every batch of a job. */
 export async function allLineOutcomes(spec: JobSpec, view: JobView, events: readonly JobEvent[], keepLines = false): Promise<Map<number, BatchLineOutcomes>> {
@@ -54,12 +56,12 @@ async function* resultLines(spec: JobSpec, view: JobView, events: readonly JobEv
     if (v >= 0) {
       const at = locateLine(located, v);
       const b = at ? outcomes.get(at.batch) : undefined;
-      yield b && at ? lineCell(b, at.line, r + 1) : `${safeCsvLine([r + 1, '', 'unknown', '', '', describeRowNote({ code: 'ledger-orphan' })])}\n`;
+      yield b && at ? lineCell(b, at.line, r + 1) : `${safeCsvLine([r + 1, '', 'unknown', '', '', describeRowNote({ code: 'ledger-orphan' }), ...NOT_CHECKED])}\n`;
     } else if (v === LEDGER_REJECTED) {
       const why = await rejected?.find(r + 1);
-      yield `${safeCsvLine([r + 1, why?.key ?? '', 'rejected', '', '', describeRowNote(why ? { code: 'blocked', reasons: why.reasons } : { code: 'blocked-see-report' })])}\n`;
+      yield `${safeCsvLine([r + 1, why?.key ?? '', 'rejected', '', '', describeRowNote(why ? { code: 'blocked', reasons: why.reasons } : { code: 'blocked-see-report' }), ...NOT_CHECKED])}\n`;
     } else {
-      yield `${safeCsvLine([r + 1, '', 'excluded', '', '', describeRowNote({ code: v === LEDGER_EXCLUDED_DUPLICATE ? 'duplicate-merged' : 'excluded-by-you' })])}\n`;
+      yield `${safeCsvLine([r + 1, '', 'excluded', '', '', describeRowNote({ code: v === LEDGER_EXCLUDED_DUPLICATE ? 'duplicate-merged' : 'excluded-by-you' }), ...NOT_CHECKED])}\n`;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { FileSummary, JobListItem, MappingSuggestion, ResultDownload, ReviewSummary } from '../../../shared/contract/index.js';
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
@@ -45,6 +46,8 @@ describe('results.download', () => {
     const lines = file.text!.trim().split(/\r?\n/);
     expect(lines[0]).toBe('row,key,outcome,batch,batch_id,detail,verified,verify_detail');
     expect(lines.length - 1).toBe(totals.rows);
+    // Every line has the header's cells, a row that was never sent (left out, blocked) too.
+    expect(Papa.parse<string[]>(file.text!.trim()).data.filter((cells) => cells.length !== 8)).toEqual([]);
     expect(file.rows).toBe(totals.rows);
     const outcomes = lines.slice(1).map((l) => l.split(',')[2]);
     const confirmed = outcomes.filter((o) => o === 'confirmed').length;
