@@ -11,6 +11,8 @@ export interface ConnectionForm {
   readonly tokenExpiresAt?: string;
   /** Whether it reaches real visitors (the form's required production choice); default no. */
   readonly production?: boolean;
+  /** Whether its uploads are read back from Target when they complete (the form's default: yes). */
+  readonly verifyAfterUpload?: boolean;
 }
 
 /** The Adobe Developer Console fields of the connection form. */
@@ -56,6 +58,7 @@ export class SettingsPage {
     await f.getByRole('textbox', { name: /^Client code/ }).fill(form.clientCode);
     await f.getByRole('textbox', { name: /^Address/ }).fill(form.baseUrl);
     await f.getByTestId('production-choice').getByRole('radio', { name: form.production ? /^Yes, production/ : /^No:/ }).check();
+    if (form.verifyAfterUpload === false) await f.getByRole('checkbox', { name: /^Check every upload in Target/ }).uncheck();
     return f;
   }
 

@@ -46,7 +46,7 @@ export function LookupResult({ result, idTypeName }: { readonly result: ProfileL
         {result.lastSent ? t('lookup.lastSent', { when: when(result.lastSent.sentAt), file, jobId: result.lastSent.jobId }) : t('lookup.neverSent')}
       </p>
       {lines.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" tabIndex={0} aria-label={t('lookup.caption')}>
           <table className="plain-table">
             <caption className="visually-hidden">{t('lookup.caption')}</caption>
             <thead>

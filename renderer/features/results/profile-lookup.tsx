@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ButtonGroup, Content, Dialog, DialogTrigger, Divider, Flex, Heading, ProgressCircle, Radio, RadioGroup, Text, TextField } from '@adobe/react-spectrum';
+import { Button, ButtonGroup, Content, Dialog, DialogTrigger, Divider, Flex, Heading, Radio, RadioGroup, Text, TextField } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
 import { problemText } from '../../i18n/problem-text.js';
 import { useProfileLookup, type LookupIdType } from '../../state/profile-lookup-store.js';
@@ -74,15 +74,14 @@ function LookupForm({ api, connection, initialIdType, close }: { readonly api: C
                   </Radio>
                 ))}
               </RadioGroup>
-              <Flex gap="size-150" alignItems="center">
-                <Button type="submit" variant="accent" isDisabled={state.kind === 'looking'} data-testid="lookup-submit">
-                  {t('lookup.submit')}
-                </Button>
-                {state.kind === 'looking' && <ProgressCircle aria-label={t('lookup.looking')} isIndeterminate size="S" />}
-              </Flex>
+              {/* Pending, not disabled: a disabled button would drop the keyboard focus out of the dialog. */}
+              <Button type="submit" variant="accent" isPending={state.kind === 'looking'} alignSelf="start" data-testid="lookup-submit">
+                {t('lookup.submit')}
+              </Button>
             </Flex>
           </form>
           <div aria-live="polite" data-testid="lookup-answer" data-state={state.kind}>
+            {state.kind === 'looking' && <span className="visually-hidden">{t('lookup.looking')}</span>}
             {state.kind === 'done' && <LookupResult result={state.result} idTypeName={t(`lookup.idTypes.${state.result.idType}`)} />}
             {state.kind === 'failed' && (
               <div role="alert" className="problem" data-testid="lookup-problem">
@@ -111,7 +110,7 @@ export function ProfileLookupButton({ api, connection, initialIdType }: { readon
   const { t } = useTranslation();
   const reset = useProfileLookup((s) => s.reset);
   return (
-    <Flex gap="size-200" alignItems="center" wrap>
+    <Flex gap="size-200" alignItems="center" wrap marginTop="size-300">
       {connection ? (
         <DialogTrigger type="modal" isDismissable onOpenChange={(open) => !open && reset()}>
           <Button variant="secondary" data-testid="lookup-open">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Flex, ProgressCircle, Text } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
@@ -14,7 +14,7 @@ import { VerifyWhy } from './verify-why.js';
 /**
  * The verification card of a finished job: where reading its profiles back stands (and its one action),
  * why a row can be missing, the rows that did not verify, and **Re-send missing rows** — a new job of the
- * rows found missing or differing, through the production confirmation, followed on the Upload step as
+ * rows found missing, through the production confirmation, followed on the Upload step as
  * "Retry failed rows" is. Follows `verify.progress` events through the verify store.
  */
 export function VerifyCard({ api, jobId, profileId }: { readonly api: ClientApi; readonly jobId: string; readonly profileId: string }) {
@@ -33,8 +33,18 @@ export function VerifyCard({ api, jobId, profileId }: { readonly api: ClientApi;
     void load(api, jobId);
   }, [api, jobId, load]);
 
+  // Each state has its own action button, so pressing one (Stop waiting, Check again…) removes it: when
+  // the keyboard focus was in the card and fell out of the page with it, put it on the new status.
+  const focusWasIn = useRef(false);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const state = entry?.kind === 'ready' ? (entry.view?.state ?? 'never') : 'loading';
+  useEffect(() => {
+    if (focusWasIn.current && (document.activeElement === null || document.activeElement === document.body)) statusRef.current?.focus();
+  }, [state]);
+
   const view = entry?.kind === 'ready' ? entry.view : null;
-  const resendable = view?.state === 'finished' ? view.missing + view.differs : 0;
+  // `verify.resendMissing` sends the rows found missing; a differing row is left alone (its newer value may be someone else's).
+  const resendable = view?.state === 'finished' ? view.missing : 0;
   const problems = view ? view.missing + view.differs + view.notYetVisible : 0;
   const onResend = async () => {
     if (!(await useSendGate.getState().confirm(api, { mode: 'send', profileId, rows: resendable }))) return;
@@ -47,7 +57,12 @@ export function VerifyCard({ api, jobId, profileId }: { readonly api: ClientApi;
       aria-labelledby="verify-heading"
       data-testid="verify-card"
       data-job-id={jobId}
-      data-state={entry?.kind !== 'ready' ? 'loading' : (view?.state ?? 'never')}
+      data-state={state}
+      onFocus={() => (focusWasIn.current = true)}
+      onBlur={(e) => {
+        // Focus that leaves for another element has left the card; focus lost with a removed button has not.
+        if (e.relatedTarget !== null && !e.currentTarget.contains(e.relatedTarget)) focusWasIn.current = false;
+      }}
       data-checked={view?.checked}
       data-verified={view?.verified}
       data-missing={view?.missing}
@@ -56,11 +71,13 @@ export function VerifyCard({ api, jobId, profileId }: { readonly api: ClientApi;
       <h3 id="verify-heading">{t('verify.heading')}</h3>
       <Flex direction="column" gap="size-150">
         <Text UNSAFE_className="hint">{t('verify.intro')}</Text>
-        {entry?.kind === 'ready' ? (
-          <VerifyStatus view={view} actions={{ busy, onStart: () => void start(api, jobId), onStopWaiting: () => void stopWaiting(api, jobId) }} />
-        ) : (
-          <ProgressCircle aria-label={t('verify.loading')} isIndeterminate size="S" />
-        )}
+        <div ref={statusRef} tabIndex={-1} className="verify-status" data-testid="verify-status">
+          {entry?.kind === 'ready' ? (
+            <VerifyStatus view={view} actions={{ busy, onStart: () => void start(api, jobId), onStopWaiting: () => void stopWaiting(api, jobId) }} />
+          ) : (
+            <ProgressCircle aria-label={t('verify.loading')} isIndeterminate size="S" />
+          )}
+        </div>
         {problem && (
           <div role="alert" className="problem">
             {t('verify.problem', { message: problemText(t, problem) })}

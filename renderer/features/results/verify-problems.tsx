@@ -53,7 +53,8 @@ export function VerifyProblems({ api, jobId, total, version }: { readonly api: C
       <h4 id="verify-problems-heading" className="verify-subheading">
         {t('verify.problems.heading')}
       </h4>
-      <div className="table-scroll">
+      {/* A scrolling region takes focus, so the keyboard can scroll it too. */}
+      <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="verify-problems-heading">
         <table className="plain-table" aria-busy={!loaded}>
           <caption className="visually-hidden">{t('verify.problems.caption')}</caption>
           <thead>
@@ -76,16 +77,18 @@ export function VerifyProblems({ api, jobId, total, version }: { readonly api: C
                 </tr>
               ) : (
                 <tr key={`${row.batch}-${row.key}-${first + i}`} data-testid="verify-problem-row" data-row={row.row ?? ''} data-outcome={row.outcome}>
-                  <td className="num">{row.row === null ? t('verify.problems.noRow') : n(row.row)}</td>
+                  <td className="num">{row.row === null ? t('verify.problems.none') : n(row.row)}</td>
                   <th scope="row">{row.key}</th>
                   <td className={`verify-outcome verify-outcome--${row.outcome}`}>{t(`verify.problems.outcome.${row.outcome}`)}</td>
                   <td>
-                    {row.diffs.length > 0 && (
+                    {row.diffs.length > 0 ? (
                       <ul className="verify-diffs">
                         {row.diffs.map((diff) => (
                           <DiffLine key={diff.name} diff={diff} />
                         ))}
                       </ul>
+                    ) : (
+                      t('verify.problems.none')
                     )}
                   </td>
                 </tr>

@@ -25,7 +25,7 @@ export function VerifyStatus({ view, actions }: { readonly view: VerifyView | nu
     return (
       <Flex gap="size-200" alignItems="center" wrap>
         <Text data-testid="verify-summary">{t('verify.never')}</Text>
-        <Button variant="primary" onPress={actions.onStart} isDisabled={actions.busy} data-testid="verify-start">
+        <Button variant="primary" onPress={actions.onStart} isPending={actions.busy} data-testid="verify-start">
           {t('verify.verifyNow')}
         </Button>
       </Flex>
@@ -34,7 +34,7 @@ export function VerifyStatus({ view, actions }: { readonly view: VerifyView | nu
   const text = verifyStatusText(t, view, i18n.language);
   return (
     <Flex direction="column" gap="size-150">
-      {(view.state === 'running' || view.state === 'waiting') && (
+      {view.state === 'running' && (
         <ProgressBar
           label={t('verify.progressLabel')}
           value={view.planned === 0 ? 0 : Math.floor((view.checked / view.planned) * 100)}
@@ -48,17 +48,17 @@ export function VerifyStatus({ view, actions }: { readonly view: VerifyView | nu
           {text}
         </Text>
         {view.state === 'waiting' && (
-          <Button variant="secondary" onPress={actions.onStopWaiting} isDisabled={actions.busy} data-testid="verify-stop-waiting">
+          <Button variant="secondary" onPress={actions.onStopWaiting} isPending={actions.busy} data-testid="verify-stop-waiting">
             {t('verify.stopWaiting')}
           </Button>
         )}
         {view.state === 'paused' && (
-          <Button variant="primary" onPress={actions.onStart} isDisabled={actions.busy} data-testid="verify-resume">
+          <Button variant="primary" onPress={actions.onStart} isPending={actions.busy} data-testid="verify-resume">
             {t('verify.resume')}
           </Button>
         )}
         {view.state === 'finished' && (
-          <Button variant="secondary" onPress={actions.onStart} isDisabled={actions.busy} data-testid="verify-again">
+          <Button variant="secondary" onPress={actions.onStart} isPending={actions.busy} data-testid="verify-again">
             {t('verify.checkAgain')}
           </Button>
         )}

@@ -40,7 +40,7 @@ export const verify = {
     idCol: 'Id',
     outcomeCol: 'What the check found',
     detailCol: 'Values',
-    noRow: '—',
+    none: '—',
     outcome: {
       missing: 'Missing: Target has no profile for this id',
       differs: 'A value differs',
@@ -54,7 +54,7 @@ export const verify = {
     loading: 'Loading rows…',
   },
   resend: 'Re-send missing rows',
-  resendHelp_one: 'Sends the {{count, number}} row that is missing or differs again, with the values sent the first time, as a new upload.',
-  resendHelp_other: 'Sends the {{count, number}} rows that are missing or differ again, with the values sent the first time, as a new upload.',
+  resendHelp_one: 'Sends the {{count, number}} missing row again, with the values sent the first time, as a new upload.',
+  resendHelp_other: 'Sends the {{count, number}} missing rows again, with the values sent the first time, as a new upload.',
   problem: 'That did not work: {{message}}',
 } as const;

@@ -42,7 +42,7 @@ export const verify: Messages['verify'] = {
     idCol: 'ID',
     outcomeCol: '확인 결과',
     detailCol: '값',
-    noRow: '—',
+    none: '—',
     outcome: {
       missing: '누락: 이 ID의 프로필이 Target에 없음',
       differs: '값이 다름',
@@ -56,7 +56,7 @@ export const verify: Messages['verify'] = {
     loading: '행을 불러오는 중…',
   },
   resend: '누락된 행 다시 보내기',
-  resendHelp_one: '누락되었거나 값이 다른 {{count, number}}행을 처음 보낸 값 그대로 새 업로드로 다시 보냅니다.',
-  resendHelp_other: '누락되었거나 값이 다른 {{count, number}}행을 처음 보낸 값 그대로 새 업로드로 다시 보냅니다.',
+  resendHelp_one: '누락된 {{count, number}}행을 처음 보낸 값 그대로 새 업로드로 다시 보냅니다.',
+  resendHelp_other: '누락된 {{count, number}}행을 처음 보낸 값 그대로 새 업로드로 다시 보냅니다.',
   problem: '실행하지 못했습니다: {{message}}',
 };
