@@ -216,11 +216,12 @@ test('an upload that loses rows: the card finds exactly those, lists them, and "
   }
 });
 
-test('rows not visible yet: the card waits, "Stop waiting" ends it, and a connection that does not check offers "Verify now"', async ({ page }) => {
+test('rows not visible yet: a sample waits, "Stop waiting" ends it, and a connection that does not check offers "Verify now"', async ({ page }) => {
   test.setTimeout(240_000);
   let sandbox: RunningSandbox | undefined;
-  // Reading back without a politeness limit (the sandbox is on this computer), and Target's 10 minutes.
-  const { host, stop } = await hostWithSettings({ verify: { requestsPerSecond: 0, waitMinutes: 10 } });
+  // Reading back without a politeness limit (the sandbox is on this computer), a wait of 10 minutes, and
+  // a sample of 40 rows for any job of more than 50.
+  const { host, stop } = await hostWithSettings({ verify: { requestsPerSecond: 0, waitMinutes: 10, rowLimit: 50, samplePerBatch: 40 } });
   try {
     // A Target where new data takes 10 minutes to show.
     sandbox = await startSandbox({ port: 0, settings: { faults: { visibilityLagMs: 600_000 } } });
@@ -242,12 +243,15 @@ test('rows not visible yet: the card waits, "Stop waiting" ends it, and a connec
     await tabTo(page, card.card.getByRole('button', { name: 'Verify now' }));
     await page.keyboard.press('Enter');
 
-    // Every row is read once, none is visible yet: it waits, and says until when.
+    // Every sampled row is read once, none is visible yet: it waits, and says until when.
     await card.waitState(jobId, 'waiting');
     const waiting = await hostCall<VerifyView>(page, host.origin, 'verify.get', { jobId });
-    expect(waiting.waitingVisible).toBe(totals.confirmed);
+    expect(waiting).toMatchObject({ sample: true, planned: 40, eligible: totals.confirmed, waitingVisible: 40 });
     const until = new Date(waiting.deadlineAt!).toLocaleTimeString('en-US', { timeStyle: 'short' });
-    await expect(card.summary).toHaveText(`${totals.confirmed.toLocaleString('en-US')} rows are not visible in Target yet — checking again until ${until}.`);
+    await expect(card.summary).toHaveText(`40 rows are not visible in Target yet — checking again until ${until}.`);
+    await expect(card.card.getByTestId('verify-sample')).toHaveText(
+      `This is a sample: 40 of ${totals.confirmed.toLocaleString('en-US')} confirmed rows, chosen at random. Checking again reads the same rows.`,
+    );
     await expectAccessibleAndCapture(page, 'results (verification waiting)', 'results-verify-waiting');
     const stop = card.card.getByRole('button', { name: 'Stop waiting' });
     await tabTo(page, stop);
@@ -257,16 +261,22 @@ test('rows not visible yet: the card waits, "Stop waiting" ends it, and a connec
     // button went with the wait; the keyboard focus is on the new status, not lost.
     await card.waitState(jobId, 'finished');
     await expect(card.card.getByTestId('verify-status')).toBeFocused();
-    await expect(card.summary).toContainText(`· 0 missing · 0 differ · ${totals.confirmed.toLocaleString('en-US')} not visible yet`);
-    await expect(card.problems).toHaveAttribute('data-total', String(totals.confirmed));
+    await expect(card.summary).toHaveText('Verified 0 of 40 checked rows · 0 missing · 0 differ · 40 not visible yet');
+    await expect(card.problems).toHaveAttribute('data-total', '40');
+    // Rows not visible yet did not fail to land: the sample says nothing was lost, and how much could have been.
+    const stopped = await hostCall<VerifyView>(page, host.origin, 'verify.get', { jobId });
+    const high = new Intl.NumberFormat('en-US', { style: 'percent', maximumSignificantDigits: 2 }).format(stopped.notLandedEstimate!.high);
+    await expect(card.card.getByTestId('verify-estimate')).toHaveText(
+      `No row of the sample failed; for the whole upload, at most about ${high} of rows may not have landed (95% confidence).`,
+    );
     await expect(card.problemRows.first()).toHaveAttribute('data-outcome', 'not-yet-visible');
     await expect(card.problemRows.first()).toContainText('Not visible yet: the wait was stopped');
     await expect(card.resend).toHaveCount(0);
 
-    // "Check again" reads the same rows once more.
+    // "Check again" reads the same rows once more (the same seed).
     await card.card.getByRole('button', { name: 'Check again' }).click();
     await card.waitState(jobId, 'waiting');
-    expect((await hostCall<VerifyView>(page, host.origin, 'verify.get', { jobId })).run).toBe(2);
+    expect(await hostCall<VerifyView>(page, host.origin, 'verify.get', { jobId })).toMatchObject({ run: 2, seed: waiting.seed, planned: 40 });
     await card.card.getByRole('button', { name: 'Stop waiting' }).click();
     await card.waitState(jobId, 'finished');
   } finally {

@@ -58,15 +58,15 @@ export function VerifyCard({ api, jobId, profileId }: { readonly api: ClientApi;
       data-testid="verify-card"
       data-job-id={jobId}
       data-state={state}
+      data-checked={view?.checked}
+      data-verified={view?.verified}
+      data-missing={view?.missing}
+      data-differs={view?.differs}
       onFocus={() => (focusWasIn.current = true)}
       onBlur={(e) => {
         // Focus that leaves for another element has left the card; focus lost with a removed button has not.
         if (e.relatedTarget !== null && !e.currentTarget.contains(e.relatedTarget)) focusWasIn.current = false;
       }}
-      data-checked={view?.checked}
-      data-verified={view?.verified}
-      data-missing={view?.missing}
-      data-differs={view?.differs}
     >
       <h3 id="verify-heading">{t('verify.heading')}</h3>
       <Flex direction="column" gap="size-150">

@@ -20,7 +20,7 @@ export const verify = {
   finishedAt: 'Checked {{when}}.',
   allGood: 'Every value you sent is in Target.',
   checkAgain: 'Check again',
-  sample: 'A sample was checked: {{planned}} of {{eligible}} confirmed rows, chosen at random. Checking again reads the same rows.',
+  sample: 'This is a sample: {{planned}} of {{eligible}} confirmed rows, chosen at random. Checking again reads the same rows.',
   estimate: 'For the whole upload this means about {{rate}} of rows did not land (between {{low}} and {{high}}, 95% confidence).',
   estimateNone: 'No row of the sample failed; for the whole upload, at most about {{high}} of rows may not have landed (95% confidence).',
   why: {

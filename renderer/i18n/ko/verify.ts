@@ -22,7 +22,7 @@ export const verify: Messages['verify'] = {
   finishedAt: '{{when}}에 확인함.',
   allGood: '보낸 값이 모두 Target에 있습니다.',
   checkAgain: '다시 확인',
-  sample: '표본을 확인했습니다: 확인된 {{eligible}}행 중 무작위로 고른 {{planned}}행. 다시 확인해도 같은 행을 읽습니다.',
+  sample: '표본입니다: 확인된 {{eligible}}행 중 무작위로 고른 {{planned}}행. 다시 확인해도 같은 행을 읽습니다.',
   estimate: '업로드 전체로 보면 약 {{rate}}의 행이 들어가지 않았습니다(95% 신뢰 수준에서 {{low}}~{{high}}).',
   estimateNone: '표본에서 실패한 행은 없습니다. 업로드 전체로 보면 들어가지 않은 행은 많아야 약 {{high}}입니다(95% 신뢰 수준).',
   why: {
