@@ -6,6 +6,7 @@ import type { ClientApi } from '../api/client-api.js';
 import { useJobs } from './jobs-store.js';
 import { useProfileLookup, type LookupState } from './profile-lookup-store.js';
 import { useVerify, type VerifyEntry } from './verify-store.js';
+import { whenState } from './testing/when-state.js';
 import { wireStores } from './wiring.js';
 
 const harness = useAppServices('pl-verify-store-');
@@ -20,20 +21,6 @@ beforeEach(() => {
   useProfileLookup.setState({ state: { kind: 'idle' } });
 });
 afterEach(() => unwire());
-
-/** Resolves with the first state of `store` that `test` accepts (at once if the current one does). */
-function whenState<S, T>(store: { getState(): S; subscribe(listener: (state: S) => void): () => void }, test: (state: S) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const check = (state: S) => {
-      const found = test(state);
-      if (found === undefined) return;
-      off();
-      resolve(found);
-    };
-    const off = store.subscribe(check);
-    check(store.getState());
-  });
-}
 
 /** Sends the bundled sample (blocked rows left out) to the built-in Local sandbox and resolves once the job completed. */
 async function uploadSample(): Promise<{ readonly jobId: string; readonly confirmed: number }> {

@@ -9,21 +9,8 @@ import { useJobs } from './jobs-store.js';
 import { useLoad, type LoadState } from './load-store.js';
 import { useMapReview } from './map-review-store.js';
 import { useVerify } from './verify-store.js';
+import { whenState } from './testing/when-state.js';
 import { isJobEvent, routeEvent, wireStores } from './wiring.js';
-
-/** Resolves with the first state of `store` that `test` accepts (at once if the current one does). */
-function whenState<S, T>(store: { getState(): S; subscribe(listener: (state: S) => void): () => void }, test: (state: S) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const check = (state: S) => {
-      const found = test(state);
-      if (found === undefined) return;
-      off();
-      resolve(found);
-    };
-    const off = store.subscribe(check);
-    check(store.getState());
-  });
-}
 
 const loadedFile = { fileId: 'f-1' as FileId, name: 'a.csv', path: '/a.csv', headers: ['id'] } as unknown as FileSummary;
 
