@@ -122,6 +122,9 @@ test('an upload that loses rows: the card finds exactly those, lists them, and "
     for (const key of confirmedKeys) if ((await fetchProfile(sandbox.baseUrl, CLIENT, key)) === null) lost.push(key);
     expect(lost.length).toBeGreaterThan(0);
     expect(shown.missing).toBe(lost.length);
+    // …and they are the very rows the sandbox says it dropped.
+    const dropped = (await sandboxAdmin(sandbox, 'GET', `/admin/clients/${CLIENT}/dropped-rows`)).json.rows as { id: string }[];
+    expect(dropped.map((r) => r.id).sort()).toEqual([...lost].sort());
     expect(csv.filter((r) => r.verified === 'missing').map((r) => r.key).sort()).toEqual([...lost].sort());
     expect(csv.filter((r) => r.verified === 'verified').length).toBe(shown.verified);
     expect(csv.filter((r) => r.outcome !== 'confirmed' && r.verified !== '')).toEqual([]);
