@@ -95,7 +95,7 @@ describe('profile-loader validate', () => {
     const conflict = await cli(text, '--id-column', 'id', '--id-type', 'thirdPartyId', '--comma', 'decimal', '--comma', 'thousands');
     expect(conflict.code).toBe(2);
     expect(conflict.stderr).toMatch(/--comma decimal and --comma thousands/);
-  });
+  }, 120_000);
 
   it('prints a readable summary without --json and keeps no files without --out', async () => {
     const r = await cli(fx.utf8BomCrlf, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--line-break', 'replace: ', '--comma', 'strip');

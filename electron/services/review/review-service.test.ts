@@ -77,7 +77,7 @@ describe('review service over the bundled sample', () => {
     expect(tiers.distinct).toBe(4);
     const cities = top.find((t) => t.param === 'city')!;
     expect(cities.top.some((v) => v.value.includes(','))).toBe(false);
-  });
+  }, 90_000);
 
   it('saves a template and applies it to a file with the same headers in another order', async () => {
     const file = await openSample();
