@@ -17,7 +17,7 @@ import { createHttpTransport } from '../electron/upload/http-transport.js';
 import { writePrepared } from '../electron/upload/testing/fixtures.js';
 
 const ROWS = 2000;
-const ROUNDS = 5;
+const ROUNDS = 9;
 
 async function withServices<T>(home: string, verify: Record<string, unknown>, fn: (s: UploadServices) => Promise<T>): Promise<T> {
   await mkdir(home, { recursive: true });

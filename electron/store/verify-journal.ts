@@ -61,17 +61,18 @@ export class VerifyJournal {
   ) {}
 
   /**
-   * Opens `path` for appending. With `fresh`, a file that holds a damaged line is first moved aside
-   * (`verify.damaged-<time>.jsonl`) so the new run starts on a clean file. Throws WriteFailedError.
+   * Opens `path` for appending. With `setAsideDamaged`, a file that holds a damaged line is first moved
+   * aside (`verify.damaged-<time>.jsonl`) so the new run starts on a clean file; with `startAfresh`, the
+   * file is emptied (a new run replaces the records of earlier ones). Throws WriteFailedError.
    */
-  static async open(path: string, options: { readonly setAsideDamaged?: boolean } = {}): Promise<VerifyJournal> {
+  static async open(path: string, options: { readonly setAsideDamaged?: boolean; readonly startAfresh?: boolean } = {}): Promise<VerifyJournal> {
     await ensurePrivateDir(dirname(path));
     if (options.setAsideDamaged) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       await rename(path, path.replace(/\.jsonl$/, `.damaged-${stamp}.jsonl`)).catch(() => undefined);
     }
     try {
-      const handle = await open(path, 'a', PRIVATE_FILE_MODE);
+      const handle = await open(path, options.startAfresh ? 'w' : 'a', PRIVATE_FILE_MODE);
       const size = (await handle.stat()).size;
       const journal = new VerifyJournal(handle, path);
       // A torn last line from a crash gets its line break, so the next record starts on a line of its own.

@@ -81,12 +81,21 @@ export class VerifyRunner {
     return last;
   }
 
-  /** Reads every row of `batches` (loaded one batch at a time), then waits out the rows not visible yet. */
+  /** Reads every row of `batches` (loaded one batch at a time, the next while this one is read), then waits out the rows not visible yet. */
   async run(batches: AsyncIterable<readonly RowToCheck[]>): Promise<RunEnd> {
     try {
-      for await (const rows of batches) {
+      // The next batch's rows load while this one is read, so the lanes never wait on the disk.
+      const source = batches[Symbol.asyncIterator]();
+      let upcoming = source.next();
+      for (;;) {
+        const { done, value: rows } = await upcoming;
+        if (done) break;
+        upcoming = source.next();
         await this.pool(rows, (row) => this.check({ row, attempt: 0, nextAt: 0, last: null }));
-        if (this.abort.signal.aborted) return 'paused';
+        if (this.abort.signal.aborted) {
+          await upcoming.catch(() => undefined);
+          return 'paused';
+        }
       }
       while (this.waiting.size > 0) {
         if (this.stopWaitingNow) {

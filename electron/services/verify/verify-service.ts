@@ -54,6 +54,7 @@ interface Active {
  */
 export class VerifyService {
   private readonly active = new Map<string, Active>();
+  private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly options: VerifyServiceOptions) {}
 
@@ -149,11 +150,23 @@ export class VerifyService {
     }
   }
 
-  /** Stops every verification running here (settled rows are on disk; they resume later). */
+  /** Stops every verification running here (settled rows are on disk; they resume later) and waits for its bookkeeping. */
   async close(): Promise<void> {
     const all = [...this.active.values()];
     for (const a of all) a.runner.pause();
     await Promise.all(all.map((a) => a.done.catch(() => undefined)));
+    await this.settled();
+  }
+
+  /** Resolves once the work begun after finished runs (the result CSV rewrites) is done. */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.all([...this.background]);
+  }
+
+  /** Runs bookkeeping that need not delay an answer; failures are logged, `settled()` waits for it. */
+  private afterwards(work: Promise<void>, what: string): void {
+    const tracked = work.catch((e: unknown) => this.options.log?.(`[verify] ${what}: ${(e as Error).message}`)).finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
   }
 
   /** The contract handlers for `verify.*`. */
@@ -181,8 +194,10 @@ export class VerifyService {
     try {
       const contents = await readVerifyJournal(paths.verifyJournal);
       const previous = latestRun(contents.records);
-      journal = await VerifyJournal.open(paths.verifyJournal, { setAsideDamaged: contents.damagedLine !== null });
       const resume = previous && contents.damagedLine === null && previous.finishedAt === null && fits(previous.started, request) ? previous : undefined;
+      // A new run replaces the records of earlier ones (only the latest run is shown or reported), so the
+      // journal, read at every start, stays the size of one run.
+      journal = await VerifyJournal.open(paths.verifyJournal, { setAsideDamaged: contents.damagedLine !== null, startAfresh: !resume });
       let plan: VerifyPlan;
       let started: VerifyStarted;
       if (resume) {
@@ -227,9 +242,14 @@ export class VerifyService {
     });
     const done = (async (): Promise<VerifyView> => {
       let error: JobError | null = null;
+      let finishedAt: string | null = null;
       try {
         const end = await runner.run(rowsOf(plan, skip, started.waitMs));
-        if (end === 'finished') await journal.append([{ type: 'verify.finished', at: new Date().toISOString(), run: started.run }]);
+        if (end === 'finished') {
+          const at = new Date().toISOString();
+          await journal.append([{ type: 'verify.finished', at, run: started.run }]);
+          finishedAt = at;
+        }
       } catch (thrown) {
         error = asJobError(thrown);
         this.options.log?.(`[verify] ${jobId} paused: ${(thrown as Error).message}`);
@@ -239,9 +259,13 @@ export class VerifyService {
         await journal.close();
         await release();
       }
-      const run = await this.latest(jobId).catch(() => undefined);
-      const view = run ? storedView(jobId, run) : viewOf(jobId, started, emptyCounts(), null, error);
-      if (run?.finishedAt) await this.options.jobs.results(jobId).catch((e: unknown) => this.options.log?.(`[verify] results of ${jobId} not rewritten: ${(e as Error).message}`));
+      // A finished run's view comes from the counts kept while running: the run finishes only after its last
+      // flush, so every row counted is on disk and re-reading the journal would only repeat them. A stopped
+      // run may have counted rows its journal could not take, so its view is read back from the journal.
+      const run = finishedAt ? undefined : await this.latest(jobId).catch(() => undefined);
+      const view = finishedAt ? viewOf(jobId, started, sumCounts(before, runner.counts), finishedAt, null) : run ? storedView(jobId, run) : viewOf(jobId, started, emptyCounts(), null, error);
+      // The result CSV gains the verification cells after the answer; `close()` waits for it.
+      if (finishedAt) this.afterwards(this.options.jobs.results(jobId).then(() => undefined), `results of ${jobId} not rewritten`);
       this.options.emit?.({ type: 'verify.progress', jobId, view });
       return view;
     })();
@@ -273,8 +297,7 @@ export class VerifyService {
   }
 
   private liveView(a: Active): VerifyView {
-    const c = a.runner.counts;
-    const counts = { verified: a.before.verified + c.verified, differs: a.before.differs + c.differs, missing: a.before.missing + c.missing, 'not-yet-visible': a.before['not-yet-visible'] + c['not-yet-visible'] };
+    const counts = sumCounts(a.before, a.runner.counts);
     const checked = counts.verified + counts.differs + counts.missing + counts['not-yet-visible'];
     const deadline = a.runner.deadline;
     const waiting = a.runner.waitingCount;
@@ -297,6 +320,10 @@ function fits(started: VerifyStarted, request: VerifyRequest): boolean {
 /** The rows of a plan, one batch at a time, without those already settled. */
 async function* rowsOf(plan: VerifyPlan, skip: ReadonlySet<number>, waitMs: number) {
   for (const b of plan.batches) yield await loadBatchRows(b, skip, waitMs);
+}
+
+function sumCounts(a: Readonly<Record<VerifyOutcome, number>>, b: Readonly<Record<VerifyOutcome, number>>): Record<VerifyOutcome, number> {
+  return { verified: a.verified + b.verified, differs: a.differs + b.differs, missing: a.missing + b.missing, 'not-yet-visible': a['not-yet-visible'] + b['not-yet-visible'] };
 }
 
 function asJobError(thrown: unknown): JobError {
