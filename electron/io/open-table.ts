@@ -98,6 +98,8 @@ export async function openTable(path: string, options: ReadOptions = {}): Promis
     headers: layout.headers,
     headerNotes: describeHeaders(layout.headers),
     sheets: [],
+    sheetsWithData: [],
+    emptySheetsSkipped: [],
     sheet: null,
     sizeBytes: size,
   };

@@ -37,17 +37,32 @@ async function describeXlsx(book: XlsxBook, size: number, options: ReadOptions):
   const sheets = container.sheets.map((s) => s.name);
   let sheet: string | undefined;
   let rows: string[][] = [];
+  const sheetsWithData: string[] = [];
+  const emptySheetsSkipped: string[] = [];
+  // Visible sheets are each looked at (their first rows only): the Load step asks when more than one holds data.
+  const visible = container.sheets.filter((s) => !s.hidden);
+  const firstOf = new Map<string, string[][]>();
+  for (const candidate of visible) {
+    const head = await firstRows(book, ctx, candidate);
+    if (head.some((r) => r.length > 0)) {
+      sheetsWithData.push(candidate.name);
+      firstOf.set(candidate.name, head);
+    } else if (sheetsWithData.length === 0) emptySheetsSkipped.push(candidate.name);
+  }
   if (options.sheet !== undefined) {
     const chosen = container.sheets.find((s) => s.name === options.sheet);
     if (chosen === undefined) {
       throw new TableReadError('no-header', { variant: 'no-sheet', sheet: options.sheet, sheets });
     }
     sheet = chosen.name;
-    rows = await firstRows(book, ctx, chosen);
+    rows = firstOf.get(chosen.name) ?? (await firstRows(book, ctx, chosen));
+    emptySheetsSkipped.length = 0;
+  } else if (sheetsWithData.length > 0) {
+    sheet = sheetsWithData[0] as string;
+    rows = firstOf.get(sheet) as string[][];
   } else {
-    // Visible sheets first: a hidden sheet is usually a lookup table, not the export.
-    const ordered = [...container.sheets.filter((s) => !s.hidden), ...container.sheets.filter((s) => s.hidden)];
-    for (const candidate of ordered) {
+    // No visible sheet holds anything: a hidden one may (a lookup table is better than nothing to show).
+    for (const candidate of container.sheets.filter((s) => s.hidden)) {
       rows = await firstRows(book, ctx, candidate);
       if (rows.some((r) => r.length > 0)) {
         sheet = candidate.name;
@@ -79,6 +94,8 @@ async function describeXlsx(book: XlsxBook, size: number, options: ReadOptions):
     headerNotes: describeHeaders(headers),
     sheets,
     sheet,
+    sheetsWithData,
+    emptySheetsSkipped: sheet !== undefined && sheetsWithData.includes(sheet) ? emptySheetsSkipped : [],
     sizeBytes: size,
   };
 }

@@ -51,6 +51,13 @@ export interface TableInfo {
   /** Sheet names in workbook order; [] for csv. */
   readonly sheets: readonly string[];
   readonly sheet: string | null;
+  /**
+   * Sheets with at least one filled cell in their first rows, in workbook order (visible ones only;
+   * [] for csv). More than one means the app asks which sheet holds the data.
+   */
+  readonly sheetsWithData: readonly string[];
+  /** Visible sheets before the one read that are empty (it was picked because they hold nothing); [] otherwise. */
+  readonly emptySheetsSkipped: readonly string[];
   readonly sizeBytes: number;
   /** Duplicate and empty headers (non-fatal). */
   readonly headerNotes: readonly HeaderNote[];

@@ -63,6 +63,9 @@ describe('xlsx', () => {
     });
     const info = await openTable(path);
     expect(info).toMatchObject({ sheets: ['Cover', '고객', 'Other'], sheet: '고객', headerRow: 3, headers: ['thirdPartyId', 'name', 'tier'] });
+    // What the Load step says and asks: the empty sheet passed over, and both sheets that hold data.
+    expect(info).toMatchObject({ emptySheetsSkipped: ['Cover'], sheetsWithData: ['고객', 'Other'] });
+    expect(await openTable(path, { sheet: 'Other' })).toMatchObject({ sheet: 'Other', emptySheetsSkipped: [], sheetsWithData: ['고객', 'Other'] });
     expect((await readAllRows(path, info)).rows).toEqual([['A1', '홍길동', 'gold'], ['A2', '김철수', 'silver']]);
   });
 
@@ -83,7 +86,7 @@ describe('xlsx', () => {
       lookup.addRows([['code', 'label'], ['g', 'gold']]);
       wb.addWorksheet('Export').addRows([['id', 'tier'], ['1', 'g']]);
     });
-    expect(await openTable(path)).toMatchObject({ sheets: ['Lookup', 'Export'], sheet: 'Export' });
+    expect(await openTable(path)).toMatchObject({ sheets: ['Lookup', 'Export'], sheet: 'Export', sheetsWithData: ['Export'], emptySheetsSkipped: [] });
   });
 
   it('a workbook whose sheets are all empty → empty-file', async () => {

@@ -20,6 +20,10 @@ export interface FileSummary {
   /** Workbook sheet names in order ([] for CSV) and the sheet read (null for CSV). */
   readonly sheets: readonly string[];
   readonly sheet: string | null;
+  /** Visible sheets that hold data, in order ([] for CSV): more than one, and the user has not chosen, means the Load step asks. */
+  readonly sheetsWithData: readonly string[];
+  /** Empty visible sheets passed over to reach the sheet read, when none was chosen ([] otherwise). */
+  readonly emptySheetsSkipped: readonly string[];
   /** How the encoding, delimiter and header row were chosen: found in the file or given by the user. */
   readonly encodingSource: 'bom' | 'detected' | 'override' | null;
   readonly delimiterSource: 'detected' | 'override' | null;

@@ -67,6 +67,8 @@ export class FileService {
         headers: info.headers,
         sheets: info.sheets,
         sheet: info.sheet,
+        sheetsWithData: info.sheetsWithData,
+        emptySheetsSkipped: info.emptySheetsSkipped,
         encodingSource: info.encoding?.source ?? null,
         delimiterSource: info.delimiterSource,
         headerRowSource: info.headerRowSource,

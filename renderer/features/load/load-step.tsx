@@ -2,13 +2,20 @@ import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Flex, Heading, ProgressBar, Text, View, Well } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
+import type { FileSummary } from '../../../shared/contract/index.js';
 import { problemText } from '../../i18n/problem-text.js';
 import { DataGrid } from '../../components/data-grid.js';
 import { useLoad } from '../../state/load-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { LoadOverrides } from './load-overrides.js';
 import { RecentFiles } from './recent-files.js';
+import { mustChooseSheet, NoRowsNote, SheetNotes } from './sheet-notes.js';
 import { useWindowDrop } from './use-window-drop.js';
+
+/** Next waits until the sheet is chosen (several hold data) and stays off for a file without data rows. */
+function canGoOn(state: { readonly file: FileSummary; readonly rows: number; readonly counting: boolean }): boolean {
+  return !mustChooseSheet(state.file) && (state.counting || state.rows > 0);
+}
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,7 +37,8 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
     }
   }, [api, openPath]);
   const next = useCallback(() => {
-    if (useLoad.getState().state.kind !== 'ready') return;
+    const now = useLoad.getState().state;
+    if (now.kind !== 'ready' || !canGoOn(now)) return;
     unlock('map');
     goTo('map');
   }, [goTo, unlock]);
@@ -82,8 +90,10 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
       )}
       {state.kind === 'ready' && (
         <View marginTop="size-200">
+          <SheetNotes file={state.file} onReopen={(options) => void reopen(api, options)} />
+          {!state.counting && state.rows === 0 && <NoRowsNote file={state.file} />}
           <Flex justifyContent="end">
-            <Button variant="cta" onPress={next} data-testid="to-map">
+            <Button variant="cta" onPress={next} isDisabled={!canGoOn(state)} data-testid="to-map">
               {t('loadMore.next')}
             </Button>
           </Flex>
@@ -113,7 +123,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
             <div>
               <dt>{t('load.rowsLabel')}</dt>
               <dd data-testid="row-count" data-state={state.counting ? 'counting' : 'counted'} aria-live="polite">
-                {state.counting ? t('load.counting', { rows: format(state.rows) }) : t('load.counted', { rows: format(state.rows) })}
+                {state.counting ? t('load.counting', { rows: format(state.rows) }) : t('load.counted', { count: state.rows, rows: format(state.rows) })}
               </dd>
             </div>
           </dl>
