@@ -36,7 +36,7 @@ export function CatalogMarkNote(props: {
   return (
     <span className="catalog-mark catalog-mark--near" data-testid={`catalog-mark-${column}`} data-mark="near" data-of={of}>
       <span role="note">
-        {t('catalog.mark.near', { of })}. {t(`catalog.mark.nearHelp.${kind}`, { name: mark.name, of })}
+        <strong>{t('catalog.mark.near', { of })}</strong> {t(`catalog.mark.nearHelp.${kind}`, { name: mark.name, of })}
       </span>{' '}
       <ActionButton isQuiet onPress={() => props.onUse(of)} aria-label={t('catalog.mark.useLabel', { column, of })} data-testid={`catalog-use-${column}`}>
         {t('catalog.mark.use', { of })}
