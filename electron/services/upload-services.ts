@@ -14,6 +14,7 @@ import type { ProfileLookup, VerifyEvent } from '../../shared/contract/verify.js
 import type { ProfileLookupKind } from '../../shared/target/urls.js';
 import { lookupProfile } from './verify/profile-lookup.js';
 import { VerifyService } from './verify/verify-service.js';
+import { CatalogService } from './catalog/catalog-service.js';
 
 /** Options of the upload side of the app (saved connections, tokens, jobs). */
 export interface UploadServicesOptions {
@@ -39,11 +40,13 @@ export interface UploadServices {
   readonly connections: ConnectionService;
   readonly jobs: JobService;
   readonly verify: VerifyService;
+  /** The parameter names sent to each connection (the attribute catalog). */
+  readonly catalog: CatalogService;
   readonly settings: AppSettings;
   /** Reads one visitor profile through a saved connection, beside what this app last sent for the id. */
   lookup(connectionId: string, kind: ProfileLookupKind, id: string): Promise<ProfileLookup>;
   readonly secrets: SecretStore;
-  handlers(): ReturnType<ConnectionService['handlers']> & ReturnType<JobService['handlers']> & ReturnType<VerifyService['handlers']> & { 'lookup.profile': (args: { connectionId: string; id: string; idType: ProfileLookupKind }) => Promise<ProfileLookup> };
+  handlers(): ReturnType<ConnectionService['handlers']> & ReturnType<JobService['handlers']> & ReturnType<VerifyService['handlers']> & ReturnType<CatalogService['handlers']> & { 'lookup.profile': (args: { connectionId: string; id: string; idType: ProfileLookupKind }) => Promise<ProfileLookup> };
   /** Pauses running jobs, then stops the local sandbox if one was started. */
   close(): Promise<void>;
 }
@@ -93,11 +96,13 @@ export async function createUploadServices(options: UploadServicesOptions): Prom
     ...(options.emitVerify ? { emit: options.emitVerify } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  const catalog = new CatalogService({ homeDir: options.homeDir, jobs, ...(options.log ? { log: options.log } : {}) });
   const lookup = (connectionId: string, kind: ProfileLookupKind, id: string) => lookupProfile({ connections, jobs, transport }, connectionId, kind, id);
   return {
     connections,
     jobs,
     verify,
+    catalog,
     lookup,
     settings,
     secrets,
@@ -105,6 +110,7 @@ export async function createUploadServices(options: UploadServicesOptions): Prom
       ...connections.handlers(),
       ...jobs.handlers(),
       ...verify.handlers(),
+      ...catalog.handlers(),
       'lookup.profile': (args: { connectionId: string; id: string; idType: ProfileLookupKind }) => lookup(args.connectionId, args.idType, args.id),
     }),
     async close() {

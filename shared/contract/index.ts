@@ -15,6 +15,7 @@ import { jobCalls } from './jobs.js';
 import { resultCalls } from './results.js';
 import type { VerifyEvent } from './verify.js';
 import { verifyCalls } from './verify.js';
+import { catalogCalls } from './catalog.js';
 
 export const calls = {
   ...appCalls,
@@ -24,6 +25,7 @@ export const calls = {
   ...jobCalls,
   ...resultCalls,
   ...verifyCalls,
+  ...catalogCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -6,6 +6,7 @@ import { tuneHeapForStreaming } from '../heap-tuning.js';
 import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './prepare-processor.js';
 import { readInProcess } from './prepare-source.js';
 import type { PrepareManifest, PrepareProgress, PrepareRequest, PrepareResult } from './prepare-types.js';
+import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 
 export { LEDGER_FILE, REJECTED_FILE };
 export const MANIFEST_FILE = 'manifest.json';
@@ -49,6 +50,7 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     idType: req.mapping.idKind,
     idColumn: req.mapping.idColumn,
     params: out.params,
+    paramColumns: paramColumnsOf(req.mapping, out.params),
     rows: out.rows,
     valid: out.valid,
     rejected: out.rejected,
@@ -62,4 +64,12 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
   };
   await writeFileAtomic(join(req.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   return { manifest, info, issues: out.issues, issuesTruncated: out.issuesTruncated, issueCounts: out.issueCounts, findings: out.findings };
+}
+
+/** The source header of each parameter name (null for a constant), in the order of `params`. */
+function paramColumnsOf(mapping: MappingSpec, params: readonly string[]): (string | null)[] {
+  const ignored = new Set(mapping.ignored);
+  const from = new Map<string, string>();
+  for (const c of mapping.columns) if (!ignored.has(c.column) && !from.has(c.param)) from.set(c.param, c.column);
+  return params.map((p) => from.get(p) ?? null);
 }

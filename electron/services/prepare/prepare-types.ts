@@ -49,6 +49,8 @@ export interface PrepareManifest {
   /** The header of the identifier column (so reports can name each row's key). */
   readonly idColumn: string;
   readonly params: readonly string[];
+  /** The header each parameter was sent from, aligned with `params` (null for a constant); for the attribute catalog. */
+  readonly paramColumns: readonly (string | null)[];
   readonly rows: number;
   readonly valid: number;
   readonly rejected: number;

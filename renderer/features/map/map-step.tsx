@@ -6,8 +6,16 @@ import type { ClientApi } from '../../api/index.js';
 import { problemText } from '../../i18n/problem-text.js';
 import { useMapReview } from '../../state/map-review-store.js';
 import { useWizard } from '../../state/wizard-store.js';
-import { withIdColumn } from './mapping-edit.js';
+import { withColumn, withIdColumn } from './mapping-edit.js';
+import { mappingSpecSchema } from '../../../shared/domain/mapping-spec.js';
 import { ParamTable } from './param-table.js';
+import { CatalogMarkNote } from './catalog-mark.js';
+import { useCatalogMarks } from './use-catalog-marks.js';
+import { useConnections } from '../../state/connections-store.js';
+
+const NO_ROMANISED: ReadonlySet<string> = new Set();
+
+const EMPTY_MAPPING = mappingSpecSchema.parse({ idColumn: '', idKind: 'thirdPartyId' });
 
 /** Step 2: the identifier (column and kind), the parameter table, and templates. */
 export function MapStep({ api }: { readonly api: ClientApi }) {
@@ -25,6 +33,8 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
   const [example, setExample] = useState<readonly string[] | null>(null);
   const [templateName, setTemplateName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  const selectConnection = useConnections((s) => s.select);
+  const catalog = useCatalogMarks(api, mapping ?? EMPTY_MAPPING, NO_ROMANISED);
 
   useEffect(() => {
     if (!file) return;
@@ -137,7 +147,34 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
         <Heading level={3} id="params-heading">
           {t('map.paramsHeading')}
         </Heading>
-        <ParamTable mapping={mapping} suggestions={suggestion.columns} example={example} headers={file.headers} onChange={setMapping} />
+        {catalog.connection && (
+          <Flex alignItems="end" gap="size-200" wrap marginBottom="size-150">
+            <Picker
+              label={t('map.compareWith')}
+              selectedKey={catalog.connection.id}
+              onSelectionChange={(key: Key | null) => key !== null && selectConnection(String(key))}
+              data-testid="catalog-connection-picker"
+              width="size-3600"
+            >
+              {catalog.connections.map((c) => (
+                <Item key={c.id}>{c.name}</Item>
+              ))}
+            </Picker>
+            <Text UNSAFE_className="hint">{t('catalog.mark.checkedAgainst', { connection: catalog.connection.name })}</Text>
+          </Flex>
+        )}
+        <ParamTable
+          mapping={mapping}
+          suggestions={suggestion.columns}
+          example={example}
+          headers={file.headers}
+          onChange={setMapping}
+          noteFor={(column) => {
+            const hit = catalog.byColumn.get(column);
+            if (!hit || !catalog.connection) return null;
+            return <CatalogMarkNote mark={hit.mark} column={column} connection={catalog.connection.name} entry={hit.entry} onUse={(name) => setMapping(withColumn(mapping, column, { param: name }))} />;
+          }}
+        />
       </section>
 
       <section aria-labelledby="templates-heading" className="panel">

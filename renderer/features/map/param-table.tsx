@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Item, Picker, TextField } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
@@ -13,12 +13,15 @@ export function ParamTable({
   example,
   headers,
   onChange,
+  noteFor,
 }: {
   readonly mapping: MappingSpec;
   readonly suggestions: readonly ColumnSuggestion[];
   readonly example: readonly string[] | null;
   readonly headers: readonly string[];
   readonly onChange: (mapping: MappingSpec) => void;
+  /** Extra words under a sent column's name (the attribute catalog's mark). */
+  readonly noteFor?: (column: string) => ReactNode;
 }) {
   const { t } = useTranslation();
   // A chain the picker did not make (a template's) stays one pick away after another choice replaces it.
@@ -62,6 +65,7 @@ export function ParamTable({
                   width="size-3000"
                   data-testid={`param-${c.column}`}
                 />
+                {sent && noteFor?.(c.column)}
               </td>
               <td>
                 {!sent ? (

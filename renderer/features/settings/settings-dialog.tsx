@@ -9,6 +9,7 @@ import type { Language } from '../../i18n/setup.js';
 import { languages } from '../../i18n/languages.js';
 import { useConnections } from '../../state/connections-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
+import { CatalogPanel } from './catalog-panel.js';
 import { ConnectionForm } from './connection-form.js';
 import { SavedConnections } from './connection-list.js';
 import { TokenStorageNote } from './token-storage-note.js';
@@ -105,7 +106,7 @@ function AppearancePanel() {
   );
 }
 
-/** The header's Settings button and its dialog: connections, language, and the theme (which follows the OS). Other screens open it through useSettingsDialog. */
+/** The header's Settings button and its dialog: connections, the names sent to each, language, and the theme (which follows the OS). Other screens open it through useSettingsDialog. */
 export function SettingsButton({ api }: { readonly api: ClientApi }) {
   const { t } = useTranslation();
   const open = useSettingsDialog((s) => s.open);
@@ -124,11 +125,15 @@ export function SettingsButton({ api }: { readonly api: ClientApi }) {
             <Tabs aria-label={t('settings.tabs')}>
               <TabList>
                 <Item key="connections">{t('settings.connections')}</Item>
+                <Item key="catalog">{t('catalog.tab')}</Item>
                 <Item key="appearance">{t('settings.appearance')}</Item>
               </TabList>
               <TabPanels>
                 <Item key="connections">
                   <ConnectionsPanel api={api} />
+                </Item>
+                <Item key="catalog">
+                  <CatalogPanel api={api} />
                 </Item>
                 <Item key="appearance">
                   <AppearancePanel />

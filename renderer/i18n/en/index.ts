@@ -1,3 +1,4 @@
+import { catalog } from './catalog.js';
 import { errors } from './errors.js';
 import { issues } from './issues.js';
 import { loadMore } from './load.js';
@@ -15,4 +16,4 @@ import { verify } from './verify.js';
  * Components hold no words of their own, not even separators or placeholders; index.html's title is replaced
  * from here at start-up.
  */
-export const messages = { ...shell, loadMore, map, review, upload, results, verify, lookup, settings, errors, issues } as const;
+export const messages = { ...shell, loadMore, map, review, upload, results, verify, lookup, catalog, settings, errors, issues } as const;

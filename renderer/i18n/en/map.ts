@@ -11,6 +11,7 @@ export const map = {
   idGuess: 'Suggested from the column name ({{percent}}% sure).',
   idNoGuess: 'No column name looked like an identifier: please check this choice.',
   paramsHeading: 'What to send for each column',
+  compareWith: 'Compare names with',
   column: 'Column in your file',
   send: 'Send',
   sendLabel: 'Send column {{column}}',

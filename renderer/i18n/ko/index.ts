@@ -1,4 +1,5 @@
 import type { Messages } from '../messages.js';
+import { catalog } from './catalog.js';
 import { errors } from './errors.js';
 import { issues } from './issues.js';
 import { loadMore } from './load.js';
@@ -12,4 +13,4 @@ import { upload } from './upload.js';
 import { verify } from './verify.js';
 
 /** Every string the UI shows, in Korean, key for key with English. */
-export const messages: Messages = { ...shell, loadMore, map, review, upload, results, verify, lookup, settings, errors, issues };
+export const messages: Messages = { ...shell, loadMore, map, review, upload, results, verify, lookup, catalog, settings, errors, issues };

@@ -13,6 +13,7 @@ export const map: Messages['map'] = {
   idGuess: '열 이름을 보고 제안했습니다 (확신도 {{percent}}%).',
   idNoGuess: '식별자처럼 보이는 열 이름이 없습니다. 이 선택을 확인하세요.',
   paramsHeading: '각 열에서 보낼 내용',
+  compareWith: '이름을 비교할 연결',
   column: '파일의 열',
   send: '보내기',
   sendLabel: '{{column}} 열 보내기',
