@@ -293,7 +293,7 @@ test('an upload can be paused, resumed and cancelled (on a dark screen)', async 
     await upload.waitJob('cancelled');
     // Target already had the batch: its rows end as "unknown", never as sent-and-done.
     await expect(upload.batches.first()).toHaveAttribute('data-state', 'unknown');
-    await expect(page.getByRole('region', { name: /notification/i }).getByRole('alert')).toContainText('Upload cancelled: Stopped before the end');
+    await expect(page.getByRole('region', { name: /notification/i }).getByRole('alert')).toContainText('Upload cancelled: The upload was stopped before the end.');
     await page.getByTestId('see-results').click();
     const results = new ResultsPage(page);
     await results.waitReady();

@@ -13,6 +13,8 @@ export interface ConnectionForm {
   readonly production?: boolean;
   /** Whether its uploads are read back from Target when they complete (the form's default: yes). */
   readonly verifyAfterUpload?: boolean;
+  /** The Bulk API version (the form's default: v2). */
+  readonly apiVersion?: 'v1' | 'v2';
 }
 
 /** The Adobe Developer Console fields of the connection form. */
@@ -59,6 +61,7 @@ export class SettingsPage {
     await f.getByRole('textbox', { name: /^Address/ }).fill(form.baseUrl);
     await f.getByTestId('production-choice').getByRole('radio', { name: form.production ? /^Yes, production/ : /^No:/ }).check();
     if (form.verifyAfterUpload === false) await f.getByRole('checkbox', { name: /^Check every upload in Target/ }).uncheck();
+    if (form.apiVersion === 'v1') await f.getByRole('radio', { name: /^v1/ }).check();
     return f;
   }
 

@@ -34,6 +34,7 @@ export function JobHistory(props: {
                 <th scope="col">{t('results.stateCol')}</th>
                 <th scope="col">{t('results.rowsCol')}</th>
                 <th scope="col">{t('results.updatedCol')}</th>
+                <th scope="col">{t('results.notFoundCol')}</th>
                 <th scope="col">{t('results.failedCol')}</th>
                 <th scope="col">{t('results.actionsCol')}</th>
               </tr>
@@ -55,6 +56,11 @@ export function JobHistory(props: {
                     </td>
                     <td>
                       {t(`upload.state.${item.state}`)}
+                      {(item.state === 'completed' || item.state === 'cancelled') && item.confirmed === 0 && item.rows > 0 && (
+                        <span className="batch-message history-none" data-testid="history-nothing-updated">
+                          {t('results.outcome.historyNone')}
+                        </span>
+                      )}
                       {item.state === 'damaged' && item.pauseError && (
                         <span className="batch-message" data-testid="history-damage">
                           {problemText(t, item.pauseError)}
@@ -63,6 +69,7 @@ export function JobHistory(props: {
                     </td>
                     <td className="num">{n(item.rows)}</td>
                     <td className="num">{n(item.confirmed)}</td>
+                    <td className="num" data-testid="history-not-found">{n(item.notFound)}</td>
                     <td className="num">{n(item.failed)}</td>
                     <td>
                       <Flex gap="size-100">

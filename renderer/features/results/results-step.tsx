@@ -7,6 +7,7 @@ import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { useConnections } from '../../state/connections-store.js';
+import { OutcomeSummary } from './outcome-summary.js';
 import { formatWhen } from '../upload/format.js';
 import { resumeThroughGate, useSendGate } from '../upload/send-gate.js';
 import { downloadResults } from './download.js';
@@ -101,6 +102,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
             })}{' '}
             · {t(`upload.state.${view.state}`)}
           </Text>
+          <OutcomeSummary view={view} as="heading" />
           <section aria-labelledby="totals-heading">
             <h3 id="totals-heading">{t('results.totals')}</h3>
             <dl className="totals" data-testid="totals">

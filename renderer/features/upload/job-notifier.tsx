@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToastQueue } from '@adobe/react-spectrum';
 import { jobTotals } from '../../../shared/jobs/job-summary.js';
+import { outcomeHeadline } from '../../../shared/jobs/outcome-headline.js';
+import { outcomeWords } from '../results/outcome-text.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
 
@@ -35,13 +37,15 @@ export function JobNotifier({ api }: { readonly api: ClientApi }) {
       if (!ended || !seenRunning.current.has(view.jobId) || told.current.has(view.jobId)) continue;
       told.current.add(view.jobId);
       const totals = jobTotals(view);
-      const n = (value: number) => value.toLocaleString(i18n.language);
-      const counts = { confirmed: n(totals.confirmed), failed: n(totals.failed), unknown: n(totals.unknown) };
+      const outcome = outcomeHeadline(totals, view.state);
+      const words = outcomeWords(t, outcome, totals, view.spec?.connection.apiVersion ?? 'v2');
       const title = view.state === 'completed' ? t('upload.notifyTitle') : t('upload.notifyCancelledTitle');
-      const body = view.state === 'completed' ? t('upload.notifyBody', counts) : t('upload.notifyCancelled', counts);
+      const body = t('results.outcome.toast', { headline: words.headline, counts: words.counts });
       if (api.host === 'electron') desktopNotice(title, body);
       const toast = t('upload.notifyToast', { title, body });
-      if (view.state === 'completed' && totals.failed + totals.unknown === 0) ToastQueue.positive(toast, { timeout: 10_000 });
+      // The toast's colour says what happened: green only when every row sent was updated.
+      if (outcome.tone === 'positive') ToastQueue.positive(toast, { timeout: 10_000 });
+      else if (outcome.tone === 'negative') ToastQueue.negative(toast, { timeout: 10_000 });
       else ToastQueue.info(toast, { timeout: 10_000 });
     }
   }, [views, api, t, i18n.language]);

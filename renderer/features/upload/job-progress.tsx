@@ -10,6 +10,7 @@ import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { resumeThroughGate } from './send-gate.js';
 import { useConnections } from '../../state/connections-store.js';
+import { alertVariant, OutcomeSummary, outcomeToneOf } from '../results/outcome-summary.js';
 import { hasNewToken } from '../settings/waiting-uploads.js';
 import { BatchTable } from './batch-table.js';
 import { formatDuration } from './format.js';
@@ -120,9 +121,10 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
           </ButtonGroup>
         )}
         {finished && (
-          <InlineAlert variant={view.state === 'completed' ? 'positive' : 'notice'} data-testid="job-done">
+          <InlineAlert variant={alertVariant(outcomeToneOf(view) ?? 'notice')} data-testid="job-done">
             <Heading>{view.state === 'completed' ? t('upload.finished') : t('upload.cancelled')}</Heading>
             <Content>
+              <OutcomeSummary view={view} />
               <Button
                 variant="accent"
                 onPress={() => {

@@ -43,6 +43,7 @@ export const results = {
   stateCol: 'State',
   updatedCol: 'Updated',
   failedCol: 'Failed',
+  notFoundCol: 'Not found',
   actionsCol: 'Actions',
   show: 'Show results',
   showOf: 'Show results of {{file}} ({{when}})',
@@ -58,4 +59,27 @@ export const results = {
   resumeNow: 'Resume upload',
   later: 'Later',
   problem: 'That did not work: {{message}}',
+  /** How an ended upload went, in the same terms on every screen (headline, toast, notification). */
+  outcome: {
+    headline: {
+      'all-updated_one': 'The profile sent was updated.',
+      'all-updated_other': 'All {{count, number}} profiles sent were updated.',
+      'partly-updated': '{{confirmed, number}} of {{sent, number}} profiles sent were updated; the others were not.',
+      'none-not-found-v1': 'No profiles were updated: {{notFound, number}} ids were not found. API v1 only updates profiles that already exist in Target.',
+      'none-not-found-v2': 'No profiles were updated: {{notFound, number}} ids were not found.',
+      'none-updated': 'No profiles were updated.',
+      cancelled: 'The upload was stopped before the end.',
+    },
+    count: {
+      confirmed: 'Updated {{value, number}}',
+      notFound: 'Not found {{value, number}}',
+      failed: 'Failed {{value, number}}',
+      unknown: 'Unknown {{value, number}}',
+      rejected: 'Blocked {{value, number}}',
+      excluded: 'Left out {{value, number}}',
+    },
+    separator: ' · ',
+    toast: '{{headline}} {{counts}}',
+    historyNone: 'Nothing updated',
+  },
 } as const;

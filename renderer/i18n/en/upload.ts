@@ -95,13 +95,11 @@ export const upload = {
   seeResults: 'See results',
   sendAgain: 'Send these rows again',
   notifyTitle: 'Upload finished',
-  notifyBody: '{{confirmed}} profiles updated, {{failed}} failed, {{unknown}} unknown.',
   notifyCancelledTitle: 'Upload cancelled',
   /** The in-app toast: the notification's title and body in one line. */
   notifyToast: '{{title}}: {{body}}',
   /** A batch counter Target has not reported yet. */
   noCount: '—',
-  notifyCancelled: 'Stopped before the end: {{confirmed}} profiles updated, {{unknown}} with an unknown outcome.',
   counters: '{{confirmed}} updated · {{notFound}} not found · {{failed}} failed',
   problem: 'That did not work: {{message}}',
 } as const;

@@ -97,11 +97,9 @@ export const upload: Messages['upload'] = {
   seeResults: '결과 보기',
   sendAgain: '이 행들을 다시 보내기',
   notifyTitle: '업로드 완료',
-  notifyBody: '프로필 {{confirmed}}개 업데이트, {{failed}}개 실패, {{unknown}}개 알 수 없음.',
   notifyCancelledTitle: '업로드 취소됨',
   notifyToast: '{{title}}: {{body}}',
   noCount: '—',
-  notifyCancelled: '끝나기 전에 멈췄습니다: 프로필 {{confirmed}}개 업데이트, {{unknown}}개 결과 알 수 없음.',
   counters: '업데이트 {{confirmed}} · 찾지 못함 {{notFound}} · 실패 {{failed}}',
   problem: '실행하지 못했습니다: {{message}}',
 };
