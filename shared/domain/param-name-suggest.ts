@@ -1,5 +1,6 @@
 import { glossaryName } from './param-glossary.js';
 import { asciiWords } from './romanize.js';
+import { mappingSpecSchema, type MappingSpec } from './mapping-spec.js';
 
 /**
  * Where a suggested parameter name came from. `template`: a saved template for these headers; `known`:
@@ -73,4 +74,10 @@ export function suggestParamNames(headers: readonly string[], idColumn: string):
     out.push({ ...s, column: header, param: uniqueName(s.param, taken) });
   });
   return out;
+}
+
+/** The mapping the CLI uses when neither `--map` nor `--template` names the parameters: every other column under its suggested name. */
+export function suggestedMapping(headers: readonly string[], idColumn: string, idKind: MappingSpec['idKind']): { readonly mapping: MappingSpec; readonly names: readonly (NameSuggestion & { readonly column: string })[] } {
+  const names = suggestParamNames(headers, idColumn);
+  return { mapping: mappingSpecSchema.parse({ idColumn, idKind, columns: names.map((n) => ({ column: n.column, param: n.param })) }), names };
 }
