@@ -62,6 +62,14 @@ test('Korean headers get ASCII names with the header and the reason beside them,
   await expect(notes('Straße')).toHaveText('“Straße”에서 악센트와 공백을 뺀 이름');
   await expect(notes('user.segment').locator('[data-code="param-name-target-like"]')).toContainText('Target이 직접 쓰는 이름과 같은 접두어');
   await expect(row('등급')).toContainText('용어집에서');
+  // Another identifier: the member number becomes a parameter under its glossary name, with its reason.
+  await map.idColumnPicker.click();
+  await page.getByRole('option', { name: 'メールアドレス' }).click();
+  await expect(map.paramField('회원번호')).toHaveValue('memberNumber');
+  await expect(notes('회원번호')).toHaveText('용어집: “회원번호” → memberNumber');
+  await map.idColumnPicker.click();
+  await page.getByRole('option', { name: '회원번호' }).click();
+  await expect(map.paramField('メールアドレス')).toHaveValue('meeruadoresu');
   await expectAccessibleAndCapture(page, 'map (names, ko)', 'map-names-ko');
 
   await map.check();

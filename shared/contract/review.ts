@@ -25,11 +25,13 @@ export interface MappingSuggestion {
   /** 0 when no column looks like an identifier (the first column is proposed). */
   readonly idConfidence: number;
   readonly columns: readonly ColumnSuggestion[];
+  /** The name suggested for the identifier column, used when the user picks another column as the identifier (null for an empty header). */
+  readonly idParam: ColumnSuggestion | null;
   readonly fingerprint: string;
   /** The saved template whose headers match this file; its mapping is the one suggested. */
   readonly template: { readonly name: string } | null;
   /** When a template was applied: the suggestion without it (what "Undo" goes back to). */
-  readonly untemplated: { readonly mapping: MappingSpec; readonly idConfidence: number; readonly columns: readonly ColumnSuggestion[] } | null;
+  readonly untemplated: { readonly mapping: MappingSpec; readonly idConfidence: number; readonly columns: readonly ColumnSuggestion[]; readonly idParam: ColumnSuggestion | null } | null;
 }
 
 /** A saved mapping template as listed. */

@@ -20,9 +20,10 @@ export function suggestMappingFor(headers: readonly string[], templates: readonl
     mapping: fitting.mapping,
     idConfidence: 1,
     columns: fitting.mapping.columns.map((c) => ({ column: c.column, param: c.param, confidence: 1, reason: 'template' as const })),
+    idParam: idParamFor(headers, fitting.mapping.idColumn, fitting.mapping.columns.map((c) => c.param)),
     fingerprint: plain.fingerprint,
     template: { name: fitting.name },
-    untemplated: { mapping: plain.mapping, idConfidence: plain.idConfidence, columns: plain.columns },
+    untemplated: { mapping: plain.mapping, idConfidence: plain.idConfidence, columns: plain.columns, idParam: plain.idParam },
   };
 }
 
@@ -57,5 +58,13 @@ function plainSuggestion(headers: readonly string[], templates: readonly Mapping
     idKind: id?.kind ?? 'thirdPartyId',
     columns: columns.map((c) => ({ column: c.column, param: c.param })),
   });
-  return { mapping, idConfidence: id?.confidence ?? 0, columns, fingerprint, template: null, untemplated: null };
+  const idParam = idParamFor(headers, idColumn, columns.map((c) => c.param));
+  return { mapping, idConfidence: id?.confidence ?? 0, columns, idParam, fingerprint, template: null, untemplated: null };
+}
+
+/** The name the identifier column would be sent under if the user picks another identifier (unique among `params`), or null for an empty header. */
+function idParamFor(headers: readonly string[], idColumn: string, params: readonly string[]): ColumnSuggestion | null {
+  if (idColumn.trim() === '') return null;
+  const s = suggestParamName(idColumn, Math.max(0, headers.indexOf(idColumn)));
+  return { column: idColumn, param: uniqueName(s.param, new Set(params.map((p) => p.toLowerCase()))), confidence: s.confidence, reason: s.reason };
 }

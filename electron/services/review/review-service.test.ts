@@ -179,6 +179,8 @@ describe('review service over the bundled sample', () => {
       ['회원등급', 'hoewonDeunggeup', 'romanised'],
       ['Straße', 'strasse', 'accents'],
     ]);
+    // Should the user pick another identifier, the member number is sent under a name of its own.
+    expect(suggestion.idParam).toEqual({ column: '회원번호', param: 'memberNumber', confidence: 0.9, reason: 'glossary' });
     // A template from before (its names the headers themselves) is applied with its names, not re-suggested.
     const old = { ...suggestion.mapping, columns: suggestion.mapping.columns.map((c) => ({ ...c, param: c.column === '등급' ? '등급' : c.param })) };
     await call<TemplateView>('templates.save', { name: 'Old CRM', headers: file.headers, mapping: old });

@@ -56,6 +56,8 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
     );
   }
 
+  // The identifier column's own suggestion too: it is sent like any column once another is the identifier.
+  const suggestions = suggestion.idParam ? [...suggestion.columns, suggestion.idParam] : suggestion.columns;
   const next = () => {
     void runReview(api);
     unlock('review');
@@ -106,7 +108,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
             <Picker
               label={t('map.idColumn')}
               selectedKey={mapping.idColumn}
-              onSelectionChange={(key: Key | null) => key !== null && setMapping(withIdColumn(mapping, file.headers, String(key), suggestion.columns))}
+              onSelectionChange={(key: Key | null) => key !== null && setMapping(withIdColumn(mapping, file.headers, String(key), suggestions))}
               data-testid="id-column-picker"
               width="size-3600"
             >
@@ -137,7 +139,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
         <Heading level={3} id="params-heading">
           {t('map.paramsHeading')}
         </Heading>
-        <ParamTable mapping={mapping} suggestions={suggestion.columns} example={example} headers={file.headers} onChange={setMapping} />
+        <ParamTable mapping={mapping} suggestions={suggestions} example={example} headers={file.headers} onChange={setMapping} />
       </section>
 
       <section aria-labelledby="templates-heading" className="panel">
