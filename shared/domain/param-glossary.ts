@@ -15,7 +15,7 @@ function glossaryIndex(): Map<string, string> {
   return index;
 }
 
-/** The glossary's parameter name for a header (case, width, spaces and punctuation ignored: `회원 등급 코드` = `회원등급코드`), or null. */
+/** The glossary's parameter name for a header (case, width, spaces and punctuation ignored: `Date of Birth` = `date_of_birth`), or null. */
 export function glossaryName(header: string): string | null {
   const key = normalizeHeader(header);
   return key === '' ? null : (glossaryIndex().get(key) ?? null);

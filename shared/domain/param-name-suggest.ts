@@ -5,7 +5,7 @@ import { mappingSpecSchema, type MappingSpec } from './mapping-spec.js';
 /**
  * Where a suggested parameter name came from. `template`: a saved template for these headers; `known`:
  * a name used in an earlier template; `same`: the header is already a clean name; `glossary`: the
- * glossary of common CRM headers (`등급` → `tier`); `romanised`: Hangul or kana spelled in Latin letters;
+ * glossary of common CRM headers (Korean `deunggeup`, grade → `tier`); `romanised`: Hangul or kana spelled in Latin letters;
  * `accents`: Latin letters without their accents (`Straße` → `strasse`); `cleaned`: spaces and
  * punctuation removed; `placeholder`: nothing could spell the header in ASCII, so a stand-in name.
  */
@@ -34,7 +34,7 @@ function camel(words: readonly string[]): string {
 /**
  * Suggests an ASCII camelCase parameter name for one header (`position` is its 0-based place in the
  * file, used only for a stand-in name): a clean header as it is; else the glossary's name; else the
- * header romanised (Korean: Revised Romanization, `회원등급` → `hoewonDeunggeup`; kana: Hepburn) or
+ * header romanised (Korean: Revised Romanization, member grade → `hoewonDeunggeup`; kana: Hepburn) or
  * without accents (`Straße` → `strasse`), in camelCase, at most 128 characters; `columnN` when no
  * letter could be spelled in ASCII. Pure.
  */
@@ -53,7 +53,7 @@ export function suggestParamName(header: string, position: number): NameSuggesti
 
 /**
  * A name not yet in `taken` (compared without case): `name`, else `name2`, `name3`…, so two headers
- * that mean the same (`등급` and `Tier`) do not get one name. Adds the result to `taken`.
+ * that mean the same (`Tier` and the Korean for it) do not get one name. Adds the result to `taken`.
  */
 export function uniqueName(name: string, taken: Set<string>): string {
   let out = name;

@@ -38,7 +38,7 @@ function kindOf(ch: string): Kind {
   return 'gap';
 }
 
-/** A run of Hangul cut where a common CRM word begins or ends (`회원등급` → `회원`, `등급`), so camelCase falls between words. */
+/** A run of Hangul cut where a common CRM word begins or ends (`hoewondeunggeup` → `hoewon`, `deunggeup`), so camelCase falls between words. */
 function hangulWords(run: string): string[] {
   const out: string[] = [];
   let pending = '';
@@ -101,7 +101,7 @@ export function asciiWords(header: string): AsciiWords {
       run += ch;
       continue;
     }
-    // Digits stay with the word before them (`등급2` → `deunggeup2`).
+    // Digits stay with the word before them (`deunggeup2`).
     if (/^[0-9]$/.test(ch) && runKind !== 'gap' && runKind !== 'other') {
       run += ch;
       continue;

@@ -17,8 +17,9 @@ batches. Exit 0: nothing blocks. Exit 1: blocking issues remain. Exit 2: unusabl
   --id-type T            thirdPartyId or pcId
   --map COL=param,...    send only these columns, under these parameter names (repeatable);
                          without it every column but the identifier is sent under a suggested
-                         ASCII name: a clean header as it is, else the glossary (등급 -> tier),
-                         else romanised (회원등급 -> hoewonDeunggeup) or without accents
+                         ASCII name: a clean header as it is, else the glossary of common CRM
+                         headers in Korean, Japanese and English, else the header romanised or
+                         without accents (Straße -> strasse); see docs/cli-validate.md
   --template T.json      a saved mapping template (its id column and type are used unless given)
   --encoding E           utf-8, utf-16le, utf-16be, cp949 (euc-kr), shift_jis, windows-1252
   --delimiter D          , ; tab or |
