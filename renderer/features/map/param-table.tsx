@@ -4,10 +4,9 @@ import { Checkbox, Item, Picker, TextField } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
 import type { ColumnSuggestion } from '../../../shared/contract/index.js';
 import type { ColumnTransform, MappingSpec } from '../../../shared/domain/mapping-spec.js';
-import { makeIssue } from '../../../shared/validation/issue.js';
-import { paramNameIssues } from '../../../shared/validation/param-name-rules.js';
 import { issueText } from '../../i18n/issue-text.js';
 import { chainFor, chainSteps, choiceOf, transformChoices, withColumn, type ShownChoice } from './mapping-edit.js';
+import { nameNotesByColumn } from './name-notes.js';
 
 /** One row per column (the identifier excepted): send it or not, under which name, with which value change. */
 export function ParamTable({
@@ -28,8 +27,7 @@ export function ParamTable({
   const templateChains = useRef(new Map<string, readonly ColumnTransform[]>()).current;
   const chainText = (chain: readonly ColumnTransform[]) => chainSteps(chain).map((step) => t(`map.steps.${step.key}`, step)).join(t('map.stepThen'));
   const ignored = new Set(mapping.ignored);
-  // Every name sent (constants too): each row's name is checked against the others.
-  const sentNames = [...mapping.columns.filter((c) => !ignored.has(c.column)).map((c) => ({ column: c.column, param: c.param })), ...mapping.constants.map((k) => ({ column: null, param: k.param }))];
+  const nameNotes = nameNotesByColumn(mapping);
   return (
     <table className="param-table" data-testid="param-table">
       <thead>
@@ -54,10 +52,7 @@ export function ParamTable({
           const choices: readonly ShownChoice[] = templateChain ? ['template', ...transformChoices] : transformChoices;
           // Why the name differs from the header (while it is the suggestion), and what may go wrong with it.
           const why = sent && s && !edited && s.param !== c.column.trim() && s.reason !== 'same' ? t(`map.why.${s.reason}`, { column: c.column, param: c.param }) : null;
-          const others = sentNames.filter((n) => n.column !== c.column);
-          const twin = others.find((n) => n.param === c.param && c.param.trim() !== '');
-          const issues = sent ? [...(twin ? [makeIssue('param-duplicate', null, c.column, { value: c.param, other: twin.column ?? c.param })] : []), ...paramNameIssues(c.param, c.column, others.map((n) => n.param))] : [];
-          const notes = issues.map((issue) => ({ code: issue.code, text: issueText(t, { ...issue, column: null }) }));
+          const notes = (nameNotes.get(c.column) ?? []).map((issue) => ({ code: issue.code, text: issueText(t, { ...issue, column: null }) }));
           const notesId = `param-notes-${headers.indexOf(c.column)}`;
           return (
             <tr key={c.column} data-column={c.column} className={sent ? undefined : 'param-row--ignored'}>
