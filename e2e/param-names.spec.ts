@@ -77,8 +77,8 @@ test('Korean headers get ASCII names with the header and the reason beside them,
   await expect(review.card('rows')).toHaveAttribute('data-value', '12');
   const long = page.getByTestId('issue-kinds').locator('[data-code="value-too-long"]');
   await expect(long).toContainText('256자를 넘는 값');
-  await expect(long.getByTestId('long-value-preview')).toContainText('300자');
-  await expect(long.getByTestId('long-value-preview')).toContainText('256자');
+  await expect(long.getByTestId('long-value-preview')).toContainText('끝부분 “…xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx”');
+  await expect(long.getByTestId('long-value-preview')).toContainText('256자, 끝부분');
   await expectAccessibleAndCapture(page, 'review (long values, ko)', 'review-long-ko');
   await long.getByTestId('bulk-cut-long-values-value-too-long').click();
   const cut = page.getByTestId('issue-kinds').locator('[data-code="value-too-long-cut"]');

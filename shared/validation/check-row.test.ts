@@ -65,12 +65,16 @@ describe('checkRow', () => {
   it('warns on values over 256 characters and sends them whole, or cuts them to 256 when asked', () => {
     const long = 'a'.repeat(300);
     const warned = check(['x', long, ''], 3, ctx());
-    expect(warned.issues).toEqual([{ code: 'value-too-long', severity: 'warning', row: 3, column: 'loyalty tier', params: { value: long, count: 300 } }]);
+    // The issue quotes the value's first 256 characters and its last 32, not the whole of it.
+    const quoted = `${'a'.repeat(256)}…${'a'.repeat(32)}`;
+    expect(warned.issues).toEqual([{ code: 'value-too-long', severity: 'warning', row: 3, column: 'loyalty tier', params: { value: quoted, count: 300 } }]);
     expect(warned.line).toBe(`x,${long},`);
     expect(codes(check(['x', 'a'.repeat(256), ''], 1, ctx()))).toEqual([]);
     const cutFixes = { ...DEFAULT_VALUE_FIXES, longValues: 'cut' as const };
     const cut = check(['x', long, ''], 3, ctx({}, cutFixes));
-    expect(cut.issues).toEqual([{ code: 'value-too-long-cut', severity: 'info', row: 3, column: 'loyalty tier', params: { value: long, count: 300 } }]);
+    expect(cut.issues).toEqual([{ code: 'value-too-long-cut', severity: 'info', row: 3, column: 'loyalty tier', params: { value: quoted, count: 300 } }]);
+    expect(check(['x', `${'b'.repeat(260)}${'c'.repeat(10_000)}end`, ''], 1, ctx()).issues[0]?.params).toEqual({ value: `${'b'.repeat(256)}…${'c'.repeat(29)}end`, count: 10_263 });
+    expect(check(['x', 'd'.repeat(289), ''], 1, ctx()).issues[0]?.params.value).toBe('d'.repeat(289));
     expect(cut.line).toBe(`x,${'a'.repeat(256)},`);
     // Korean counts by character, and a cut never splits a surrogate pair.
     expect(check(['x', '가'.repeat(257), ''], 1, ctx({}, cutFixes)).line).toBe(`x,${encodeURIComponent('가'.repeat(256))},`);

@@ -84,11 +84,24 @@ export function fixValue(value: string, fixes: ValueFixes, reading: NumberReadin
   return fixed.value.length > MAX_VALUE_CHARS ? fixLength(fixed, value, fixes) : fixed;
 }
 
+const TAIL = 32;
+
+/**
+ * A long value as an issue quotes it: its first 256 characters, `…` and its last 32, so that issues kept
+ * for many rows of long notes do not hold every note whole (the cut is the same as the value's own).
+ */
+export function quoteLong(value: string): string {
+  if (value.length <= MAX_VALUE_CHARS + TAIL + 1) return value;
+  const from = value.length - TAIL;
+  const c = value.charCodeAt(from);
+  return `${cutValue(value)}…${value.slice(c >= 0xdc00 && c <= 0xdfff ? from + 1 : from)}`;
+}
+
 /** The length rule, for a value (after the other fixes) longer than 256: a warning, or the value cut when `fixes.longValues` says so. */
 function fixLength(fixed: FixedValue, original: string, fixes: ValueFixes): FixedValue {
-  const count = fixed.value.length;
-  if (fixes.longValues === 'cut') return { value: cutValue(fixed.value), notes: [...fixed.notes, { code: 'value-too-long-cut', detail: { value: original, count } }] };
-  return { value: fixed.value, notes: [...fixed.notes, { code: 'value-too-long', detail: { value: original, count } }] };
+  const detail = { value: quoteLong(original), count: fixed.value.length };
+  if (fixes.longValues === 'cut') return { value: cutValue(fixed.value), notes: [...fixed.notes, { code: 'value-too-long-cut', detail }] };
+  return { value: fixed.value, notes: [...fixed.notes, { code: 'value-too-long', detail }] };
 }
 
 /** The rules about characters of `RULE_CHARS`, for a value that holds at least one. */

@@ -202,7 +202,7 @@ describe('review service over the bundled sample', () => {
     const first = await call<ReviewSummary>('review.run', { fileId: file.fileId, mapping: suggestion.mapping });
     expect(first.issueCounts).toEqual([{ code: 'value-too-long', severity: 'warning', count: 1 }]);
     expect(first.ready).toBe(2);
-    expect(first.findings).toEqual([{ code: 'value-too-long', column: 'note', count: 1, samples: [long], shapes: null }]);
+    expect(first.findings).toEqual([{ code: 'value-too-long', column: 'note', count: 1, samples: [`${long.slice(0, 256)}…${'z'.repeat(32)}`], shapes: null }]);
     const cut = await call<ReviewSummary>('review.bulk', { fileId: file.fileId, bulk: { action: 'cut-long-values' } });
     expect(cut.fixes.longValues).toBe('cut');
     expect(cut.issueCounts).toEqual([{ code: 'value-too-long-cut', severity: 'info', count: 1 }]);

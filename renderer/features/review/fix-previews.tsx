@@ -133,7 +133,7 @@ function tail(value: string): string {
   return value.length > 30 ? `…${value.slice(-30)}` : value;
 }
 
-/** Real values longer than 256 characters, per column: their length and how they end, in the file and after "Cut to 256 characters". */
+/** Real values longer than 256 characters, per column: how they end in the file, and their length and end after "Cut to 256 characters". */
 export function LongValuePreview({ summary, code }: { readonly summary: ReviewSummary; readonly code: 'value-too-long' | 'value-too-long-cut' }) {
   const { t, i18n } = useTranslation();
   const findings = summary.findings.filter((f) => f.code === code);
@@ -156,7 +156,7 @@ export function LongValuePreview({ summary, code }: { readonly summary: ReviewSu
             return (
               <tr key={`${f.column}\u0000${s}`}>
                 <td>{f.column}</td>
-                <td className="fix-before">{t('review.fix.longValue', { count: s.length, n: n(s.length), end: tail(s) })}</td>
+                <td className="fix-before">{t('review.fix.longEnd', { end: tail(s) })}</td>
                 <td className="fix-after">{t('review.fix.longValue', { count: cut.length, n: n(cut.length), end: tail(cut) })}</td>
               </tr>
             );

@@ -28,6 +28,7 @@ export const review = {
     textCaption: 'Values with a comma in the file and after the commas are removed',
     longCaption: 'Values longer than {{max}} characters, in the file and after cutting',
     afterCut: 'After cutting to {{max}} characters',
+    longEnd: 'ending “{{end}}”',
     longValue_one: '{{n}} character, ending “{{end}}”',
     longValue_other: '{{n}} characters, ending “{{end}}”',
     column: 'Column',

@@ -28,6 +28,7 @@ export const review: Messages['review'] = {
     textCaption: '쉼표가 들어간 파일 속 값과 쉼표를 지운 뒤의 값',
     longCaption: '{{max}}자를 넘는 파일 속 값과 자른 뒤의 값',
     afterCut: '{{max}}자로 자른 뒤',
+    longEnd: '끝부분 “{{end}}”',
     longValue_one: '{{n}}자, 끝부분 “{{end}}”',
     longValue_other: '{{n}}자, 끝부분 “{{end}}”',
     column: '열',
