@@ -2,7 +2,8 @@
 // `upload` prepares its batches exactly as `validate --out` does.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { defaultMapping, mappingSpecSchema, type MappingSpec } from '../../shared/domain/mapping-spec.js';
+import { mappingSpecSchema, type MappingSpec } from '../../shared/domain/mapping-spec.js';
+import { suggestedMapping, type NameReason } from '../../shared/domain/param-name-suggest.js';
 import { parseTemplate } from '../../shared/domain/mapping-template.js';
 import { openTable } from '../io/open-table.js';
 import { AppCallError } from '../../shared/contract/errors.js';
@@ -12,7 +13,21 @@ import type { PrepareResult } from '../services/prepare/prepare-types.js';
 import { CliUsageError } from './cli-types.js';
 import type { ValidateArgs } from './commands/validate-args.js';
 
-async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<MappingSpec> {
+/** Where each sent parameter's name came from: `--map`, the template, or the suggestion (glossary, romanised…). */
+export interface ParamOrigin {
+  readonly column: string;
+  readonly param: string;
+  readonly from: 'map' | NameReason;
+}
+
+/** What `prepareFromArgs` returns: the prepare run and where each parameter's name came from. */
+export interface PreparedFromArgs extends PrepareResult {
+  readonly names: readonly ParamOrigin[];
+}
+
+const origins = (mapping: MappingSpec, from: ParamOrigin['from']): ParamOrigin[] => mapping.columns.filter((c) => !mapping.ignored.includes(c.column)).map((c) => ({ column: c.column, param: c.param, from }));
+
+async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<{ mapping: MappingSpec; names: readonly ParamOrigin[] }> {
   let base: MappingSpec | null = null;
   if (args.template !== null) {
     let text: string;
@@ -34,17 +49,23 @@ async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd:
     throw new CliUsageError(`the file has no column "${idColumn}"; its columns are: ${headers.map((h) => `"${h}"`).join(', ')}`);
   }
   if (args.map !== null) {
-    return mappingSpecSchema.parse({ ...(base ?? {}), idColumn, idKind, columns: args.map.map((m) => ({ column: m.column, param: m.param })) });
+    const mapping = mappingSpecSchema.parse({ ...(base ?? {}), idColumn, idKind, columns: args.map.map((m) => ({ column: m.column, param: m.param })) });
+    return { mapping, names: origins(mapping, 'map') };
   }
-  if (base !== null) return { ...base, idColumn, idKind };
-  return defaultMapping(headers, idColumn, idKind);
+  if (base !== null) {
+    const mapping = { ...base, idColumn, idKind };
+    return { mapping, names: origins(mapping, 'template') };
+  }
+  // The same names the Map step suggests (without saved templates): glossary, romanisation, accents removed.
+  const suggested = suggestedMapping(headers, idColumn, idKind);
+  return { mapping: suggested.mapping, names: suggested.names.map((n) => ({ column: n.column, param: n.param, from: n.reason })) };
 }
 
 /**
  * Reads, maps, validates and encodes `args.file` into batch files, manifest.json and rows.ledger in
  * `outDir`. Throws CliUsageError (exit 2) for an unreadable file, a missing column or a bad template.
  */
-export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: string): Promise<PrepareResult> {
+export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: string): Promise<PreparedFromArgs> {
   const file = resolve(cwd, args.file);
   let headers: readonly string[];
   try {
@@ -53,9 +74,9 @@ export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: s
     if (e instanceof AppCallError) throw new CliUsageError(describeError(e));
     throw e;
   }
-  const mapping = await buildMapping(args, headers, cwd);
+  const { mapping, names } = await buildMapping(args, headers, cwd);
   try {
-    return await runPrepare({
+    const result = await runPrepare({
       path: file,
       read: args.read,
       mapping,
@@ -66,6 +87,7 @@ export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: s
       batchRows: args.batchRows,
       issueLimit: args.maxIssues,
     });
+    return { ...result, names };
   } catch (e) {
     if (e instanceof AppCallError) throw new CliUsageError(describeError(e));
     throw e;

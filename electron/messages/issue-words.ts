@@ -24,13 +24,18 @@ export const issueWords: IssueWords = {
   'param-name-prefixed': (p) => `write the parameter name bare: ${q(p.value)} instead of ${q(p.other)}`,
   'param-name-delimiter': (p) => `the parameter name ${q(p.value)} holds a comma or a line break, which would break the batch file`,
   'param-duplicate': (p) => `the parameter name ${q(p.value)} is used by more than one column (also ${q(p.other)})`,
-  'param-case-collision': (p) => `${q(p.value)} and ${q(p.other)} differ only in case; Target keeps them as two different parameters`,
+  'param-case-collision': (p) =>
+    p.variant === 'case'
+      ? `${q(p.value)} and ${q(p.other)} differ only in case; Target keeps them as two different parameters`
+      : `${q(p.value)} and ${q(p.other)} differ only in case or spacing; Target keeps them as two different parameters`,
+  'param-name-target-like': (p) => `${q(p.value)} starts with ${q(p.other)} like names Target uses itself; audiences may confuse them, choose another name`,
   'param-name-chars': (p) => `the parameter name ${q(p.value)} has characters other than letters, digits, \`_\`, \`-\` and \`.\`; it will be sent URL-encoded`,
   'param-name-too-long': (p) => `the parameter name ${q(p.value)} is longer than 128 characters`,
   'pcid-v2-caveat': () => 'pcId batches should use the v1 API when your site uses ECID; v2 with pcId is only for Target set-ups without ECID',
   'id-missing': () => 'the identifier is empty',
   'id-forbidden-char': (p) => `${q(p.char)} is not allowed in an mbox3rdPartyId`,
   'id-too-long': (p) => `the identifier is ${n(p.count)} characters long; an mbox3rdPartyId may have at most 256`,
+  'id-long': (p) => `the identifier is ${n(p.count)} characters long; some Target SDKs and older APIs accept at most 128`,
   'pcid-shape': (p) => `${q(p.value)} is not a pcId: only letters, digits, \`.\`, \`_\` and \`-\` can appear in one`,
   'pcid-unusual': (p) => `${q(p.value)} does not look like a Target pcId (for example \`1514187733806-729395.17_57\`)`,
   'id-scientific': (p) => `${q(p.value)} looks like a number Excel turned into scientific notation; the real identifier is lost`,
@@ -49,6 +54,8 @@ export const issueWords: IssueWords = {
   'value-invalid-unicode': () => 'the value holds a broken Unicode character that cannot be URL-encoded',
   'value-replacement-char': (p) => `${q(p.value)} holds \`�\`: the file's text encoding may be wrong`,
   'value-transform-failed': (p) => `${q(p.value)} could not be converted (check the column transforms); it is sent unchanged`,
+  'value-too-long': (p) => `${q(p.value)} is ${n(p.count)} characters long; Target keeps at most 256, so the end may be lost (cut it to 256 to send exactly what Target keeps)`,
+  'value-too-long-cut': (p) => `${q(p.value)} was ${n(p.count)} characters long; its first 256 are sent`,
   'row-too-large': (p) => `the row is ${n(p.count)} bytes once encoded; Target keeps at most 64 KB per profile`,
   'row-nothing-to-send': () => 'every mapped value is empty, so the row would change nothing and is left out',
   'reader-unclosed-quote': () => 'a quote opened here is never closed, so the rest of the file was read into this row',

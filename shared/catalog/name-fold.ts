@@ -1,12 +1,11 @@
+import { foldName } from '../validation/param-name-rules.js';
+
+export { foldName };
+
 /**
  * How two parameter names compare as a person reads them. Target keeps `Tier` and `tier`, `join_date`
  * and `joinDate` as different attributes, so names that fold to the same key are near-duplicates.
  */
-
-/** The name without case, spaces, `_`, `-` and `.`: `Join_Date` → `joindate`. */
-export function foldName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s_.-]+/g, '');
-}
 
 // Spellings that Korean romanisation systems (Revised, McCune–Reischauer, everyday ones) use for one
 // sound, longest first: `deunggeup`, `dunggup` and `tŭnggŭp` all fold to one key.

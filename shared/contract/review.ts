@@ -8,14 +8,15 @@ import type { IssueCode, IssueParamBag, Severity } from '../validation/issue.js'
 import type { ColumnFinding } from '../validation/column-findings.js';
 import { numberReadingSchema } from '../validation/number-comma.js';
 import type { ReadOverrides } from './files.js';
+import type { NameReason } from '../domain/param-name-suggest.js';
 
 /** One suggested parameter for a column: where the name came from and how sure the match is (0..1). */
 export interface ColumnSuggestion {
   readonly column: string;
   readonly param: string;
   readonly confidence: number;
-  /** `template`: a saved template for these headers; `same`: the header is already a clean name; `cleaned`: made from the header; `known`: matched a name used before. */
-  readonly reason: 'template' | 'same' | 'cleaned' | 'known';
+  /** Where the name came from (`glossary`, `romanised`, `accents`…; see NameReason); the Map step says it beside the header. */
+  readonly reason: NameReason;
 }
 
 /** `mapping.suggest` result: a ready mapping, the confidence of each part, and the template applied (if any). */
@@ -24,11 +25,13 @@ export interface MappingSuggestion {
   /** 0 when no column looks like an identifier (the first column is proposed). */
   readonly idConfidence: number;
   readonly columns: readonly ColumnSuggestion[];
+  /** The name suggested for the identifier column, used when the user picks another column as the identifier (null for an empty header). */
+  readonly idParam: ColumnSuggestion | null;
   readonly fingerprint: string;
   /** The saved template whose headers match this file; its mapping is the one suggested. */
   readonly template: { readonly name: string } | null;
   /** When a template was applied: the suggestion without it (what "Undo" goes back to). */
-  readonly untemplated: { readonly mapping: MappingSpec; readonly idConfidence: number; readonly columns: readonly ColumnSuggestion[] } | null;
+  readonly untemplated: { readonly mapping: MappingSpec; readonly idConfidence: number; readonly columns: readonly ColumnSuggestion[]; readonly idParam: ColumnSuggestion | null } | null;
 }
 
 /** A saved mapping template as listed. */
@@ -147,6 +150,9 @@ export const bulkActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('replace-commas'), with: z.string().max(8).refine((s) => !/[,\r\n]/.test(s)) }),
   z.object({ action: z.literal('strip-line-breaks') }),
   z.object({ action: z.literal('keep-commas-blocked') }),
+  /** Values over 256 characters: send the first 256 (`cut`), or send them whole with a warning again (`keep`). */
+  z.object({ action: z.literal('cut-long-values') }),
+  z.object({ action: z.literal('keep-long-values') }),
   /** How one column's numbers written with a comma are read; null puts them back to blocked. */
   z.object({ action: z.literal('read-numbers'), column: z.string().max(1000), reading: numberReadingSchema.nullable() }),
   z.object({ action: z.literal('exclude-code'), code: z.string().min(1).max(60) }),

@@ -51,7 +51,44 @@ describe('checkRow', () => {
     expect(codes(check(['', 'gold', ''], 1, ctx()))).toEqual(['id-missing']);
     expect(codes(check(['a/b', 'gold', ''], 1, ctx()))).toEqual(['id-forbidden-char']);
     expect(codes(check(['x'.repeat(257), 'gold', ''], 1, ctx()))).toEqual(['id-too-long']);
-    expect(check(['x'.repeat(256), 'gold', ''], 1, ctx()).issues).toEqual([]);
+    expect(codes(check(['x'.repeat(256), 'gold', ''], 1, ctx()))).toEqual(['id-long']);
+    expect(check(['x'.repeat(128), 'gold', ''], 1, ctx()).issues).toEqual([]);
+  });
+
+  it('warns on third-party ids of 129 to 256 characters (older APIs and some SDKs take 128) and sends them', () => {
+    const r = check(['x'.repeat(129), 'gold', ''], 7, ctx());
+    expect(r.issues).toEqual([{ code: 'id-long', severity: 'warning', row: 7, column: 'id', params: { count: 129 } }]);
+    expect(r.sendable).toBe(true);
+    expect(check(['1514187733806-729395.17_57'.padEnd(130, '0'), 'gold', ''], 1, ctx({ idKind: 'pcId' })).issues.map((i) => i.code)).not.toContain('id-long');
+  });
+
+  it('warns on values over 256 characters and sends them whole, or cuts them to 256 when asked', () => {
+    const long = 'a'.repeat(300);
+    const warned = check(['x', long, ''], 3, ctx());
+    // The issue quotes the value's first 256 characters and its last 32, not the whole of it.
+    const quoted = `${'a'.repeat(256)}…${'a'.repeat(32)}`;
+    expect(warned.issues).toEqual([{ code: 'value-too-long', severity: 'warning', row: 3, column: 'loyalty tier', params: { value: quoted, count: 300 } }]);
+    expect(warned.line).toBe(`x,${long},`);
+    expect(codes(check(['x', 'a'.repeat(256), ''], 1, ctx()))).toEqual([]);
+    const cutFixes = { ...DEFAULT_VALUE_FIXES, longValues: 'cut' as const };
+    const cut = check(['x', long, ''], 3, ctx({}, cutFixes));
+    expect(cut.issues).toEqual([{ code: 'value-too-long-cut', severity: 'info', row: 3, column: 'loyalty tier', params: { value: quoted, count: 300 } }]);
+    expect(check(['x', `${'b'.repeat(260)}${'c'.repeat(10_000)}end`, ''], 1, ctx()).issues[0]?.params).toEqual({ value: `${'b'.repeat(256)}…${'c'.repeat(29)}end`, count: 10_263 });
+    expect(check(['x', 'd'.repeat(289), ''], 1, ctx()).issues[0]?.params.value).toBe('d'.repeat(289));
+    expect(cut.line).toBe(`x,${'a'.repeat(256)},`);
+    // Korean counts by character, and a cut never splits a surrogate pair.
+    expect(check(['x', '가'.repeat(257), ''], 1, ctx({}, cutFixes)).line).toBe(`x,${encodeURIComponent('가'.repeat(256))},`);
+    expect(check(['x', `${'a'.repeat(255)}😀b`, ''], 1, ctx({}, cutFixes)).line).toBe(`x,${'a'.repeat(255)},`);
+    // The length is judged after the other fixes: stripping commas can bring a value under 256.
+    const stripped = { ...cutFixes, comma: { kind: 'strip' as const } };
+    expect(codes(check(['x', `${'a'.repeat(250)},,,,,,,,,,`, ''], 1, ctx({}, stripped)))).toEqual(['value-comma-fixed']);
+    expect(codes(check(['x', `${'a'.repeat(260)},b`, ''], 1, ctx({}, stripped)))).toEqual(['value-comma-fixed', 'value-too-long-cut']);
+    // The Review grid shows the value as sent; the per-run cache gives the same outcome.
+    const c = ctx({}, cutFixes);
+    expect(sentCells(['x', long, ''], c.mapping, cutFixes, c.readings)[1]).toBe('a'.repeat(256));
+    const cached = { ...c, cache: new EncodeCache(2) };
+    expect(check(['x', long, ''], 1, cached).line).toBe(`x,${'a'.repeat(256)},`);
+    expect(check(['x', long, ''], 2, cached).line).toBe(`x,${'a'.repeat(256)},`);
   });
 
   it('checks the pcId shape', () => {
@@ -98,7 +135,7 @@ describe('checkRow', () => {
     expect(empty.blocked).toBe(false);
     expect(check(['a', '', ''], 1, ctx({ constants: [{ param: 'src', value: 'crm list' }] })).line).toBe('a,,,crm%20list');
     const big = check(['a', 'é'.repeat(12_000), ''], 1, ctx());
-    expect(codes(big)).toEqual(['row-too-large']);
+    expect(codes(big)).toEqual(['value-too-long', 'row-too-large']);
     expect(big.line).toBeNull();
     expect(big.sendable).toBe(false);
   });

@@ -168,6 +168,8 @@ function idCharRules(id: string, row: number, m: CompiledMapping, issues: Issue[
 function idShapeRules(id: string, row: number, m: CompiledMapping, idShape: IdShape | null, issues: Issue[] | null): Issue[] | null {
   const idCol = m.idColumn;
   if (m.idKind === 'thirdPartyId' && id.length > 256) issues = pushIssue(issues, makeIssue('id-too-long', row, idCol, { count: id.length }));
+  // Spec §12.5: the profile store keeps 256, but the legacy batch API took at most 128 and some SDKs still do.
+  else if (m.idKind === 'thirdPartyId' && id.length > 128) issues = pushIssue(issues, makeIssue('id-long', row, idCol, { count: id.length }));
   if (m.idKind === 'pcId') {
     if (!PCID_CHARS.test(id)) issues = pushIssue(issues, makeIssue('pcid-shape', row, idCol, { value: id }));
     else if (!PCID_TYPICAL.test(id)) issues = pushIssue(issues, makeIssue('pcid-unusual', row, idCol, { value: id }));

@@ -8,6 +8,8 @@ const SAMPLED: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'value-number-converted',
   'value-line-break',
   'value-line-break-fixed',
+  'value-too-long',
+  'value-too-long-cut',
 ]);
 const SAMPLES_PER_SHAPE = 3;
 

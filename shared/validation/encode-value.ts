@@ -11,7 +11,9 @@ type CellNoteCode =
   | 'value-line-break-fixed'
   | 'value-control-char'
   | 'value-replacement-char'
-  | 'value-invalid-unicode';
+  | 'value-invalid-unicode'
+  | 'value-too-long'
+  | 'value-too-long-cut';
 
 /** A finding about one value (an issue code and its params), before it is tied to a row and column. */
 export type CellNote = { readonly [C in CellNoteCode]: { readonly code: C; readonly detail: IssueParams<C> } }[CellNoteCode];
@@ -49,6 +51,16 @@ function applyFix(value: string, pattern: RegExp, fix: ValueFix): string {
   return value.replace(pattern, fix.kind === 'replace' ? fix.with : '');
 }
 
+/** The most characters Target keeps in a profile value (spec §12.5); longer ones are warned about or cut. */
+export const MAX_VALUE_CHARS = 256;
+
+/** The first 256 characters of a value, never splitting a surrogate pair (then 255). */
+export function cutValue(value: string): string {
+  if (value.length <= MAX_VALUE_CHARS) return value;
+  const last = value.charCodeAt(MAX_VALUE_CHARS - 1);
+  return value.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_VALUE_CHARS - 1 : MAX_VALUE_CHARS);
+}
+
 /** A value as it will be sent (after the chosen fixes), and what was found or fixed on the way. */
 export interface FixedValue {
   readonly value: string;
@@ -65,10 +77,31 @@ export interface FixedValue {
  * checkRow knows it from its encoding scan, other callers let it be tested here.
  */
 export function fixValue(value: string, fixes: ValueFixes, reading: NumberReading | null, clean = !RULE_CHARS.test(value)): FixedValue | null {
-  // Every rule so far looks for one of RULE_CHARS. A rule about the whole value (its length, its first
-  // character, a word) goes above this line: then it sees every value, the plain ones included.
-  if (clean) return null;
-  return fixRuleChars(value, fixes, reading);
+  // The rules about characters look for one of RULE_CHARS; the length rule sees every value, plain ones
+  // included, and looks at the value after the other fixes (stripping commas may bring it under 256).
+  if (clean) return value.length > MAX_VALUE_CHARS ? fixLength({ value, notes: NO_NOTES }, value, fixes) : null;
+  const fixed = fixRuleChars(value, fixes, reading);
+  return fixed.value.length > MAX_VALUE_CHARS ? fixLength(fixed, value, fixes) : fixed;
+}
+
+const TAIL = 32;
+
+/**
+ * A long value as an issue quotes it: its first 256 characters, `…` and its last 32, so that issues kept
+ * for many rows of long notes do not hold every note whole (the cut is the same as the value's own).
+ */
+export function quoteLong(value: string): string {
+  if (value.length <= MAX_VALUE_CHARS + TAIL + 1) return value;
+  const from = value.length - TAIL;
+  const c = value.charCodeAt(from);
+  return `${cutValue(value)}…${value.slice(c >= 0xdc00 && c <= 0xdfff ? from + 1 : from)}`;
+}
+
+/** The length rule, for a value (after the other fixes) longer than 256: a warning, or the value cut when `fixes.longValues` says so. */
+function fixLength(fixed: FixedValue, original: string, fixes: ValueFixes): FixedValue {
+  const detail = { value: quoteLong(original), count: fixed.value.length };
+  if (fixes.longValues === 'cut') return { value: cutValue(fixed.value), notes: [...fixed.notes, { code: 'value-too-long-cut', detail }] };
+  return { value: fixed.value, notes: [...fixed.notes, { code: 'value-too-long', detail }] };
 }
 
 /** The rules about characters of `RULE_CHARS`, for a value that holds at least one. */

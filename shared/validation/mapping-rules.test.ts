@@ -30,9 +30,24 @@ describe('checkMapping', () => {
       'param-name-reserved:e',
       'param-name-delimiter:f',
       'param-name-chars:g',
+      'param-case-collision:g',
       'param-name-empty:h',
     ]);
     expect(checkMapping(h, s)[2]).toMatchObject({ column: 'd', params: { value: 'city', other: 'profile.city' } });
+  });
+  it('warns once, on the later column, for names that differ only in case or spacing, and on Target-like names', () => {
+    const h = ['id', 'a', 'b', 'c', 'd'];
+    const s = spec([
+      { column: 'a', param: 'loyaltyTier' },
+      { column: 'b', param: 'loyalty_tier' },
+      { column: 'c', param: 'LOYALTY-TIER' },
+      { column: 'd', param: 'user.segment' },
+    ]);
+    expect(checkMapping(h, s).map((i) => [i.code, i.column, i.params.other, i.params.variant])).toEqual([
+      ['param-case-collision', 'b', 'loyaltyTier', 'spacing'],
+      ['param-case-collision', 'c', 'loyaltyTier', 'spacing'],
+      ['param-name-target-like', 'd', 'user.', undefined],
+    ]);
   });
   it('reports absent columns, an empty mapping and the pcId caveat', () => {
     expect(codes(['x'], spec([{ column: 'a', param: 'a' }]))).toEqual(['id-column-missing:id', 'mapped-column-missing:a']);

@@ -25,6 +25,8 @@ export const valueFixesSchema = z.object({
   comma: valueFixSchema.default({ kind: 'block' }),
   lineBreak: valueFixSchema.default({ kind: 'block' }),
   numbers: numberReadingsSchema.default({ columns: {}, all: null }),
+  /** Values longer than 256 characters (spec §12.5: Target keeps 256): `keep` sends them whole with a warning (absent = keep), `cut` sends the first 256. */
+  longValues: z.enum(['keep', 'cut']).optional(),
 });
 export type ValueFixes = z.infer<typeof valueFixesSchema>;
 

@@ -34,7 +34,7 @@ rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable 
                             (not saved; for a machine without an OS keychain)
   --unknown-outcomes M      auto (default), resend or give-up: see docs/upload-and-jobs.md
   (validate flags)          --id-column --id-type --map --template --encoding --delimiter --sheet
-                            --header-row --duplicates --comma --line-break --max-issues --out DIR
+                            --header-row --duplicates --comma --line-break --long-values --max-issues --out DIR
 
 PROFILE_LOADER_HOME moves all state (connections, jobs, journals) to another folder.`;
 

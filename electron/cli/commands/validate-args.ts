@@ -107,9 +107,10 @@ export function parseMap(values: readonly string[]): { column: string; param: st
   return out;
 }
 
-function fixesOf(comma: readonly string[], lineBreak: string | undefined): ValueFixes {
+function fixesOf(comma: readonly string[], lineBreak: string | undefined, longValues: string | undefined): ValueFixes {
   const c = commaFixesOf(comma);
-  return { comma: c.comma, lineBreak: fixOf('line-break', lineBreak), numbers: { columns: {}, all: c.numbers } };
+  if (longValues !== undefined && longValues !== 'keep' && longValues !== 'cut') throw new CliUsageError(`--long-values must be keep or cut (got "${longValues}")`);
+  return { comma: c.comma, lineBreak: fixOf('line-break', lineBreak), numbers: { columns: {}, all: c.numbers }, ...(longValues === 'cut' ? { longValues } : {}) };
 }
 
 /** The flags of `validate` (and of `upload`, which prepares a file the same way). */
@@ -127,6 +128,7 @@ export const VALIDATE_OPTIONS = {
   duplicates: { type: 'string' },
   comma: { type: 'string', multiple: true },
   'line-break': { type: 'string' },
+  'long-values': { type: 'string' },
   'batch-rows': { type: 'string' },
   'max-issues': { type: 'string' },
 } as const satisfies CliOptions;
@@ -158,7 +160,7 @@ export function validateArgsOf(values: ParsedFlags<typeof VALIDATE_OPTIONS>['val
     out: values.out ?? null,
     json: values.json ?? false,
     duplicates: dup as DuplicatePolicy,
-    fixes: fixesOf(values.comma ?? [], values['line-break']),
+    fixes: fixesOf(values.comma ?? [], values['line-break'], values['long-values']),
     batchRows: positiveInt('batch-rows', values['batch-rows']),
     maxIssues: positiveInt('max-issues', values['max-issues']) ?? 10_000,
   };

@@ -44,7 +44,11 @@ describe('profile-loader validate', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json).sort()).toEqual(['batches', 'delimiter', 'encoding', 'excluded', 'file', 'headerRow', 'idType', 'issueCounts', 'issues', 'issuesTruncated', 'rejected', 'rows', 'valid'].sort());
+    expect(Object.keys(json).sort()).toEqual(['batches', 'delimiter', 'encoding', 'excluded', 'file', 'headerRow', 'idType', 'issueCounts', 'issues', 'issuesTruncated', 'params', 'rejected', 'rows', 'valid'].sort());
+    expect(json.params).toEqual([
+      { column: '고객명', param: 'name', from: 'map' },
+      { column: '등급', param: 'grade', from: 'map' },
+    ]);
     expect(json).toMatchObject({ file: 'korean-excel-cp949.csv', encoding: 'cp949', delimiter: ',', rows: 4, valid: 4, rejected: 0, excluded: 0, issueCounts: { 'value-comma-fixed': 1 } });
     expect(json.issues).toEqual([{ code: 'value-comma-fixed', severity: 'info', row: 3, column: '등급', message: 'Row 3, column `등급`: a comma in `VIP, 우수` was replaced' }]);
     expect(json.batches).toEqual([{ index: 1, rows: 4, bytes: expect.any(Number), path: join(out, 'batch-0001.txt') }]);
@@ -74,8 +78,49 @@ describe('profile-loader validate', () => {
       ['value-comma', 4, 'loyalty tier'],
     ]);
     expect(json.issues.find((i: { row: number }) => i.row === 2).message).toBe('Row 2, column `id`: `+` is not allowed in an mbox3rdPartyId');
-    expect(json.batches).toEqual([{ index: 1, rows: 1, bytes: 'batch=thirdPartyId,loyalty%20tier\nA-1,gold'.length, path: null }]);
+    // Without --map the column is sent under its suggested name (the glossary's `tier` for `loyalty tier`).
+    expect(json.params).toEqual([{ column: 'loyalty tier', param: 'tier', from: 'glossary' }]);
+    expect(json.batches).toEqual([{ index: 1, rows: 1, bytes: 'batch=thirdPartyId,tier\nA-1,gold'.length, path: null }]);
   });
+
+  it('sends Korean, Japanese and accented headers under the suggested ASCII names unless --map names them', async () => {
+    const path = join(dir, 'korean-headers.csv');
+    await writeFile(path, '회원번호,등급,포인트,회원등급,会員ランク,Straße,지역\nM-1,Gold,1200,VIP,A,Hauptstr. 1,서울\n');
+    const out = join(dir, 'out-names');
+    const r = await cli(path, '--id-column', '회원번호', '--id-type', 'thirdPartyId', '--out', out, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.params).toEqual([
+      { column: '등급', param: 'tier', from: 'glossary' },
+      { column: '포인트', param: 'points', from: 'glossary' },
+      { column: '회원등급', param: 'hoewonDeunggeup', from: 'romanised' },
+      { column: '会員ランク', param: 'tier2', from: 'glossary' },
+      { column: 'Straße', param: 'strasse', from: 'accents' },
+      { column: '지역', param: 'region', from: 'glossary' },
+    ]);
+    expect((await readFile(join(out, 'batch-0001.txt'), 'utf8')).split('\n')[0]).toBe('batch=thirdPartyId,tier,points,hoewonDeunggeup,tier2,strasse,region');
+    const text = await cli(path, '--id-column', '회원번호', '--id-type', 'thirdPartyId');
+    expect(text.stdout).toContain('parameters: "등급" -> tier (glossary), "포인트" -> points (glossary), "회원등급" -> hoewonDeunggeup (romanised)');
+    const mapped = await cli(path, '--id-column', '회원번호', '--id-type', 'thirdPartyId', '--map', '등급=grade', '--json');
+    expect(JSON.parse(mapped.stdout).params).toEqual([{ column: '등급', param: 'grade', from: 'map' }]);
+  });
+
+  it('warns on values over 256 characters and cuts them with --long-values cut', async () => {
+    const path = join(dir, 'long.csv');
+    await writeFile(path, `id,note\nA-1,${'n'.repeat(300)}\n`);
+    const warned = JSON.parse((await cli(path, '--id-column', 'id', '--id-type', 'thirdPartyId', '--json')).stdout);
+    expect(warned.issueCounts).toEqual({ 'value-too-long': 1 });
+    expect(warned.issues[0].message).toMatch(/^Row 1, column `note`: `n{40}…` is 300 characters long; Target keeps at most 256/);
+    const out = join(dir, 'out-long');
+    const cut = await cli(path, '--id-column', 'id', '--id-type', 'thirdPartyId', '--long-values', 'cut', '--out', out, '--json');
+    expect(cut.code).toBe(0);
+    expect(JSON.parse(cut.stdout).issueCounts).toEqual({ 'value-too-long-cut': 1 });
+    expect(await readFile(join(out, 'batch-0001.txt'), 'utf8')).toBe(`batch=thirdPartyId,note\nA-1,${'n'.repeat(256)}`);
+    const bad = await cli(path, '--id-column', 'id', '--id-type', 'thirdPartyId', '--long-values', 'trim');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--long-values must be keep or cut/);
+  }, 60_000);
 
   it('--comma decimal reads European numbers (1.234,50 → 1234.50); without it they stay blocked, and text commas are never touched by it', async () => {
     const blocked = await cli(fx.europeanSemicolon1252, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--map', 'Umsatz=revenue', '--comma', 'strip', '--json');

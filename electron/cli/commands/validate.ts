@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CliIo } from '../cli-types.js';
 import { defineCommand } from '../define-command.js';
-import type { PrepareResult } from '../../services/prepare/prepare-types.js';
-import { prepareFromArgs } from '../prepare-from-args.js';
+import { prepareFromArgs, type PreparedFromArgs } from '../prepare-from-args.js';
 import { ISSUE_SEVERITY } from '../../../shared/validation/issue.js';
 import { describeIssue } from '../../messages/issue-words.js';
 import { VALIDATE_OPTIONS, validateArgsOf } from './validate-args.js';
@@ -17,7 +16,10 @@ batches. Exit 0: nothing blocks. Exit 1: blocking issues remain. Exit 2: unusabl
   --id-column COL        column holding the identifier
   --id-type T            thirdPartyId or pcId
   --map COL=param,...    send only these columns, under these parameter names (repeatable);
-                         without it every column but the identifier is sent under its header name
+                         without it every column but the identifier is sent under a suggested
+                         ASCII name: a clean header as it is, else the glossary of common CRM
+                         headers in Korean, Japanese and English, else the header romanised or
+                         without accents (Straße -> strasse); see docs/cli-validate.md
   --template T.json      a saved mapping template (its id column and type are used unless given)
   --encoding E           utf-8, utf-16le, utf-16be, cp949 (euc-kr), shift_jis, windows-1252
   --delimiter D          , ; tab or |
@@ -29,6 +31,7 @@ batches. Exit 0: nothing blocks. Exit 1: blocking issues remain. Exit 2: unusabl
                          thousands (1,234,567 -> 1234567); without one they stay blocked.
                          Repeatable: --comma decimal --comma strip
   --line-break F         block (default), strip or replace:X for line breaks inside values
+  --long-values F        values over 256 characters: keep (default; a warning) or cut (send the first 256)
   --batch-rows N         at most N rows per batch (default and maximum 500000)
   --max-issues N         list at most N issues (default 10000; all are counted)
   --out DIR              write the batch files, manifest.json, rows.ledger and rejected-rows.csv to DIR
@@ -41,6 +44,8 @@ export interface ValidateJson {
   readonly delimiter: string | null;
   readonly headerRow: number;
   readonly idType: string;
+  /** Every parameter sent: its column, its name, and where the name came from (`map`, `template`, `same`, `glossary`, `romanised`, `accents`, `cleaned`, `placeholder`). */
+  readonly params: readonly { column: string; param: string; from: string }[];
   readonly rows: number;
   readonly valid: number;
   readonly rejected: number;
@@ -51,7 +56,7 @@ export interface ValidateJson {
   readonly batches: readonly { index: number; rows: number; bytes: number; path: string | null }[];
 }
 
-function toJson(result: PrepareResult, outDir: string | null): ValidateJson {
+function toJson(result: PreparedFromArgs, outDir: string | null): ValidateJson {
   const m = result.manifest;
   return {
     file: m.file,
@@ -59,6 +64,7 @@ function toJson(result: PrepareResult, outDir: string | null): ValidateJson {
     delimiter: m.delimiter,
     headerRow: m.headerRow,
     idType: m.idType,
+    params: result.names.map((n) => ({ column: n.column, param: n.param, from: n.from })),
     rows: m.rows,
     valid: m.valid,
     rejected: m.rejected,
@@ -73,6 +79,8 @@ function toJson(result: PrepareResult, outDir: string | null): ValidateJson {
 function printText(io: CliIo, json: ValidateJson, blocking: number, outDir: string | null): void {
   const delim = json.delimiter === null ? '' : `, delimiter ${json.delimiter === '\t' ? 'tab' : `"${json.delimiter}"`}`;
   io.stdout(`${json.file}: ${json.encoding ?? 'xlsx'}${delim}, header row ${json.headerRow}, key ${json.idType}\n`);
+  const renamed = json.params.filter((p) => p.param !== p.column);
+  if (renamed.length > 0) io.stdout(`parameters: ${renamed.map((p) => `"${p.column}" -> ${p.param} (${p.from})`).join(', ')}\n`);
   io.stdout(`rows ${json.rows}, valid ${json.valid}, rejected ${json.rejected}, excluded ${json.excluded}\n`);
   const shown = json.issues.slice(0, 50);
   for (const i of shown) io.stdout(`${i.severity.padEnd(8)} ${i.code.padEnd(24)} ${i.message}\n`);
@@ -95,7 +103,7 @@ export const command = defineCommand({
     const base = io.env.npm_lifecycle_event !== undefined && io.env.INIT_CWD ? io.env.INIT_CWD : process.cwd();
     const outDir = args.out === null ? null : resolve(base, args.out);
     const workDir = outDir ?? (await mkdtemp(join(tmpdir(), 'profile-loader-validate-')));
-    let result: PrepareResult;
+    let result: PreparedFromArgs;
     try {
       result = await prepareFromArgs(args, base, workDir);
     } finally {
@@ -110,7 +118,7 @@ export const command = defineCommand({
 });
 
 /** Every blocking issue counted, kept in the list or not. */
-function countBlocking(result: PrepareResult): number {
+function countBlocking(result: PreparedFromArgs): number {
   let n = 0;
   for (const [code, count] of Object.entries(result.issueCounts)) {
     if ((ISSUE_SEVERITY as Readonly<Record<string, string>>)[code] === 'blocking') n += count;

@@ -3,24 +3,13 @@ import { suggestIdColumn, suggestMapping, type KnownName } from '../../../shared
 import { mappingSpecSchema } from '../../../shared/domain/mapping-spec.js';
 import { templateFits, type MappingTemplate } from '../../../shared/domain/mapping-template.js';
 import type { ColumnSuggestion, MappingSuggestion } from '../../../shared/contract/review.js';
-
-const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-
-/** Turns a header into a parameter name: `Loyalty Tier` → `loyaltyTier`; keeps non-Latin text (spaces become `_`). */
-export function paramNameFor(header: string): string {
-  const trimmed = header.normalize('NFKC').trim();
-  if (PLAIN_NAME.test(trimmed)) return trimmed;
-  const words = trimmed.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
-  if (words.length > 0 && /^[A-Za-z]/.test(words[0]!) && words.join('').length >= trimmed.replace(/\s+/g, '').length * 0.6) {
-    return words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
-  }
-  return trimmed.replace(/[\s,]+/g, '_');
-}
+import { suggestParamName, uniqueName } from '../../../shared/domain/param-name-suggest.js';
 
 /**
  * Suggests a whole mapping for these headers: a saved template that fits them wins outright; otherwise
  * the identifier column from its name, and a parameter per other column (a name used in earlier
- * templates when one matches, else the header made into a clean name), each with a confidence.
+ * templates when one matches, else `suggestParamName`: the glossary, romanisation, accents removed),
+ * each with a confidence and a reason; names are unique in the file.
  */
 export function suggestMappingFor(headers: readonly string[], templates: readonly MappingTemplate[]): MappingSuggestion {
   const fitting = templates.find((t) => templateFits(t, headers));
@@ -31,9 +20,10 @@ export function suggestMappingFor(headers: readonly string[], templates: readonl
     mapping: fitting.mapping,
     idConfidence: 1,
     columns: fitting.mapping.columns.map((c) => ({ column: c.column, param: c.param, confidence: 1, reason: 'template' as const })),
+    idParam: idParamFor(headers, fitting.mapping.idColumn, fitting.mapping.columns.map((c) => c.param)),
     fingerprint: plain.fingerprint,
     template: { name: fitting.name },
-    untemplated: { mapping: plain.mapping, idConfidence: plain.idConfidence, columns: plain.columns },
+    untemplated: { mapping: plain.mapping, idConfidence: plain.idConfidence, columns: plain.columns, idParam: plain.idParam },
   };
 }
 
@@ -53,18 +43,28 @@ function plainSuggestion(headers: readonly string[], templates: readonly Mapping
   }
   const knownHits = new Map(suggestMapping(headers.filter((h) => h !== idColumn), known).map((s) => [s.header, s]));
   const columns: ColumnSuggestion[] = [];
-  for (const header of headers) {
-    if (header === idColumn || header.trim() === '') continue;
+  const taken = new Set<string>();
+  headers.forEach((header, position) => {
+    if (header === idColumn || header.trim() === '' || columns.some((c) => c.column === header)) return;
     const hit = knownHits.get(header);
-    const cleaned = paramNameFor(header);
-    if (hit && hit.confidence >= 0.85) columns.push({ column: header, param: hit.name, confidence: hit.confidence, reason: 'known' });
-    else if (cleaned === header.trim()) columns.push({ column: header, param: cleaned, confidence: PLAIN_NAME.test(cleaned) ? 1 : 0.6, reason: 'same' });
-    else columns.push({ column: header, param: cleaned, confidence: PLAIN_NAME.test(cleaned) ? 0.8 : 0.5, reason: 'cleaned' });
-  }
+    if (hit && hit.confidence >= 0.85) columns.push({ column: header, param: uniqueName(hit.name, taken), confidence: hit.confidence, reason: 'known' });
+    else {
+      const s = suggestParamName(header, position);
+      columns.push({ column: header, param: uniqueName(s.param, taken), confidence: s.confidence, reason: s.reason });
+    }
+  });
   const mapping = mappingSpecSchema.parse({
     idColumn,
     idKind: id?.kind ?? 'thirdPartyId',
     columns: columns.map((c) => ({ column: c.column, param: c.param })),
   });
-  return { mapping, idConfidence: id?.confidence ?? 0, columns, fingerprint, template: null, untemplated: null };
+  const idParam = idParamFor(headers, idColumn, columns.map((c) => c.param));
+  return { mapping, idConfidence: id?.confidence ?? 0, columns, idParam, fingerprint, template: null, untemplated: null };
+}
+
+/** The name the identifier column would be sent under if the user picks another identifier (unique among `params`), or null for an empty header. */
+function idParamFor(headers: readonly string[], idColumn: string, params: readonly string[]): ColumnSuggestion | null {
+  if (idColumn.trim() === '') return null;
+  const s = suggestParamName(idColumn, Math.max(0, headers.indexOf(idColumn)));
+  return { column: idColumn, param: uniqueName(s.param, new Set(params.map((p) => p.toLowerCase()))), confidence: s.confidence, reason: s.reason };
 }

@@ -166,6 +166,55 @@ describe('review service over the bundled sample', () => {
     expect(summary.fileIssues.map((i) => i.code)).toContain('param-duplicate');
   });
 
+  it('suggests ASCII names for Korean headers with their reasons; a template saved with other names still applies as saved', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-review-'));
+    const path = join(dir, 'crm.csv');
+    await writeFile(path, '회원번호,등급,포인트,회원등급,Straße\r\nM-1,Gold,10,VIP,Hauptstr. 1\r\n');
+    const file = await call<FileSummary>('files.open', { path });
+    const suggestion = await call<MappingSuggestion>('mapping.suggest', { fileId: file.fileId });
+    expect(suggestion.mapping.idColumn).toBe('회원번호');
+    expect(suggestion.columns.map((c) => [c.column, c.param, c.reason])).toEqual([
+      ['등급', 'tier', 'glossary'],
+      ['포인트', 'points', 'glossary'],
+      ['회원등급', 'hoewonDeunggeup', 'romanised'],
+      ['Straße', 'strasse', 'accents'],
+    ]);
+    // Should the user pick another identifier, the member number is sent under a name of its own.
+    expect(suggestion.idParam).toEqual({ column: '회원번호', param: 'memberNumber', confidence: 0.9, reason: 'glossary' });
+    // A template from before (its names the headers themselves) is applied with its names, not re-suggested.
+    const old = { ...suggestion.mapping, columns: suggestion.mapping.columns.map((c) => ({ ...c, param: c.column === '등급' ? '등급' : c.param })) };
+    await call<TemplateView>('templates.save', { name: 'Old CRM', headers: file.headers, mapping: old });
+    const again = await call<MappingSuggestion>('mapping.suggest', { fileId: file.fileId });
+    expect(again.template).toEqual({ name: 'Old CRM' });
+    expect(again.mapping.columns.find((c) => c.column === '등급')?.param).toBe('등급');
+    expect(again.columns.find((c) => c.column === '등급')).toMatchObject({ param: '등급', reason: 'template' });
+    await call('templates.remove', { name: 'Old CRM' });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('warns on values over 256 characters, cuts them to 256 on request (grid and batch alike) and can send them whole again', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-review-'));
+    const path = join(dir, 'notes.csv');
+    const long = `${'가'.repeat(250)}${'z'.repeat(50)}`;
+    await writeFile(path, `id,note\r\nA-1,${long}\r\nA-2,short\r\n`);
+    const file = await call<FileSummary>('files.open', { path });
+    const suggestion = await call<MappingSuggestion>('mapping.suggest', { fileId: file.fileId });
+    const first = await call<ReviewSummary>('review.run', { fileId: file.fileId, mapping: suggestion.mapping });
+    expect(first.issueCounts).toEqual([{ code: 'value-too-long', severity: 'warning', count: 1 }]);
+    expect(first.ready).toBe(2);
+    expect(first.findings).toEqual([{ code: 'value-too-long', column: 'note', count: 1, samples: [`${long.slice(0, 256)}…${'z'.repeat(32)}`], shapes: null }]);
+    const cut = await call<ReviewSummary>('review.bulk', { fileId: file.fileId, bulk: { action: 'cut-long-values' } });
+    expect(cut.fixes.longValues).toBe('cut');
+    expect(cut.issueCounts).toEqual([{ code: 'value-too-long-cut', severity: 'info', count: 1 }]);
+    const page = await call<ReviewPage>('review.rows', { fileId: file.fileId, filter: 'all', offset: 0, count: 10 });
+    expect(page.rows[0]!.sent[1]).toBe(long.slice(0, 256));
+    expect(page.rows[0]!.cells[1]).toBe(long);
+    expect(await readFile(join(cut.preparedDir, 'batch-0001.txt'), 'utf8')).toContain(`A-1,${encodeURIComponent(long.slice(0, 256))}\n`);
+    const kept = await call<ReviewSummary>('review.bulk', { fileId: file.fileId, bulk: { action: 'keep-long-values' } });
+    expect(kept.issueCounts.map((c) => c.code)).toEqual(['value-too-long']);
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('reads European numbers only after the user chooses how, shows real values before and after, and sends them as shown', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pl-review-'));
     const path = join(dir, 'umsatz.csv');

@@ -132,6 +132,12 @@ export class ReviewService {
         s.fixes = { ...s.fixes, numbers: { ...s.fixes.numbers, columns } };
         break;
       }
+      case 'cut-long-values':
+        s.fixes = { ...s.fixes, longValues: 'cut' };
+        break;
+      case 'keep-long-values':
+        s.fixes = { ...s.fixes, longValues: 'keep' };
+        break;
       case 'strip-line-breaks':
         s.fixes = { ...s.fixes, lineBreak: { kind: 'strip' } };
         break;

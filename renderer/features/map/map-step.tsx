@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonGroup, Content, Flex, Heading, InlineAlert, Item, Picker, ProgressBar, Radio, RadioGroup, Text, TextField, Well } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
@@ -12,8 +12,6 @@ import { ParamTable } from './param-table.js';
 import { CatalogMarkNote } from './catalog-mark.js';
 import { useCatalogMarks } from './use-catalog-marks.js';
 import { useConnections } from '../../state/connections-store.js';
-
-const NO_ROMANISED: ReadonlySet<string> = new Set();
 
 const EMPTY_MAPPING = mappingSpecSchema.parse({ idColumn: '', idKind: 'thirdPartyId' });
 
@@ -34,7 +32,9 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
   const [templateName, setTemplateName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const selectConnection = useConnections((s) => s.select);
-  const catalog = useCatalogMarks(api, mapping ?? EMPTY_MAPPING, NO_ROMANISED);
+  // Names made by romanising a header are also compared with the catalog as spelling variants.
+  const romanised = useMemo(() => new Set((suggestion?.columns ?? []).filter((c) => c.reason === 'romanised').map((c) => c.param)), [suggestion]);
+  const catalog = useCatalogMarks(api, mapping ?? EMPTY_MAPPING, romanised);
 
   useEffect(() => {
     if (!file) return;
@@ -66,6 +66,8 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
     );
   }
 
+  // The identifier column's own suggestion too: it is sent like any column once another is the identifier.
+  const suggestions = suggestion.idParam ? [...suggestion.columns, suggestion.idParam] : suggestion.columns;
   const next = () => {
     void runReview(api);
     unlock('review');
@@ -116,7 +118,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
             <Picker
               label={t('map.idColumn')}
               selectedKey={mapping.idColumn}
-              onSelectionChange={(key: Key | null) => key !== null && setMapping(withIdColumn(mapping, file.headers, String(key), suggestion.columns))}
+              onSelectionChange={(key: Key | null) => key !== null && setMapping(withIdColumn(mapping, file.headers, String(key), suggestions))}
               data-testid="id-column-picker"
               width="size-3600"
             >
@@ -165,7 +167,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
         )}
         <ParamTable
           mapping={mapping}
-          suggestions={suggestion.columns}
+          suggestions={suggestions}
           example={example}
           headers={file.headers}
           onChange={setMapping}

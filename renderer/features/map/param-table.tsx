@@ -4,7 +4,9 @@ import { Checkbox, Item, Picker, TextField } from '@adobe/react-spectrum';
 import type { Key } from '@adobe/react-spectrum';
 import type { ColumnSuggestion } from '../../../shared/contract/index.js';
 import type { ColumnTransform, MappingSpec } from '../../../shared/domain/mapping-spec.js';
+import { issueText } from '../../i18n/issue-text.js';
 import { chainFor, chainSteps, choiceOf, transformChoices, withColumn, type ShownChoice } from './mapping-edit.js';
+import { nameNotesByColumn } from './name-notes.js';
 
 /** One row per column (the identifier excepted): send it or not, under which name, with which value change. */
 export function ParamTable({
@@ -28,6 +30,7 @@ export function ParamTable({
   const templateChains = useRef(new Map<string, readonly ColumnTransform[]>()).current;
   const chainText = (chain: readonly ColumnTransform[]) => chainSteps(chain).map((step) => t(`map.steps.${step.key}`, step)).join(t('map.stepThen'));
   const ignored = new Set(mapping.ignored);
+  const nameNotes = nameNotesByColumn(mapping);
   return (
     <table className="param-table" data-testid="param-table">
       <thead>
@@ -50,6 +53,10 @@ export function ParamTable({
           if (shown === 'template') templateChains.set(c.column, c.transforms);
           const templateChain = templateChains.get(c.column);
           const choices: readonly ShownChoice[] = templateChain ? ['template', ...transformChoices] : transformChoices;
+          // Why the name differs from the header (while it is the suggestion), and what may go wrong with it.
+          const why = sent && s && !edited && s.param !== c.column.trim() && s.reason !== 'same' ? t(`map.why.${s.reason}`, { column: c.column, param: c.param }) : null;
+          const notes = (nameNotes.get(c.column) ?? []).map((issue) => ({ code: issue.code, text: issueText(t, { ...issue, column: null }) }));
+          const notesId = `param-notes-${headers.indexOf(c.column)}`;
           return (
             <tr key={c.column} data-column={c.column} className={sent ? undefined : 'param-row--ignored'}>
               <th scope="row">{c.column}</th>
@@ -59,12 +66,27 @@ export function ParamTable({
               <td>
                 <TextField
                   aria-label={t('map.paramLabel', { column: c.column })}
+                  aria-describedby={why !== null || notes.length > 0 ? notesId : undefined}
                   value={c.param}
                   isDisabled={!sent}
                   onChange={(v) => onChange(withColumn(mapping, c.column, { param: v }))}
                   width="size-3000"
                   data-testid={`param-${c.column}`}
                 />
+                {(why !== null || notes.length > 0) && (
+                  <div id={notesId} className="param-notes" data-testid={`param-notes-${c.column}`}>
+                    {why !== null && (
+                      <p className="param-why" data-reason={s?.reason}>
+                        {why}
+                      </p>
+                    )}
+                    {notes.map((n) => (
+                      <p key={n.code} className="param-warning" data-code={n.code}>
+                        {n.text}
+                      </p>
+                    ))}
+                  </div>
+                )}
                 {sent && noteFor?.(c.column)}
               </td>
               <td>

@@ -3,6 +3,7 @@ import { ActionButton, Button, Flex } from '@adobe/react-spectrum';
 import type { BulkAction, ReviewSummary } from '../../../shared/contract/index.js';
 import type { ColumnFinding } from '../../../shared/validation/column-findings.js';
 import { convertNumberComma, likelyReading, type NumberReading } from '../../../shared/validation/number-comma.js';
+import { cutValue, MAX_VALUE_CHARS } from '../../../shared/validation/encode-value.js';
 
 /** Which reading(s) fit a column's sampled numbers, the likely one first. */
 function readingsFor(f: ColumnFinding, delimiter: string | null): NumberReading[] {
@@ -121,6 +122,45 @@ export function TextCommaPreview({ summary }: { readonly summary: ReviewSummary 
               <td className="fix-after">{s.replace(/,/g, '')}</td>
             </tr>
           )),
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** The end of a long value, where a cut shows: `…` and its last 30 characters (or, after the cut, the last 30 that stay). */
+function tail(value: string): string {
+  return value.length > 30 ? `…${value.slice(-30)}` : value;
+}
+
+/** Real values longer than 256 characters, per column: how they end in the file, and their length and end after "Cut to 256 characters". */
+export function LongValuePreview({ summary, code }: { readonly summary: ReviewSummary; readonly code: 'value-too-long' | 'value-too-long-cut' }) {
+  const { t, i18n } = useTranslation();
+  const findings = summary.findings.filter((f) => f.code === code);
+  if (findings.length === 0) return null;
+  const n = (v: number) => v.toLocaleString(i18n.language);
+  return (
+    <table className="fix-preview" data-testid="long-value-preview">
+      <caption className="visually-hidden">{t('review.fix.longCaption', { max: MAX_VALUE_CHARS })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('review.fix.column')}</th>
+          <th scope="col">{t('review.fix.inFile')}</th>
+          <th scope="col">{t('review.fix.afterCut', { max: MAX_VALUE_CHARS })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {findings.flatMap((f) =>
+          f.samples.map((s) => {
+            const cut = cutValue(s);
+            return (
+              <tr key={`${f.column}\u0000${s}`}>
+                <td>{f.column}</td>
+                <td className="fix-before">{t('review.fix.longEnd', { end: tail(s) })}</td>
+                <td className="fix-after">{t('review.fix.longValue', { count: cut.length, n: n(cut.length), end: tail(cut) })}</td>
+              </tr>
+            );
+          }),
         )}
       </tbody>
     </table>

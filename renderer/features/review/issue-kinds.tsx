@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ActionButton, Flex, Text } from '@adobe/react-spectrum';
 import type { BulkAction, IssueCount, ReviewSummary } from '../../../shared/contract/index.js';
-import { NumberCommaFixes, TextCommaPreview } from './fix-previews.js';
+import { LongValuePreview, NumberCommaFixes, TextCommaPreview } from './fix-previews.js';
 
 /** The bulk fixes offered for one kind of issue. */
 function actionsFor(c: IssueCount, summary: ReviewSummary): readonly { readonly label: string; readonly aria?: string; readonly action: BulkAction }[] {
@@ -9,6 +9,8 @@ function actionsFor(c: IssueCount, summary: ReviewSummary): readonly { readonly 
   if (c.code === 'value-comma') out.push({ label: 'review.bulk.stripCommas', action: { action: 'strip-commas' } });
   if (c.code === 'value-comma-fixed' && summary.fixes.comma.kind !== 'block') out.push({ label: 'review.bulk.keepCommasBlocked', action: { action: 'keep-commas-blocked' } });
   if (c.code === 'value-line-break') out.push({ label: 'review.bulk.stripLineBreaks', action: { action: 'strip-line-breaks' } });
+  if (c.code === 'value-too-long') out.push({ label: 'review.bulk.cutLongValues', action: { action: 'cut-long-values' } });
+  if (c.code === 'value-too-long-cut' && summary.fixes.longValues === 'cut') out.push({ label: 'review.bulk.keepLongValues', action: { action: 'keep-long-values' } });
   if (c.severity !== 'info') out.push({ label: 'review.bulk.excludeKind', aria: 'review.bulk.excludeKindLabel', action: { action: 'exclude-code', code: c.code } });
   return out;
 }
@@ -55,6 +57,7 @@ export function IssueKinds({
                 ))}
               </Flex>
               {c.code === 'value-comma' && <TextCommaPreview summary={summary} />}
+              {(c.code === 'value-too-long' || c.code === 'value-too-long-cut') && <LongValuePreview summary={summary} code={c.code} />}
               {c.code === 'value-number-comma' && <NumberCommaFixes summary={summary} delimiter={delimiter} busy={busy} onBulk={onBulk} />}
               {c.code === 'value-number-converted' && !summary.issueCounts.some((k) => k.code === 'value-number-comma') && (
                 <NumberCommaFixes summary={summary} delimiter={delimiter} busy={busy} onBulk={onBulk} />
