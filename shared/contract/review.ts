@@ -8,6 +8,7 @@ import type { IssueCode, IssueParamBag, Severity } from '../validation/issue.js'
 import type { ColumnFinding } from '../validation/column-findings.js';
 import { numberReadingSchema } from '../validation/number-comma.js';
 import type { ReadOverrides } from './files.js';
+import type { PersonalDataColumn } from '../privacy/personal-data-kind.js';
 
 /** One suggested parameter for a column: where the name came from and how sure the match is (0..1). */
 export interface ColumnSuggestion {
@@ -101,6 +102,8 @@ export interface ReviewSummary {
   readonly edits: number;
   readonly uploadAllowed: boolean;
   readonly uploadBlock: UploadBlock | null;
+  /** Columns the personal-data guard found: kind, evidence, rows with a value, and whether each is sent. */
+  readonly personalData: readonly PersonalDataColumn[];
 }
 
 /** Which rows a Review page lists. */
