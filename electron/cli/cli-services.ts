@@ -1,3 +1,4 @@
+import type { PersonalDataColumn } from '../../shared/privacy/personal-data-kind.js';
 import { resolveAppHome } from '../services/app-home.js';
 import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
@@ -83,7 +84,13 @@ export function exitCodeOfRun(s: FinalJson): number {
  * results file that could not be written goes to stderr with its path and reason) and resolves to the
  * exit code.
  */
-export async function runAndReport(io: CliIo, services: UploadServices, resultsPath: string, jobId: string, opts: { json: boolean; unknown: UnknownChoice; batches: number }): Promise<number> {
+export async function runAndReport(
+  io: CliIo,
+  services: UploadServices,
+  resultsPath: string,
+  jobId: string,
+  opts: { json: boolean; unknown: UnknownChoice; batches: number; personalData?: readonly PersonalDataColumn[] },
+): Promise<number> {
   let resultsError: WriteFailedError | null = null;
   const view = await runWithInterrupt(services, jobId, () =>
     services.jobs.run(jobId, {
@@ -93,7 +100,8 @@ export async function runAndReport(io: CliIo, services: UploadServices, resultsP
     }),
   );
   const out = finalJson(view, resultsPath, resultsError);
-  if (opts.json) io.stdout(`${JSON.stringify(out)}\n`);
+  // `upload --json` also says which personal-data columns were found and which were sent.
+  if (opts.json) io.stdout(`${JSON.stringify(opts.personalData === undefined ? out : { ...out, personalData: opts.personalData })}\n`);
   else printSummary(io, out);
   if (out.resultsError !== null) io.stderr(`the results file could not be written: ${out.resultsError}\n`);
   return exitCodeOfRun(out);

@@ -13,6 +13,13 @@ import { CliUsageError } from './cli-types.js';
 import type { ValidateArgs } from './commands/validate-args.js';
 
 async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<MappingSpec> {
+  const mapping = await baseMapping(args, headers, cwd);
+  // `--allow-personal-data` adds to a template's own allowances (an explicit choice either way).
+  const allow = [...new Set([...mapping.allowPersonalData, ...args.allowPersonalData])];
+  return { ...mapping, allowPersonalData: allow };
+}
+
+async function baseMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<MappingSpec> {
   let base: MappingSpec | null = null;
   if (args.template !== null) {
     let text: string;
@@ -42,7 +49,8 @@ async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd:
 
 /**
  * Reads, maps, validates and encodes `args.file` into batch files, manifest.json and rows.ledger in
- * `outDir`. Throws CliUsageError (exit 2) for an unreadable file, a missing column or a bad template.
+ * `outDir`. Throws CliUsageError (exit 2) for an unreadable file, a missing column, a bad template, or a
+ * resident registration number column named in `--allow-personal-data` (never sendable).
  */
 export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: string): Promise<PrepareResult> {
   const file = resolve(cwd, args.file);

@@ -15,7 +15,8 @@ const fixedHow = { stripped: 'stripped', replaced: 'replaced' } as const;
 const readings = { thousands: 'the commas separate thousands', decimal: 'the comma is the decimal point', ambiguous: 'decimal comma or thousands separator' } as const;
 const kept = { 'first-wins': 'kept the first row', 'last-wins': 'kept the last row', merge: 'merged the non-empty values' } as const;
 
-const personalNoun = {
+/** What each kind of personal data is called in the CLI's words (plural nouns). */
+export const personalKindWords = {
   name: 'names',
   email: 'e-mail addresses',
   phone: 'phone numbers',
@@ -68,8 +69,8 @@ export const issueWords: IssueWords = {
   'personal-data-held-back': (p) =>
     p.variant === 'rrn'
       ? `the column ${q(p.value)} holds resident registration numbers, which may not be stored in Target at all, so it is never sent`
-      : `the column ${q(p.value)} holds personal data (${personalNoun[p.variant]}), so it is not sent: Target profiles are visible to everyone who builds audiences and can reach web pages (--allow-personal-data sends it anyway)`,
-  'id-personal-data': (p) => `the identifier column ${q(p.value)} holds personal data (${personalNoun[p.variant]}): hash it (the hash transform) or name it in --allow-personal-data`,
+      : `the column ${q(p.value)} holds personal data (${personalKindWords[p.variant]}), so it is not sent: Target profiles are visible to everyone who builds audiences and can reach web pages (--allow-personal-data sends it anyway)`,
+  'id-personal-data': (p) => `the identifier column ${q(p.value)} holds personal data (${personalKindWords[p.variant]}): hash it (the hash transform) or name it in --allow-personal-data`,
   'value-personal-data': (p) => `${q(p.value)} looks like ${personalValue[p.variant]}; personal data should not go into Target profiles`,
   'reader-unclosed-quote': () => 'a quote opened here is never closed, so the rest of the file was read into this row',
   'reader-malformed-quotes': () => 'a quote stands where CSV does not allow one; check the cells of this row',

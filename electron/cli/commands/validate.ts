@@ -8,6 +8,8 @@ import { prepareFromArgs } from '../prepare-from-args.js';
 import { ISSUE_SEVERITY } from '../../../shared/validation/issue.js';
 import { describeIssue } from '../../messages/issue-words.js';
 import { VALIDATE_OPTIONS, validateArgsOf } from './validate-args.js';
+import type { PersonalDataColumn } from '../../../shared/privacy/personal-data-kind.js';
+import { printPersonalData } from './personal-data-text.js';
 
 const USAGE = `Usage: profile-loader validate FILE --id-column COL --id-type thirdPartyId|pcId [options]
 
@@ -31,6 +33,10 @@ batches. Exit 0: nothing blocks. Exit 1: blocking issues remain. Exit 2: unusabl
   --line-break F         block (default), strip or replace:X for line breaks inside values
   --batch-rows N         at most N rows per batch (default and maximum 500000)
   --max-issues N         list at most N issues (default 10000; all are counted)
+  --allow-personal-data COL
+                         send COL although it holds personal data (names, e-mails, phones, …),
+                         which is otherwise left out; repeatable. A resident registration number
+                         column is never sent (exit 2)
   --out DIR              write the batch files, manifest.json, rows.ledger and rejected-rows.csv to DIR
   --json                 print one JSON object instead of text`;
 
@@ -49,6 +55,8 @@ export interface ValidateJson {
   readonly issuesTruncated: boolean;
   readonly issueCounts: Readonly<Record<string, number>>;
   readonly batches: readonly { index: number; rows: number; bytes: number; path: string | null }[];
+  /** Columns the personal-data guard found; `sent` only when named in --allow-personal-data (or hashed by a template). */
+  readonly personalData: readonly PersonalDataColumn[];
 }
 
 function toJson(result: PrepareResult, outDir: string | null): ValidateJson {
@@ -67,6 +75,7 @@ function toJson(result: PrepareResult, outDir: string | null): ValidateJson {
     issuesTruncated: result.issuesTruncated,
     issueCounts: result.issueCounts,
     batches: m.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes, path: outDir === null ? null : join(outDir, b.path) })),
+    personalData: result.personalData.map((c) => ({ column: c.column, kind: c.kind, evidence: c.evidence, rows: c.rows, sent: c.sent })),
   };
 }
 
@@ -74,6 +83,7 @@ function printText(io: CliIo, json: ValidateJson, blocking: number, outDir: stri
   const delim = json.delimiter === null ? '' : `, delimiter ${json.delimiter === '\t' ? 'tab' : `"${json.delimiter}"`}`;
   io.stdout(`${json.file}: ${json.encoding ?? 'xlsx'}${delim}, header row ${json.headerRow}, key ${json.idType}\n`);
   io.stdout(`rows ${json.rows}, valid ${json.valid}, rejected ${json.rejected}, excluded ${json.excluded}\n`);
+  printPersonalData(io, json.personalData);
   const shown = json.issues.slice(0, 50);
   for (const i of shown) io.stdout(`${i.severity.padEnd(8)} ${i.code.padEnd(24)} ${i.message}\n`);
   const total = Object.values(json.issueCounts).reduce((a, b) => a + b, 0);
