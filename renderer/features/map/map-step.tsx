@@ -8,6 +8,7 @@ import { useMapReview } from '../../state/map-review-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { withIdColumn } from './mapping-edit.js';
 import { ParamTable } from './param-table.js';
+import { IdPersonalData } from './id-personal-data.js';
 
 /** Step 2: the identifier (column and kind), the parameter table, and templates. */
 export function MapStep({ api }: { readonly api: ClientApi }) {
@@ -131,13 +132,14 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
         <Well marginTop="size-150" UNSAFE_className="help-text">
           {t('map.kindHelp')}
         </Well>
+        <IdPersonalData mapping={mapping} personal={suggestion.personalData ?? []} example={example} headers={file.headers} onChange={setMapping} />
       </section>
 
       <section aria-labelledby="params-heading" className="panel">
         <Heading level={3} id="params-heading">
           {t('map.paramsHeading')}
         </Heading>
-        <ParamTable mapping={mapping} suggestions={suggestion.columns} example={example} headers={file.headers} onChange={setMapping} />
+        <ParamTable mapping={mapping} suggestions={suggestion.columns} example={example} headers={file.headers} personal={suggestion.personalData ?? []} onChange={setMapping} />
       </section>
 
       <section aria-labelledby="templates-heading" className="panel">
