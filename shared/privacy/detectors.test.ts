@@ -36,6 +36,14 @@ describe('resident registration numbers', () => {
     expect(findRrn('900231-1234567')).toBeNull(); // 31 February
     expect(findRrn('ORD-900101-12345678')).toBeNull(); // too many digits
   });
+
+  it('does not take a Korean product barcode (EAN-13, 880…) for a 1988 birth date', () => {
+    // Valid barcodes of 1988-01-xx shape whose last digit also fits the RRN rule (about one in ten).
+    const ean = (body: string): string => body + String((10 - ([...body].reduce((n, d, i) => n + Number(d) * (i % 2 === 0 ? 1 : 3), 0) % 10)) % 10);
+    const both = Array.from({ length: 5000 }, (_, i) => ean(`8801${String(i * 7919).padStart(8, '0')}`)).filter((v) => rrnChecksumValid(v));
+    expect(both.length).toBeGreaterThan(0);
+    for (const v of both) expect(findRrn(v)).toBeNull();
+  });
 });
 
 describe('card numbers', () => {
@@ -65,7 +73,7 @@ describe('phone numbers', () => {
     (v) => expect(findPhone(v)).not.toBeNull(),
   );
 
-  it.each(['2024-01-15', '1234567890', 'SKU-1234-5678', '12,345,678', '010-1234-567', '+15%', 'ORD-0101-2345', '2024-01-15 10:30:00', '0.12345678', '1588-1234'])('does not take %s for a phone', (v) => expect(findPhone(v)).toBeNull());
+  it.each(['2024-01-15', '1234567890', 'SKU-1234-5678', '12,345,678', '010-1234-567', '+15%', 'ORD-0101-2345', '2024-01-15 10:30:00', '0.12345678', '1588-1234', '0101234567', '0112345678'])('does not take %s for a phone', (v) => expect(findPhone(v)).toBeNull());
 });
 
 describe('e-mail and IP addresses', () => {

@@ -2,7 +2,7 @@
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])/;
-const IPV6_CANDIDATE = /(?<![0-9A-Fa-f:])[0-9A-Fa-f:]*:[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?![0-9A-Fa-f:])/g;
+const NOT_IPV6_CHAR = /[^0-9A-Fa-f:]+/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 
 /** Finds an e-mail address anywhere in `text`; returns it, or null. */
@@ -23,9 +23,8 @@ export function isIpv6(s: string): boolean {
 export function findIpAddress(text: string): string | null {
   const v4 = IPV4.exec(text);
   if (v4) return v4[0];
-  IPV6_CANDIDATE.lastIndex = 0;
-  for (let m = IPV6_CANDIDATE.exec(text); m !== null; m = IPV6_CANDIDATE.exec(text)) {
-    if (m[0] !== '::' && isIpv6(m[0])) return m[0];
+  for (const token of text.split(NOT_IPV6_CHAR)) {
+    if (token.length > 2 && token.indexOf(':') !== token.lastIndexOf(':') && isIpv6(token)) return token;
   }
   return null;
 }

@@ -23,6 +23,14 @@ function realBirthDate(yymmdd: string): boolean {
   return mm >= 1 && mm <= 12 && dd >= 1 && dd <= DAYS[mm - 1]!;
 }
 
+/** True when 13 digits are a valid EAN-13 barcode of GS1 Korea (prefix 880): a product code, not a person. */
+function koreanBarcode(digits: string): boolean {
+  if (!digits.startsWith('880')) return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (digits.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(12) - 48;
+}
+
 /**
  * Finds a resident registration number anywhere in `text`: `YYMMDD-GNNNNNN` with a real date, or the 13
  * digits written together with a valid check digit as well. Returns the match, or null.
@@ -32,7 +40,7 @@ export function findRrn(text: string): string | null {
   for (let m = RRN_IN_TEXT.exec(text); m !== null; m = RRN_IN_TEXT.exec(text)) {
     const [whole, birth, hyphen, rest] = m as unknown as [string, string, string, string];
     if (!realBirthDate(birth)) continue;
-    if (hyphen === '-' || rrnChecksumValid(birth + rest)) return whole;
+    if (hyphen === '-' || (rrnChecksumValid(birth + rest) && !koreanBarcode(birth + rest))) return whole;
   }
   return null;
 }

@@ -13,38 +13,86 @@ export interface ValueHit {
 /**
  * Says whether a value holds something directly identifying (an e-mail, a resident registration number,
  * a card number, a phone number, an IP address), anywhere in it. Cheap for ordinary values: one pass
- * counts digits and looks for `@`, `.` and `:`, and a pattern runs only when the value has the
- * characters its kind needs (e-mails need `@`; the number kinds 7+ digits; IPv4 three dots; IPv6 two colons).
+ * over the characters notes `@`, `+`, `(`, dots, colons and the runs of digits, and a kind's pattern runs
+ * only when the value has the shape that kind needs (an e-mail an `@`; an RRN 13 digits together or 6-7
+ * around a hyphen; a card 13+ digits joined only by spaces or hyphens; a phone a `+`, a `(`, a group
+ * starting with 0 followed by a group of 3–4 digits, or 11 digits starting with 0; an IPv4 three dots;
+ * an IPv6 `::` or seven colons). Dates, amounts, codes and order numbers mostly stop at that pass.
  */
 export function scanValue(value: string): ValueHit | null {
   const n = value.length;
   if (n < 6) return null;
   let digits = 0;
   let at = false;
+  let plus = false;
   let dots = 0;
   let colons = 0;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 64) at = true;
+  let doubleColon = false;
+  let rrnShape = false;
+  let phoneShape = false;
+  // Digits in the current stretch of digits, spaces and hyphens (a card number's span), and its best.
+  let span = 0;
+  let maxSpan = 0;
+  let run = 0;
+  let runZero = false;
+  // The run before the current one: its length, whether it began with 0, and the one separator after it.
+  let prevRun = 0;
+  let prevZero = false;
+  let prevSep = 0;
+  let sepCount = 0;
+  let sep = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? value.charCodeAt(i) : 0;
+    if (c >= 48 && c <= 57) {
+      if (run === 0) runZero = c === 48;
+      run++;
+      digits++;
+      span++;
+      continue;
+    }
+    if (run > 0) {
+      // A run of digits ended: check the shapes that need whole runs.
+      if (run === 13) rrnShape = true;
+      else if (run === 7 && prevRun === 6 && prevSep === 45 && sepCount === 1) rrnShape = true;
+      if (runZero && run === 11) phoneShape = true;
+      else if ((run === 3 || run === 4) && prevZero && prevRun >= 2 && prevRun <= 4 && sepCount === 1 && (prevSep === 32 || prevSep === 45 || prevSep === 46)) phoneShape = true;
+      prevRun = run;
+      prevZero = runZero;
+      run = 0;
+      sepCount = 0;
+    }
+    sepCount++;
+    sep = c;
+    if (sepCount === 1) prevSep = sep;
+    if (c !== 32 && c !== 45) {
+      if (span > maxSpan) maxSpan = span;
+      span = 0;
+    }
+    if (c === 64) at = true;
+    else if (c === 43 || c === 40) plus = true;
     else if (c === 46) dots++;
-    else if (c === 58) colons++;
+    else if (c === 58) {
+      if (i > 0 && value.charCodeAt(i - 1) === 58) doubleColon = true;
+      colons++;
+    }
   }
   if (at) {
     const email = findEmail(value);
     if (email !== null) return { kind: 'email', match: email };
   }
-  if (digits >= 13) {
+  if (rrnShape) {
     const rrn = findRrn(value);
     if (rrn !== null) return { kind: 'rrn', match: rrn };
+  }
+  if (maxSpan >= 13) {
     const card = findCardNumber(value);
     if (card !== null) return { kind: 'card-number', match: card };
   }
-  if (digits >= 8) {
+  if (phoneShape || (plus && digits >= 8)) {
     const phone = findPhone(value);
     if (phone !== null) return { kind: 'phone', match: phone };
   }
-  if ((dots >= 3 && digits >= 4) || colons >= 2) {
+  if ((dots >= 3 && digits >= 4) || doubleColon || colons >= 7) {
     const ip = findIpAddress(value);
     if (ip !== null) return { kind: 'ip-address', match: ip };
   }
