@@ -36,6 +36,11 @@ function cardPrefix(d: string): boolean {
   return false;
 }
 
+/** True when a bare digit string is a payment card number (network prefix, length, Luhn). */
+export function cardDigits(d: string): boolean {
+  return d.length >= 13 && d.length <= 19 && cardPrefix(d) && luhnValid(d);
+}
+
 /** Finds a payment card number anywhere in `text` (network prefix, length and Luhn check); returns the match, or null. */
 export function findCardNumber(text: string): string | null {
   CARD_IN_TEXT.lastIndex = 0;

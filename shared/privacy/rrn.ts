@@ -31,6 +31,12 @@ function koreanBarcode(digits: string): boolean {
   return (10 - (sum % 10)) % 10 === digits.charCodeAt(12) - 48;
 }
 
+/** True when 13 bare digits are a resident registration number: a real date, G 1–8, the check digit, and not a Korean barcode. */
+export function rrnDigits(d: string): boolean {
+  const g = d.charCodeAt(6) - 48;
+  return g >= 1 && g <= 8 && realBirthDate(d.slice(0, 6)) && rrnChecksumValid(d) && !koreanBarcode(d);
+}
+
 /**
  * Finds a resident registration number anywhere in `text`: `YYMMDD-GNNNNNN` with a real date, or the 13
  * digits written together with a valid check digit as well. Returns the match, or null.

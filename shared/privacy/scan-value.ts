@@ -1,13 +1,63 @@
-import { findCardNumber } from './card-number.js';
+import { cardDigits, findCardNumber } from './card-number.js';
 import { findEmail, findIpAddress } from './email-ip.js';
 import type { PersonalValueKind } from './personal-data-kind.js';
 import { findPhone } from './phone.js';
-import { findRrn } from './rrn.js';
+import { findRrn, rrnDigits } from './rrn.js';
 
 /** A personal-data-shaped piece of a value: its kind and the matched text. */
 export interface ValueHit {
   readonly kind: PersonalValueKind;
   readonly match: string;
+}
+
+// Phase one's flags: characters some kind of personal value needs.
+const F_AT = 1;
+const F_PLUS = 2; // `+` or `(`
+const F_SEP = 16; // space or `-`
+const FLAGS = new Uint8Array(128);
+FLAGS[64] = F_AT;
+FLAGS[43] = F_PLUS;
+FLAGS[40] = F_PLUS;
+FLAGS[32] = F_SEP;
+FLAGS[45] = F_SEP;
+
+/**
+ * Phase one (NONE / BARE / MIXED): one tight pass counting digits, dots and colons and noting `@ + ( - space`. False when no
+ * kind of personal value can be in the text: no `@`; no IP shape (three dots, or `::` / seven colons);
+ * fewer than 8 digits; or digits joined by nothing a phone, RRN or card is written with (one dot is a
+ * decimal point) in a count no bare form has (an 11-digit mobile, 13–19 digits for an RRN or a card).
+ */
+function mayHold(value: string, n: number): number {
+  let digits = 0;
+  let dots = 0;
+  let colons = 0;
+  let flags = 0;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46) dots++;
+    else if (c === 58) colons++;
+    else if (c < 128) flags |= FLAGS[c]!;
+  }
+  if ((flags & F_AT) !== 0) return MIXED;
+  if ((dots >= 3 && digits >= 4) || colons >= 7 || (colons >= 2 && value.includes('::'))) return MIXED;
+  if (digits < 8) return NONE;
+  if ((flags & (F_PLUS | F_SEP)) !== 0 || dots >= 2) return MIXED;
+  if (digits !== 11 && digits < 13) return NONE;
+  return digits === n ? BARE : MIXED;
+}
+
+// What phase one found: nothing possible, only digits (checked without patterns), or anything else.
+const NONE = 0;
+const BARE = 1;
+const MIXED = 2;
+const BARE_MOBILE = /^0(?:10|[789]0)\d{8}$/;
+
+/** The bare-digit forms: an 11-digit mobile, 13 digits of an RRN, 13–19 of a card. */
+function scanDigits(d: string): ValueHit | null {
+  if (d.length === 11) return BARE_MOBILE.test(d) ? { kind: 'phone', match: d } : null;
+  if (d.length === 13 && rrnDigits(d)) return { kind: 'rrn', match: d };
+  return cardDigits(d) ? { kind: 'card-number', match: d } : null;
 }
 
 /**
@@ -22,6 +72,9 @@ export interface ValueHit {
 export function scanValue(value: string): ValueHit | null {
   const n = value.length;
   if (n < 6) return null;
+  const shape = mayHold(value, n);
+  if (shape === NONE) return null;
+  if (shape === BARE) return scanDigits(value);
   let digits = 0;
   let at = false;
   let plus = false;

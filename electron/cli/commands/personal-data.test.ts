@@ -1,11 +1,11 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../sandbox/index.js';
 import { tempHome } from '../../upload/testing/fixtures.js';
 import { runCli } from '../main.js';
-import { koreanCrmRows } from '../../../e2e/fixtures/make-korean-crm.js';
 
 // The Korean CRM export of the personal-data e2e spec (CP949): 회원번호, 이름, 휴대폰, 이메일, 주민등록번호, 등급, 포인트.
 const FIXTURE = resolve(__dirname, '../../../e2e/fixtures/korean-crm-cp949.csv');
@@ -28,6 +28,15 @@ async function home(): Promise<string> {
 }
 
 const idFlags = ['--id-column', '회원번호', '--id-type', 'thirdPartyId'];
+
+/** The fixture's rows, header first, decoded from CP949 (its cells hold no commas or quotes). */
+async function koreanCrmRows(): Promise<string[][]> {
+  return iconv
+    .decode(await readFile(FIXTURE), 'cp949')
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
+}
 
 describe('the personal-data guard on the command line', () => {
   it('validate --json lists the personal-data columns, none sent, and names why in the issues', async () => {
@@ -60,7 +69,7 @@ describe('the personal-data guard on the command line', () => {
     const json = JSON.parse(up.out) as { confirmed: number; personalData: { column: string; sent: boolean }[] };
     expect(json.confirmed).toBe(40);
     expect(json.personalData.map((c) => [c.column, c.sent])).toEqual([['이름', false], ['휴대폰', false], ['이메일', false], ['주민등록번호', false]]);
-    const rows = koreanCrmRows().slice(1);
+    const rows = (await koreanCrmRows()).slice(1);
     for (const row of [rows[0]!, rows[17]!, rows[39]!]) {
       const response = await fetch(`${sandbox.baseUrl}/rest/v1/profiles/thirdPartyId/${encodeURIComponent(row[0]!)}?client=acme`);
       const profile = JSON.stringify(await response.json());
@@ -85,7 +94,7 @@ describe('the personal-data guard on the command line', () => {
     await cli(h, ['connections', 'add', '--name', 'Dev', '--base-url', sandbox.baseUrl, '--client-code', 'acme', '--api-version', 'v2']);
     const up = await cli(h, ['upload', FIXTURE, ...idFlags, '--profile', 'Dev', '--allow-personal-data', '휴대폰', '--json']);
     expect(up.code).toBe(0);
-    const row = koreanCrmRows()[1]!;
+    const row = (await koreanCrmRows())[1]!;
     const profile = JSON.stringify(await (await fetch(`${sandbox.baseUrl}/rest/v1/profiles/thirdPartyId/${row[0]}?client=acme`)).json());
     expect(profile).toContain(row[2]!);
     expect(profile).not.toContain(row[3]!);
