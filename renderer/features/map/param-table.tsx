@@ -61,7 +61,7 @@ export function ParamTable({
           return (
             <tr key={c.column} data-column={c.column} data-personal={fate ?? undefined} className={sent ? undefined : 'param-row--ignored'}>
               <th scope="row">
-                {c.column}
+                <span className="param-column-name">{c.column}</span>
                 {detection && fate && (
                   <p id={noteId} className={`personal-note personal-note--${fate}`} data-testid="personal-note">
                     {fate === 'never'

@@ -63,7 +63,7 @@ export const map = {
       'ip-address': 'IP addresses',
     },
     evidence: { header: 'its name', values: 'its values' },
-    notSent: 'Personal data ({{kind}}, recognised by {{evidence}}): not sent. Target profiles are visible to everyone who builds audiences and can reach web pages, so names, e-mail addresses, phone numbers and ids should stay out. Choose “Hash” to send a pseudonymous value instead.',
+    notSent: 'Personal data ({{kind}}, recognised by {{evidence}}): not sent. Target profiles are visible to everyone who builds audiences and can reach web pages. To send a pseudonymous value instead, choose “Hash”.',
     sentByChoice: 'Personal data ({{kind}}): sent because you chose to. This choice is recorded with the upload.',
     sentHashed: 'Personal data ({{kind}}): sent hashed, as a pseudonymous value.',
     never: 'Resident registration numbers may not be stored in Target at all (Personal Information Protection Act), so this column cannot be sent.',
