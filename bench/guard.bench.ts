@@ -7,8 +7,9 @@
 // - guard_rows_per_second: the value pass alone (scanValue over every cell of a row), in this process,
 //   over the same generated rows.
 // - guard_overhead_ratio: prepare of that file with the guard on / with it off, each pass in a fresh
-//   child process, alternating (GUARD_BENCH_ROUNDS rounds, default 3); the median of per-round ratios
-//   (a shared machine drifts, so each ratio is taken within one round). Goal ≤ 1.15.
+//   child process, in GUARD_BENCH_ROUNDS rounds (default 5) whose order alternates (off-on, on-off, …);
+//   the median of per-round ratios (a shared machine drifts, so each ratio is taken within one round).
+//   guard_overhead_cpu_ratio is the same from the fastest CPU seconds of each mode. Goal ≤ 1.15.
 // GUARD_BENCH_ROWS changes the row count.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -56,7 +57,10 @@ function timeScan(rows: number): { seconds: number; values: number; hits: number
   const examples: string[] = [];
   for (let first = 1; first <= rows; first += block) {
     const cells: string[] = [];
-    for (let i = first; i < Math.min(rows + 1, first + block); i++) for (let c = 0; c < MARKETING_HEADERS.length; c++) cells.push(marketingValue(i, c, next).replace(/^"|"$/g, ''));
+    // Flat strings, as the CSV reader hands them over (a built-up string would be flattened on first read).
+    for (let i = first; i < Math.min(rows + 1, first + block); i++) {
+      for (let c = 0; c < MARKETING_HEADERS.length; c++) cells.push(Buffer.from(marketingValue(i, c, next).replace(/^"|"$/g, '')).toString());
+    }
     const t0 = performance.now();
     for (const v of cells) {
       const hit = v.length < 6 ? null : scanValue(v);
@@ -85,10 +89,16 @@ export async function run(): Promise<void> {
     await pass('off', file.path, join(dir, 'out')); // warm the page cache
     const on: Pass[] = [];
     const off: Pass[] = [];
-    const rounds = Math.max(1, Number(process.env.GUARD_BENCH_ROUNDS ?? 3));
+    const rounds = Math.max(1, Number(process.env.GUARD_BENCH_ROUNDS ?? 5));
     for (let i = 0; i < rounds; i++) {
-      off.push(await pass('off', file.path, join(dir, 'out')));
-      on.push(await pass('on', file.path, join(dir, 'out')));
+      // Alternate which goes first, so a machine that speeds up or slows down within a round favours neither.
+      if (i % 2 === 0) {
+        off.push(await pass('off', file.path, join(dir, 'out')));
+        on.push(await pass('on', file.path, join(dir, 'out')));
+      } else {
+        on.push(await pass('on', file.path, join(dir, 'out')));
+        off.push(await pass('off', file.path, join(dir, 'out')));
+      }
     }
     const first = on[0]!;
     if (first.rows !== rows || off[0]!.rows !== rows) throw new Error(`prepare read ${first.rows}/${off[0]!.rows} rows, expected ${rows}`);

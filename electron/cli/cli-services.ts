@@ -56,6 +56,8 @@ export interface FinalJson extends JobSummary {
   readonly results: string | null;
   /** Why the results file could not be written (the job itself is intact), else null. */
   readonly resultsError: string | null;
+  /** The personal-data columns of the job's file and whether each was sent, as recorded in its journal. */
+  readonly personalData: readonly PersonalDataColumn[];
 }
 
 /** Builds the final JSON object from a job's view (`resultsError`: the failure of its results file, if any). */
@@ -66,6 +68,7 @@ export function finalJson(view: JobView, resultsPath: string | null, resultsErro
     message: view.pause?.error ? describeError(view.pause.error) : null,
     results: (view.state === 'completed' || view.state === 'cancelled') && resultsError === null ? resultsPath : null,
     resultsError: resultsError ? describeError(resultsError) : null,
+    personalData: view.spec?.source.personalData ?? [],
   };
 }
 
@@ -89,7 +92,7 @@ export async function runAndReport(
   services: UploadServices,
   resultsPath: string,
   jobId: string,
-  opts: { json: boolean; unknown: UnknownChoice; batches: number; personalData?: readonly PersonalDataColumn[] },
+  opts: { json: boolean; unknown: UnknownChoice; batches: number },
 ): Promise<number> {
   let resultsError: WriteFailedError | null = null;
   const view = await runWithInterrupt(services, jobId, () =>
@@ -100,8 +103,7 @@ export async function runAndReport(
     }),
   );
   const out = finalJson(view, resultsPath, resultsError);
-  // `upload --json` also says which personal-data columns were found and which were sent.
-  if (opts.json) io.stdout(`${JSON.stringify(opts.personalData === undefined ? out : { ...out, personalData: opts.personalData })}\n`);
+  if (opts.json) io.stdout(`${JSON.stringify(out)}\n`);
   else printSummary(io, out);
   if (out.resultsError !== null) io.stderr(`the results file could not be written: ${out.resultsError}\n`);
   return exitCodeOfRun(out);

@@ -15,8 +15,8 @@ export interface ColumnDetection {
 }
 
 // A header that names a kind the values can confirm is overruled by values that plainly are not of it
-// (an "email opt-in" column holding Y/N is not e-mail addresses): at least this many values, none fitting.
-const OVERRULE_MIN_VALUES = 5;
+// (an "email opt-in" column holding Y/N is not e-mail addresses): some values, and none fitting.
+const OVERRULE_MIN_VALUES = 1;
 // A column without such a header is personal data when at least half its values (and two or more) are.
 const VALUE_SHARE = 0.5;
 

@@ -169,5 +169,5 @@ async function prepareAndSend(
     printPersonalData(io, prepared.personalData);
     io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${connection.name} (${connection.clientCode}, ${connection.apiVersion})\n`);
   }
-  return runAndReport(io, services, jobPaths(home, spec.jobId).results, spec.jobId, { json: args.json, unknown: flags.unknown, batches: spec.batches.length, personalData: prepared.personalData });
+  return runAndReport(io, services, jobPaths(home, spec.jobId).results, spec.jobId, { json: args.json, unknown: flags.unknown, batches: spec.batches.length });
 }

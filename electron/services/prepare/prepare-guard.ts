@@ -59,16 +59,18 @@ export class PrepareGuard {
 
   /** Counts the row's detected values and returns its value warnings (null when none): cheap for ordinary rows. */
   scanRow(cells: readonly string[], offset: number, count: number, row: number): Issue[] | null {
-    for (let k = 0; k < this.countIndexes.length; k++) {
-      const i = this.countIndexes[k]!;
+    const countIndexes = this.countIndexes;
+    for (let k = 0; k < countIndexes.length; k++) {
+      const i = countIndexes[k]!;
       if (i >= 0 && i < count && (cells[offset + i] ?? '') !== '') this.counts[k]!++;
     }
     let out: Issue[] | null = null;
-    for (let k = 0; k < this.scanIndexes.length; k++) {
-      const i = this.scanIndexes[k]!;
+    const scanIndexes = this.scanIndexes;
+    for (let k = 0; k < scanIndexes.length; k++) {
+      const i = scanIndexes[k]!;
       if (i >= count) continue;
-      const v = cells[offset + i] ?? '';
-      if (v.length < 6) continue;
+      const v = cells[offset + i]!;
+      if (v === undefined || v.length < 6) continue;
       const hit = scanValue(v);
       if (hit === null) continue;
       (out ??= []).push(makeIssue('value-personal-data', row, this.scanColumns[k]!, { value: maskValue(hit.match), variant: hit.kind }));
