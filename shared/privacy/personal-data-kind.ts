@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The kinds of directly identifying data the guard looks for (target-profile-api.md §12.6). `rrn` is a
- * Korean resident registration number (주민등록번호): it is never sent, whatever the user chooses.
+ * Korean resident registration number: it is never sent, whatever the user chooses.
  */
 export const personalDataKindSchema = z.enum(['name', 'email', 'phone', 'address', 'birth-date', 'rrn', 'national-id', 'passport', 'card-number', 'ip-address']);
 export type PersonalDataKind = z.infer<typeof personalDataKindSchema>;

@@ -1,4 +1,4 @@
-// Korean resident registration numbers (주민등록번호): YYMMDD-GNNNNNN. G (1–8) gives the century and sex
+// Korean resident registration numbers: YYMMDD-GNNNNNN. G (1–8) gives the century and sex
 // (1/2 1900s, 3/4 2000s, 5–8 foreign residents, 9/0 1800s — not issued to anyone alive, so not matched).
 // Numbers issued before October 2020 end in a check digit; later ones do not. So a hyphenated number
 // with a real birth date counts as an RRN on its own, while 13 bare digits (which could be any long
