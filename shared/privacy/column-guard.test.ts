@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMapping, paramValue } from '../domain/compile-mapping.js';
 import { compileTransforms } from '../domain/column-transforms.js';
 import { defaultMapping, mappingSpecSchema } from '../domain/mapping-spec.js';
-import { parseTemplate } from '../domain/mapping-template.js';
+import { makeTemplate, parseTemplate } from '../domain/mapping-template.js';
 import { checkRow, MAX_ROW_BYTES } from '../validation/check-row.js';
 import { DEFAULT_VALUE_FIXES } from '../validation/value-fixes.js';
 import { LineBytes } from '../batch/line-bytes.js';
@@ -79,6 +79,22 @@ describe('the hash transform', () => {
     const ctx = { mapping: compiled.mapping, fixes: DEFAULT_VALUE_FIXES, readings: [null], idShape: null, maxRowBytes: MAX_ROW_BYTES };
     const checked = checkRow(['Kim@Example.com', 'gold'], 1, ctx, new LineBytes(16));
     expect(checked).toMatchObject({ issues: [], sendable: true, id: '5d9a0087d4ccdb9bc50e88c4713479119e48a326fd360d647cf1643f3cae13e7' });
+  });
+});
+
+describe('templates keep the personal-data choices', () => {
+  it('round-trips allowances and hash transforms through template JSON', () => {
+    const mapping = mappingSpecSchema.parse({
+      idColumn: 'email',
+      idKind: 'thirdPartyId',
+      idTransforms: [{ kind: 'trim' }, { kind: 'hash' }],
+      columns: [{ column: 'phone', param: 'phone' }, { column: 'tier', param: 'tier', transforms: [{ kind: 'hash' }] }],
+      allowPersonalData: ['phone'],
+    });
+    const parsed = parseTemplate(JSON.stringify(makeTemplate('CRM', ['email', 'phone', 'tier'], mapping)));
+    if (!parsed.ok) throw new Error('must parse');
+    expect(parsed.template.mapping).toEqual(mapping);
+    expect(parsed.template.mapping.idTransforms[1]).toEqual({ kind: 'hash', algorithm: 'sha256' });
   });
 });
 

@@ -10,39 +10,33 @@ export interface ValueHit {
   readonly match: string;
 }
 
-// Phase one's flags: characters some kind of personal value needs.
-const F_AT = 1;
-const F_PLUS = 2; // `+` or `(`
-const F_SEP = 16; // space or `-`
-const FLAGS = new Uint8Array(128);
-FLAGS[64] = F_AT;
-FLAGS[43] = F_PLUS;
-FLAGS[40] = F_PLUS;
-FLAGS[32] = F_SEP;
-FLAGS[45] = F_SEP;
-
 /**
- * Phase one (NONE / BARE / MIXED): one tight pass counting digits, dots and colons and noting `@ + ( - space`. False when no
- * kind of personal value can be in the text: no `@`; no IP shape (three dots, or `::` / seven colons);
- * fewer than 8 digits; or digits joined by nothing a phone, RRN or card is written with (one dot is a
- * decimal point) in a count no bare form has (an 11-digit mobile, 13–19 digits for an RRN or a card).
+ * Phase one (NONE / BARE / MIXED): one tight pass counting digits, dots and colons and noting `@` and
+ * `+ ( - space`. NONE when no kind of personal value can be in the text: no `@`; no IP shape (three dots,
+ * or `::` / seven colons); fewer than 8 digits; or digits joined by nothing a phone, RRN or card is
+ * written with (one dot is a decimal point) in a count no bare form has (an 11-digit mobile, 13–19 digits
+ * for an RRN or a card). Letters take one comparison, digits two.
  */
 function mayHold(value: string, n: number): number {
   let digits = 0;
   let dots = 0;
   let colons = 0;
-  let flags = 0;
+  let joined = false;
+  let at = false;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46) dots++;
-    else if (c === 58) colons++;
-    else if (c < 128) flags |= FLAGS[c]!;
+    if (c > 58) {
+      if (c === 64) at = true;
+    } else if (c >= 48) {
+      if (c === 58) colons++;
+      else digits++;
+    } else if (c === 46) dots++;
+    else if (c === 45 || c === 32 || c === 43 || c === 40) joined = true;
   }
-  if ((flags & F_AT) !== 0) return MIXED;
+  if (at) return MIXED;
   if ((dots >= 3 && digits >= 4) || colons >= 7 || (colons >= 2 && value.includes('::'))) return MIXED;
   if (digits < 8) return NONE;
-  if ((flags & (F_PLUS | F_SEP)) !== 0 || dots >= 2) return MIXED;
+  if (joined || dots >= 2) return MIXED;
   if (digits !== 11 && digits < 13) return NONE;
   return digits === n ? BARE : MIXED;
 }
@@ -74,7 +68,11 @@ export function scanValue(value: string): ValueHit | null {
   if (n < 6) return null;
   const shape = mayHold(value, n);
   if (shape === NONE) return null;
-  if (shape === BARE) return scanDigits(value);
+  return shape === BARE ? scanDigits(value) : scanMixed(value, n);
+}
+
+/** Phase two, for a value phase one could not clear: the shapes each kind needs, then that kind's pattern. */
+function scanMixed(value: string, n: number): ValueHit | null {
   let digits = 0;
   let at = false;
   let plus = false;
