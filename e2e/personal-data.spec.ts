@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,16 @@ test('a Korean CRM export: personal data starts unsent with the reason, the RRN 
   await expect(map.row('휴대폰').getByTestId('personal-note')).toContainText('because you chose to');
   await map.sendAnyway('휴대폰').uncheck();
   await expect(map.row('휴대폰')).toHaveAttribute('data-personal', 'not-sent');
+
+  // Hash instead: the first value is shown before and after (SHA-256 of the trimmed, lower-cased value).
+  const firstEmail = koreanCrmRows()[1]![3]!;
+  await map.transformPicker('이메일').click();
+  await page.getByRole('option', { name: 'Hash (SHA-256)' }).click();
+  await expect(map.row('이메일')).toHaveAttribute('data-personal', 'hashed');
+  await expect(page.getByTestId('hash-shown-이메일')).toContainText(`${firstEmail} → ${createHash('sha256').update(firstEmail).digest('hex').slice(0, 16)}`);
+  await map.transformPicker('이메일').click();
+  await page.getByRole('option', { name: 'Send as they are' }).click();
+  await expect(map.row('이메일')).toHaveAttribute('data-personal', 'not-sent');
 
   // The same in Korean.
   await page.getByRole('button', { name: /Language/ }).click();

@@ -283,4 +283,21 @@ describe('the personal-data guard in prepare', () => {
     expect(lines[1]).toMatch(/^M101,010-1001-2001,[0-9a-f]{64},GOLD,/);
     await expect(runPrepare(request(path, { ...mapping, allowPersonalData: ['주민등록번호'] }))).rejects.toMatchObject({ code: 'personal-data-refused', params: { column: '주민등록번호', variant: 'rrn' } });
   });
+
+  it('blocks an identifier of e-mail addresses until it is hashed, and sends the hashes as mbox3rdPartyIds', async () => {
+    const path = await csv(body.join('\n') + '\n');
+    const headers = body[0]!.split(',');
+    const byEmail = defaultMapping(headers, '이메일', 'thirdPartyId');
+    const blocked = await runPrepare(request(path, byEmail));
+    expect(blocked.manifest.blockedByFileIssues).toBe(true);
+    expect(blocked.manifest.batches).toEqual([]);
+    expect(blocked.issues.find((i) => i.code === 'id-personal-data')).toMatchObject({ severity: 'blocking', column: '이메일', params: { value: '이메일', variant: 'email' } });
+    const req = request(path, { ...byEmail, idTransforms: [{ kind: 'trim' }, { kind: 'hash', algorithm: 'sha256' }] });
+    const hashed = await runPrepare(req);
+    expect(hashed.manifest).toMatchObject({ blockedByFileIssues: false, valid: 12, rejected: 0 });
+    const ids = (await readFile(join(req.outDir, 'batch-0001.txt'), 'utf8')).split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect(ids).toHaveLength(12);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashed.personalData.find((c) => c.column === '이메일')).toMatchObject({ sent: true });
+  });
 });
