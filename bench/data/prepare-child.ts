@@ -22,7 +22,9 @@ if (mode === 'papaparse') {
   const result = await runPrepare({
     path: file,
     read: {},
-    mapping: defaultMapping(info.headers, 'thirdPartyId', 'thirdPartyId'),
+    // The file has e-mail, name and phone columns: sent by explicit choice, so this benchmark keeps
+    // measuring the same work as before the personal-data guard (its cost is bench/guard.bench.ts).
+    mapping: { ...defaultMapping(info.headers, 'thirdPartyId', 'thirdPartyId'), allowPersonalData: [...info.headers] },
     duplicates: 'flag',
     fixes: { comma: { kind: 'replace', with: ' ' }, lineBreak: { kind: 'replace', with: ' ' }, numbers: { columns: {}, all: null } },
     edits: [],

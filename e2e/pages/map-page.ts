@@ -35,6 +35,16 @@ export class MapPage extends StepPage {
     return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"] input[type="checkbox"]`);
   }
 
+  /** The table row of one column (its `data-personal` says what the personal-data guard does with it). */
+  row(column: string): Locator {
+    return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"]`);
+  }
+
+  /** The "Send anyway" checkbox of a column that holds personal data. */
+  sendAnyway(column: string): Locator {
+    return this.row(column).getByRole('checkbox');
+  }
+
   /** Saves the mapping as a template under `name`. */
   async saveTemplate(name: string): Promise<void> {
     await this.page.getByRole('textbox', { name: /^(Template name|템플릿 이름)$/ }).fill(name);

@@ -1,3 +1,4 @@
+import type { PersonalDataColumn } from '../../shared/privacy/personal-data-kind.js';
 import { resolveAppHome } from '../services/app-home.js';
 import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
@@ -55,6 +56,8 @@ export interface FinalJson extends JobSummary {
   readonly results: string | null;
   /** Why the results file could not be written (the job itself is intact), else null. */
   readonly resultsError: string | null;
+  /** The personal-data columns of the job's file and whether each was sent, as recorded in its journal. */
+  readonly personalData: readonly PersonalDataColumn[];
 }
 
 /** Builds the final JSON object from a job's view (`resultsError`: the failure of its results file, if any). */
@@ -65,6 +68,7 @@ export function finalJson(view: JobView, resultsPath: string | null, resultsErro
     message: view.pause?.error ? describeError(view.pause.error) : null,
     results: (view.state === 'completed' || view.state === 'cancelled') && resultsError === null ? resultsPath : null,
     resultsError: resultsError ? describeError(resultsError) : null,
+    personalData: view.spec?.source.personalData ?? [],
   };
 }
 
@@ -83,7 +87,13 @@ export function exitCodeOfRun(s: FinalJson): number {
  * results file that could not be written goes to stderr with its path and reason) and resolves to the
  * exit code.
  */
-export async function runAndReport(io: CliIo, services: UploadServices, resultsPath: string, jobId: string, opts: { json: boolean; unknown: UnknownChoice; batches: number }): Promise<number> {
+export async function runAndReport(
+  io: CliIo,
+  services: UploadServices,
+  resultsPath: string,
+  jobId: string,
+  opts: { json: boolean; unknown: UnknownChoice; batches: number },
+): Promise<number> {
   let resultsError: WriteFailedError | null = null;
   const view = await runWithInterrupt(services, jobId, () =>
     services.jobs.run(jobId, {

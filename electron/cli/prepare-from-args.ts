@@ -28,6 +28,13 @@ export interface PreparedFromArgs extends PrepareResult {
 const origins = (mapping: MappingSpec, from: ParamOrigin['from']): ParamOrigin[] => mapping.columns.filter((c) => !mapping.ignored.includes(c.column)).map((c) => ({ column: c.column, param: c.param, from }));
 
 async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<{ mapping: MappingSpec; names: readonly ParamOrigin[] }> {
+  const built = await baseMapping(args, headers, cwd);
+  // `--allow-personal-data` adds to a template's own allowances (an explicit choice either way).
+  const allow = [...new Set([...built.mapping.allowPersonalData, ...args.allowPersonalData])];
+  return { mapping: { ...built.mapping, allowPersonalData: allow }, names: built.names };
+}
+
+async function baseMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<{ mapping: MappingSpec; names: readonly ParamOrigin[] }> {
   let base: MappingSpec | null = null;
   if (args.template !== null) {
     let text: string;
@@ -63,7 +70,8 @@ async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd:
 
 /**
  * Reads, maps, validates and encodes `args.file` into batch files, manifest.json and rows.ledger in
- * `outDir`. Throws CliUsageError (exit 2) for an unreadable file, a missing column or a bad template.
+ * `outDir`. Throws CliUsageError (exit 2) for an unreadable file, a missing column, a bad template, or a
+ * resident registration number column named in `--allow-personal-data` (never sendable).
  */
 export async function prepareFromArgs(args: ValidateArgs, cwd: string, outDir: string): Promise<PreparedFromArgs> {
   const file = resolve(cwd, args.file);

@@ -103,6 +103,7 @@ export const errorWords: ErrorWords = {
   'file-not-open': () => 'That file is no longer open.',
   'sample-missing': () => 'The sample file is not part of this installation.',
   'mapping-column-missing': (p) => `The file has no column named ${quoted(p.columns)}. Its columns are: ${quoted(p.headers)}.`,
+  'personal-data-refused': (p) => `The column "${p.column}" holds resident registration numbers, which may not be stored in Target at all, so it cannot be sent, not even with --allow-personal-data.`,
   'not-validated': (p) => (p.variant === 'not-run' ? 'Check the file first: the review has not run yet.' : 'Choose the mapping first.'),
   'check-failed': () => 'The file could not be checked because of a problem on our side. The details are in the log.',
 

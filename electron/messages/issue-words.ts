@@ -15,6 +15,21 @@ const fixedHow = { stripped: 'stripped', replaced: 'replaced' } as const;
 const readings = { thousands: 'the commas separate thousands', decimal: 'the comma is the decimal point', ambiguous: 'decimal comma or thousands separator' } as const;
 const kept = { 'first-wins': 'kept the first row', 'last-wins': 'kept the last row', merge: 'merged the non-empty values' } as const;
 
+/** What each kind of personal data is called in the CLI's words (plural nouns). */
+export const personalKindWords = {
+  name: 'names',
+  email: 'e-mail addresses',
+  phone: 'phone numbers',
+  address: 'postal addresses',
+  'birth-date': 'birth dates',
+  rrn: 'resident registration numbers',
+  'national-id': 'national id numbers',
+  passport: 'passport numbers',
+  'card-number': 'payment card numbers',
+  'ip-address': 'IP addresses',
+} as const;
+const personalValue = { email: 'an e-mail address', phone: 'a phone number', rrn: 'a resident registration number', 'card-number': 'a payment card number', 'ip-address': 'an IP address' } as const;
+
 export const issueWords: IssueWords = {
   'id-column-missing': (p) => `the identifier column ${q(p.value)} is not in the file`,
   'mapped-column-missing': (p) => `the mapped column ${q(p.value)} is not in the file`,
@@ -58,6 +73,12 @@ export const issueWords: IssueWords = {
   'value-too-long-cut': (p) => `${q(p.value)} was ${n(p.count)} characters long; its first 256 are sent`,
   'row-too-large': (p) => `the row is ${n(p.count)} bytes once encoded; Target keeps at most 64 KB per profile`,
   'row-nothing-to-send': () => 'every mapped value is empty, so the row would change nothing and is left out',
+  'personal-data-held-back': (p) =>
+    p.variant === 'rrn'
+      ? `the column ${q(p.value)} holds resident registration numbers, which may not be stored in Target at all, so it is never sent`
+      : `the column ${q(p.value)} holds personal data (${personalKindWords[p.variant]}), so it is not sent: Target profiles are visible to everyone who builds audiences and can reach web pages (--allow-personal-data sends it anyway)`,
+  'id-personal-data': (p) => `the identifier column ${q(p.value)} holds personal data (${personalKindWords[p.variant]}): hash it (the hash transform) or name it in --allow-personal-data`,
+  'value-personal-data': (p) => `${q(p.value)} looks like ${personalValue[p.variant]}; personal data should not go into Target profiles`,
   'reader-unclosed-quote': () => 'a quote opened here is never closed, so the rest of the file was read into this row',
   'reader-malformed-quotes': () => 'a quote stands where CSV does not allow one; check the cells of this row',
   'reader-extra-cells': () => 'the row has more cells than the header; the extra cells are not sent',

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { AppCallError } from '../../shared/contract/errors.js';
+import { personalDataColumnSchema, type PersonalDataColumn } from '../../shared/privacy/personal-data-kind.js';
 
 /** The manifest fields the upload engine relies on (the pipeline writes more; extra fields are ignored). */
 const manifestSchema = z.object({
@@ -25,6 +26,7 @@ const manifestSchema = z.object({
   ledger: z.string().optional(),
   rejectedReport: z.string().optional(),
   idColumn: z.string().optional(),
+  personalData: z.array(personalDataColumnSchema).optional(),
 });
 
 /** One batch of a prepared folder with an absolute path and its first global data line. */
@@ -51,6 +53,8 @@ export interface PreparedInput {
   readonly rejectedReportPath: string | null;
   /** Header of the identifier column, when the folder records it. */
   readonly idColumn: string | null;
+  /** The personal-data guard's columns and their fate ([] for a folder prepared before the guard). */
+  readonly personalData: readonly PersonalDataColumn[];
 }
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -86,5 +90,6 @@ export async function readPreparedInput(dir: string): Promise<PreparedInput> {
     ledgerPath: m.ledger ? abs(m.ledger) : null,
     rejectedReportPath: m.rejectedReport ? abs(m.rejectedReport) : null,
     idColumn: m.idColumn ?? null,
+    personalData: m.personalData ?? [],
   };
 }

@@ -76,6 +76,8 @@ export const errorCodes = {
   'file-not-open': none,
   'sample-missing': none,
   'mapping-column-missing': z.object({ columns: texts, headers: texts }),
+  /** A column that may never be sent (a resident registration number, §12.6) named to be sent, or made the identifier. */
+  'personal-data-refused': z.object({ column: text, variant: variant('rrn') }),
   'not-validated': z.object({ variant: variant('not-run', 'no-mapping') }),
   'check-failed': none,
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
+import type { PersonalDataKind } from '../privacy/personal-data-kind.js';
 import type { JobError, JobEvent } from '../jobs/job-events.js';
 import type { JobView } from '../jobs/job-reducer.js';
 import type { JobSummary } from '../jobs/job-summary.js';
@@ -23,6 +24,8 @@ export interface JobListItem extends Omit<JobSummary, 'batches' | 'state'> {
   readonly file: string;
   readonly batchCount: number;
   readonly retryOf: string | null;
+  /** Personal-data columns this job sent by the user's explicit choice (or hashed), as recorded in its journal. */
+  readonly personalDataSent: readonly { readonly column: string; readonly kind: PersonalDataKind }[];
   readonly pauseReason: string | null;
   /** Why the job paused, when a problem paused it, or why its record is damaged (a registry code and its params). */
   readonly pauseError: JobError | null;

@@ -9,6 +9,8 @@ import type { ColumnFinding } from '../validation/column-findings.js';
 import { numberReadingSchema } from '../validation/number-comma.js';
 import type { ReadOverrides } from './files.js';
 import type { NameReason } from '../domain/param-name-suggest.js';
+import type { PersonalDataColumn } from '../privacy/personal-data-kind.js';
+import type { ColumnDetection } from '../privacy/column-guard.js';
 
 /** One suggested parameter for a column: where the name came from and how sure the match is (0..1). */
 export interface ColumnSuggestion {
@@ -30,6 +32,11 @@ export interface MappingSuggestion {
   readonly fingerprint: string;
   /** The saved template whose headers match this file; its mapping is the one suggested. */
   readonly template: { readonly name: string } | null;
+  /**
+   * Columns holding personal data (by header words or by the values of the file's first rows): the Map
+   * step shows them as not sent, with the reason, until the user chooses otherwise. Absent: none found.
+   */
+  readonly personalData?: readonly ColumnDetection[];
   /** When a template was applied: the suggestion without it (what "Undo" goes back to). */
   readonly untemplated: { readonly mapping: MappingSpec; readonly idConfidence: number; readonly columns: readonly ColumnSuggestion[]; readonly idParam: ColumnSuggestion | null } | null;
 }
@@ -104,6 +111,8 @@ export interface ReviewSummary {
   readonly edits: number;
   readonly uploadAllowed: boolean;
   readonly uploadBlock: UploadBlock | null;
+  /** Columns the personal-data guard found: kind, evidence, rows with a value, and whether each is sent. */
+  readonly personalData: readonly PersonalDataColumn[];
 }
 
 /** Which rows a Review page lists. */

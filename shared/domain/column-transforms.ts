@@ -1,6 +1,7 @@
 import type { ColumnTransform } from './mapping-spec.js';
 import { assertNever } from './assert-never.js';
 import { compileDateTransform } from './date-transform.js';
+import { sha256Hex } from './sha256-hex.js';
 import yesNoWords from './yes-no-words.json' with { type: 'json' };
 
 /** A compiled transform chain: the new value, or `null` when a step could not convert the value. */
@@ -54,6 +55,11 @@ function compileStep(t: ColumnTransform): CompiledTransform {
         return null;
       };
     }
+    case 'hash':
+      return (v) => {
+        const key = v.trim().toLowerCase();
+        return key === '' ? '' : sha256Hex(key);
+      };
     default:
       return assertNever(t, 'transform');
   }

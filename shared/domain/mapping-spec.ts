@@ -19,6 +19,8 @@ export const columnTransformSchema = z.discriminatedUnion('kind', [
     to: z.string().min(1),
   }),
   z.object({ kind: z.literal('boolean'), trueValue: z.string().default('true'), falseValue: z.string().default('false') }),
+  /** A pseudonymous value: SHA-256 (64 lower-case hex characters) of the trimmed, lower-cased value; an empty value stays empty. */
+  z.object({ kind: z.literal('hash'), algorithm: z.literal('sha256').default('sha256') }),
 ]);
 export type ColumnTransform = z.infer<typeof columnTransformSchema>;
 
@@ -42,6 +44,11 @@ export const mappingSpecSchema = z.object({
   columns: z.array(columnMappingSchema).default([]),
   ignored: z.array(z.string()).default([]),
   constants: z.array(constantParamSchema).default([]),
+  /**
+   * Columns the personal-data guard found that the user chose to send anyway (an explicit choice, kept in
+   * templates and in the job). A resident registration number is never sent, whatever this says.
+   */
+  allowPersonalData: z.array(z.string()).default([]),
 });
 export type MappingSpec = z.infer<typeof mappingSpecSchema>;
 export type MappingSpecInput = z.input<typeof mappingSpecSchema>;

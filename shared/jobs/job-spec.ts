@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalDataColumnSchema } from '../privacy/personal-data-kind.js';
 
 /** Bulk API version as users name it. */
 export const apiVersionSchema = z.enum(['v1', 'v2']);
@@ -39,6 +40,11 @@ export const jobSourceSchema = z.object({
   preparedDir: z.string(),
   /** For a "retry failed rows" job: the job whose failures it re-sends. */
   retryOf: z.string().nullable(),
+  /**
+   * The personal-data columns of the file and whether each was sent (`sent: true` only by the user's
+   * explicit choice, or hashed); [] in journals written before the guard.
+   */
+  personalData: z.array(personalDataColumnSchema).default([]),
 });
 export type JobSource = z.infer<typeof jobSourceSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalDataKindSchema } from '../privacy/personal-data-kind.js';
 
 /** How much an issue matters: blocking rows are not sent; warnings and info are shown but do not stop a send. */
 export type Severity = 'blocking' | 'warning' | 'info';
@@ -53,6 +54,9 @@ export const ISSUE_SEVERITY = {
   'reader-decoding-errors': 'warning',
   'header-duplicate': 'warning',
   'header-empty': 'info',
+  'personal-data-held-back': 'info',
+  'id-personal-data': 'blocking',
+  'value-personal-data': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
@@ -118,6 +122,11 @@ export const ISSUE_PARAMS = {
   'reader-decoding-errors': valueOnly,
   'header-duplicate': z.object({ value, count: int }),
   'header-empty': z.object({ value, count: int }),
+  /** `value`: the column the guard leaves out; `variant`: the kind of personal data in it. */
+  'personal-data-held-back': z.object({ value, variant: personalDataKindSchema }),
+  'id-personal-data': z.object({ value, variant: personalDataKindSchema }),
+  /** `value`: the personal-data-shaped part of the cell, masked (maskValue). */
+  'value-personal-data': z.object({ value, variant: z.enum(['email', 'phone', 'rrn', 'card-number', 'ip-address']) }),
 } as const satisfies Record<IssueCode, z.ZodType<IssueParamBag>>;
 
 /** The params of issue code `C`. */

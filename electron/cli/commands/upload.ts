@@ -10,6 +10,7 @@ import { readTokenFromStdin, runAndReport, unknownOutcomesOf, withServices } fro
 import type { UploadServices } from '../../services/upload-services.js';
 import type { UnknownChoice } from '../../upload/unknown-facts.js';
 import { prepareFromArgs } from '../prepare-from-args.js';
+import { printPersonalData } from './personal-data-text.js';
 import { expiryWarning } from './connections.js';
 import { VALIDATE_OPTIONS, validateArgsOf, type ValidateArgs } from './validate-args.js';
 
@@ -35,6 +36,9 @@ rejected, or the job paused (resume with "jobs resume JOBID"). Exit 2: unusable 
   --unknown-outcomes M      auto (default), resend or give-up: see docs/upload-and-jobs.md
   (validate flags)          --id-column --id-type --map --template --encoding --delimiter --sheet
                             --header-row --duplicates --comma --line-break --long-values --max-issues --out DIR
+                            --allow-personal-data COL (repeatable: send a column that holds personal
+                            data; such columns are left out otherwise, and a resident registration
+                            number column is never sent)
 
 PROFILE_LOADER_HOME moves all state (connections, jobs, journals) to another folder.`;
 
@@ -135,10 +139,12 @@ async function prepareAndSend(
       blocked: m.blockedByFileIssues,
       preparedDir: args.out !== null ? outDir : null,
       batches: m.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes })),
+      personalData: prepared.personalData,
     };
     if (args.json) io.stdout(`${JSON.stringify(dry)}\n`);
     else {
       io.stdout(`${m.file}: rows ${m.rows}, valid ${m.valid}, rejected ${m.rejected}, excluded ${m.excluded}\n`);
+      printPersonalData(io, prepared.personalData);
       for (const b of dry.batches) io.stdout(`batch ${b.index}: ${b.rows} rows, ${b.bytes} bytes\n`);
       io.stdout(`dry run: nothing sent${connection ? ` (would send to ${connection.name}, client ${connection.clientCode}, ${connection.apiVersion})` : ''}\n`);
     }
@@ -159,6 +165,9 @@ async function prepareAndSend(
   if (expiring) io.stderr(expiring);
   const spec = await services.jobs.create({ preparedDir: outDir, profileId: connection.id, jobId, options: flags.concurrency ? { concurrency: flags.concurrency } : {} });
   run.sending = true;
-  if (!args.json) io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${connection.name} (${connection.clientCode}, ${connection.apiVersion})\n`);
+  if (!args.json) {
+    printPersonalData(io, prepared.personalData);
+    io.stderr(`job ${spec.jobId}: ${m.valid} rows in ${spec.batches.length} batch(es) to ${connection.name} (${connection.clientCode}, ${connection.apiVersion})\n`);
+  }
   return runAndReport(io, services, jobPaths(home, spec.jobId).results, spec.jobId, { json: args.json, unknown: flags.unknown, batches: spec.batches.length });
 }

@@ -20,6 +20,8 @@ export interface ValidateArgs {
   readonly fixes: ValueFixes;
   readonly batchRows: number | undefined;
   readonly maxIssues: number;
+  /** Columns named by `--allow-personal-data`: sent although the personal-data guard found personal data in them. */
+  readonly allowPersonalData: readonly string[];
 }
 
 const ENCODING_ALIASES: Readonly<Record<string, EncodingName>> = {
@@ -131,6 +133,7 @@ export const VALIDATE_OPTIONS = {
   'long-values': { type: 'string' },
   'batch-rows': { type: 'string' },
   'max-issues': { type: 'string' },
+  'allow-personal-data': { type: 'string', multiple: true },
 } as const satisfies CliOptions;
 
 /** Turns the parsed `validate` flags and its FILE into ValidateArgs; throws CliUsageError (exit 2) with a one-line reason. */
@@ -163,5 +166,6 @@ export function validateArgsOf(values: ParsedFlags<typeof VALIDATE_OPTIONS>['val
     fixes: fixesOf(values.comma ?? [], values['line-break'], values['long-values']),
     batchRows: positiveInt('batch-rows', values['batch-rows']),
     maxIssues: positiveInt('max-issues', values['max-issues']) ?? 10_000,
+    allowPersonalData: values['allow-personal-data'] ?? [],
   };
 }

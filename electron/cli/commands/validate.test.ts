@@ -40,15 +40,17 @@ afterAll(async () => {
 describe('profile-loader validate', () => {
   it('writes a CP949 Korean CSV as URL-encoded UTF-8 batch bytes and prints the documented JSON', async () => {
     const out = join(dir, 'out-kr');
-    const r = await cli(fx.koreanCp949, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--map', '고객명=name,등급=grade', '--comma', 'replace:_', '--out', out, '--json');
+    // 고객명 holds names: sent only because --allow-personal-data names it (this test is about the bytes).
+    const r = await cli(fx.koreanCp949, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--map', '고객명=name,등급=grade', '--comma', 'replace:_', '--allow-personal-data', '고객명', '--out', out, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json).sort()).toEqual(['batches', 'delimiter', 'encoding', 'excluded', 'file', 'headerRow', 'idType', 'issueCounts', 'issues', 'issuesTruncated', 'params', 'rejected', 'rows', 'valid'].sort());
+    expect(Object.keys(json).sort()).toEqual(['batches', 'delimiter', 'encoding', 'excluded', 'file', 'headerRow', 'idType', 'issueCounts', 'issues', 'issuesTruncated', 'params', 'personalData', 'rejected', 'rows', 'valid'].sort());
     expect(json.params).toEqual([
       { column: '고객명', param: 'name', from: 'map' },
       { column: '등급', param: 'grade', from: 'map' },
     ]);
+    expect(json.personalData).toEqual([{ column: '고객명', kind: 'name', evidence: 'header', rows: 4, sent: true }]);
     expect(json).toMatchObject({ file: 'korean-excel-cp949.csv', encoding: 'cp949', delimiter: ',', rows: 4, valid: 4, rejected: 0, excluded: 0, issueCounts: { 'value-comma-fixed': 1 } });
     expect(json.issues).toEqual([{ code: 'value-comma-fixed', severity: 'info', row: 3, column: '등급', message: 'Row 3, column `등급`: a comma in `VIP, 우수` was replaced' }]);
     expect(json.batches).toEqual([{ index: 1, rows: 4, bytes: expect.any(Number), path: join(out, 'batch-0001.txt') }]);

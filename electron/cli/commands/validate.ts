@@ -7,6 +7,8 @@ import { prepareFromArgs, type PreparedFromArgs } from '../prepare-from-args.js'
 import { ISSUE_SEVERITY } from '../../../shared/validation/issue.js';
 import { describeIssue } from '../../messages/issue-words.js';
 import { VALIDATE_OPTIONS, validateArgsOf } from './validate-args.js';
+import type { PersonalDataColumn } from '../../../shared/privacy/personal-data-kind.js';
+import { printPersonalData } from './personal-data-text.js';
 
 const USAGE = `Usage: profile-loader validate FILE --id-column COL --id-type thirdPartyId|pcId [options]
 
@@ -34,6 +36,10 @@ batches. Exit 0: nothing blocks. Exit 1: blocking issues remain. Exit 2: unusabl
   --long-values F        values over 256 characters: keep (default; a warning) or cut (send the first 256)
   --batch-rows N         at most N rows per batch (default and maximum 500000)
   --max-issues N         list at most N issues (default 10000; all are counted)
+  --allow-personal-data COL
+                         send COL although it holds personal data (names, e-mails, phones, …),
+                         which is otherwise left out; repeatable. A resident registration number
+                         column is never sent (exit 2)
   --out DIR              write the batch files, manifest.json, rows.ledger and rejected-rows.csv to DIR
   --json                 print one JSON object instead of text`;
 
@@ -54,6 +60,8 @@ export interface ValidateJson {
   readonly issuesTruncated: boolean;
   readonly issueCounts: Readonly<Record<string, number>>;
   readonly batches: readonly { index: number; rows: number; bytes: number; path: string | null }[];
+  /** Columns the personal-data guard found; `sent` only when named in --allow-personal-data (or hashed by a template). */
+  readonly personalData: readonly PersonalDataColumn[];
 }
 
 function toJson(result: PreparedFromArgs, outDir: string | null): ValidateJson {
@@ -64,7 +72,8 @@ function toJson(result: PreparedFromArgs, outDir: string | null): ValidateJson {
     delimiter: m.delimiter,
     headerRow: m.headerRow,
     idType: m.idType,
-    params: result.names.map((n) => ({ column: n.column, param: n.param, from: n.from })),
+    // The parameters really sent: a personal-data column the guard holds back is listed under personalData only.
+    params: result.names.filter((n) => !result.personalData.some((c) => c.column === n.column && !c.sent)).map((n) => ({ column: n.column, param: n.param, from: n.from })),
     rows: m.rows,
     valid: m.valid,
     rejected: m.rejected,
@@ -73,6 +82,7 @@ function toJson(result: PreparedFromArgs, outDir: string | null): ValidateJson {
     issuesTruncated: result.issuesTruncated,
     issueCounts: result.issueCounts,
     batches: m.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes, path: outDir === null ? null : join(outDir, b.path) })),
+    personalData: result.personalData.map((c) => ({ column: c.column, kind: c.kind, evidence: c.evidence, rows: c.rows, sent: c.sent })),
   };
 }
 
@@ -82,6 +92,7 @@ function printText(io: CliIo, json: ValidateJson, blocking: number, outDir: stri
   const renamed = json.params.filter((p) => p.param !== p.column);
   if (renamed.length > 0) io.stdout(`parameters: ${renamed.map((p) => `"${p.column}" -> ${p.param} (${p.from})`).join(', ')}\n`);
   io.stdout(`rows ${json.rows}, valid ${json.valid}, rejected ${json.rejected}, excluded ${json.excluded}\n`);
+  printPersonalData(io, json.personalData);
   const shown = json.issues.slice(0, 50);
   for (const i of shown) io.stdout(`${i.severity.padEnd(8)} ${i.code.padEnd(24)} ${i.message}\n`);
   const total = Object.values(json.issueCounts).reduce((a, b) => a + b, 0);

@@ -66,6 +66,7 @@ function lineOf(jobId: string, spec: JobSpec | null, view: JobView): Omit<JobLis
     file: spec?.source.file ?? '',
     batchCount: spec?.batches.length ?? 0,
     retryOf: spec?.source.retryOf ?? null,
+    personalDataSent: (spec?.source.personalData ?? []).filter((c) => c.sent).map((c) => ({ column: c.column, kind: c.kind })),
     pauseReason: view.pause?.reason ?? null,
     pauseError: view.pause?.error ?? null,
   };

@@ -81,6 +81,8 @@ export async function writeLinesPrepared(spec: JobSpec, pick: (batch: number, li
     ledger: 'rows.ledger',
     retryOf: spec.jobId,
     createdAt: new Date().toISOString(),
+    // The lines are re-sent as they were: so are the personal-data choices they were made with.
+    personalData: spec.source.personalData,
   };
   await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { batches: manifestBatches.length, lines: nextLine };

@@ -108,6 +108,7 @@ export class JobService {
         excluded: prepared.excluded,
         preparedDir: prepared.dir,
         retryOf: args.retryOf ?? null,
+        personalData: [...prepared.personalData],
       },
       batches: prepared.batches.map((b) => ({ index: b.index, rows: b.rows, bytes: b.bytes, path: b.path })),
       options: { ...(this.options.jobDefaults ?? defaultJobOptions()), ...args.options },

@@ -5,6 +5,7 @@ import type { MappingTemplate } from '../../../shared/domain/mapping-template.js
 import type { FileService } from '../files/file-service.js';
 import type { HandlerSlice } from '../handlers.js';
 import { suggestMappingFor } from './mapping-suggest.js';
+import { detectPersonalColumns, GUARD_SAMPLE_ROWS } from '../../../shared/privacy/column-guard.js';
 import type { RecentFiles } from '../../store/recent-files.js';
 import { findSampleFile } from '../files/sample-file.js';
 import type { TemplateStore } from '../../store/template-store.js';
@@ -21,7 +22,10 @@ export function createMapHandlers(ctx: {
     'mapping.suggest': async ({ fileId }) => {
       const summary = ctx.files.summary(fileId as FileId);
       if (!summary) throw new AppCallError('file-not-open');
-      return suggestMappingFor(summary.headers, await ctx.templates.list());
+      const suggestion = suggestMappingFor(summary.headers, await ctx.templates.list());
+      // The same first rows the prepare run's guard reads, so Map and Review agree on what is personal data.
+      const page = await ctx.files.rows(fileId as FileId, 1, GUARD_SAMPLE_ROWS);
+      return { ...suggestion, personalData: detectPersonalColumns(summary.headers, page.rows) };
     },
     'templates.list': async () => (await ctx.templates.list()).map(templateView),
     'templates.save': async ({ name, headers, mapping }) => templateView(await ctx.templates.save(name, headers, mapping)),

@@ -11,6 +11,7 @@ import type { BatchFileWriter } from './prepare-batch-writer.js';
 import { LEDGER_DUPLICATE, LEDGER_EXCLUDED, LEDGER_REJECTED, type LedgerWriter } from './prepare-ledger.js';
 import type { RejectedReportWriter } from './prepare-report.js';
 import type { SourceChunk } from './prepare-source.js';
+import type { PrepareGuard } from './prepare-guard.js';
 
 /** Collects issues: counts every code, keeps the first `limit` issues and real examples of value issues per column. */
 export class IssueSink {
@@ -46,6 +47,8 @@ export interface PrepareRun {
   valid: number;
   rejected: number;
   excluded: number;
+  /** The personal-data guard's value pass (null when the guard is off). */
+  readonly guard: PrepareGuard | null;
 }
 
 /** Rows whose tracker slots are read ahead together: few enough that they are still cached when used. */
@@ -63,7 +66,7 @@ function rowCells(flat: readonly string[], offset: number, count: number): reado
  * async function's context; the caller awaits the writers between chunks.
  */
 export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckContext): void {
-  const { mapping, sink, writer, ledger, overlay, tracker } = run;
+  const { mapping, sink, writer, ledger, overlay, tracker, guard } = run;
   let noteIssues: Map<number, Issue[]> | null = null;
   for (const note of chunk.notes) {
     const issue = readerNoteIssue(note.code, note.row, { value: run.info.encoding?.encoding ?? '' });
@@ -103,6 +106,8 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
     } else checked = checkRow(flat, row, ctx, stage, offset, count);
     const notes = noteIssues?.get(row);
     let issues = notes ? [...notes, ...checked.issues] : checked.issues;
+    const personal = guard === null ? null : guard.scanRow(flat, offset, count, row);
+    if (personal !== null) issues = [...issues, ...personal];
     let sendable = checked.sendable;
     if (notes?.some((n) => n.severity === 'blocking')) sendable = false;
     let fate = LEDGER_REJECTED;

@@ -45,6 +45,8 @@ describe('runPrepare', () => {
       idColumn: 'thirdPartyId',
       idKind: 'thirdPartyId',
       columns: [{ column: '고객명', param: 'name' }, { column: '등급', param: '등급' }, { column: '포인트', param: 'points' }],
+      // Names are personal data: sent here only because the mapping chooses so (this test is about the bytes).
+      allowPersonalData: ['고객명'],
     });
     const req = request(fx.koreanCp949, mapping, { fixes: { ...DEFAULT_VALUE_FIXES, comma: { kind: 'replace', with: ' ' } } });
     const r = await runPrepare(req);
@@ -226,7 +228,8 @@ describe('runPrepare', () => {
     ];
     for (const [path, encoding, expected] of cases) {
       const info = await import('../../io/open-table.js').then((m) => m.openTable(path));
-      const req = request(path, defaultMapping(info.headers, 'thirdPartyId', 'thirdPartyId'), {
+      // The e-mail and name columns are sent by explicit choice: this test is about reading, not the personal-data guard.
+      const req = request(path, { ...defaultMapping(info.headers, 'thirdPartyId', 'thirdPartyId'), allowPersonalData: [...info.headers] }, {
         fixes: { comma: { kind: 'strip' }, lineBreak: { kind: 'replace', with: ' ' }, numbers: { columns: {}, all: 'decimal' } },
       });
       const r = await runPrepare(req);
@@ -235,5 +238,66 @@ describe('runPrepare', () => {
       expect(await readFile(join(req.outDir, 'batch-0001.txt'), 'utf8')).toContain(expected);
     }
     expect(iconv.encodingExists('cp949')).toBe(true);
+  });
+});
+
+describe('the personal-data guard in prepare', () => {
+  const rrn = (first12: string): string => {
+    const w = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+    const sum = [...first12].reduce((n, d, i) => n + Number(d) * w[i]!, 0);
+    return `${first12.slice(0, 6)}-${first12.slice(6)}${(11 - (sum % 11)) % 10}`;
+  };
+  const body = ['회원번호,이름,휴대폰,이메일,주민등록번호,등급,메모'];
+  for (let i = 1; i <= 12; i++) body.push(`M${100 + i},김민${i},010-${1000 + i}-${2000 + i},m${i}@example.kr,${rrn(`9${i % 10}0101${100000 + i}`)},${i % 2 ? 'GOLD' : 'SILVER'},${i === 5 ? '연락 010-9999-8888' : '없음'}`);
+
+  it('leaves detected columns out, warns of personal values elsewhere with their rows, and counts rows', async () => {
+    const path = await csv(body.join('\n') + '\n');
+    const headers = body[0]!.split(',');
+    const req = request(path, defaultMapping(headers, '회원번호', 'thirdPartyId'));
+    const r = await runPrepare(req);
+    expect(r.manifest.params).toEqual(['등급', '메모']);
+    expect(r.personalData).toEqual([
+      { column: '이름', kind: 'name', evidence: 'header', rows: 12, sent: false },
+      { column: '휴대폰', kind: 'phone', evidence: 'header', rows: 12, sent: false },
+      { column: '이메일', kind: 'email', evidence: 'header', rows: 12, sent: false },
+      { column: '주민등록번호', kind: 'rrn', evidence: 'header', rows: 12, sent: false },
+    ]);
+    expect(r.manifest.personalData).toEqual(r.personalData);
+    const warnings = r.issues.filter((i) => i.code === 'value-personal-data');
+    expect(warnings).toEqual([{ code: 'value-personal-data', severity: 'warning', row: 5, column: '메모', params: { value: '01*-****-**88', variant: 'phone' } }]);
+    expect(r.issues.filter((i) => i.code === 'personal-data-held-back').map((i) => i.column)).toEqual(['이름', '휴대폰', '이메일', '주민등록번호']);
+    const batch = decodeURIComponent(await readFile(join(req.outDir, 'batch-0001.txt'), 'utf8'));
+    expect(batch.split('\n')[1]).toBe('M101,GOLD,없음');
+    expect(batch).not.toMatch(/김민|@example|-1001-/);
+  });
+
+  it('sends an allowed column, hashes a hashed one, and refuses a resident registration number even when allowed', async () => {
+    const path = await csv(body.join('\n') + '\n');
+    const headers = body[0]!.split(',');
+    const base = defaultMapping(headers, '회원번호', 'thirdPartyId');
+    const mapping = { ...base, allowPersonalData: ['휴대폰'], columns: base.columns.map((c) => (c.column === '이메일' ? { ...c, transforms: [{ kind: 'hash' as const, algorithm: 'sha256' as const }] } : c)) };
+    const req = request(path, mapping);
+    const r = await runPrepare(req);
+    expect(r.manifest.params).toEqual(['휴대폰', '이메일', '등급', '메모']);
+    const lines = (await readFile(join(req.outDir, 'batch-0001.txt'), 'utf8')).split('\n');
+    expect(lines[1]).toMatch(/^M101,010-1001-2001,[0-9a-f]{64},GOLD,/);
+    await expect(runPrepare(request(path, { ...mapping, allowPersonalData: ['주민등록번호'] }))).rejects.toMatchObject({ code: 'personal-data-refused', params: { column: '주민등록번호', variant: 'rrn' } });
+  });
+
+  it('blocks an identifier of e-mail addresses until it is hashed, and sends the hashes as mbox3rdPartyIds', async () => {
+    const path = await csv(body.join('\n') + '\n');
+    const headers = body[0]!.split(',');
+    const byEmail = defaultMapping(headers, '이메일', 'thirdPartyId');
+    const blocked = await runPrepare(request(path, byEmail));
+    expect(blocked.manifest.blockedByFileIssues).toBe(true);
+    expect(blocked.manifest.batches).toEqual([]);
+    expect(blocked.issues.find((i) => i.code === 'id-personal-data')).toMatchObject({ severity: 'blocking', column: '이메일', params: { value: '이메일', variant: 'email' } });
+    const req = request(path, { ...byEmail, idTransforms: [{ kind: 'trim' }, { kind: 'hash', algorithm: 'sha256' }] });
+    const hashed = await runPrepare(req);
+    expect(hashed.manifest).toMatchObject({ blockedByFileIssues: false, valid: 12, rejected: 0 });
+    const ids = (await readFile(join(req.outDir, 'batch-0001.txt'), 'utf8')).split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect(ids).toHaveLength(12);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashed.personalData.find((c) => c.column === '이메일')).toMatchObject({ sent: true });
   });
 });

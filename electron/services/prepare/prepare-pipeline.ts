@@ -4,7 +4,8 @@ import { writeFileAtomic } from '../../store/atomic-file.js';
 import { TableReadError } from '../../io/table-types.js';
 import { tuneHeapForStreaming } from '../heap-tuning.js';
 import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './prepare-processor.js';
-import { readInProcess } from './prepare-source.js';
+import { readInProcess, type SourceChunk } from './prepare-source.js';
+import { GUARD_SAMPLE_ROWS } from '../../../shared/privacy/column-guard.js';
 import type { PrepareManifest, PrepareProgress, PrepareRequest, PrepareResult } from './prepare-types.js';
 import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 
@@ -21,10 +22,24 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
   tuneHeapForStreaming();
   const info = await openTable(req.path, req.read);
   compileOrThrow(req, info.headers);
-  const processor = await PrepareProcessor.create(req, info);
+  // The personal-data guard decides from the first rows, before the batch header is written: read them first.
+  const source = readInProcess(req.path, info, { signal: opts.signal });
+  const early: SourceChunk[] = [];
+  let sampled = 0;
+  while (sampled < GUARD_SAMPLE_ROWS) {
+    const next = await source.next();
+    if (next.done) break;
+    early.push(next.value);
+    sampled += next.value.rowCount;
+  }
+  const sample = early.flatMap((c) => Array.from({ length: c.rowCount }, (_, i) => c.cellsOf(i).slice(c.offsetOf(i), c.offsetOf(i) + c.countOf(i)))).slice(0, GUARD_SAMPLE_ROWS);
+  const processor = await PrepareProcessor.create(req, info, sample).catch(async (e: unknown) => {
+    await source.return(undefined);
+    throw e;
+  });
   let rows = 0;
   try {
-    for await (const chunk of readInProcess(req.path, info, { signal: opts.signal })) {
+    for await (const chunk of prependChunks(early, source)) {
       rows += chunk.rowCount;
       opts.onProgress?.({ stage: 'reading', bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes, rows });
       await processor.process(chunk);
@@ -61,9 +76,15 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     ledger: LEDGER_FILE,
     rejectedReport: REJECTED_FILE,
     createdAt: new Date().toISOString(),
+    personalData: out.personalData,
   };
   await writeFileAtomic(join(req.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
-  return { manifest, info, issues: out.issues, issuesTruncated: out.issuesTruncated, issueCounts: out.issueCounts, findings: out.findings };
+  return { manifest, info, issues: out.issues, issuesTruncated: out.issuesTruncated, issueCounts: out.issueCounts, findings: out.findings, personalData: out.personalData, sentMapping: out.sentMapping };
+}
+
+async function* prependChunks(first: readonly SourceChunk[], rest: AsyncGenerator<SourceChunk>): AsyncGenerator<SourceChunk> {
+  yield* first;
+  yield* rest;
 }
 
 /** The source header of each parameter name (null for a constant), in the order of `params`. */

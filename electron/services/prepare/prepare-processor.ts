@@ -22,6 +22,10 @@ import { ensurePrivateDir } from '../../store/atomic-file.js';
 import { RejectedReportWriter } from './prepare-report.js';
 import type { SourceChunk } from './prepare-source.js';
 import type { ManifestBatch, PrepareRequest } from './prepare-types.js';
+import { PrepareGuard } from './prepare-guard.js';
+import { hashesValues } from '../../../shared/privacy/column-guard.js';
+import type { PersonalDataColumn } from '../../../shared/privacy/personal-data-kind.js';
+import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 
 export const LEDGER_FILE = 'rows.ledger';
 export const REJECTED_FILE = 'rejected-rows.csv';
@@ -39,10 +43,14 @@ export interface ProcessorOutcome {
   readonly issuesTruncated: boolean;
   readonly issueCounts: Readonly<Record<string, number>>;
   readonly findings: readonly ColumnFinding[];
+  /** Columns the personal-data guard found, with their fate ([] when the guard is off). */
+  readonly personalData: readonly PersonalDataColumn[];
+  /** The mapping really sent: the request's, with the columns the guard left out ignored. */
+  readonly sentMapping: MappingSpec;
 }
 
 /** Returns the compiled mapping or throws AppCallError('mapping-column-missing') naming the missing columns. */
-export function compileOrThrow(req: PrepareRequest, headers: readonly string[]): CompiledMapping {
+export function compileOrThrow(req: Pick<PrepareRequest, 'mapping'>, headers: readonly string[]): CompiledMapping {
   const compiled = compileMapping(req.mapping, headers);
   if (compiled.ok) return compiled.mapping;
   const missing = [...(compiled.missingId !== null ? [compiled.missingId] : []), ...compiled.missingColumns];
@@ -62,15 +70,25 @@ export class PrepareProcessor {
     private readonly prefix: string,
     private readonly limits: BatchLimits,
     private readonly fileBlocked: boolean,
+    private readonly guard: PrepareGuard | null,
+    private readonly sentMapping: MappingSpec,
   ) {}
 
-  /** Compiles the mapping (throws `mapping-column-missing` for absent columns), records file-level issues, opens the output files. */
-  static async create(req: PrepareRequest, info: TableInfo): Promise<PrepareProcessor> {
-    const mapping = compileOrThrow(req, info.headers);
+  /**
+   * Compiles the mapping (throws `mapping-column-missing` for absent columns), plans the personal-data
+   * guard from the headers and `sample` (the first rows; throws `personal-data-refused`), records
+   * file-level issues, opens the output files.
+   */
+  static async create(req: PrepareRequest, info: TableInfo, sample: readonly (readonly string[])[]): Promise<PrepareProcessor> {
+    const guard = req.guard === false ? null : PrepareGuard.create(req.mapping, info.headers, sample);
+    const sentMapping = guard?.mapping ?? req.mapping;
+    const mapping = compileOrThrow({ mapping: sentMapping }, info.headers);
     const sink = new IssueSink(req.issueLimit ?? 10_000);
     for (const note of info.headerNotes) sink.add(headerNoteIssue(note.code, note.column, info.headers[note.column] ?? ''));
-    const fileIssues = checkMapping(info.headers, req.mapping);
+    const fileIssues = [...checkMapping(info.headers, sentMapping), ...(guard?.fileIssues() ?? [])];
     for (const i of fileIssues) sink.add(i);
+    const hashed = new Set(sentMapping.columns.filter((c) => hashesValues(c.transforms)).map((c) => c.column));
+    guard?.bind(mapping, (column) => hashed.has(column));
     await ensurePrivateDir(req.outDir);
     const prefix = batchPrefix(mapping.idKind, mapping.params.map((p) => p.name));
     const limits = batchLimits(req.batchRows, req.batchBytes);
@@ -91,8 +109,9 @@ export class PrepareProcessor {
       valid: 0,
       rejected: 0,
       excluded: 0,
+      guard,
     };
-    return new PrepareProcessor(req, run, prefix, limits, fileIssues.some((i) => i.severity === 'blocking'));
+    return new PrepareProcessor(req, run, prefix, limits, fileIssues.some((i) => i.severity === 'blocking'), guard, sentMapping);
   }
 
   /** Rows processed so far. */
@@ -160,6 +179,8 @@ export class PrepareProcessor {
       issuesTruncated: run.sink.truncated,
       issueCounts: run.sink.counts,
       findings: run.sink.findings.list(),
+      personalData: this.guard?.result() ?? [],
+      sentMapping: this.sentMapping,
     };
   }
 }

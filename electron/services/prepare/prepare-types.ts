@@ -6,6 +6,7 @@ import type { DuplicatePolicy } from '../../../shared/validation/duplicate-polic
 import type { ValueFixes } from '../../../shared/validation/value-fixes.js';
 import type { Issue } from '../../../shared/validation/issue.js';
 import type { ColumnFinding } from '../../../shared/validation/column-findings.js';
+import type { PersonalDataColumn } from '../../../shared/privacy/personal-data-kind.js';
 
 /** Everything one prepare run needs; plain data, so it crosses to the worker thread unchanged. */
 export interface PrepareRequest {
@@ -22,6 +23,8 @@ export interface PrepareRequest {
   readonly batchBytes?: number;
   /** How many issues to return in the result (all are counted by code). Default 10,000. */
   readonly issueLimit?: number;
+  /** The personal-data guard; on unless false, which only the benchmark that measures its cost passes. */
+  readonly guard?: boolean;
 }
 
 /** One batch file as written. `firstLine` is the global 0-based data line of its first row. */
@@ -63,6 +66,8 @@ export interface PrepareManifest {
   readonly ledger: string;
   readonly rejectedReport: string;
   readonly createdAt: string;
+  /** Columns the personal-data guard found and whether each was sent (absent in folders prepared before the guard). */
+  readonly personalData?: readonly PersonalDataColumn[];
 }
 
 /** What a prepare run returns to its caller. */
@@ -75,6 +80,10 @@ export interface PrepareResult {
   readonly issueCounts: Readonly<Record<string, number>>;
   /** Per value-issue kind and column: the count and a few real values (what the Review step previews fixes on). */
   readonly findings: readonly ColumnFinding[];
+  /** Columns the personal-data guard found: kind, evidence, rows with a value, sent or not. */
+  readonly personalData: readonly PersonalDataColumn[];
+  /** The mapping really sent (the request's, with the columns the guard left out ignored). */
+  readonly sentMapping: MappingSpec;
 }
 
 /** Progress of a run: reading (bytes and rows so far), then finishing (files being closed and fixed up). */

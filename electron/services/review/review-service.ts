@@ -284,8 +284,10 @@ export class ReviewService {
       edits: s.overlay.size,
       uploadAllowed: uploadBlock === null,
       uploadBlock,
+      personalData: result.personalData,
     };
-    const compiled = compileMapping(mapping, file.headers);
+    // The grid shows what is sent: without the columns the personal-data guard left out.
+    const compiled = compileMapping(result.sentMapping, file.headers);
     s.last = { summary, index, compiled: compiled.ok ? compiled.mapping : null, readings: compiled.ok ? numberReadingsOf(compiled.mapping, s.fixes) : [] };
     return summary;
   }

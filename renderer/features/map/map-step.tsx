@@ -14,6 +14,7 @@ import { useCatalogMarks } from './use-catalog-marks.js';
 import { useConnections } from '../../state/connections-store.js';
 
 const EMPTY_MAPPING = mappingSpecSchema.parse({ idColumn: '', idKind: 'thirdPartyId' });
+import { IdPersonalData } from './id-personal-data.js';
 
 /** Step 2: the identifier (column and kind), the parameter table, and templates. */
 export function MapStep({ api }: { readonly api: ClientApi }) {
@@ -143,6 +144,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
         <Well marginTop="size-150" UNSAFE_className="help-text">
           {t('map.kindHelp')}
         </Well>
+        <IdPersonalData mapping={mapping} personal={suggestion.personalData ?? []} example={example} headers={file.headers} onChange={setMapping} />
       </section>
 
       <section aria-labelledby="params-heading" className="panel">
@@ -170,6 +172,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
           suggestions={suggestions}
           example={example}
           headers={file.headers}
+          personal={suggestion.personalData ?? []}
           onChange={setMapping}
           noteFor={(column) => {
             const hit = catalog.byColumn.get(column);

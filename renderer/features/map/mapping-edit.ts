@@ -2,7 +2,7 @@ import type { ColumnMapping, ColumnTransform, MappingSpec } from '../../../share
 import type { ColumnSuggestion } from '../../../shared/contract/index.js';
 
 /** The transform choices the Map step offers, each a fixed transform chain. */
-export const transformChoices = ['none', 'trim', 'upper', 'lower', 'boolean', 'date'] as const;
+export const transformChoices = ['none', 'trim', 'upper', 'lower', 'boolean', 'date', 'hash'] as const;
 export type TransformChoice = (typeof transformChoices)[number];
 
 /** Returns the transform chain for a choice. */
@@ -20,6 +20,8 @@ export function transformsFor(choice: TransformChoice): ColumnTransform[] {
       return [{ kind: 'boolean', trueValue: 'true', falseValue: 'false' }];
     case 'date':
       return [{ kind: 'date', from: 'auto', to: 'YYYY-MM-DD' }];
+    case 'hash':
+      return [{ kind: 'hash', algorithm: 'sha256' }];
   }
 }
 
@@ -34,7 +36,7 @@ export function choiceOf(transforms: readonly ColumnTransform[]): ShownChoice {
 
 /** One step of a chain as the UI words it: a key under `map.steps` and the values it quotes. */
 export type ChainStep =
-  | { readonly key: 'trim' | 'upper' | 'lower' }
+  | { readonly key: 'trim' | 'upper' | 'lower' | 'hash' }
   | { readonly key: 'valueMap'; readonly count: number }
   | { readonly key: 'date'; readonly from: string; readonly to: string }
   | { readonly key: 'boolean'; readonly trueValue: string; readonly falseValue: string };
@@ -53,6 +55,8 @@ export function chainSteps(transforms: readonly ColumnTransform[]): ChainStep[] 
         return { key: 'date', from: step.from, to: step.to };
       case 'boolean':
         return { key: 'boolean', trueValue: step.trueValue, falseValue: step.falseValue };
+      case 'hash':
+        return { key: 'hash' };
     }
   });
 }

@@ -7,6 +7,10 @@ import type { ColumnTransform, MappingSpec } from '../../../shared/domain/mappin
 import { issueText } from '../../i18n/issue-text.js';
 import { chainFor, chainSteps, choiceOf, transformChoices, withColumn, type ShownChoice } from './mapping-edit.js';
 import { nameNotesByColumn } from './name-notes.js';
+import type { ColumnDetection } from '../../../shared/privacy/column-guard.js';
+import { hashesValues } from '../../../shared/privacy/column-guard.js';
+import { sha256Hex } from '../../../shared/domain/sha256-hex.js';
+import { personalFate, withPersonalChoice, type PersonalFate } from './personal-data.js';
 
 /** One row per column (the identifier excepted): send it or not, under which name, with which value change. */
 export function ParamTable({
@@ -14,6 +18,7 @@ export function ParamTable({
   suggestions,
   example,
   headers,
+  personal,
   onChange,
   noteFor,
 }: {
@@ -21,6 +26,8 @@ export function ParamTable({
   readonly suggestions: readonly ColumnSuggestion[];
   readonly example: readonly string[] | null;
   readonly headers: readonly string[];
+  /** Columns the personal-data guard found: not sent until the user chooses, with the reason shown. */
+  readonly personal: readonly ColumnDetection[];
   readonly onChange: (mapping: MappingSpec) => void;
   /** Extra words under a sent column's name (the attribute catalog's mark). */
   readonly noteFor?: (column: string) => ReactNode;
@@ -44,8 +51,12 @@ export function ParamTable({
         </tr>
       </thead>
       <tbody>
-        {mapping.columns.map((c) => {
-          const sent = !ignored.has(c.column);
+        {mapping.columns.map((c, row) => {
+          const detection = personal.find((d) => d.column === c.column);
+          const fate: PersonalFate | null = detection ? personalFate(detection, mapping, c.transforms) : null;
+          const sent = fate === null ? !ignored.has(c.column) : fate === 'by-choice' || fate === 'hashed';
+          const noteId = `personal-note-${row}`;
+          const value = index0(headers, c.column, example);
           const s = suggestions.find((x) => x.column === c.column);
           const edited = s !== undefined && s.param !== c.param;
           const index = headers.indexOf(c.column);
@@ -58,10 +69,35 @@ export function ParamTable({
           const notes = (nameNotes.get(c.column) ?? []).map((issue) => ({ code: issue.code, text: issueText(t, { ...issue, column: null }) }));
           const notesId = `param-notes-${headers.indexOf(c.column)}`;
           return (
-            <tr key={c.column} data-column={c.column} className={sent ? undefined : 'param-row--ignored'}>
-              <th scope="row">{c.column}</th>
+            <tr key={c.column} data-column={c.column} data-personal={fate ?? undefined} className={sent ? undefined : 'param-row--ignored'}>
+              <th scope="row">
+                <span className="param-column-name">{c.column}</span>
+                {detection && fate && (
+                  <p id={noteId} className={`personal-note personal-note--${fate}`} data-testid="personal-note">
+                    {fate === 'never'
+                      ? t('map.personal.never')
+                      : t(fate === 'not-sent' ? 'map.personal.notSent' : fate === 'by-choice' ? 'map.personal.sentByChoice' : 'map.personal.sentHashed', {
+                          kind: t(`map.personal.kinds.${detection.kind}`),
+                          evidence: t(`map.personal.evidence.${detection.evidence}`),
+                        })}
+                  </p>
+                )}
+              </th>
               <td>
-                <Checkbox isSelected={sent} onChange={(v) => onChange(withColumn(mapping, c.column, { send: v }))} aria-label={t('map.sendLabel', { column: c.column })} />
+                {detection ? (
+                  <Checkbox
+                    isSelected={sent}
+                    isDisabled={fate === 'never' || fate === 'hashed'}
+                    onChange={(v) => onChange(withPersonalChoice(mapping, c.column, v))}
+                    aria-label={t('map.personal.sendAnywayLabel', { column: c.column })}
+                    aria-describedby={noteId}
+                    data-testid={`send-anyway-${c.column}`}
+                  >
+                    {t('map.personal.sendAnyway')}
+                  </Checkbox>
+                ) : (
+                  <Checkbox isSelected={sent} onChange={(v) => onChange(withColumn(mapping, c.column, { send: v }))} aria-label={t('map.sendLabel', { column: c.column })} />
+                )}
               </td>
               <td>
                 <TextField
@@ -102,7 +138,7 @@ export function ParamTable({
                 <Picker
                   aria-label={t('map.transformLabel', { column: c.column })}
                   selectedKey={shown}
-                  isDisabled={!sent}
+                  isDisabled={fate === null ? !sent : fate === 'never'}
                   onSelectionChange={(key: Key | null) => key !== null && onChange(withColumn(mapping, c.column, { transforms: chainFor(key as ShownChoice, templateChain) }))}
                   width="size-2400"
                 >
@@ -110,12 +146,23 @@ export function ParamTable({
                     <Item key={choice}>{choice === 'template' && templateChain ? t('map.transforms.template', { steps: chainText(templateChain) }) : t(`map.transforms.${choice}`)}</Item>
                   ))}
                 </Picker>
+                {hashesValues(c.transforms) && value.trim() !== '' && (
+                  <p className="hint hash-shown" data-testid={`hash-shown-${c.column}`}>
+                    {t('map.personal.hashShown', { before: value, after: `${sha256Hex(value.trim().toLowerCase()).slice(0, 16)}…` })}
+                  </p>
+                )}
               </td>
-              <td className="example">{index >= 0 ? (example?.[index] ?? '') : ''}</td>
+              <td className="example">{index >= 0 ? value : ''}</td>
             </tr>
           );
         })}
       </tbody>
     </table>
   );
+}
+
+/** The first row's value of `column` ('' when the column or the row is missing). */
+function index0(headers: readonly string[], column: string, example: readonly string[] | null): string {
+  const i = headers.indexOf(column);
+  return i >= 0 ? (example?.[i] ?? '') : '';
 }

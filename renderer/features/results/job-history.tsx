@@ -50,6 +50,11 @@ export function JobHistory(props: {
                     <th scope="row">
                       {file}
                       {item.retryOf && <span className="batch-message">{t('results.retryOf')}</span>}
+                      {item.personalDataSent.length > 0 && (
+                        <span className="batch-message" data-testid="history-personal-data">
+                          {t('results.personalDataSent', { columns: item.personalDataSent.map((c) => `${c.column} (${t(`map.personal.kinds.${c.kind}`)})`).join(', ') })}
+                        </span>
+                      )}
                     </th>
                     <td>
                       {item.profileName} <span className="batch-message">{item.clientCode}</span>

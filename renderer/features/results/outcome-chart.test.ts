@@ -19,7 +19,7 @@ describe('outcomes per batch', () => {
           jobId: 'j',
           createdAt: at,
           connection: { profileId: 'p', name: 'L', baseUrl: 'http://127.0.0.1:1', clientCode: 'c', apiVersion: 'v1', statusHosts: [], dailyRowBudget: null },
-          source: { file: 'f.csv', idType: 'pcId', rows: 40, rejected: 0, excluded: 0, preparedDir: '/x', retryOf: null },
+          source: { file: 'f.csv', idType: 'pcId', rows: 40, rejected: 0, excluded: 0, preparedDir: '/x', retryOf: null, personalData: [] },
           batches: [batch(0, 10), batch(1, 10), batch(2, 10), batch(3, 10)],
           options: defaultJobOptions(),
         },

@@ -86,6 +86,7 @@ const codes = {
   'file-not-open': 'That file is no longer open. Load it again.',
   'sample-missing': 'The sample file is not part of this installation.',
   'mapping-column-missing': 'The file has no column named {{columns}}. Its columns are: {{headers}}.',
+  'personal-data-refused': { rrn: 'The column “{{column}}” holds resident registration numbers, which may not be stored in Target at all, so it cannot be sent.' },
   'not-validated': { 'not-run': 'Check the file first: the review has not run yet.', 'no-mapping': 'Choose the mapping first.' },
   'check-failed': 'The file could not be checked because of a problem on our side. The details are in the log.',
 

@@ -53,6 +53,7 @@ export const results = {
   repairOf: 'Repair the record of the upload of {{file}} ({{when}})',
   resultsFailed: 'The results file could not be written: {{message}} The upload itself is safe; press Download the results to try again.',
   retryOf: 'retry of an earlier upload',
+  personalDataSent: 'Personal data sent by your choice: {{columns}}',
   showing: 'Showing',
   resumeTitle: 'An upload did not finish',
   resumeBody: 'The upload of {{file}} to {{connection}} stopped before it finished ({{done}} of {{rows}} rows have a result). Resume it now? Batches Target already has are never sent twice.',

@@ -85,6 +85,7 @@ export const errors: Messages['errors'] = {
     'file-not-open': '이 파일은 더 이상 열려 있지 않습니다. 다시 불러오세요.',
     'sample-missing': '이 설치본에는 샘플 파일이 없습니다.',
     'mapping-column-missing': '파일에 없는 열: {{columns}}. 파일의 열: {{headers}}.',
+    'personal-data-refused': { rrn: '“{{column}}” 열에는 주민등록번호가 있습니다. 주민등록번호는 Target에 저장할 수 없으므로 보낼 수 없습니다.' },
     'not-validated': { 'not-run': '먼저 파일을 검사하세요. 아직 검토가 실행되지 않았습니다.', 'no-mapping': '먼저 매핑을 정하세요.' },
     'check-failed': '앱 내부 문제로 파일을 검사하지 못했습니다. 자세한 내용은 로그에 있습니다.',
 

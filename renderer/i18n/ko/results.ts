@@ -55,6 +55,7 @@ export const results: Messages['results'] = {
   repairOf: '{{file}} 업로드 기록 복구({{when}})',
   resultsFailed: '결과 파일을 쓰지 못했습니다: {{message}} 업로드 자체는 안전합니다. 결과 내려받기를 눌러 다시 시도하세요.',
   retryOf: '이전 업로드의 재시도',
+  personalDataSent: '직접 선택해서 보낸 개인정보: {{columns}}',
   showing: '표시 중',
   resumeTitle: '끝나지 않은 업로드가 있습니다',
   resumeBody: '{{file}} 파일을 {{connection}} 연결에 보내던 업로드가 끝나기 전에 멈췄습니다({{rows}}행 중 {{done}}행의 결과가 있음). 지금 재개할까요? Target이 이미 받은 배치는 두 번 보내지 않습니다.',

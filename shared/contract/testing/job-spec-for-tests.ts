@@ -10,7 +10,7 @@ export function jobSpecForTests(at: string, batchRows: readonly number[], source
     jobId: 'j1',
     createdAt: at,
     connection: { profileId: 'p', name: 'Local', baseUrl: 'http://127.0.0.1:1', clientCode: 'acme', apiVersion: 'v2', statusHosts: [], dailyRowBudget: null },
-    source: { file: 'in.csv', idType: 'thirdPartyId', rows: batchRows.reduce((a, b) => a + b, 0), rejected: 0, excluded: 0, preparedDir: '/tmp/x', retryOf: null, ...source },
+    source: { file: 'in.csv', idType: 'thirdPartyId', rows: batchRows.reduce((a, b) => a + b, 0), rejected: 0, excluded: 0, preparedDir: '/tmp/x', retryOf: null, personalData: [], ...source },
     batches: batchRows.map((rows, index) => ({ index, rows, bytes: rows * 10, path: `b${index}` })),
     options: defaultJobOptions(),
   };
