@@ -49,6 +49,10 @@ test('a Korean CRM export: personal data starts unsent with the reason, the RRN 
   await expect(map.sendAnyway('주민등록번호')).toHaveAccessibleDescription(/cannot be sent/);
   await expect(map.sendBox('등급')).toBeChecked();
   await expect(map.sendBox('포인트')).toBeChecked();
+  // The names that work in Target's audience builder, with the header kept and the reason shown.
+  await expect(map.paramField('등급')).toHaveValue('tier');
+  await expect(map.paramField('포인트')).toHaveValue('points');
+  await expect(page.getByTestId('param-notes-등급')).toContainText('“등급” means tier');
   await expectAccessibleAndCapture(page, 'map (personal data)', 'map-personal-data');
 
   // Choosing to send a column, then changing one's mind: the explanation follows the choice.
@@ -102,8 +106,8 @@ test('a Korean CRM export: personal data starts unsent with the reason, the RRN 
   for (const row of rows) {
     const profile = await fetchProfile(base, view.spec!.connection.clientCode, row[0]!);
     expect(profile, `profile ${row[0]}`).not.toBeNull();
-    const values = Object.values(profile!);
-    expect(values).toEqual(expect.arrayContaining([row[5], row[6]]));
+    // Under the suggested names: tier and points.
+    expect(profile).toMatchObject({ tier: row[5], points: row[6] });
     const all = JSON.stringify(profile);
     for (const personal of row.slice(1, 5)) expect(all).not.toContain(personal);
   }
