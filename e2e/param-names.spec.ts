@@ -11,8 +11,8 @@ import { ReviewPage } from './pages/review-page.js';
 async function crmFile(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'pl-names-'));
   const path = join(dir, '회원.csv');
-  const lines = ['회원번호,등급,포인트,회원등급,メールアドレス,Straße,user.segment,메모'];
-  for (let i = 1; i <= 12; i++) lines.push(`K${String(i).padStart(6, '0')},${i % 2 ? '골드' : '실버'},${i * 100},VIP,k${i}@example.com,Hauptstr. ${i},new,${i === 5 ? 'x'.repeat(300) : 'ok'}`);
+  const lines = ['회원번호,등급,포인트,회원등급,テーマカラー,Straße,user.segment,메모'];
+  for (let i = 1; i <= 12; i++) lines.push(`K${String(i).padStart(6, '0')},${i % 2 ? '골드' : '실버'},${i * 100},VIP,${i % 2 ? 'ブルー' : 'レッド'}-${i},Hauptstr. ${i},new,${i === 5 ? 'x'.repeat(300) : 'ok'}`);
   await writeFile(path, `${lines.join('\r\n')}\r\n`);
   return path;
 }
@@ -33,12 +33,12 @@ test('Korean headers get ASCII names with the header and the reason beside them,
   await expect(map.paramField('등급')).toHaveValue('tier');
   await expect(map.paramField('포인트')).toHaveValue('points');
   await expect(map.paramField('회원등급')).toHaveValue('hoewonDeunggeup');
-  await expect(map.paramField('メールアドレス')).toHaveValue('meeruadoresu');
+  await expect(map.paramField('テーマカラー')).toHaveValue('teemakaraa');
   await expect(map.paramField('Straße')).toHaveValue('strasse');
   await expect(row('등급').getByRole('rowheader')).toHaveText('등급');
   await expect(notes('등급')).toHaveText('From the glossary: “등급” means tier');
   await expect(notes('회원등급')).toHaveText('Romanised from “회원등급”');
-  await expect(notes('メールアドレス')).toHaveText('Romanised from “メールアドレス”');
+  await expect(notes('テーマカラー')).toHaveText('Romanised from “テーマカラー”');
   await expect(notes('Straße')).toHaveText('Accents and spaces removed from “Straße”');
   await expect(row('등급')).toContainText('from the glossary');
   // The notes describe the name field to assistive technology.
@@ -64,12 +64,12 @@ test('Korean headers get ASCII names with the header and the reason beside them,
   await expect(row('등급')).toContainText('용어집에서');
   // Another identifier: the member number becomes a parameter under its glossary name, with its reason.
   await map.idColumnPicker.click();
-  await page.getByRole('option', { name: 'メールアドレス' }).click();
+  await page.getByRole('option', { name: 'テーマカラー' }).click();
   await expect(map.paramField('회원번호')).toHaveValue('memberNumber');
   await expect(notes('회원번호')).toHaveText('용어집: “회원번호” → memberNumber');
   await map.idColumnPicker.click();
   await page.getByRole('option', { name: '회원번호' }).click();
-  await expect(map.paramField('メールアドレス')).toHaveValue('meeruadoresu');
+  await expect(map.paramField('テーマカラー')).toHaveValue('teemakaraa');
   await expectAccessibleAndCapture(page, 'map (names, ko)', 'map-names-ko');
 
   await map.check();
