@@ -29,6 +29,11 @@ const origins = (mapping: MappingSpec, from: ParamOrigin['from']): ParamOrigin[]
 
 async function buildMapping(args: ValidateArgs, headers: readonly string[], cwd: string): Promise<{ mapping: MappingSpec; names: readonly ParamOrigin[] }> {
   const built = await baseMapping(args, headers, cwd);
+  // A misspelt column would otherwise leave the column it meant out without a word.
+  const unknown = args.allowPersonalData.find((c) => !headers.includes(c));
+  if (unknown !== undefined) {
+    throw new CliUsageError(`--allow-personal-data: the file has no column "${unknown}"; its columns are: ${headers.map((h) => `"${h}"`).join(', ')}`);
+  }
   // `--allow-personal-data` adds to a template's own allowances (an explicit choice either way).
   const allow = [...new Set([...built.mapping.allowPersonalData, ...args.allowPersonalData])];
   return { mapping: { ...built.mapping, allowPersonalData: allow }, names: built.names };

@@ -86,6 +86,12 @@ describe('the personal-data guard on the command line', () => {
     expect(refused.err).toContain('"주민등록번호"');
     expect(refused.err).toContain('resident registration numbers');
     expect(refused.err.trim().split('\n')).toHaveLength(1);
+
+    // A column the file does not have is named, not ignored: nothing is sent.
+    const misspelt = await cli(h, ['validate', FIXTURE, ...idFlags, '--allow-personal-data', '휴대전화', '--json']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.out).toBe('');
+    expect(misspelt.err).toContain('--allow-personal-data: the file has no column "휴대전화"');
   }, 60_000);
 
   it('--allow-personal-data sends the named column, and the job records the choice', async () => {
