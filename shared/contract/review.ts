@@ -128,6 +128,8 @@ export interface ReviewRow {
    * column that is not sent. The grid shows these; `cells` is what the file (or the user's edit) says.
    */
   readonly sent: readonly (string | null)[];
+  /** True for a row shown only because it was kept in view (it no longer matches the filter: fixed or left out). */
+  readonly kept?: boolean;
   /** Header names of the cells the user edited. */
   readonly edited: readonly string[];
   readonly status: 'ready' | 'warning' | 'blocked' | 'excluded';
@@ -199,8 +201,17 @@ export const reviewCalls = {
     'Validates and prepares the whole open file with this mapping (and the edits made so far) in a worker; resolves with the counts. Rejects `mapping-column-missing` when the mapping names a column the file lacks.',
   ),
   'review.rows': defineCall<ReviewPage>()(
-    z.object({ fileId, filter: reviewFilterSchema.default('all'), offset: z.number().int().min(0), count: z.number().int().min(1).max(500) }).strict(),
-    'A page of the rows the filter selects, each with its cells (edits applied), status and issues. Rejects `not-validated` before the first `review.run`.',
+    z
+      .object({
+        fileId,
+        filter: reviewFilterSchema.default('all'),
+        offset: z.number().int().min(0),
+        count: z.number().int().min(1).max(500),
+        /** Rows kept in the filtered list although they no longer match (just fixed or left out), until the list is refreshed. */
+        keep: z.array(z.number().int().min(1)).max(10_000).optional(),
+      })
+      .strict(),
+    'A page of the rows the filter selects (plus the `keep` rows, in row order, marked `kept` when they no longer match), each with its cells (edits applied), status and issues. Rejects `not-validated` before the first `review.run`.',
   ),
   'review.edit': defineCall<ReviewSummary>()(
     z.object({ fileId, edits: z.array(rowEditSchema).min(1).max(10_000) }).strict(),

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { FileId } from '../../../shared/contract/files.js';
 import type { BulkAction, ReviewFilter, ReviewIssue, ReviewPage, ReviewRow, ReviewSummary, RejectedExport, TopValues } from '../../../shared/contract/review.js';
+import { mergeRows } from '../../../shared/validation/merge-rows.js';
 import { AppCallError } from '../../../shared/contract/errors.js';
 import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 import { applyRowEdit, RowOverlay, type RowEdit } from '../../../shared/domain/row-overlay.js';
@@ -44,6 +45,8 @@ interface Session {
   last: LastRun | null;
   abort: AbortController | null;
   queue: Promise<unknown>;
+  /** The last filtered list with kept rows merged in, by run, filter and kept rows. */
+  keptList?: { readonly key: string; readonly list: readonly number[] };
 }
 
 /**
@@ -60,7 +63,7 @@ export class ReviewService {
   handlers(): HandlerSlice<'review.run' | 'review.rows' | 'review.edit' | 'review.bulk' | 'review.topValues' | 'review.exportRejected'> {
     return {
       'review.run': ({ fileId, mapping, fixes, duplicates }) => this.run(fileId as FileId, mapping, fixes, duplicates),
-      'review.rows': ({ fileId, filter, offset, count }) => this.rows(fileId as FileId, filter, offset, count),
+      'review.rows': ({ fileId, filter, offset, count, keep }) => this.rows(fileId as FileId, filter, offset, count, keep),
       'review.edit': ({ fileId, edits }) => this.edit(fileId as FileId, edits),
       'review.bulk': ({ fileId, bulk }) => this.bulk(fileId as FileId, bulk),
       'review.topValues': ({ fileId, limit }) => this.topValues(fileId as FileId, limit),
@@ -77,13 +80,18 @@ export class ReviewService {
     return this.validate(s);
   }
 
-  /** A page of the filtered rows of the last run. Rejects `not-validated` before a run. */
-  async rows(fileId: FileId, filter: ReviewFilter, offset: number, count: number): Promise<ReviewPage> {
+  /**
+   * A page of the filtered rows of the last run, with the `keep` rows merged in (in row order) and marked
+   * `kept` when the filter no longer selects them. Rejects `not-validated` before a run.
+   */
+  async rows(fileId: FileId, filter: ReviewFilter, offset: number, count: number, keep: readonly number[] = []): Promise<ReviewPage> {
     const s = this.session(fileId);
     const last = s.last;
     if (!last) throw new AppCallError('not-validated', { variant: 'not-run' });
     const headers = this.summaryOf(fileId).headers;
-    const list = last.index.select(filter);
+    const selected = last.index.select(filter);
+    const list = this.withKept(s, last.summary.run, filter, selected, keep, last.summary.rows);
+    const matched = selected === null || keep.length === 0 ? null : new Set(selected);
     const total = list === null ? last.summary.rows : list.length;
     const end = Math.min(total, offset + count);
     const wanted: number[] = [];
@@ -99,9 +107,19 @@ export class ReviewService {
         edited: edit?.cells ? Object.keys(edit.cells) : [],
         status: last.index.status(row),
         issues: last.index.issues(row),
+        ...(matched !== null && !matched.has(row) ? { kept: true } : {}),
       };
     });
     return { run: last.summary.run, offset, total, rows };
+  }
+
+  /** The filter's rows with the kept ones merged in; the merge is remembered per run, filter and keep list (pages ask again and again). */
+  private withKept(s: Session, run: number, filter: ReviewFilter, selected: readonly number[] | null, keep: readonly number[], rows: number): readonly number[] | null {
+    if (selected === null || keep.length === 0) return selected;
+    const wanted = [...new Set(keep)].filter((r) => r <= rows).sort((a, b) => a - b);
+    const key = `${run}|${JSON.stringify(filter)}|${wanted.join(',')}`;
+    if (s.keptList?.key !== key) s.keptList = { key, list: mergeRows(selected, wanted) };
+    return s.keptList.list;
   }
 
   /** Records edits and exclusions, then validates again. Rejects `not-validated` before the first run. */

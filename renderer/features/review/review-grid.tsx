@@ -27,6 +27,8 @@ export interface ReviewGridProps {
   readonly headers: readonly string[];
   readonly run: number;
   readonly filter: ReviewFilter;
+  /** Rows kept in the filtered list although they no longer match (fixed or left out), until refreshed. */
+  readonly keep: readonly number[];
   readonly initialTotal: number;
   /** Scroll to and focus this list index (changes with `nonce`). */
   readonly jump: { readonly index: number; readonly nonce: number } | null;
@@ -40,15 +42,15 @@ export interface ReviewGridProps {
  * paged from the Node side, with issue highlighting, inline editing (Enter or double-click) and a
  * per-row Send switch. Keyboard: one tab stop; arrow keys, Home/End, Page Up/Down move the active cell.
  */
-export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initialTotal, jump, busy, onEdit, onExclude }: ReviewGridProps) {
+export function ReviewGrid({ api, fileId, fileName, headers, run, filter, keep, initialTotal, jump, busy, onEdit, onExclude }: ReviewGridProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rowAt, ensure, total, version, ready } = usePagedRows<ReviewRow>({
-    key: `${fileId}|${run}|${JSON.stringify(filter)}`,
+    key: `${fileId}|${run}|${JSON.stringify(filter)}|${keep.join(',')}`,
     pageSize: PAGE,
     keep: KEEP,
     initialTotal,
-    fetch: (offset, count) => api.call['review.rows']({ fileId, filter, offset, count }),
+    fetch: (offset, count) => api.call['review.rows']({ fileId, filter, offset, count, ...(keep.length > 0 ? { keep: [...keep] } : {}) }),
   });
   const [active, setActive] = useState<{ index: number; col: number }>({ index: 0, col: 2 });
   const [editing, setEditing] = useState<{ index: number; col: number; value: string } | null>(null);
@@ -94,6 +96,16 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
     const row = rowAt(index);
     if (!row || col < FIRST_DATA || busy) return;
     setEditing({ index, col, value: row.cells[col - FIRST_DATA] ?? '' });
+  };
+  // The editor ends once: Enter, Escape or leaving it (the blur that follows Enter/Escape finds nothing to do).
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+  const finishEdit = (save: boolean, before: string, row: number, column: string) => {
+    const now = editingRef.current;
+    if (!now) return;
+    editingRef.current = null;
+    setEditing(null);
+    if (save && now.value !== before) onEdit(row, column, now.value);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing) return;
@@ -199,6 +211,11 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                         />
                         <span className="row-number">{row.row.toLocaleString(i18n.language)}</span>
                         <span className={`status status--${row.status}`}>{t(`review.grid.status.${row.status}`)}</span>
+                        {row.kept && row.status !== 'excluded' && (
+                          <span className="kept-mark" data-testid={`fixed-${row.row}`}>
+                            {t('review.grid.fixed')}
+                          </span>
+                        )}
                       </div>
                     );
                   }
@@ -242,17 +259,17 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, initia
                           onKeyDown={(e) => {
                             if (e.key === 'Enter') {
                               e.preventDefault();
-                              if (editing.value !== value) onEdit(row.row, column, editing.value);
-                              setEditing(null);
+                              finishEdit(true, value, row.row, column);
                               scrollRef.current?.focus();
                             } else if (e.key === 'Escape') {
                               e.preventDefault();
-                              setEditing(null);
+                              finishEdit(false, value, row.row, column);
                               scrollRef.current?.focus();
                             }
                             e.stopPropagation();
                           }}
-                          onBlur={() => setEditing(null)}
+                          // As in a spreadsheet: clicking (or tabbing) away keeps the edit; only Escape drops it.
+                          onBlur={() => finishEdit(true, value, row.row, column)}
                         />
                       ) : (
                         <>

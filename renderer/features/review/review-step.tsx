@@ -29,6 +29,10 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   const [filter, setFilter] = useState<ReviewFilter>('all');
+  // Rows fixed or left out while a filter is on stay in the list (marked) until the list is refreshed.
+  const [kept, setKept] = useState<readonly number[]>([]);
+  const filterText = JSON.stringify(filter);
+  useEffect(() => setKept([]), [filterText, file?.fileId]);
   const [jumpRow, setJumpRow] = useState<number>(Number.NaN);
   const [jump, setJump] = useState<{ index: number; nonce: number } | null>(null);
   const [jumpError, setJumpError] = useState<string | null>(null);
@@ -65,6 +69,9 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
   }
 
   const filterKey = typeof filter === 'string' ? filter : 'code';
+  const keepInView = (row: number) => {
+    if (filter !== 'all' && !kept.includes(row)) setKept([...kept, row].slice(-10_000));
+  };
   const doJump = () => {
     if (!Number.isFinite(jumpRow)) return;
     if (jumpRow < 1 || jumpRow > summary.rows) {
@@ -179,6 +186,14 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
           </p>
         )}
       </Flex>
+      {kept.length > 0 && (
+        <Flex gap="size-150" alignItems="center" wrap marginTop="size-100" data-testid="kept-note">
+          <Text>{t('review.grid.keptNote', { count: kept.length })}</Text>
+          <Button variant="secondary" onPress={() => setKept([])} data-testid="refresh-list">
+            {t('review.grid.refreshList')}
+          </Button>
+        </Flex>
+      )}
       <ReviewGrid
         api={api}
         fileId={summary.fileId}
@@ -186,11 +201,18 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
         headers={file.headers}
         run={summary.run}
         filter={filter}
+        keep={kept}
         initialTotal={filter === 'all' ? summary.rows : 0}
         jump={jump}
         busy={busy}
-        onEdit={(row, column, value) => void edit(api, [{ row, cells: { [column]: value } }])}
-        onExclude={(row, exclude) => void edit(api, [{ row, exclude }])}
+        onEdit={(row, column, value) => {
+          keepInView(row);
+          void edit(api, [{ row, cells: { [column]: value } }]);
+        }}
+        onExclude={(row, exclude) => {
+          keepInView(row);
+          void edit(api, [{ row, exclude }]);
+        }}
       />
       <TopValuesPanel api={api} fileId={summary.fileId} run={summary.run} />
     </section>
