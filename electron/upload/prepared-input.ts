@@ -24,6 +24,7 @@ const manifestSchema = z.object({
   ),
   ledger: z.string().optional(),
   rejectedReport: z.string().optional(),
+  sourceRows: z.string().optional(),
   idColumn: z.string().optional(),
 });
 
@@ -49,6 +50,8 @@ export interface PreparedInput {
   /** Absolute path of the row ledger (int32 per input row), when the folder has one. */
   readonly ledgerPath: string | null;
   readonly rejectedReportPath: string | null;
+  /** Absolute path of `source-rows.csv` (every input row as read), when the folder has one. */
+  readonly sourceRowsPath: string | null;
   /** Header of the identifier column, when the folder records it. */
   readonly idColumn: string | null;
 }
@@ -85,6 +88,7 @@ export async function readPreparedInput(dir: string): Promise<PreparedInput> {
     batches,
     ledgerPath: m.ledger ? abs(m.ledger) : null,
     rejectedReportPath: m.rejectedReport ? abs(m.rejectedReport) : null,
+    sourceRowsPath: m.sourceRows ? abs(m.sourceRows) : null,
     idColumn: m.idColumn ?? null,
   };
 }

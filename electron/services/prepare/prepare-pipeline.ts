@@ -5,6 +5,7 @@ import { TableReadError } from '../../io/table-types.js';
 import { tuneHeapForStreaming } from '../heap-tuning.js';
 import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './prepare-processor.js';
 import { readInProcess } from './prepare-source.js';
+import { SOURCE_ROWS_FILE } from './prepare-source-rows.js';
 import type { PrepareManifest, PrepareProgress, PrepareRequest, PrepareResult } from './prepare-types.js';
 import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 
@@ -12,8 +13,8 @@ export { LEDGER_FILE, REJECTED_FILE };
 export const MANIFEST_FILE = 'manifest.json';
 
 /**
- * Runs read → map → validate → encode → write for one file: batch files, `rows.ledger`, `rejected-rows.csv`
- * and `manifest.json` land in `req.outDir`. Every input row ends in exactly one place (a batch line,
+ * Runs read → map → validate → encode → write for one file: batch files, `rows.ledger`, `rejected-rows.csv`,
+ * `source-rows.csv` (every row as read, for the result CSV) and `manifest.json` land in `req.outDir`. Every input row ends in exactly one place (a batch line,
  * excluded, or rejected). Throws AppCallError for unusable input (TableReadError) or a mapping naming
  * absent columns, and `cancelled` when the signal aborts (partial files may remain).
  */
@@ -60,6 +61,7 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     batches: out.batches,
     ledger: LEDGER_FILE,
     rejectedReport: REJECTED_FILE,
+    sourceRows: SOURCE_ROWS_FILE,
     createdAt: new Date().toISOString(),
   };
   await writeFileAtomic(join(req.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
