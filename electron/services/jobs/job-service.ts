@@ -328,8 +328,13 @@ export class JobService {
     return jobListItem(this.historySource, jobId);
   }
 
-  /** Writes (again) the result CSV of a job — in `words`' language, English without — and returns where. */
+  /**
+   * Writes (again) the result CSV of a job — in `words`' language, English without — and returns where.
+   * Waits for a background run of the job to end first (its final results write), so a download made as
+   * the job ends gets the language it asked for, not the run's English.
+   */
   async results(jobId: string, words?: ResultWords): Promise<JobResultFile> {
+    await this.backgroundRuns.get(jobId);
     const job = await this.load(jobId);
     const paths = jobPaths(this.options.homeDir, jobId);
     return { path: paths.results, rows: await writeResultCsv(job.spec, job.view, job.events, paths.results, paths.verifyJournal, words) };
