@@ -177,7 +177,7 @@ describe('limits and guards', () => {
     expect(jobSummary(view)).toMatchObject({ sent: 4, unknown: 12, confirmed: 0 });
     const { rows } = await readResultCsv(jobPaths(home, spec.jobId).results);
     expect(rows.filter((r) => r.pl_outcome === 'unknown')).toHaveLength(4);
-    expect(rows.filter((r) => r.pl_outcome === 'not-sent' && r.Outcome === 'Not sent' && r.Reason === 'The job was cancelled.')).toHaveLength(8);
+    expect(rows.filter((r) => r.pl_outcome === 'not-sent' && r.Outcome === 'Not sent' && r.Reason === `The job was cancelled. | ${NO_SOURCE}`)).toHaveLength(8);
     expect((await services.jobs.listItem(spec.jobId)).state).toBe('cancelled');
   });
 
