@@ -72,7 +72,7 @@ describe('verification', () => {
     const csv = await readResultCsv((await w.services.jobs.results(jobId)).path);
     expect(csv.header.slice(-2)).toEqual(['pl_verified', 'pl_verify_detail']);
     expect(csv.rows.filter((r) => r.pl_verified === 'missing').length).toBe(dropped.length);
-    expect(csv.rows.filter((r) => r.pl_verified === 'missing' && r.Reason.startsWith('Read back from Target: no profile has this key.')).length).toBe(dropped.length);
+    expect(csv.rows.filter((r) => r.pl_verified === 'missing' && r.Reason?.startsWith('Read back from Target: no profile has this key.')).length).toBe(dropped.length);
     expect(csv.rows.filter((r) => r.pl_verified === 'verified' && r.pl_verify_detail === '').length).toBe(10_000 - dropped.length);
 
     await admin(w.sandbox, 'PUT', '/admin/clients/acme/settings', { faults: { dropRowRate: 0 } });
