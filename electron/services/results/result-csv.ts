@@ -6,6 +6,7 @@ import type { JobEvent } from '../../../shared/jobs/job-events.js';
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import type { JobSpec } from '../../../shared/jobs/job-spec.js';
 import type { RowNote, RowOutcome } from '../../../shared/jobs/row-outcome.js';
+import { RESULT_MACHINE_HEADER } from '../../../shared/jobs/result-columns.js';
 import { describeVerifyRow } from '../../messages/verify-words.js';
 import { latestRun, type SettledRow } from '../../../shared/verify/verify-records.js';
 import { readVerifyJournal } from '../../store/verify-journal.js';
@@ -23,11 +24,7 @@ export const LEDGER_EXCLUDED_DUPLICATE = -3;
 /** Written by "retry failed rows": the row is not part of this (retry) job. */
 export const LEDGER_NOT_IN_JOB = -10;
 
-/**
- * The machine columns, after the file's own: stable names and codes for scripts, prefixed `pl_`
- * (Profile Loader) so they never clash with a spreadsheet's headers.
- */
-export const RESULT_MACHINE_HEADER = ['pl_row', 'pl_key', 'pl_outcome', 'pl_batch', 'pl_batch_id', 'pl_verified', 'pl_verify_detail'] as const;
+export { RESULT_MACHINE_HEADER };
 
 /** What one line of the result CSV says, before its cells are laid out. */
 interface ResultLine {
