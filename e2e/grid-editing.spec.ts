@@ -18,7 +18,7 @@ test('editing like a spreadsheet: clicking away saves, Escape cancels, and a fix
   await expect(review.row(12)).toHaveAttribute('data-status', 'blocked');
 
   // Escape drops an edit.
-  let run = await review.run();
+  const run = await review.run();
   await review.cell(134, 'thirdPartyId').dblclick();
   const editor134 = review.grid.getByRole('textbox', { name: /row 134, column thirdPartyId/ });
   await editor134.fill('LOY-0999999');
@@ -31,7 +31,7 @@ test('editing like a spreadsheet: clicking away saves, Escape cancels, and a fix
   const editor12 = review.grid.getByRole('textbox', { name: /row 12, column thirdPartyId/ });
   await editor12.fill('LOY-0100444');
   await page.getByRole('heading', { name: 'Review before sending' }).click();
-  run = await review.waitRunAfter(run);
+  await review.waitRunAfter(run);
   await expect(review.row(12)).toHaveAttribute('data-status', 'ready');
   await expect(review.cell(12, 'thirdPartyId')).toHaveClass(/cell--edited/);
   await expect(review.cell(12, 'thirdPartyId')).toHaveAttribute('data-sent', 'LOY-0100444');

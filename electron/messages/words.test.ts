@@ -4,7 +4,8 @@ import { sampleParams } from '../../shared/contract/testing/sample-params.js';
 import { ISSUE_PARAMS, makeIssue, type Issue, type IssueCode } from '../../shared/validation/issue.js';
 import { describeError, errorWords } from './error-words.js';
 import { describeIssue, issueWords } from './issue-words.js';
-import { describeRowNote } from './outcome-words.js';
+import { describeRowNote, resultCsvWordsEn } from './outcome-words.js';
+import { fillWords } from './fill-words.js';
 
 const UNFILLED = /undefined|\[object|NaN|\{\{/;
 
@@ -61,5 +62,13 @@ describe("the CLI's English words", () => {
     expect(describeRowNote({ code: 'v1-mixed', counters, rows: 10 })).toBe('In this batch Target counted 7 updated, 3 not found and 0 failed of 10; v1 does not say which rows.');
     expect(describeRowNote({ code: 'batch-note', note: reason('target-rejected', { said: 'Unexpected error' }) })).toBe('Target refused the batch: Unexpected error');
     expect(describeRowNote(null)).toBe('');
+    expect(describeRowNote({ code: 'excluded-blocked', reasons: 'Column `id`: the identifier is empty' })).toBe('Excluded by you; checks had blocked it: Column `id`: the identifier is empty');
+    expect(describeRowNote({ code: 'v2-uncounted', counters: { ...counters, successfulUpdates: 1200 }, rows: 1500 })).toBe('Target counted 1,200 of 1,500 rows as updated and 0 as failed without naming every row.');
+  });
+
+  it("fill every template of the result CSV's words", () => {
+    const params = { message: 'm', updated: 1, notFound: 2, failed: 3, rows: 4, reasons: 'r', details: 'd', name: 'n', sent: 's', found: 'f' };
+    for (const [key, template] of Object.entries(resultCsvWordsEn.reason)) expect(fillWords(template, params, 'en-US'), key).not.toMatch(UNFILLED);
+    expect(fillWords('{{rows, number}} rows, {{missing}}', { rows: 1234567 }, 'ko-KR')).toBe('1,234,567 rows, ');
   });
 });

@@ -14,6 +14,8 @@ import { UsageLedger } from '../store/usage-ledger.js';
 import { createHttpTransport, type Transport } from './http-transport.js';
 import { SANDBOX_FAST, tempHome, writePrepared } from './testing/fixtures.js';
 import { admin as sandboxAdmin } from '../../sandbox/testing/http.js';
+import { parseResultCsv, readResultCsv } from '../services/testing/read-result-csv.js';
+import { resultCsvWordsEn } from '../messages/outcome-words.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -41,6 +43,8 @@ async function appendEvents(home: string, jobId: string, events: WithoutJobId[])
   for (const e of events) await j.append({ ...e, jobId } as JobEvent);
   await j.close();
 }
+
+const NO_SOURCE = resultCsvWordsEn.reason['no-source-rows'];
 
 describe('the unknown-outcome rule (a POST in flight when the app died)', () => {
   it('sends the batch again when no later write to the same keys exists, counting each row once', async () => {
@@ -84,16 +88,16 @@ describe('the unknown-outcome rule (a POST in flight when the app died)', () => 
 
     const gaveUp = await services.jobs.run(spec.jobId, { unknownChoice: 'give-up' });
     expect(jobSummary(gaveUp)).toMatchObject({ state: 'completed', confirmed: 5, unknown: 5, sent: 5 });
-    const csv = await readFile(jobPaths(home, spec.jobId).results, 'utf8');
-    expect(csv.split('\n').filter((l) => l.includes(',unknown,'))).toHaveLength(5);
+    const csv = await readResultCsv(jobPaths(home, spec.jobId).results);
+    expect(csv.rows.filter((r) => r.pl_outcome === 'unknown' && r.Outcome === 'Unknown')).toHaveLength(5);
 
     // "Retry failed rows" then sends exactly those rows, as the user decides to.
     const retry = await services.jobs.retryFailed(spec.jobId);
     expect(retry.source.retryOf).toBe(spec.jobId);
     const retried = await services.jobs.run(retry.jobId);
     expect(jobSummary(retried)).toMatchObject({ state: 'completed', rows: 5, confirmed: 5, unknown: 0 });
-    const retryCsv = (await readFile(jobPaths(home, retry.jobId).results, 'utf8')).trim().split('\n');
-    expect(retryCsv.slice(1).map((l) => l.split(',')[0])).toEqual(['1', '2', '3', '4', '5']);
+    const retryCsv = await readResultCsv(jobPaths(home, retry.jobId).results);
+    expect(retryCsv.rows.map((r) => r.pl_row)).toEqual(['1', '2', '3', '4', '5']);
     await expect(services.jobs.retryFailed(retry.jobId)).rejects.toMatchObject({ code: 'nothing-to-retry' });
   });
 });
@@ -171,9 +175,9 @@ describe('limits and guards', () => {
     });
     expect(view.state).toBe('cancelled');
     expect(jobSummary(view)).toMatchObject({ sent: 4, unknown: 12, confirmed: 0 });
-    const rows = (await readFile(jobPaths(home, spec.jobId).results, 'utf8')).trim().split('\n').slice(1);
-    expect(rows.filter((l) => l.includes(',unknown,'))).toHaveLength(4);
-    expect(rows.filter((l) => l.includes(',not-sent,'))).toHaveLength(8);
+    const { rows } = await readResultCsv(jobPaths(home, spec.jobId).results);
+    expect(rows.filter((r) => r.pl_outcome === 'unknown')).toHaveLength(4);
+    expect(rows.filter((r) => r.pl_outcome === 'not-sent' && r.Outcome === 'Not sent' && r.Reason === `The job was cancelled. | ${NO_SOURCE}`)).toHaveLength(8);
     expect((await services.jobs.listItem(spec.jobId)).state).toBe('cancelled');
   });
 
@@ -185,9 +189,10 @@ describe('limits and guards', () => {
     const spec = await services.jobs.create({ preparedDir: prepared, profileId: profile.id });
     const view = await services.jobs.run(spec.jobId);
     expect(jobSummary(view)).toMatchObject({ confirmed: 5, failed: 1 });
-    const csv = (await readFile(jobPaths(home, spec.jobId).results, 'utf8')).trim().split('\n');
-    // detail, verified and verify_detail are empty: nothing to say, and the job was not read back.
-    expect(csv[1]).toBe(`1,"'=HYPERLINK(""x"")",confirmed,1,${view.batches[0]!.batchId},,,`);
-    expect(csv[4]).toMatch(new RegExp(`^4,L{300},failed,1,`));
+    const text = await readFile(jobPaths(home, spec.jobId).results, 'utf8');
+    const csv = text.trim().split('\n');
+    // No reason (nothing to say), no original columns (a prepared folder without source rows says so), not read back.
+    expect(csv[1]).toBe(`Updated,${NO_SOURCE},1,"'=HYPERLINK(""x"")",confirmed,1,${view.batches[0]!.batchId},,`);
+    expect(parseResultCsv(text).rows[3]).toMatchObject({ Outcome: 'Failed', Reason: `Target listed this row as failed. | ${NO_SOURCE}`, pl_key: 'L'.repeat(300), pl_outcome: 'failed' });
   });
 });

@@ -6,6 +6,8 @@ import { jobSummary } from '../../shared/jobs/job-summary.js';
 import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { createUploadServices, type UploadServices } from '../services/upload-services.js';
 import { tempHome, writePrepared } from './testing/fixtures.js';
+import { readResultCsv } from '../services/testing/read-result-csv.js';
+import { RESULT_MACHINE_HEADER } from '../services/results/result-csv.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -38,12 +40,13 @@ describe('upload engine against the sandbox', () => {
     expect(s).toMatchObject({ rows: lines + 3, sent: lines, confirmed: lines, notFound: 0, failed: 0, rejected: 2, excluded: 1, unknown: 0, pending: 0 });
     expect(s.batches.every((b) => b.status === 'complete' && b.successfulUpdates === 40 && b.batchId !== null)).toBe(true);
     expect(events.filter((e) => e.type === 'batch.submitted')).toHaveLength(3);
-    const csv = (await readFile(join(home, 'jobs', spec.jobId, 'results.csv'), 'utf8')).trim().split('\n');
-    expect(csv[0]).toBe('row,key,outcome,batch,batch_id,detail,verified,verify_detail');
-    expect(csv).toHaveLength(1 + lines + 3);
-    expect(csv.filter((l) => l.includes(',confirmed,'))).toHaveLength(lines);
-    expect(csv[1]).toMatch(/^1,,rejected,/);
-    expect(csv[3]).toMatch(/^3,CRM-0,confirmed,1,acme-/);
+    const csv = await readResultCsv(join(home, 'jobs', spec.jobId, 'results.csv'));
+    expect(csv.header).toEqual(['Outcome', 'Reason', ...RESULT_MACHINE_HEADER]);
+    expect(csv.rows).toHaveLength(lines + 3);
+    expect(csv.rows.filter((r) => r.pl_outcome === 'confirmed')).toHaveLength(lines);
+    expect(csv.rows[0]).toMatchObject({ Outcome: 'Blocked', pl_row: '1', pl_key: '', pl_outcome: 'rejected' });
+    expect(csv.rows[2]).toMatchObject({ Outcome: 'Updated', pl_row: '3', pl_key: 'CRM-0', pl_outcome: 'confirmed', pl_batch: '1' });
+    expect(csv.rows[2]!.pl_batch_id).toMatch(/^acme-/);
   });
 
   it('treats HTTP 200 with success=false as a failed batch with Target\'s message, without retrying it', async () => {

@@ -25,6 +25,7 @@ const manifestSchema = z.object({
   ),
   ledger: z.string().optional(),
   rejectedReport: z.string().optional(),
+  sourceRows: z.string().optional(),
   idColumn: z.string().optional(),
   personalData: z.array(personalDataColumnSchema).optional(),
 });
@@ -51,6 +52,8 @@ export interface PreparedInput {
   /** Absolute path of the row ledger (int32 per input row), when the folder has one. */
   readonly ledgerPath: string | null;
   readonly rejectedReportPath: string | null;
+  /** Absolute path of `source-rows.csv` (every input row as read), when the folder has one. */
+  readonly sourceRowsPath: string | null;
   /** Header of the identifier column, when the folder records it. */
   readonly idColumn: string | null;
   /** The personal-data guard's columns and their fate ([] for a folder prepared before the guard). */
@@ -89,6 +92,7 @@ export async function readPreparedInput(dir: string): Promise<PreparedInput> {
     batches,
     ledgerPath: m.ledger ? abs(m.ledger) : null,
     rejectedReportPath: m.rejectedReport ? abs(m.rejectedReport) : null,
+    sourceRowsPath: m.sourceRows ? abs(m.sourceRows) : null,
     idColumn: m.idColumn ?? null,
     personalData: m.personalData ?? [],
   };

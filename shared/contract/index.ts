@@ -70,4 +70,5 @@ export { unwrapReply } from './reply.js';
 export type { ConnectionCheck, ConnectionView, ConnectionTestResult, ConnectionList, SecretStorageKind } from './connections.js';
 export type { JobAppEvent, JobListItem, JobListState, JobResultFile } from './jobs.js';
 export type { ResultDownload } from './results.js';
+export type { ResultCsvWords, ResultWords } from './result-words.js';
 export type { ProfileLookup, RateEstimate, VerifyDiff, VerifyEvent, VerifyOutcome, VerifyProblemRow, VerifyState, VerifyView } from './verify.js';

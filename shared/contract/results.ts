@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define.js';
+import { resultWordsSchema } from './result-words.js';
 
 /** A job's result CSV ready for a download link: its text when small enough to carry, always its path. */
 export interface ResultDownload {
@@ -19,7 +20,7 @@ export const RESULT_TEXT_LIMIT = 64 * 1024 * 1024;
 /** Calls of the Results screen that the jobs contract does not cover. */
 export const resultCalls = {
   'results.download': defineCall<ResultDownload>()(
-    z.object({ jobId: z.string().min(1).max(100) }).strict(),
-    'Writes the result CSV of a job (every input row and its outcome, formula-safe) and returns its text for a download link (null above 64 MB) with its path; throws job-not-found.',
+    z.object({ jobId: z.string().min(1).max(100), words: resultWordsSchema.optional() }).strict(),
+    'Writes the result CSV of a job (every input row: its outcome and reason in `words` — the UI language; English without — its original cells and the machine columns, formula-safe) and returns its text for a download link (null above 64 MB) with its path; throws job-not-found.',
   ),
 } as const;

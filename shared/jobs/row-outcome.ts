@@ -19,8 +19,8 @@ export type RowNote =
   | { readonly code: 'batch-note'; readonly note: JobError }
   | { readonly code: 'batch-refused' | 'cancelled' | 'stuck' | 'no-news' | 'no-counters' | 'listed-failed' | 'v1-not-found' }
   | { readonly code: 'v2-uncounted' | 'v1-mixed'; readonly counters: Counters; readonly rows: number }
-  | { readonly code: 'ledger-orphan' | 'blocked-see-report' | 'duplicate-merged' | 'excluded-by-you' }
-  | { readonly code: 'blocked'; readonly reasons: string };
+  | { readonly code: 'ledger-orphan' | 'blocked-see-report' | 'duplicate-merged' | 'duplicate-dropped' | 'excluded-by-you' | 'no-source-rows' }
+  | { readonly code: 'blocked' | 'excluded-blocked'; readonly reasons: string };
 
 /** One group of rows of a batch: their outcome and why (null when there is nothing to add). */
 export interface RowFate {

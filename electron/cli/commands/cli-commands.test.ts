@@ -6,6 +6,8 @@ import { startSandbox } from '../../../sandbox/index.js';
 import { admin } from '../../../sandbox/testing/http.js';
 import { tempHome } from '../../upload/testing/fixtures.js';
 import { runCli } from '../main.js';
+import { readResultCsv } from '../../services/testing/read-result-csv.js';
+import { RESULT_MACHINE_HEADER } from '../../../shared/jobs/result-columns.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -91,7 +93,11 @@ describe('connections, upload and jobs commands', () => {
     expect(shown).toMatchObject({ jobId: result.jobId, state: 'completed', profileName: 'Dev', apiVersion: 'v1' });
     const res = JSON.parse((await cli(h, ['jobs', 'results', String(result.jobId), '--json'])).out) as { path: string; rows: number };
     expect(res.rows).toBe(30);
-    expect((await readFile(res.path, 'utf8')).split('\n')[1]).toMatch(/^1,C0,not-found,1,/);
+    // --json's `results` is the result CSV the command rewrites: plain words, the file's columns as read, then the pl_ columns.
+    expect(res.path).toBe(result.results);
+    const first = await readResultCsv(res.path);
+    expect(first.header).toEqual(['Outcome', 'Reason', 'crm_id', 'tier', ...RESULT_MACHINE_HEADER]);
+    expect(first.rows[0]).toMatchObject({ Outcome: 'Not found', crm_id: 'C0', tier: 't0', pl_row: '1', pl_key: 'C0', pl_outcome: 'not-found', pl_batch: '1' });
     expect(await cli(h, ['jobs', 'retry', String(result.jobId)])).toMatchObject({ code: 1, err: expect.stringContaining('nothing to retry') });
 
     // A results file that cannot be written: exit 2 with the path and the reason in plain words, the job untouched.
@@ -131,8 +137,9 @@ describe('connections, upload and jobs commands', () => {
     expect(sent.code).toBe(1);
     expect(result).toMatchObject({ state: 'completed', rows: 3, sent: 2, confirmed: 2, rejected: 1 });
     const res = JSON.parse((await cli(h, ['jobs', 'results', result.jobId, '--json'])).out) as { path: string };
-    const lines = (await readFile(res.path, 'utf8')).split('\n');
-    expect(lines[2]).toMatch(/^2,'?C\+2,rejected,,,"?Blocked before sending: Row 2, column `crm_id`/);
+    const blocked = (await readResultCsv(res.path)).rows[1];
+    expect(blocked).toMatchObject({ Outcome: 'Blocked', crm_id: 'C+2', pl_row: '2', pl_key: 'C+2', pl_outcome: 'rejected', pl_batch: '' });
+    expect(blocked?.Reason).toMatch(/^Blocked before sending: Column `crm_id`: /);
   });
 
   it('"connections test" and "jobs retry" use a token given on standard input for that command (not saved)', async () => {

@@ -64,7 +64,7 @@ describe('profile-loader validate', () => {
     ].join('\n');
     expect(bytes.equals(Buffer.from(expected, 'ascii'))).toBe(true);
     expect(json.batches[0].bytes).toBe(bytes.length);
-    expect((await readdir(out)).sort()).toEqual(['batch-0001.txt', 'manifest.json', 'rejected-rows.csv', 'rows.ledger']);
+    expect((await readdir(out)).sort()).toEqual(['batch-0001.txt', 'manifest.json', 'rejected-rows.csv', 'rows.ledger', 'source-rows.csv']);
   });
 
   it('exits 1 when blocking issues remain, naming rows from 1 and columns by header', async () => {

@@ -79,6 +79,9 @@ export async function writeLinesPrepared(spec: JobSpec, pick: (batch: number, li
     excluded: rows - nextLine,
     batches: manifestBatches,
     ledger: 'rows.ledger',
+    // The first job's copy of the rows as read, so the retry's result CSV has the original columns too.
+    ...(source.sourceRowsPath ? { sourceRows: source.sourceRowsPath } : {}),
+    ...(source.idColumn ? { idColumn: source.idColumn } : {}),
     retryOf: spec.jobId,
     createdAt: new Date().toISOString(),
     // The lines are re-sent as they were: so are the personal-data choices they were made with.

@@ -21,6 +21,7 @@ import { jobPaths, newJobId, type JobPaths } from './job-paths.js';
 import { repairJournal } from './job-repair.js';
 import { writeLinesPrepared, writeRetryPrepared } from './job-retry.js';
 import { writeResultCsv } from '../results/result-csv.js';
+import type { ResultWords } from '../../../shared/contract/result-words.js';
 
 export interface JobServiceOptions {
   readonly homeDir: string;
@@ -328,11 +329,16 @@ export class JobService {
     return jobListItem(this.historySource, jobId);
   }
 
-  /** Writes (again) the result CSV of a job and returns where. */
-  async results(jobId: string): Promise<JobResultFile> {
+  /**
+   * Writes (again) the result CSV of a job — in `words`' language, English without — and returns where.
+   * Waits for a background run of the job to end first (its final results write), so a download made as
+   * the job ends gets the language it asked for, not the run's English.
+   */
+  async results(jobId: string, words?: ResultWords): Promise<JobResultFile> {
+    await this.backgroundRuns.get(jobId);
     const job = await this.load(jobId);
     const paths = jobPaths(this.options.homeDir, jobId);
-    return { path: paths.results, rows: await writeResultCsv(job.spec, job.view, job.events, paths.results, paths.verifyJournal) };
+    return { path: paths.results, rows: await writeResultCsv(job.spec, job.view, job.events, paths.results, paths.verifyJournal, words) };
   }
 
   /** Creates a new job from the failed, unknown and not-sent rows of a finished job (same connection unless given). */

@@ -4,12 +4,14 @@ import { mappingSpecSchema } from '../../../shared/domain/mapping-spec.js';
 import { templateFits, type MappingTemplate } from '../../../shared/domain/mapping-template.js';
 import type { ColumnSuggestion, MappingSuggestion } from '../../../shared/contract/review.js';
 import { suggestParamName, uniqueName } from '../../../shared/domain/param-name-suggest.js';
+import { resultCsvColumns } from '../../../shared/jobs/result-columns.js';
 
 /**
  * Suggests a whole mapping for these headers: a saved template that fits them wins outright; otherwise
  * the identifier column from its name, and a parameter per other column (a name used in earlier
  * templates when one matches, else `suggestParamName`: the glossary, romanisation, accents removed),
- * each with a confidence and a reason; names are unique in the file.
+ * each with a confidence and a reason; names are unique in the file. A result CSV loaded again gets
+ * its added columns (outcome, reason, `pl_…`) left out (`ignored`).
  */
 export function suggestMappingFor(headers: readonly string[], templates: readonly MappingTemplate[]): MappingSuggestion {
   const fitting = templates.find((t) => templateFits(t, headers));
@@ -29,8 +31,11 @@ export function suggestMappingFor(headers: readonly string[], templates: readonl
 
 function plainSuggestion(headers: readonly string[], templates: readonly MappingTemplate[]): MappingSuggestion {
   const fingerprint = headerFingerprint(headers);
-  const id = suggestIdColumn(headers);
-  const idColumn = id?.column ?? headers.find((h) => h.trim() !== '') ?? headers[0] ?? '';
+  // A result CSV loaded again (fixed in Excel): its own outcome, reason and pl_ columns are not sent.
+  const added = new Set(resultCsvColumns(headers));
+  const own = headers.filter((h) => !added.has(h));
+  const id = suggestIdColumn(own);
+  const idColumn = id?.column ?? own.find((h) => h.trim() !== '') ?? own[0] ?? '';
   const known: KnownName[] = [];
   const seen = new Set<string>();
   for (const t of templates) {
@@ -57,6 +62,7 @@ function plainSuggestion(headers: readonly string[], templates: readonly Mapping
     idColumn,
     idKind: id?.kind ?? 'thirdPartyId',
     columns: columns.map((c) => ({ column: c.column, param: c.param })),
+    ignored: [...added],
   });
   const idParam = idParamFor(headers, idColumn, columns.map((c) => c.param));
   return { mapping, idConfidence: id?.confidence ?? 0, columns, idParam, fingerprint, template: null, untemplated: null };

@@ -10,6 +10,7 @@ import { readerNoteIssue } from '../../../shared/validation/reader-notes.js';
 import type { BatchFileWriter } from './prepare-batch-writer.js';
 import { LEDGER_DUPLICATE, LEDGER_EXCLUDED, LEDGER_REJECTED, type LedgerWriter } from './prepare-ledger.js';
 import type { RejectedReportWriter } from './prepare-report.js';
+import { blockingWhy, type SourceRowsWriter } from './prepare-source-rows.js';
 import type { SourceChunk } from './prepare-source.js';
 import type { PrepareGuard } from './prepare-guard.js';
 
@@ -37,6 +38,7 @@ export interface PrepareRun {
   readonly writer: BatchFileWriter;
   readonly ledger: LedgerWriter;
   readonly report: RejectedReportWriter;
+  readonly sourceRows: SourceRowsWriter;
   readonly overlay: RowOverlay;
   readonly tracker: DuplicateTracker;
   /** First row of a duplicated id → every row of that id (only for merge / last-wins). */
@@ -87,15 +89,22 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
     const row = chunk.firstRow + i;
     run.rows++;
     const edit = edits ? overlay.get(row) : undefined;
-    if (edit?.exclude) {
-      run.excluded++;
-      ledger.pushSync(LEDGER_EXCLUDED);
-      continue;
-    }
     const flat = chunk.cellsOf(i);
     const offset = chunk.offsetOf(i);
     const count = chunk.countOf(i);
     const stage = writer.stage;
+    if (edit?.exclude) {
+      run.excluded++;
+      ledger.pushSync(LEDGER_EXCLUDED);
+      // Checked only to say in the result CSV what would have blocked it (nothing is counted or staged).
+      const start = stage.pos;
+      stage.ensure(1);
+      stage.bytes[stage.pos++] = 10;
+      const checked = checkRow(edit.cells ? applyRowEdit(rowCells(flat, offset, count), run.info.headers, edit) : flat, row, ctx, stage, edit.cells ? 0 : offset, edit.cells ? undefined : count);
+      stage.pos = start;
+      run.sourceRows.add(row, blockingWhy(checked.issues), flat, offset, count);
+      continue;
+    }
     const start = stage.pos;
     stage.ensure(1);
     stage.bytes[stage.pos++] = 10;
@@ -133,15 +142,18 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
       stage.pos = start;
       run.rejected++;
       run.report.add(row, issues, applyRowEdit(rowCells(flat, offset, count), run.info.headers, edit));
+      run.sourceRows.add(row, blockingWhy(issues), flat, offset, count);
       ledger.pushSync(LEDGER_REJECTED);
     } else if (fate === LEDGER_DUPLICATE) {
       stage.pos = start;
       run.excluded++;
+      run.sourceRows.add(row, '', flat, offset, count);
       ledger.pushSync(LEDGER_DUPLICATE);
     } else {
       run.valid++;
       const at = writer.commit(start);
       if (writer.startedBatch) run.firstRows.push(row);
+      run.sourceRows.add(row, '', flat, offset, count);
       ledger.pushSync(at);
     }
   }

@@ -6,6 +6,7 @@ import { tuneHeapForStreaming } from '../heap-tuning.js';
 import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './prepare-processor.js';
 import { readInProcess, type SourceChunk } from './prepare-source.js';
 import { GUARD_SAMPLE_ROWS } from '../../../shared/privacy/column-guard.js';
+import { SOURCE_ROWS_FILE } from './prepare-source-rows.js';
 import type { PrepareManifest, PrepareProgress, PrepareRequest, PrepareResult } from './prepare-types.js';
 import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 
@@ -13,8 +14,8 @@ export { LEDGER_FILE, REJECTED_FILE };
 export const MANIFEST_FILE = 'manifest.json';
 
 /**
- * Runs read → map → validate → encode → write for one file: batch files, `rows.ledger`, `rejected-rows.csv`
- * and `manifest.json` land in `req.outDir`. Every input row ends in exactly one place (a batch line,
+ * Runs read → map → validate → encode → write for one file: batch files, `rows.ledger`, `rejected-rows.csv`,
+ * `source-rows.csv` (every row as read, for the result CSV) and `manifest.json` land in `req.outDir`. Every input row ends in exactly one place (a batch line,
  * excluded, or rejected). Throws AppCallError for unusable input (TableReadError) or a mapping naming
  * absent columns, and `cancelled` when the signal aborts (partial files may remain).
  */
@@ -75,6 +76,7 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     batches: out.batches,
     ledger: LEDGER_FILE,
     rejectedReport: REJECTED_FILE,
+    sourceRows: SOURCE_ROWS_FILE,
     createdAt: new Date().toISOString(),
     personalData: out.personalData,
   };

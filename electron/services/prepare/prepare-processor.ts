@@ -20,6 +20,7 @@ import { dedupeBatches, type DuplicateGroup } from './prepare-dedupe.js';
 import { LedgerWriter } from './prepare-ledger.js';
 import { ensurePrivateDir } from '../../store/atomic-file.js';
 import { RejectedReportWriter } from './prepare-report.js';
+import { SourceRowsWriter, SOURCE_ROWS_FILE } from './prepare-source-rows.js';
 import type { SourceChunk } from './prepare-source.js';
 import type { ManifestBatch, PrepareRequest } from './prepare-types.js';
 import { PrepareGuard } from './prepare-guard.js';
@@ -100,6 +101,7 @@ export class PrepareProcessor {
       writer: new BatchFileWriter(req.outDir, prefix, limits),
       ledger: await LedgerWriter.create(join(req.outDir, LEDGER_FILE)),
       report: await RejectedReportWriter.create(join(req.outDir, REJECTED_FILE), info.headers),
+      sourceRows: await SourceRowsWriter.create(join(req.outDir, SOURCE_ROWS_FILE), info.headers),
       overlay: new RowOverlay(req.edits),
       // Sized from the file (about 64 bytes a row at least) so a large file does not rehash as it grows.
       tracker: new DuplicateTracker(Math.min(1 << 22, Math.max(1 << 12, Math.ceil(info.sizeBytes / 64)))),
@@ -135,11 +137,12 @@ export class PrepareProcessor {
     if (this.run.ledger.needsFlush()) await this.run.ledger.flush();
     await this.run.writer.drain();
     await this.run.report.drain();
+    await this.run.sourceRows.drain();
   }
 
   /** Closes the files after a failure or cancel (partial files stay). */
   async abort(): Promise<void> {
-    await Promise.allSettled([this.run.writer.finish(), this.run.ledger.close(), this.run.report.abort()]);
+    await Promise.allSettled([this.run.writer.finish(), this.run.ledger.close(), this.run.report.abort(), this.run.sourceRows.abort()]);
   }
 
   /** Closes the files, resolves duplicates (merge / last-wins) and returns the counts, batches and issues. */
@@ -148,6 +151,7 @@ export class PrepareProcessor {
     let planned = await run.writer.finish();
     await run.ledger.close();
     await run.report.close();
+    await run.sourceRows.close();
     let { valid, excluded } = run;
     let starts: readonly number[] = run.firstRows;
     const groups: DuplicateGroup[] = [...run.groups.values()];

@@ -17,7 +17,7 @@ export interface PrepareRequest {
   readonly fixes: ValueFixes;
   /** The user's edits and exclusions, applied on the fly (the source file is not rewritten). */
   readonly edits: readonly RowEdit[];
-  /** Folder that receives the batch files, manifest.json, rows.ledger and rejected-rows.csv (created if missing). */
+  /** Folder that receives the batch files, manifest.json, rows.ledger, rejected-rows.csv and source-rows.csv (created if missing). */
   readonly outDir: string;
   readonly batchRows?: number;
   readonly batchBytes?: number;
@@ -65,6 +65,8 @@ export interface PrepareManifest {
   /** Row ledger: one little-endian int32 per input row (see prepare-ledger.ts). */
   readonly ledger: string;
   readonly rejectedReport: string;
+  /** Every input row as read, with what blocked it (see prepare-source-rows.ts): the result CSV's original columns. */
+  readonly sourceRows: string;
   readonly createdAt: string;
   /** Columns the personal-data guard found and whether each was sent (absent in folders prepared before the guard). */
   readonly personalData?: readonly PersonalDataColumn[];

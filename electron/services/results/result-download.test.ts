@@ -5,6 +5,7 @@ import type { FileSummary, JobListItem, MappingSuggestion, ResultDownload, Revie
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import { jobTotals } from '../../../shared/jobs/job-summary.js';
 import { useAppServices } from '../testing/app-services-harness.js';
+import { RESULT_MACHINE_HEADER } from './result-csv.js';
 import { createResultDownloadHandlers, resultFileName } from './result-download.js';
 
 const harness = useAppServices('pl-results-');
@@ -43,17 +44,18 @@ describe('results.download', () => {
     expect(file.name.endsWith(`-${view.jobId}.csv`)).toBe(true);
     expect(file.text).not.toBeNull();
     expect(await readFile(file.path, 'utf8')).toBe(file.text);
-    const lines = file.text!.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('row,key,outcome,batch,batch_id,detail,verified,verify_detail');
-    expect(lines.length - 1).toBe(totals.rows);
+    expect(file.text!.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = Papa.parse<string[]>(file.text!.slice(1), { skipEmptyLines: true }).data as [string[], ...string[][]];
+    expect(header).toEqual(['Outcome', 'Reason', 'thirdPartyId', 'loyaltyTier', 'pointsBalance', 'favoriteCategory', 'city', 'lastPurchaseDate', 'emailOptIn', ...RESULT_MACHINE_HEADER]);
+    expect(rows.length).toBe(totals.rows);
     // Every line has the header's cells, a row that was never sent (left out, blocked) too.
-    expect(Papa.parse<string[]>(file.text!.trim()).data.filter((cells) => cells.length !== 8)).toEqual([]);
+    expect(rows.filter((cells) => cells.length !== header.length)).toEqual([]);
     expect(file.rows).toBe(totals.rows);
-    const outcomes = lines.slice(1).map((l) => l.split(',')[2]);
-    const confirmed = outcomes.filter((o) => o === 'confirmed').length;
-    const excluded = outcomes.filter((o) => o === 'excluded').length;
-    expect(confirmed).toBe(totals.confirmed);
-    expect(excluded).toBe(totals.excluded);
+    const outcomes = rows.map((cells) => cells[header.indexOf('pl_outcome')]);
+    expect(outcomes.filter((o) => o === 'confirmed').length).toBe(totals.confirmed);
+    expect(outcomes.filter((o) => o === 'excluded').length).toBe(totals.excluded);
+    expect(rows.filter((cells) => cells[0] === 'Updated').length).toBe(totals.confirmed);
+    expect(rows.filter((cells) => cells[0] === 'Left out').length).toBe(totals.excluded);
     expect(file.bytes).toBe(Buffer.byteLength(file.text!, 'utf8'));
     const history = await call<readonly JobListItem[]>('jobs.list', {});
     expect(history.map((h) => h.jobId)).toContain(view.jobId);

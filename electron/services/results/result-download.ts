@@ -2,11 +2,12 @@ import { readFile, stat } from 'node:fs/promises';
 import type { JobResultFile } from '../../../shared/contract/jobs.js';
 import { RESULT_TEXT_LIMIT } from '../../../shared/contract/results.js';
 import type { ResultDownload } from '../../../shared/contract/results.js';
+import type { ResultWords } from '../../../shared/contract/result-words.js';
 import type { HandlerSlice } from '../handlers.js';
 
 /** What the download needs from the job service: `JobService.results` and `JobService.load`. */
 export interface ResultSource {
-  results(jobId: string): Promise<JobResultFile>;
+  results(jobId: string, words?: ResultWords): Promise<JobResultFile>;
   load(jobId: string): Promise<{ readonly spec: { readonly source: { readonly file: string } } }>;
 }
 
@@ -18,13 +19,14 @@ export function resultFileName(sourceFile: string, jobId: string): string {
 }
 
 /**
- * Handlers of `results.download`, built on the job service's result writer: writes the CSV (again),
+ * Handlers of `results.download`, built on the job service's result writer: writes the CSV (again,
+ * in the caller's `words`),
  * then returns its text when it is at most `limit` bytes. Throws what `results` throws (`job-not-found`).
  */
 export function createResultDownloadHandlers(jobs: ResultSource, limit: number = RESULT_TEXT_LIMIT): HandlerSlice<'results.download'> {
   return {
-    'results.download': async ({ jobId }): Promise<ResultDownload> => {
-      const written = await jobs.results(jobId);
+    'results.download': async ({ jobId, words }): Promise<ResultDownload> => {
+      const written = await jobs.results(jobId, words);
       const { spec } = await jobs.load(jobId);
       const { size } = await stat(written.path);
       const text = size <= limit ? await readFile(written.path, 'utf8') : null;

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { JobEvent } from '../../../shared/jobs/job-events.js';
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
-import { batchRowRule, type RowOutcome } from '../../../shared/jobs/row-outcome.js';
+import { batchRowRule, type RowNote, type RowOutcome } from '../../../shared/jobs/row-outcome.js';
 import type { JobSpec } from '../../../shared/jobs/job-spec.js';
-import { describeRowNote } from '../../messages/outcome-words.js';
 
 /** The outcome of every line of one batch (line 1 = first row after the header), with the key it carries. */
 export interface BatchLineOutcomes {
@@ -11,8 +10,8 @@ export interface BatchLineOutcomes {
   readonly batchId: string | null;
   readonly keys: readonly string[];
   readonly outcomes: readonly RowOutcome[];
-  /** The result CSV's `detail` of each line, in English (a file has no UI language). */
-  readonly details: readonly string[];
+  /** Why each line ended as it did (the result CSV puts it into words). */
+  readonly notes: readonly (RowNote | null)[];
   /** Raw encoded lines, kept only when asked for (to build a retry job). */
   readonly lines: readonly string[] | null;
 }
@@ -54,14 +53,12 @@ export async function batchLineOutcomes(spec: JobSpec, view: JobView, events: re
   let listed = 0;
   for (let i = 0; i < keys.length; i++) if (isListed(i)) listed++;
   const rule = batchRowRule(batch, spec.connection.apiVersion, listed);
-  const listedDetail = describeRowNote(rule.listedFailed.detail);
-  const otherDetail = describeRowNote(rule.others.detail);
   const outcomes: RowOutcome[] = [];
-  const details: string[] = [];
+  const notes: (RowNote | null)[] = [];
   for (let i = 0; i < keys.length; i++) {
     const listedRow = isListed(i);
     outcomes.push(listedRow ? rule.listedFailed.outcome : rule.others.outcome);
-    details.push(listedRow ? listedDetail : otherDetail);
+    notes.push(listedRow ? rule.listedFailed.detail : rule.others.detail);
   }
-  return { index, batchId: batch.batchId, keys: decoded, outcomes, details, lines: keepLines ? lines : null };
+  return { index, batchId: batch.batchId, keys: decoded, outcomes, notes, lines: keepLines ? lines : null };
 }

@@ -10,6 +10,7 @@ import type { VerifyView } from '../../../shared/contract/verify.js';
 import { tempHome, writePrepared } from '../../upload/testing/fixtures.js';
 import { createUploadServices, type UploadServices } from '../upload-services.js';
 import { jobPaths } from '../jobs/job-paths.js';
+import { readResultCsv } from '../testing/read-result-csv.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -68,10 +69,11 @@ describe('verification', () => {
     // The row number is the input row: the fixture puts data line i on row i + 1.
     expect(problems.rows.every((r) => r.key === `CRM-${(r.row as number) - 1}`)).toBe(true);
 
-    const csv = (await readFile((await w.services.jobs.results(jobId)).path, 'utf8')).trim().split('\n');
-    expect(csv[0]).toBe('row,key,outcome,batch,batch_id,detail,verified,verify_detail');
-    expect(csv.filter((l) => l.includes(',missing,')).length).toBe(dropped.length);
-    expect(csv.filter((l) => l.endsWith(',verified,')).length).toBe(10_000 - dropped.length);
+    const csv = await readResultCsv((await w.services.jobs.results(jobId)).path);
+    expect(csv.header.slice(-2)).toEqual(['pl_verified', 'pl_verify_detail']);
+    expect(csv.rows.filter((r) => r.pl_verified === 'missing').length).toBe(dropped.length);
+    expect(csv.rows.filter((r) => r.pl_verified === 'missing' && r.Reason?.startsWith('Read back from Target: no profile has this key.')).length).toBe(dropped.length);
+    expect(csv.rows.filter((r) => r.pl_verified === 'verified' && r.pl_verify_detail === '').length).toBe(10_000 - dropped.length);
 
     await admin(w.sandbox, 'PUT', '/admin/clients/acme/settings', { faults: { dropRowRate: 0 } });
     const resend = await w.services.verify.resendMissing(jobId);
@@ -108,8 +110,8 @@ describe('verification', () => {
     }
     const final = await w.services.verify.stopWaiting(jobId);
     expect(final).toMatchObject({ state: 'finished', checked: 10, notYetVisible: 10, missing: 0 });
-    const csv = (await readFile((await w.services.jobs.results(jobId)).path, 'utf8')).trim().split('\n');
-    expect(csv.slice(1).every((l) => l.includes(',not-yet-visible,'))).toBe(true);
+    const csv = await readResultCsv((await w.services.jobs.results(jobId)).path);
+    expect(csv.rows.every((r) => r.pl_verified === 'not-yet-visible')).toBe(true);
   }, 60_000);
 
   it('names the attribute, what was sent and what Target holds when a value differs', async () => {

@@ -69,7 +69,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
     if (!currentJobId) return;
     setDownload({ kind: 'working' });
     try {
-      const outcome = await downloadResults(api, currentJobId);
+      const outcome = await downloadResults(api, currentJobId, i18n.language);
       setDownload({
         kind: 'done',
         text: outcome.kind === 'downloaded' ? t('results.downloaded', { name: outcome.name, rows: n(outcome.rows) }) : t('results.tooBig', { path: outcome.path }),
