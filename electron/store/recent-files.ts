@@ -4,7 +4,7 @@ import { writeFileAtomic } from './atomic-file.js';
 import type { FileSummary } from '../../shared/contract/files.js';
 import type { RecentFile } from '../../shared/contract/review.js';
 
-const MAX_RECENT = 10;
+const MAX_RECENT = 8;
 
 /**
  * The last files opened, kept in `recent-files.json` under the state folder. Writes are serialised;
@@ -38,7 +38,9 @@ export class RecentFiles {
       options: summary.options,
     };
     this.writing = this.writing.then(async () => {
-      const entries = (await this.read()).filter((e) => e.path !== entry.path);
+      // The same file opened again — by path, or as a new copy (browser mode uploads each drop to a new
+      // temporary path) with the same name and size — keeps one entry, the newest.
+      const entries = (await this.read()).filter((e) => e.path !== entry.path && !(e.name === entry.name && e.sizeBytes === entry.sizeBytes));
       const next = [entry, ...entries].slice(0, MAX_RECENT);
       await writeFileAtomic(this.path, JSON.stringify(next, null, 2));
     }).catch(() => undefined);

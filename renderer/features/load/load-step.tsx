@@ -46,23 +46,25 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
   const onFile = useCallback((file: File) => void load(api, file), [api, load]);
   const dragging = useWindowDrop(onFile);
   const format = (n: number) => n.toLocaleString(i18n.language);
+  const compact = state.kind === 'ready' && !dragging;
 
   return (
     <section className="step" data-testid="load-step" data-state={state.kind === 'ready' ? (state.counting ? 'counting' : 'ready') : state.kind} aria-labelledby="load-heading">
       <Heading level={2} id="load-heading">
         {t('load.heading')}
       </Heading>
-      <div className={dragging ? 'drop-zone drop-zone--active' : 'drop-zone'} data-testid="drop-zone">
-        <Flex direction="column" alignItems="center" gap="size-150">
-          <Text>{dragging ? t('load.dropNow') : t('load.dropHint')}</Text>
-          <Text>{t('load.or')}</Text>
-          <Button variant="accent" onPress={() => input.current?.click()} aria-label={t('load.chooseLabel')}>
+      {/* Once a file is open the drop zone shrinks to one line, so its facts and preview are in view. */}
+      <div className={`drop-zone${compact ? ' drop-zone--compact' : ''}${dragging ? ' drop-zone--active' : ''}`} data-testid="drop-zone" data-compact={compact ? 'yes' : 'no'}>
+        <Flex direction={compact ? 'row' : 'column'} alignItems="center" justifyContent={compact ? 'start' : undefined} gap="size-150" wrap>
+          <Text>{dragging ? t('load.dropNow') : compact ? t('load.dropAnother') : t('load.dropHint')}</Text>
+          {!compact && <Text>{t('load.or')}</Text>}
+          <Button variant={compact ? 'secondary' : 'accent'} onPress={() => input.current?.click()} aria-label={t('load.chooseLabel')}>
             {state.kind === 'ready' ? t('load.another') : t('load.choose')}
           </Button>
           <Button variant="secondary" onPress={() => void trySample()} data-testid="try-sample">
             {t('loadMore.sample')}
           </Button>
-          <Text UNSAFE_className="hint">{t('loadMore.sampleHint')}</Text>
+          {!compact && <Text UNSAFE_className="hint">{t('loadMore.sampleHint')}</Text>}
           <input
             ref={input}
             type="file"
@@ -85,9 +87,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
           <Well>{t('load.failed', { message: problemText(t, state.problem) })}</Well>
         </div>
       )}
-      {(state.kind === 'idle' || state.kind === 'failed' || state.kind === 'ready') && (
-        <RecentFiles api={api} refreshKey={state.kind === 'ready' ? state.file.fileId : state.kind} onOpen={(path, name, options) => void openPath(api, path, name, options)} />
-      )}
+      {(state.kind === 'idle' || state.kind === 'failed') && <RecentFiles api={api} refreshKey={state.kind} onOpen={(path, name, options) => void openPath(api, path, name, options)} />}
       {state.kind === 'ready' && (
         <View marginTop="size-200">
           <SheetNotes file={state.file} onReopen={(options) => void reopen(api, options)} />
@@ -130,6 +130,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
           <LoadOverrides file={state.file} onReopen={(options) => void reopen(api, options)} />
           <Heading level={3}>{t('load.preview', { name: state.file.name })}</Heading>
           <DataGrid api={api} fileId={state.file.fileId} fileName={state.file.name} headers={state.file.headers} totalRows={state.rows} growing={state.counting} />
+          <RecentFiles api={api} refreshKey={state.file.fileId} onOpen={(path, name, options) => void openPath(api, path, name, options)} />
         </View>
       )}
     </section>

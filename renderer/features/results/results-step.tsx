@@ -133,7 +133,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
             <Button variant="primary" onPress={() => void onDownload()} isDisabled={download.kind === 'working'} data-testid="download-results">
               {download.kind === 'working' ? t('results.downloading') : t('results.download')}
             </Button>
-            <Button variant="accent" onPress={() => void onRetry()} isDisabled={!finished || !retryable || busy} data-testid="retry-failed">
+            <Button variant="secondary" onPress={() => void onRetry()} isDisabled={!finished || !retryable || busy} data-testid="retry-failed">
               {t('results.retry')}
             </Button>
             <Text>{retryable ? t('results.retryHelp') : t('results.retryNone')}</Text>

@@ -12,6 +12,7 @@ import { useWizard } from '../../state/wizard-store.js';
 import { IssueKinds } from './issue-kinds.js';
 import { RejectedExportButton } from './rejected-export.js';
 import { ReviewGrid } from './review-grid.js';
+import { focusStepHeading } from '../../app/step-focus.js';
 import { SummaryCards } from './summary-cards.js';
 import { TopValuesPanel } from './top-values.js';
 
@@ -139,7 +140,10 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
           delimiter={file.delimiter}
           busy={busy}
           onShow={(code) => setFilter({ code })}
-          onBulk={(action) => void bulk(api, action)}
+          onBulk={(action) => {
+            // The pressed fix often disappears with the problem it fixed: focus goes back to the heading, one Tab from Upload.
+            void bulk(api, action).then(() => focusStepHeading('review'));
+          }}
         />
         <section className="panel" aria-labelledby="dup-heading">
           <h3 id="dup-heading" className="subheading">

@@ -20,6 +20,7 @@ export const shell = {
   load: {
     heading: 'Load a spreadsheet',
     dropHint: 'Drop a CSV, TSV or Excel file anywhere on this window',
+    dropAnother: 'Drop another file anywhere on this window, or',
     or: 'or',
     choose: 'Choose a file…',
     chooseLabel: 'Choose a spreadsheet file to load',

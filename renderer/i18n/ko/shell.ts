@@ -22,6 +22,7 @@ export const shell: Pick<Messages, 'app' | 'steps' | 'load' | 'delimiters' | 'gr
   load: {
     heading: '스프레드시트 불러오기',
     dropHint: 'CSV, TSV 또는 Excel 파일을 이 창 아무 곳에나 끌어다 놓으세요',
+    dropAnother: '다른 파일을 이 창 아무 곳에나 끌어다 놓거나',
     or: '또는',
     choose: '파일 선택…',
     chooseLabel: '불러올 스프레드시트 파일 선택',
