@@ -52,6 +52,10 @@ test('an upload that changed nothing is not a success: a v1 upload of ids Target
     await expect(results).toContainText(`업데이트된 프로필이 없습니다. ID ${notFound}개를 찾지 못했습니다. API v1은 Target에 이미 있는 프로필만 업데이트합니다.`);
     await expect(row.getByTestId('history-nothing-updated')).toHaveText('업데이트된 프로필 없음');
     await expectAccessible(page, 'results: nothing updated (ko)');
+    // Results offers the next upload; it goes back to Load with focus on its heading.
+    await page.getByTestId('start-new-upload').click();
+    await expect(page.getByTestId('load-step')).toBeVisible();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBe('load-heading');
   } finally {
     await sandbox.close();
   }

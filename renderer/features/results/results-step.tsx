@@ -87,10 +87,16 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
 
   return (
     <section className="step" data-testid="results-step" data-state={stepState} aria-labelledby="results-heading">
-      <Heading level={2} id="results-heading">
-        {t('results.heading')}
-      </Heading>
-      {stepState === 'empty' && <Text>{t('results.empty')}</Text>}
+      <Flex justifyContent="space-between" alignItems="center" wrap gap="size-200">
+        <Heading level={2} id="results-heading">
+          {t('results.heading')}
+        </Heading>
+        <Button variant="secondary" onPress={() => goTo('load')} data-testid="start-new-upload">
+          {t('results.startNew')}
+        </Button>
+      </Flex>
+      {/* "No upload yet" only when there is none at all: above a history it would say something untrue. */}
+      {stepState === 'empty' && history.kind === 'ready' && history.items.length === 0 && <Text>{t('results.empty')}</Text>}
       {stepState === 'loading' && <ProgressCircle aria-label={t('results.loading')} isIndeterminate />}
       {view?.spec && totals && (
         <Flex direction="column" gap="size-200">

@@ -1,6 +1,7 @@
 /** English text of the Results step, the job history and the resume offer. */
 export const results = {
   heading: 'Results',
+  startNew: 'Start a new upload',
   empty: 'No upload yet. When you send rows, their results appear here.',
   jobOf: '{{file}} to {{connection}}, started {{when}}',
   loading: 'Loading results…',

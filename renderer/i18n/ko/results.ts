@@ -3,6 +3,7 @@ import type { Messages } from '../messages.js';
 /** Korean text of the Results step, key for key with en/results.ts. */
 export const results: Messages['results'] = {
   heading: '결과',
+  startNew: '새 업로드 시작',
   empty: '아직 업로드가 없습니다. 행을 보내면 결과가 여기에 표시됩니다.',
   jobOf: '{{file}} → {{connection}}, 시작 {{when}}',
   loading: '결과를 불러오는 중…',
