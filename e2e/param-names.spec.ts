@@ -47,7 +47,7 @@ test('Korean headers get ASCII names with the header and the reason beside them,
   await expect(notes('user.segment').locator('[data-code="param-name-target-like"]')).toContainText("like names Target uses itself");
   // A name that differs from another only in case: both rows say so, at once.
   await map.paramField('포인트').fill('Tier');
-  await expect(notes('포인트').locator('[data-code="param-case-collision"]')).toContainText('`Tier` and `tier` differ only in case');
+  await expect(notes('포인트').locator('[data-code="param-case-collision"]')).toContainText('“Tier” and “tier” differ only in case');
   await expect(notes('등급').locator('[data-code="param-case-collision"]')).toBeVisible();
   // An edited name is no longer the suggestion: its reason goes, the warning stays until it is fixed.
   await expect(notes('포인트').locator('.param-why')).toHaveCount(0);

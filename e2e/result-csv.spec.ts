@@ -70,7 +70,7 @@ test('the result CSV has every row, left out and blocked ones with key and reaso
   expect(en.rows.map((r) => r.pl_outcome)).toEqual(['confirmed', 'excluded', 'confirmed', 'excluded', 'confirmed', 'confirmed']);
   expect(en.rows[3]).toMatchObject({ Reason: 'Excluded by you.', thirdPartyId: 'CSV-0004', memo: 'left out by hand', pl_key: 'CSV-0004', pl_batch: '' });
   expect(en.rows[1]).toMatchObject({ thirdPartyId: 'CSV+0002', pl_key: 'CSV+0002' });
-  expect(en.rows[1]!.Reason).toBe('Excluded by you; checks had blocked it: Column `thirdPartyId`: `+` is not allowed in an mbox3rdPartyId');
+  expect(en.rows[1]!.Reason).toBe('Excluded by you; checks had blocked it: Column “thirdPartyId”: “+” is not allowed in an mbox3rdPartyId');
   expect(en.rows[4]).toMatchObject({ memo: "'=SUM(A1)", pl_key: 'CSV-0005' });
   expect(en.rows[0]!.pl_batch_id).not.toBe('');
   await expect(page.getByTestId('outcome')).toContainText('Left out 2');
@@ -86,5 +86,5 @@ test('the result CSV has every row, left out and blocked ones with key and reaso
   // The screen says the same word for these rows.
   await expect(page.getByTestId('outcome')).toContainText('제외됨 2');
   expect(ko.rows[3]).toMatchObject({ 이유: '직접 제외했습니다.', pl_key: 'CSV-0004', pl_outcome: 'excluded' });
-  expect(ko.rows[1]!['이유']).toBe('직접 제외했습니다. 검사에서 차단된 행입니다: `thirdPartyId` 열: mbox3rdPartyId에는 `+` 문자를 쓸 수 없습니다');
+  expect(ko.rows[1]!['이유']).toBe('직접 제외했습니다. 검사에서 차단된 행입니다: “thirdPartyId” 열: mbox3rdPartyId에는 “+” 문자를 쓸 수 없습니다');
 });

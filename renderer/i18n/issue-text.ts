@@ -16,7 +16,7 @@ function cut(value: string): string {
   return value.length > QUOTE_LIMIT ? `${value.slice(0, QUOTE_LIMIT)}…` : value;
 }
 
-/** Puts a validation issue into words in the current language, naming its row and column first ("Row 1,204, column `id`: …"). */
+/** Puts a validation issue into words in the current language, naming its row and column first ("Row 1,204, column “id”: …"). */
 export function issueText(t: TFunction, issue: IssueLike): string {
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(issue.params)) params[key] = typeof value === 'string' ? cut(value) : (value as number);

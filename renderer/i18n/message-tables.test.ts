@@ -77,13 +77,13 @@ describe('Korean words', () => {
 describe('problemText and issueText', () => {
   it('name the row and the column in the reader\'s language', () => {
     const issue = makeIssue('id-forbidden-char', 1204, 'id', { char: '+' });
-    expect(issueText(tOf.en!, issue)).toBe('Row 1,204, column `id`: `+` is not allowed in an mbox3rdPartyId');
-    expect(issueText(tOf.ko!, issue)).toBe('1,204행, `id` 열: mbox3rdPartyId에는 `+` 문자를 쓸 수 없습니다');
+    expect(issueText(tOf.en!, issue)).toBe('Row 1,204, column “id”: “+” is not allowed in an mbox3rdPartyId');
+    expect(issueText(tOf.ko!, issue)).toBe('1,204행, “id” 열: mbox3rdPartyId에는 “+” 문자를 쓸 수 없습니다');
     expect(issueText(tOf.en!, makeIssue('no-params', null, null))).toBe('No column is mapped to a profile parameter, so there is nothing to send');
   });
 
   it('cut a long quoted value at 40 characters', () => {
-    expect(issueText(tOf.en!, makeIssue('value-comma', 1, 'c', { value: `${'x'.repeat(50)},` }))).toContain(`\`${'x'.repeat(40)}…\``);
+    expect(issueText(tOf.en!, makeIssue('value-comma', 1, 'c', { value: `${'x'.repeat(50)},` }))).toContain(`“${'x'.repeat(40)}…”`);
   });
 
   it('say network errno codes in plain words (and keep other diagnostics as they are)', () => {
