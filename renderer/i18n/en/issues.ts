@@ -51,6 +51,12 @@ const codes = {
   'value-invalid-unicode': 'the value holds a broken Unicode character that cannot be URL-encoded',
   'value-replacement-char': '`{{value}}` holds `�`: the file’s text encoding may be wrong',
   'value-transform-failed': '`{{value}}` could not be converted (check the column transforms); it is sent unchanged',
+  'value-date-unreadable': '`{{value}}` is not a date in the format {{other}} chosen for this column, so the row is not sent. Correct the date, choose another format on the Map step, or leave the row out',
+  'value-date-ambiguous': {
+    'day-first': '`{{value}}` is read day first and sent as {{other}}; read month first it would be another date',
+    'month-first': '`{{value}}` is read month first and sent as {{other}}; read day first it would be another date',
+  },
+  'value-not-listed': '`{{value}}` is not one of the values listed in this column’s replacements, so the row is not sent. Correct it, add it to the list on the Map step, or leave the row out',
   'value-too-long': '`{{value}}` is {{count, number}} characters long; Target keeps at most 256, so the end may be lost. Cut it to 256 to send exactly what Target keeps',
   'value-too-long-cut': '`{{value}}` was {{count, number}} characters long; its first 256 are sent',
   'row-too-large': 'the row is {{count, number}} bytes once encoded; Target keeps at most 64 KB per profile',
