@@ -22,6 +22,10 @@ export const review = {
     keepLongValues: 'Send long values whole',
   },
   fix: {
+    datesAmbiguous_one: 'Column “{{column}}”: {{n}} date reads as another date with day and month swapped ({{examples}}). It is read in the format chosen on the Map step; if your file writes dates the other way, choose that format there.',
+    datesAmbiguous_other: 'Column “{{column}}”: {{n}} dates read as other dates with day and month swapped (for example {{examples}}). They are read in the format chosen on the Map step; if your file writes dates the other way, choose that format there.',
+    datesUnreadable_one: 'Column “{{column}}”: {{n}} date does not fit the column’s format ({{examples}}) and its row is not sent.',
+    datesUnreadable_other: 'Column “{{column}}”: {{n}} dates do not fit the column’s format (for example {{examples}}) and their rows are not sent.',
     numbersIn_one: 'Column “{{column}}”: {{n}} number written with a comma. Choose how to read it; nothing is changed until you do.',
     numbersIn_other: 'Column “{{column}}”: {{n}} numbers written with a comma. Choose how to read them; nothing is changed until you do.',
     previewCaption: 'Values of column {{column}} in the file and as they would be sent',

@@ -22,6 +22,10 @@ export const review: Messages['review'] = {
     keepLongValues: '긴 값을 자르지 않고 보내기',
   },
   fix: {
+    datesAmbiguous_one: '“{{column}}” 열: 일과 월을 바꿔 읽으면 다른 날짜가 되는 값이 {{n}}개 있습니다({{examples}}). 매핑 단계에서 고른 형식으로 읽습니다. 파일이 반대 순서로 적혀 있다면 그곳에서 형식을 바꾸세요.',
+    datesAmbiguous_other: '“{{column}}” 열: 일과 월을 바꿔 읽으면 다른 날짜가 되는 값이 {{n}}개 있습니다(예: {{examples}}). 매핑 단계에서 고른 형식으로 읽습니다. 파일이 반대 순서로 적혀 있다면 그곳에서 형식을 바꾸세요.',
+    datesUnreadable_one: '“{{column}}” 열: 열의 형식에 맞지 않는 날짜가 {{n}}개 있어({{examples}}) 그 행은 보내지 않습니다.',
+    datesUnreadable_other: '“{{column}}” 열: 열의 형식에 맞지 않는 날짜가 {{n}}개 있어(예: {{examples}}) 그 행들은 보내지 않습니다.',
     numbersIn_one: '“{{column}}” 열: 쉼표가 들어간 숫자가 {{n}}개 있습니다. 읽는 방법을 고르세요. 고르기 전에는 아무것도 바뀌지 않습니다.',
     numbersIn_other: '“{{column}}” 열: 쉼표가 들어간 숫자가 {{n}}개 있습니다. 읽는 방법을 고르세요. 고르기 전에는 아무것도 바뀌지 않습니다.',
     previewCaption: '{{column}} 열의 파일 속 값과 보낼 값',
