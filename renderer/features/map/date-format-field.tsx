@@ -35,7 +35,7 @@ export function DateFormatField({
         aria-describedby={hintId}
         selectedKey={from}
         onSelectionChange={(key: Key | null) => key !== null && onChange(withDateFrom(transforms, String(key)))}
-        width="size-2400"
+        width="size-3000"
         data-testid={`date-format-picker-${column}`}
       >
         {keys.map((k) => (
