@@ -105,6 +105,12 @@ test('dates: the Map step finds day first and lets you choose; Review counts dat
   await expect(unreadable).toHaveAttribute('data-count', '1');
   await expect(unreadable.getByTestId('date-findings-value-date-unreadable')).toContainText('Column “joined”: 1 date does not fit the column’s format (31/02/2026) and its row is not sent.');
   await expect(kinds.locator('[data-code="value-not-listed"]')).toHaveAttribute('data-count', '1');
+  // The grid shows values as they will be sent: dates in YYYY-MM-DD, tiers through the value map.
+  await expect(review.cell(2, 'joined')).toHaveAttribute('data-sent', '2026-04-03');
+  await expect(review.cell(2, 'joined')).toHaveAttribute('data-file-value', '03/04/2026');
+  await expect(review.cell(3, 'tier')).toHaveAttribute('data-sent', 'gold');
+  await expect(review.cell(3, 'tier')).toHaveAttribute('data-file-value', 'GOLD');
+  await expect(review.cell(2, 'tier')).toHaveAttribute('data-sent', 'silver');
   await review.jumpTo(4);
   await expect(review.row(4)).toContainText('`31/02/2026` is not a date in the format DD/MM/YYYY chosen for this column');
   await expectAccessibleAndCapture(page, 'review (dates)', 'review-dates');
