@@ -134,7 +134,11 @@ describe('checkRow', () => {
     expect(codes(bad)).toEqual(['value-date-unreadable']);
     expect(bad.blocked).toBe(true);
     expect(bad.line).toBeNull();
-    expect(bad.issues[0]?.params).toEqual({ value: '31/02/2026', other: 'DD/MM/YYYY' });
+    expect(bad.issues[0]?.params).toEqual({ value: '31/02/2026', other: 'DD/MM/YYYY', variant: 'format' });
+    const auto = ctx({ columns: [{ column: 'loyalty tier', param: 'joined', transforms: [{ kind: 'trim' }, { kind: 'date', from: 'auto', to: 'YYYY-MM-DD' }] }] });
+    const notIso = check(['a', ' 31/01/2026 ', ''], 1, auto);
+    expect(notIso.issues[0]?.params).toEqual({ value: ' 31/01/2026 ', other: 'auto', variant: 'several' });
+    expect(check(['a', ' 2026.01.31', ''], 1, auto).line).toBe('a,2026-01-31');
     const twoWays = check(['a', '03/04/2026', ''], 1, dates);
     expect(codes(twoWays)).toEqual(['value-date-ambiguous']);
     expect(twoWays.issues[0]?.params).toEqual({ value: '03/04/2026', other: '2026-04-03', variant: 'day-first' });

@@ -158,7 +158,8 @@ function failureIssue(p: CompiledParam, cell: string, row: number): Issue {
   const kind = failureKind(p, cell);
   if (kind === 'date') {
     const step = p.transforms.find((t) => t.kind === 'date');
-    return makeIssue('value-date-unreadable', row, p.column, { value: cell, other: step?.kind === 'date' ? step.from : '' });
+    const from = step?.kind === 'date' ? step.from : '';
+    return makeIssue('value-date-unreadable', row, p.column, { value: cell, other: from, variant: from === 'auto' ? 'several' : 'format' });
   }
   if (kind === 'valueMap') return makeIssue('value-not-listed', row, p.column, { value: cell });
   return makeIssue('value-transform-failed', row, p.column, { value: cell });

@@ -112,8 +112,8 @@ export const ISSUE_PARAMS = {
   'value-invalid-unicode': none,
   'value-replacement-char': valueOnly,
   'value-transform-failed': valueOnly,
-  /** `value`: the cell; `other`: the source format the column's date step reads. */
-  'value-date-unreadable': z.object({ value, other: value }),
+  /** `value`: the cell; `other`: the source format the column's date step reads; `variant`: `several` for an older template's `auto`. */
+  'value-date-unreadable': z.object({ value, other: value, variant: z.enum(['format', 'several']) }),
   /** `value`: the cell; `other`: the date as sent; `variant`: how the column's format reads it. */
   'value-date-ambiguous': z.object({ value, other: value, variant: z.enum(['day-first', 'month-first']) }),
   'value-not-listed': valueOnly,

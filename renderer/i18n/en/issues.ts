@@ -51,7 +51,10 @@ const codes = {
   'value-invalid-unicode': 'the value holds a broken Unicode character that cannot be URL-encoded',
   'value-replacement-char': '`{{value}}` holds `�`: the file’s text encoding may be wrong',
   'value-transform-failed': '`{{value}}` could not be converted (check the column transforms); it is sent unchanged',
-  'value-date-unreadable': '`{{value}}` is not a date in the format {{other}} chosen for this column, so the row is not sent. Correct the date, choose another format on the Map step, or leave the row out',
+  'value-date-unreadable': {
+    format: '`{{value}}` is not a date in the format {{other}} chosen for this column, so the row is not sent. Correct the date, choose another format on the Map step, or leave the row out',
+    several: '`{{value}}` is not a date in any of the formats the template reads (such as YYYY-MM-DD), so the row is not sent. Correct the date, choose the file’s format on the Map step, or leave the row out',
+  },
   'value-date-ambiguous': {
     'day-first': '`{{value}}` is read day first and sent as {{other}}; read month first it would be another date',
     'month-first': '`{{value}}` is read month first and sent as {{other}}; read day first it would be another date',

@@ -55,7 +55,10 @@ export const issues: Messages['issues'] = {
     'value-invalid-unicode': '값에 URL 인코딩할 수 없는 깨진 유니코드 문자가 있습니다',
     'value-replacement-char': '`{{value}}` 값에 `�` 문자가 있습니다. 파일의 문자 인코딩이 잘못되었을 수 있습니다',
     'value-transform-failed': '`{{value}}` 값을 변환하지 못해(열 변환을 확인하세요) 그대로 보냅니다',
-    'value-date-unreadable': '`{{value}}` 값은 이 열에 고른 {{other}} 형식의 날짜가 아니어서 이 행을 보내지 않습니다. 날짜를 고치거나, 매핑 단계에서 다른 형식을 고르거나, 이 행을 빼세요',
+    'value-date-unreadable': {
+      format: '`{{value}}` 값은 이 열에 고른 {{other}} 형식의 날짜가 아니어서 이 행을 보내지 않습니다. 날짜를 고치거나, 매핑 단계에서 다른 형식을 고르거나, 이 행을 빼세요',
+      several: '`{{value}}` 값은 템플릿이 읽는 어떤 형식(YYYY-MM-DD 등)의 날짜도 아니어서 이 행을 보내지 않습니다. 날짜를 고치거나, 매핑 단계에서 파일의 형식을 고르거나, 이 행을 빼세요',
+    },
     'value-date-ambiguous': {
       'day-first': '`{{value}}` 값은 일을 먼저 읽었습니다(보내는 값: {{other}}). 월을 먼저 읽으면 다른 날짜가 됩니다',
       'month-first': '`{{value}}` 값은 월을 먼저 읽었습니다(보내는 값: {{other}}). 일을 먼저 읽으면 다른 날짜가 됩니다',
