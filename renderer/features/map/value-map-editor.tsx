@@ -8,6 +8,12 @@ export function ValueMapEditor({ column, step, onChange }: { readonly column: st
   const { t } = useTranslation();
   // Lines live here so an empty or repeated line being typed is not lost; the mapping gets only complete ones.
   const [pairs, setPairs] = useState<ValuePair[]>(() => pairsOf(step));
+  // A step changed from outside (a template undone) replaces the lines; one the lines made leaves them be.
+  const [seen, setSeen] = useState(step);
+  if (seen !== step) {
+    setSeen(step);
+    if (JSON.stringify(stepOf(pairs, step)) !== JSON.stringify(step)) setPairs(pairsOf(step));
+  }
   const repeats = repeatedPairs(pairs, step.ignoreCase);
   const headingId = `value-map-heading-${column}`;
   const change = (next: ValuePair[], options: Pick<ValueMapStep, 'ignoreCase' | 'otherwise'> = step) => {
