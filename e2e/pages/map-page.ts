@@ -27,7 +27,7 @@ export class MapPage extends StepPage {
 
   /** The "Change values" picker (its button) of one column. */
   transformPicker(column: string): Locator {
-    return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"] button`);
+    return this.page.getByTestId('param-table').locator(`tr[data-column="${column}"] button`).first();
   }
 
   /** The "Send" checkbox of one column. */

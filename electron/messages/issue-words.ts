@@ -69,6 +69,10 @@ export const issueWords: IssueWords = {
   'value-invalid-unicode': () => 'the value holds a broken Unicode character that cannot be URL-encoded',
   'value-replacement-char': (p) => `${q(p.value)} holds \`�\`: the file's text encoding may be wrong`,
   'value-transform-failed': (p) => `${q(p.value)} could not be converted (check the column transforms); it is sent unchanged`,
+  'value-date-unreadable': (p) =>
+    `${q(p.value)} is not a date in ${p.variant === 'several' ? "any of the formats the template's date transform reads (from: auto)" : `the format ${p.other} the template's date transform reads`}, so the row is not sent (correct the date, change the format, or leave the row out)`,
+  'value-date-ambiguous': (p) => `${q(p.value)} is read ${p.variant === 'day-first' ? 'day first' : 'month first'} and sent as ${p.other}; read the other way it would be another date`,
+  'value-not-listed': (p) => `${q(p.value)} is not one of the values the template's value map lists, so the row is not sent`,
   'value-too-long': (p) => `${q(p.value)} is ${n(p.count)} characters long; Target keeps at most 256, so the end may be lost (cut it to 256 to send exactly what Target keeps)`,
   'value-too-long-cut': (p) => `${q(p.value)} was ${n(p.count)} characters long; its first 256 are sent`,
   'row-too-large': (p) => `the row is ${n(p.count)} bytes once encoded; Target keeps at most 64 KB per profile`,

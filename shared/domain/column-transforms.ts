@@ -26,6 +26,16 @@ export function compileTransforms(transforms: readonly ColumnTransform[]): Compi
   };
 }
 
+/** Which step of a chain rejects `value` (its kind, or null when the chain converts it); for wording a failure, off the hot path. */
+export function failingStep(transforms: readonly ColumnTransform[], value: string): ColumnTransform['kind'] | null {
+  let v: string | null = value;
+  for (const t of transforms) {
+    v = compileStep(t)(v);
+    if (v === null) return t.kind;
+  }
+  return null;
+}
+
 function compileStep(t: ColumnTransform): CompiledTransform {
   switch (t.kind) {
     case 'trim':

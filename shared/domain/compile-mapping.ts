@@ -1,6 +1,8 @@
 import type { IdKind } from './id-kind.js';
 import type { MappingSpec } from './mapping-spec.js';
-import { compileTransforms, type CompiledTransform } from './column-transforms.js';
+import { compileTransforms, failingStep, type CompiledTransform } from './column-transforms.js';
+import type { ColumnTransform } from './mapping-spec.js';
+import { compileDateAmbiguity } from './date-formats.js';
 
 /** One parameter of the compiled mapping: where its value comes from (column index, or a constant). */
 export interface CompiledParam {
@@ -11,6 +13,16 @@ export interface CompiledParam {
   readonly index: number;
   readonly transform: CompiledTransform | null;
   readonly constant: string | null;
+  /** The column's transform chain as written (to tell which step rejected a value). */
+  readonly transforms: readonly ColumnTransform[];
+  /** True for a cell its date step reads but that is another date with day and month swapped; null without such a step. */
+  readonly ambiguousDate: ((cell: string) => boolean) | null;
+}
+
+/** The issue a rejected cell raises: an unreadable date, a value a value map does not list, or any other failed step. */
+export function failureKind(p: CompiledParam, cell: string): 'date' | 'valueMap' | 'other' {
+  const kind = failingStep(p.transforms, cell);
+  return kind === 'date' ? 'date' : kind === 'valueMap' ? 'valueMap' : 'other';
 }
 
 /** A mapping resolved against one file's headers, ready to apply to every row. */
@@ -42,12 +54,27 @@ export function compileMapping(spec: MappingSpec, headers: readonly string[]): C
   const ignored = new Set(spec.ignored);
   const params: CompiledParam[] = spec.columns
     .filter((c) => !ignored.has(c.column))
-    .map((c) => ({ name: c.param, column: c.column, index: index.get(c.column) ?? -1, transform: compileTransforms(c.transforms), constant: null }));
-  for (const k of spec.constants) params.push({ name: k.param, column: '', index: -1, transform: null, constant: k.value });
+    .map((c) => ({
+      name: c.param,
+      column: c.column,
+      index: index.get(c.column) ?? -1,
+      transform: compileTransforms(c.transforms),
+      constant: null,
+      transforms: c.transforms,
+      ambiguousDate: dateAmbiguityOf(c.transforms),
+    }));
+  for (const k of spec.constants) params.push({ name: k.param, column: '', index: -1, transform: null, constant: k.value, transforms: [], ambiguousDate: null });
   return {
     ok: true,
     mapping: { idKind: spec.idKind, idColumn: spec.idColumn, idIndex, idTransform: compileTransforms(spec.idTransforms), params, headerCount: headers.length },
   };
+}
+
+function dateAmbiguityOf(transforms: readonly ColumnTransform[]): ((cell: string) => boolean) | null {
+  const date = transforms.find((t) => t.kind === 'date');
+  if (date?.kind !== 'date') return null;
+  const test = compileDateAmbiguity(date.from);
+  return test && ((cell) => test(cell.trim()));
 }
 
 // A row is `cells[offset] … cells[offset + count - 1]`: the readers hand the prepare loop many rows in one

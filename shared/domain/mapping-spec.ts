@@ -14,7 +14,7 @@ export const columnTransformSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('date'),
-    /** A pattern of YYYY MM DD HH mm ss and literal characters, or 'auto' for common shapes. */
+    /** A pattern of YYYY MM DD HH mm ss and literal characters (the Map step writes one of DATE_SOURCE_FORMATS), or 'auto' for year-first and DD.MM.YYYY shapes. */
     from: z.string().min(1),
     to: z.string().min(1),
   }),

@@ -128,6 +128,37 @@ describe('checkRow', () => {
     expect(r.line).toBe('a,maybe');
   });
 
+  it('blocks a date its column format cannot read and notes one that reads two ways', () => {
+    const dates = ctx({ columns: [{ column: 'loyalty tier', param: 'joined', transforms: [{ kind: 'date', from: 'DD/MM/YYYY', to: 'YYYY-MM-DD' }] }] });
+    const bad = check(['a', '31/02/2026', ''], 1, dates);
+    expect(codes(bad)).toEqual(['value-date-unreadable']);
+    expect(bad.blocked).toBe(true);
+    expect(bad.line).toBeNull();
+    expect(bad.issues[0]?.params).toEqual({ value: '31/02/2026', other: 'DD/MM/YYYY', variant: 'format' });
+    const auto = ctx({ columns: [{ column: 'loyalty tier', param: 'joined', transforms: [{ kind: 'trim' }, { kind: 'date', from: 'auto', to: 'YYYY-MM-DD' }] }] });
+    const notIso = check(['a', ' 31/01/2026 ', ''], 1, auto);
+    expect(notIso.issues[0]?.params).toEqual({ value: ' 31/01/2026 ', other: 'auto', variant: 'several' });
+    expect(check(['a', ' 2026.01.31', ''], 1, auto).line).toBe('a,2026-01-31');
+    const twoWays = check(['a', '03/04/2026', ''], 1, dates);
+    expect(codes(twoWays)).toEqual(['value-date-ambiguous']);
+    expect(twoWays.issues[0]?.params).toEqual({ value: '03/04/2026', other: '2026-04-03', variant: 'day-first' });
+    expect(twoWays.line).toBe('a,2026-04-03');
+    // 25/04/2026 reads only day first; 04/04/2026 is the same date either way.
+    expect(codes(check(['a', '25/04/2026', ''], 1, dates))).toEqual([]);
+    expect(codes(check(['a', '04/04/2026', ''], 1, dates))).toEqual([]);
+    const monthFirst = ctx({ columns: [{ column: 'loyalty tier', param: 'joined', transforms: [{ kind: 'date', from: 'MM/DD/YYYY', to: 'YYYY-MM-DD' }] }] });
+    expect(check(['a', '03/04/2026', ''], 1, monthFirst).issues[0]?.params).toMatchObject({ other: '2026-03-04', variant: 'month-first' });
+    expect(codes(check(['a', '25/04/2026', ''], 1, monthFirst))).toEqual(['value-date-unreadable']);
+  });
+
+  it('blocks a value a value map does not list when other values are held back', () => {
+    const tiers = ctx({ columns: [{ column: 'loyalty tier', param: 'tier', transforms: [{ kind: 'trim' }, { kind: 'valueMap', map: { Gold: 'gold' }, ignoreCase: true, otherwise: 'fail' }] }] });
+    expect(check(['a', ' GOLD ', ''], 1, tiers).line).toBe('a,gold');
+    const other = check(['a', 'Platinum', ''], 1, tiers);
+    expect(codes(other)).toEqual(['value-not-listed']);
+    expect(other.blocked).toBe(true);
+  });
+
   it('leaves out rows that send nothing and blocks rows over 64 KB', () => {
     const empty = check(['a', '', ''], 1, ctx());
     expect(codes(empty)).toEqual(['row-nothing-to-send']);

@@ -1,4 +1,4 @@
-import { paramCell, paramValue, rowId, type CompiledMapping } from '../domain/compile-mapping.js';
+import { failureKind, paramCell, paramValue, rowId, type CompiledMapping, type CompiledParam } from '../domain/compile-mapping.js';
 import { encodeAt, MAX_ENCODED_PER_UNIT, type LineBytes } from '../batch/line-bytes.js';
 import { makeIssue, type Issue } from './issue.js';
 import type { IdShape } from './id-shape.js';
@@ -103,7 +103,9 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
     let v = paramValue(p, cells, offset, count);
     if (v === null) {
       v = paramCell(p, cells, offset, count);
-      issues = pushIssue(issues, makeIssue('value-transform-failed', row, p.column, { value: v }));
+      issues = pushIssue(issues, failureIssue(p, v, row));
+    } else if (p.ambiguousDate !== null && p.ambiguousDate(paramCell(p, cells, offset, count))) {
+      issues = pushIssue(issues, ambiguityIssue(p, paramCell(p, cells, offset, count), v, row));
     }
     if (at + 1 + v.length * MAX_ENCODED_PER_UNIT > b.length) {
       out.pos = at;
@@ -149,6 +151,25 @@ export function checkRow(cells: readonly string[], row: number, ctx: RowCheckCon
     return { issues, id, sendable: false, bytes, blocked };
   }
   return { issues: issues ?? NO_ISSUES, id, sendable: !blocked, bytes, blocked };
+}
+
+/** The issue for a cell the column's transforms reject: an unreadable date and an unlisted value block; any other step warns. */
+function failureIssue(p: CompiledParam, cell: string, row: number): Issue {
+  const kind = failureKind(p, cell);
+  if (kind === 'date') {
+    const step = p.transforms.find((t) => t.kind === 'date');
+    const from = step?.kind === 'date' ? step.from : '';
+    return makeIssue('value-date-unreadable', row, p.column, { value: cell, other: from, variant: from === 'auto' ? 'several' : 'format' });
+  }
+  if (kind === 'valueMap') return makeIssue('value-not-listed', row, p.column, { value: cell });
+  return makeIssue('value-transform-failed', row, p.column, { value: cell });
+}
+
+/** The note for a date that reads as another date with day and month swapped. */
+function ambiguityIssue(p: CompiledParam, cell: string, sent: string, row: number): Issue {
+  const step = p.transforms.find((t) => t.kind === 'date');
+  const variant = step?.kind === 'date' && step.from === 'MM/DD/YYYY' ? 'month-first' : 'day-first';
+  return makeIssue('value-date-ambiguous', row, p.column, { value: cell.trim(), other: sent, variant });
 }
 
 /** The identifier rules about characters, for an id that is not all plain: `+` and `/` in a thirdPartyId, commas, line breaks, control characters. */

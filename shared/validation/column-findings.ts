@@ -10,6 +10,8 @@ const SAMPLED: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'value-line-break-fixed',
   'value-too-long',
   'value-too-long-cut',
+  'value-date-unreadable',
+  'value-date-ambiguous',
 ]);
 const SAMPLES_PER_SHAPE = 3;
 

@@ -41,6 +41,9 @@ export const ISSUE_SEVERITY = {
   'value-invalid-unicode': 'blocking',
   'value-replacement-char': 'warning',
   'value-transform-failed': 'warning',
+  'value-date-unreadable': 'blocking',
+  'value-date-ambiguous': 'info',
+  'value-not-listed': 'blocking',
   'value-too-long': 'warning',
   'value-too-long-cut': 'info',
   'row-too-large': 'blocking',
@@ -109,6 +112,11 @@ export const ISSUE_PARAMS = {
   'value-invalid-unicode': none,
   'value-replacement-char': valueOnly,
   'value-transform-failed': valueOnly,
+  /** `value`: the cell; `other`: the source format the column's date step reads; `variant`: `several` for an older template's `auto`. */
+  'value-date-unreadable': z.object({ value, other: value, variant: z.enum(['format', 'several']) }),
+  /** `value`: the cell; `other`: the date as sent; `variant`: how the column's format reads it. */
+  'value-date-ambiguous': z.object({ value, other: value, variant: z.enum(['day-first', 'month-first']) }),
+  'value-not-listed': valueOnly,
   'value-too-long': z.object({ value, count: int }),
   'value-too-long-cut': z.object({ value, count: int }),
   'row-too-large': z.object({ count: int }),

@@ -165,6 +165,37 @@ describe('profile-loader validate', () => {
     expect(await readFile(join(out, 'batch-0001.txt'), 'utf8')).toBe('batch=thirdPartyId,member,joined\n000123,000042,2026-11-01\n004567,001234,2025-02-28\n0000001,999999,2024-07-15');
   });
 
+  it('blocks a date a template’s date transform cannot read in its format, like the app, and notes dates that read two ways', async () => {
+    const path = join(dir, 'dates.csv');
+    await writeFile(path, 'id,joined,tier\nM-1,25/12/2025,Gold\nM-2,03/04/2026,GOLD\nM-3,31/02/2026,Silver\nM-4,14/07/2025,Platinum\n');
+    const headers = ['id', 'joined', 'tier'];
+    const mapping = mappingSpecSchema.parse({
+      idColumn: 'id',
+      idKind: 'thirdPartyId',
+      columns: [
+        { column: 'joined', param: 'joined', transforms: [{ kind: 'date', from: 'DD/MM/YYYY', to: 'YYYY-MM-DD' }] },
+        { column: 'tier', param: 'tier', transforms: [{ kind: 'valueMap', map: { gold: 'gold', silver: 'silver' }, ignoreCase: true, otherwise: 'fail' }] },
+      ],
+    });
+    const tpl = join(dir, 'dates-tpl.json');
+    await writeFile(tpl, JSON.stringify(makeTemplate('dates', headers, mapping)));
+    const out = join(dir, 'out-dates');
+    const r = await cli(path, '--template', tpl, '--out', out, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ rows: 4, valid: 2, rejected: 2 });
+    const shown = json.issues.map((i: { code: string; row: number; severity: string }) => [i.code, i.row, i.severity]);
+    expect(shown).toEqual([
+      ['value-date-ambiguous', 2, 'info'],
+      ['value-date-unreadable', 3, 'blocking'],
+      ['value-not-listed', 4, 'blocking'],
+    ]);
+    expect(json.issues.find((i: { row: number }) => i.row === 3).message).toBe(
+      "Row 3, column `joined`: `31/02/2026` is not a date in the format DD/MM/YYYY the template's date transform reads, so the row is not sent (correct the date, change the format, or leave the row out)",
+    );
+    expect(await readFile(join(out, 'batch-0001.txt'), 'utf8')).toBe('batch=thirdPartyId,joined,tier\nM-1,2025-12-25,gold\nM-2,2026-04-03,gold');
+  });
+
   it('exits 2 with one line and no stack trace for unusable input or arguments', async () => {
     const cases: [string[], RegExp][] = [
       [[hostile.png, '--id-column', 'id', '--id-type', 'pcId'], /not a (table|text)|binary/i],

@@ -215,6 +215,39 @@ describe('review service over the bundled sample', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('counts dates that read two ways over the whole file, past the rows the Map step samples, and blocks one that is no date until it is left out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pl-review-'));
+    const path = join(dir, 'joined.csv');
+    // 1,000 rows: day 13–28 of a month in the first 500 (one reading only), then day 1–12 (two readings) after.
+    const lines = ['id,joined'];
+    for (let i = 1; i <= 1000; i++) {
+      const day = i <= 500 ? 13 + (i % 16) : 1 + (i % 12);
+      const month = 1 + ((i * 5) % 12);
+      lines.push(`M-${i},${i === 777 ? '31/02/2026' : `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2025`}`);
+    }
+    await writeFile(path, `${lines.join('\r\n')}\r\n`);
+    const file = await call<FileSummary>('files.open', { path });
+    const mapping = { idColumn: 'id', idKind: 'thirdPartyId' as const, idTransforms: [{ kind: 'trim' as const }], columns: [{ column: 'joined', param: 'joined', transforms: [{ kind: 'date' as const, from: 'DD/MM/YYYY', to: 'YYYY-MM-DD' }] }], ignored: [], constants: [], allowPersonalData: [] };
+    const first = await call<ReviewSummary>('review.run', { fileId: file.fileId, mapping });
+    // Rows 501–1000 less row 777, without the ones whose day equals their month (the same date either way).
+    const twoWays = lines.slice(501).filter((l, k) => k + 501 !== 777 && l.slice(-10, -8) !== l.slice(-7, -5)).length;
+    expect(twoWays).toBeGreaterThan(300);
+    expect(Object.fromEntries(first.issueCounts.map((c) => [c.code, c.count]))).toEqual({ 'value-date-ambiguous': twoWays, 'value-date-unreadable': 1 });
+    expect(first.blocking).toBe(1);
+    expect(first.findings.find((f) => f.code === 'value-date-ambiguous')).toMatchObject({ column: 'joined', count: twoWays });
+    expect(first.findings.find((f) => f.code === 'value-date-unreadable')).toMatchObject({ column: 'joined', count: 1, samples: ['31/02/2026'] });
+    // Row 502 holds 11/03/2025: read day first, sent as 11 March, noted as reading two ways.
+    const page = await call<ReviewPage>('review.rows', { fileId: file.fileId, filter: 'all', offset: 501, count: 1 });
+    expect(page.rows[0]).toMatchObject({ row: 502, cells: ['M-502', '11/03/2025'] });
+    expect(page.rows[0]!.sent[1]).toBe('2025-03-11');
+    expect(page.rows[0]!.issues.map((i) => i.code)).toEqual(['value-date-ambiguous']);
+    const out = await call<ReviewSummary>('review.bulk', { fileId: file.fileId, bulk: { action: 'exclude-code', code: 'value-date-unreadable' } });
+    expect(out.blocking).toBe(0);
+    expect(out.excluded).toBe(1);
+    expect(await readFile(join(out.preparedDir, 'batch-0001.txt'), 'utf8')).not.toContain('31%2F02');
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('reads European numbers only after the user chooses how, shows real values before and after, and sends them as shown', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pl-review-'));
     const path = join(dir, 'umsatz.csv');

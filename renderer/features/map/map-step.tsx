@@ -13,6 +13,7 @@ import { CatalogMarkNote } from './catalog-mark.js';
 import { useCatalogMarks } from './use-catalog-marks.js';
 import { useConnections } from '../../state/connections-store.js';
 
+const SAMPLE_ROWS = 200;
 const EMPTY_MAPPING = mappingSpecSchema.parse({ idColumn: '', idKind: 'thirdPartyId' });
 import { IdPersonalData } from './id-personal-data.js';
 
@@ -30,6 +31,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
   const [example, setExample] = useState<readonly string[] | null>(null);
+  const [samples, setSamples] = useState<readonly (readonly string[])[]>([]);
   const [templateName, setTemplateName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const selectConnection = useConnections((s) => s.select);
@@ -40,7 +42,15 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
   useEffect(() => {
     if (!file) return;
     let live = true;
-    void api.call['files.rows']({ fileId: file.fileId, first: 1, count: 1 }).then((page) => live && setExample(page.rows[0] ?? null), () => undefined);
+    // The first rows give the example column and the values a date column's format is found in.
+    void api.call['files.rows']({ fileId: file.fileId, first: 1, count: SAMPLE_ROWS }).then(
+      (page) => {
+        if (!live) return;
+        setExample(page.rows[0] ?? null);
+        setSamples(page.rows);
+      },
+      () => undefined,
+    );
     setTemplateName(file.name.replace(/\.[^.]+$/, ''));
     return () => {
       live = false;
@@ -171,6 +181,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
           mapping={mapping}
           suggestions={suggestions}
           example={example}
+          samples={samples}
           headers={file.headers}
           personal={suggestion.personalData ?? []}
           onChange={setMapping}

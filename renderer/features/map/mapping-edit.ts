@@ -2,11 +2,11 @@ import type { ColumnMapping, ColumnTransform, MappingSpec } from '../../../share
 import type { ColumnSuggestion } from '../../../shared/contract/index.js';
 
 /** The transform choices the Map step offers, each a fixed transform chain. */
-export const transformChoices = ['none', 'trim', 'upper', 'lower', 'boolean', 'date', 'hash'] as const;
+export const transformChoices = ['none', 'trim', 'upper', 'lower', 'boolean', 'date', 'valueMap', 'hash'] as const;
 export type TransformChoice = (typeof transformChoices)[number];
 
-/** Returns the transform chain for a choice. */
-export function transformsFor(choice: TransformChoice): ColumnTransform[] {
+/** Returns the transform chain for a choice; a date reads `dateFrom` (the format found in the column, or the one the user chose). */
+export function transformsFor(choice: TransformChoice, dateFrom = 'DD/MM/YYYY'): ColumnTransform[] {
   switch (choice) {
     case 'none':
       return [];
@@ -19,7 +19,9 @@ export function transformsFor(choice: TransformChoice): ColumnTransform[] {
     case 'boolean':
       return [{ kind: 'boolean', trueValue: 'true', falseValue: 'false' }];
     case 'date':
-      return [{ kind: 'date', from: 'auto', to: 'YYYY-MM-DD' }];
+      return [{ kind: 'date', from: dateFrom, to: 'YYYY-MM-DD' }];
+    case 'valueMap':
+      return [{ kind: 'valueMap', map: {}, ignoreCase: true, otherwise: 'keep' }];
     case 'hash':
       return [{ kind: 'hash', algorithm: 'sha256' }];
   }
@@ -30,6 +32,10 @@ export type ShownChoice = TransformChoice | 'template';
 
 /** Returns the picker choice whose chain is exactly `transforms`, or `template` for any other chain (e.g. a template's `trim` then `valueMap`). */
 export function choiceOf(transforms: readonly ColumnTransform[]): ShownChoice {
+  const only = transforms.length === 1 ? transforms[0] : undefined;
+  // The date and replace-values choices carry the user's own settings (source format, pairs).
+  if (only?.kind === 'date' && only.to === 'YYYY-MM-DD') return 'date';
+  if (only?.kind === 'valueMap') return 'valueMap';
   const same = JSON.stringify(transforms);
   return transformChoices.find((choice) => JSON.stringify(transformsFor(choice)) === same) ?? 'template';
 }
@@ -66,9 +72,20 @@ export function chainSteps(transforms: readonly ColumnTransform[]): ChainStep[] 
  * `template` gives back `templateChain` (the chain the column had from a template), so picking another
  * choice never loses the template's steps for good.
  */
-export function chainFor(choice: ShownChoice, templateChain: readonly ColumnTransform[] | undefined): ColumnTransform[] {
+export function chainFor(choice: ShownChoice, templateChain: readonly ColumnTransform[] | undefined, dateFrom?: string): ColumnTransform[] {
   if (choice === 'template') return templateChain ? [...templateChain] : [];
-  return transformsFor(choice);
+  return transformsFor(choice, dateFrom);
+}
+
+/** The source format of a chain's date step (null without one). */
+export function dateFromOf(transforms: readonly ColumnTransform[]): string | null {
+  const step = transforms.find((t) => t.kind === 'date');
+  return step?.kind === 'date' ? step.from : null;
+}
+
+/** Returns the chain with its date step reading `from` instead (other steps unchanged). */
+export function withDateFrom(transforms: readonly ColumnTransform[], from: string): ColumnTransform[] {
+  return transforms.map((t) => (t.kind === 'date' ? { ...t, from } : t));
 }
 
 /** Returns the mapping with another identifier column: the new one leaves the parameters, the old one joins them. */

@@ -10,6 +10,9 @@ import { nameNotesByColumn } from './name-notes.js';
 import type { ColumnDetection } from '../../../shared/privacy/column-guard.js';
 import { hashesValues } from '../../../shared/privacy/column-guard.js';
 import { sha256Hex } from '../../../shared/domain/sha256-hex.js';
+import { detectDateFormat } from '../../../shared/domain/date-formats.js';
+import { DateFormatField } from './date-format-field.js';
+import { ValueMapEditor } from './value-map-editor.js';
 import { personalFate, withPersonalChoice, type PersonalFate } from './personal-data.js';
 
 /** One row per column (the identifier excepted): send it or not, under which name, with which value change. */
@@ -17,6 +20,7 @@ export function ParamTable({
   mapping,
   suggestions,
   example,
+  samples = [],
   headers,
   personal,
   onChange,
@@ -25,6 +29,8 @@ export function ParamTable({
   readonly mapping: MappingSpec;
   readonly suggestions: readonly ColumnSuggestion[];
   readonly example: readonly string[] | null;
+  /** The first rows of the file: the date format of a column is found in them. */
+  readonly samples?: readonly (readonly string[])[];
   readonly headers: readonly string[];
   /** Columns the personal-data guard found: not sent until the user chooses, with the reason shown. */
   readonly personal: readonly ColumnDetection[];
@@ -63,6 +69,9 @@ export function ParamTable({
           const shown = choiceOf(c.transforms);
           if (shown === 'template') templateChains.set(c.column, c.transforms);
           const templateChain = templateChains.get(c.column);
+          const columnSamples = index >= 0 ? samples.map((r) => r[index] ?? '') : [];
+          const pick = (choice: ShownChoice) => chainFor(choice, templateChain, choice === 'date' ? (detectDateFormat(columnSamples).format ?? undefined) : undefined);
+          const valueMap = shown === 'valueMap' && c.transforms[0]?.kind === 'valueMap' ? c.transforms[0] : null;
           const choices: readonly ShownChoice[] = templateChain ? ['template', ...transformChoices] : transformChoices;
           // Why the name differs from the header (while it is the suggestion), and what may go wrong with it.
           const why = sent && s && !edited && s.param !== c.column.trim() && s.reason !== 'same' ? t(`map.why.${s.reason}`, { column: c.column, param: c.param }) : null;
@@ -139,13 +148,17 @@ export function ParamTable({
                   aria-label={t('map.transformLabel', { column: c.column })}
                   selectedKey={shown}
                   isDisabled={fate === null ? !sent : fate === 'never'}
-                  onSelectionChange={(key: Key | null) => key !== null && onChange(withColumn(mapping, c.column, { transforms: chainFor(key as ShownChoice, templateChain) }))}
+                  onSelectionChange={(key: Key | null) => key !== null && key !== shown && onChange(withColumn(mapping, c.column, { transforms: pick(key as ShownChoice) }))}
                   width="size-2400"
                 >
                   {choices.map((choice) => (
                     <Item key={choice}>{choice === 'template' && templateChain ? t('map.transforms.template', { steps: chainText(templateChain) }) : t(`map.transforms.${choice}`)}</Item>
                   ))}
                 </Picker>
+                {sent && shown === 'date' && (
+                  <DateFormatField column={c.column} transforms={c.transforms} samples={columnSamples} onChange={(transforms) => onChange(withColumn(mapping, c.column, { transforms }))} />
+                )}
+                {sent && valueMap !== null && <ValueMapEditor column={c.column} step={valueMap} onChange={(step) => onChange(withColumn(mapping, c.column, { transforms: [step] }))} />}
                 {hashesValues(c.transforms) && value.trim() !== '' && (
                   <p className="hint hash-shown" data-testid={`hash-shown-${c.column}`}>
                     {t('map.personal.hashShown', { before: value, after: `${sha256Hex(value.trim().toLowerCase()).slice(0, 16)}…` })}

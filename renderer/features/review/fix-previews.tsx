@@ -166,3 +166,19 @@ export function LongValuePreview({ summary, code }: { readonly summary: ReviewSu
     </table>
   );
 }
+
+/** Per date column, how many dates read two ways (or cannot be read in the column's format), with real examples from the file. */
+export function DateFindings({ summary, code }: { readonly summary: ReviewSummary; readonly code: 'value-date-ambiguous' | 'value-date-unreadable' }) {
+  const { t } = useTranslation();
+  const findings = summary.findings.filter((f) => f.code === code);
+  if (findings.length === 0) return null;
+  return (
+    <ul className="date-findings" data-testid={`date-findings-${code}`}>
+      {findings.map((f) => (
+        <li key={f.column} data-column={f.column} data-count={f.count}>
+          {t(code === 'value-date-ambiguous' ? 'review.fix.datesAmbiguous' : 'review.fix.datesUnreadable', { column: f.column, count: f.count, n: f.count, examples: f.samples.join(', ') })}
+        </li>
+      ))}
+    </ul>
+  );
+}

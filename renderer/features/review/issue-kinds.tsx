@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ActionButton, Flex, Text } from '@adobe/react-spectrum';
 import type { BulkAction, IssueCount, ReviewSummary } from '../../../shared/contract/index.js';
-import { LongValuePreview, NumberCommaFixes, TextCommaPreview } from './fix-previews.js';
+import { DateFindings, LongValuePreview, NumberCommaFixes, TextCommaPreview } from './fix-previews.js';
 
 /** The bulk fixes offered for one kind of issue. */
 function actionsFor(c: IssueCount, summary: ReviewSummary): readonly { readonly label: string; readonly aria?: string; readonly action: BulkAction }[] {
@@ -58,6 +58,7 @@ export function IssueKinds({
               </Flex>
               {c.code === 'value-comma' && <TextCommaPreview summary={summary} />}
               {(c.code === 'value-too-long' || c.code === 'value-too-long-cut') && <LongValuePreview summary={summary} code={c.code} />}
+              {(c.code === 'value-date-ambiguous' || c.code === 'value-date-unreadable') && <DateFindings summary={summary} code={c.code} />}
               {c.code === 'value-number-comma' && <NumberCommaFixes summary={summary} delimiter={delimiter} busy={busy} onBulk={onBulk} />}
               {c.code === 'value-number-converted' && !summary.issueCounts.some((k) => k.code === 'value-number-comma') && (
                 <NumberCommaFixes summary={summary} delimiter={delimiter} busy={busy} onBulk={onBulk} />

@@ -53,6 +53,15 @@ const codes = {
   'value-transform-failed': '“{{value}}” could not be converted (check the column transforms); it is sent unchanged',
   'value-too-long': '“{{value}}” is {{count, number}} characters long; Target keeps at most 256, so the end may be lost. Cut it to 256 to send exactly what Target keeps',
   'value-too-long-cut': '“{{value}}” was {{count, number}} characters long; its first 256 are sent',
+  'value-date-unreadable': {
+    format: '“{{value}}” is not a date in the format {{other}} chosen for this column, so the row is not sent. Correct the date, choose another format on the Map step, or leave the row out',
+    several: '“{{value}}” is not a date in any of the formats the template reads (such as YYYY-MM-DD), so the row is not sent. Correct the date, choose the file’s format on the Map step, or leave the row out',
+  },
+  'value-date-ambiguous': {
+    'day-first': '“{{value}}” is read day first and sent as {{other}}; read month first it would be another date',
+    'month-first': '“{{value}}” is read month first and sent as {{other}}; read day first it would be another date',
+  },
+  'value-not-listed': '“{{value}}” is not one of the values listed in this column’s replacements, so the row is not sent. Correct it, add it to the list on the Map step, or leave the row out',
   'row-too-large': 'the row is {{count, number}} bytes once encoded; Target keeps at most 64 KB per profile',
   'row-nothing-to-send': 'every mapped value is empty, so the row would change nothing and is left out',
   'personal-data-held-back': {

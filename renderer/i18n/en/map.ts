@@ -41,7 +41,7 @@ export const map = {
   },
   transform: 'Change values',
   transformLabel: 'Change the values of column {{column}}',
-  transforms: { none: 'Send as they are', trim: 'Remove spaces at the ends', upper: 'UPPER CASE', lower: 'lower case', boolean: 'Yes/No → true/false', date: 'Dates → YYYY-MM-DD', hash: 'Hash (SHA-256)', template: 'As the template says: {{steps}}' },
+  transforms: { none: 'Send as they are', trim: 'Remove spaces at the ends', upper: 'UPPER CASE', lower: 'lower case', boolean: 'Yes/No → true/false', date: 'Dates → YYYY-MM-DD', valueMap: 'Replace listed values…', hash: 'Hash (SHA-256)', template: 'As the template says: {{steps}}' },
   /** The steps of a chain a template brought, joined by `stepThen`. */
   steps: {
     trim: 'remove spaces at the ends',
@@ -54,6 +54,34 @@ export const map = {
     hash: 'hash (SHA-256)',
   },
   stepThen: ', then ',
+  /** The source format of a date column (one per column, never a mix). */
+  dates: {
+    formatLabel: 'Date format in column {{column}}',
+    format: 'Dates in the file are written as',
+    formats: { 'DD/MM/YYYY': 'DD/MM/YYYY (day first)', 'MM/DD/YYYY': 'MM/DD/YYYY (month first)', 'YYYY-MM-DD': 'YYYY-MM-DD', 'DD.MM.YYYY': 'DD.MM.YYYY', 'YYYY.MM.DD': 'YYYY.MM.DD', auto: 'Several formats (from an older template)' },
+    found: 'Found in the first {{values, number}} values: {{format}} reads {{readable, number}} of them.',
+    tied: 'Day first and month first both fit the first {{values, number}} values: choose the one your file uses.',
+    none: 'None of these formats reads the first values of this column.',
+    preview: '{{before}} is sent as {{after}}',
+    unreadable: 'Dates that do not fit the chosen format are not sent; Review lists them.',
+  },
+  /** The replacements editor of the “Replace listed values…” choice. */
+  valueMap: {
+    heading: 'Replacements for column {{column}}',
+    from: 'Value in the file',
+    to: 'Send instead',
+    fromLabel: 'Value in the file, line {{line, number}}',
+    toLabel: 'Send instead, line {{line, number}}',
+    remove: 'Remove',
+    removeLabel: 'Remove line {{line, number}}',
+    add: 'Add a value',
+    ignoreCase: 'Match upper and lower case alike (Gold, GOLD and gold are the same)',
+    repeated: 'Listed twice: only the first line counts',
+    otherwise: 'Values not in the list',
+    otherwiseKeep: 'Send them as they are',
+    otherwiseEmpty: 'Send them empty',
+    otherwiseFail: 'Hold the row back (Review lists it)',
+  },
   example: 'First value',
   ignored: 'not sent',
   templateApplied: 'Your template “{{name}}” was applied because this file has the same columns.',

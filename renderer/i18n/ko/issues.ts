@@ -57,6 +57,15 @@ export const issues: Messages['issues'] = {
     'value-transform-failed': '“{{value}}” 값을 변환하지 못해(열 변환을 확인하세요) 그대로 보냅니다',
     'value-too-long': '“{{value}}” 값의 길이가 {{count, number}}자입니다. Target은 256자까지만 저장하므로 뒷부분이 잘릴 수 있습니다. 256자로 자르면 Target이 저장하는 값 그대로 보냅니다',
     'value-too-long-cut': '“{{value}}” 값은 {{count, number}}자였습니다. 앞의 256자만 보냅니다',
+    'value-date-unreadable': {
+      format: '“{{value}}” 값은 이 열에 고른 {{other}} 형식의 날짜가 아니어서 이 행을 보내지 않습니다. 날짜를 고치거나, 매핑 단계에서 다른 형식을 고르거나, 이 행을 빼세요',
+      several: '“{{value}}” 값은 템플릿이 읽는 어떤 형식(YYYY-MM-DD 등)의 날짜도 아니어서 이 행을 보내지 않습니다. 날짜를 고치거나, 매핑 단계에서 파일의 형식을 고르거나, 이 행을 빼세요',
+    },
+    'value-date-ambiguous': {
+      'day-first': '“{{value}}” 값은 일을 먼저 읽었습니다(보내는 값: {{other}}). 월을 먼저 읽으면 다른 날짜가 됩니다',
+      'month-first': '“{{value}}” 값은 월을 먼저 읽었습니다(보내는 값: {{other}}). 일을 먼저 읽으면 다른 날짜가 됩니다',
+    },
+    'value-not-listed': '“{{value}}” 값은 이 열의 바꿀 값 목록에 없어서 이 행을 보내지 않습니다. 값을 고치거나, 매핑 단계에서 목록에 추가하거나, 이 행을 빼세요',
     'row-too-large': '이 행은 인코딩 후 {{count, number}}바이트입니다. Target은 프로필당 최대 64KB를 저장합니다',
     'row-nothing-to-send': '매핑된 값이 모두 비어 있어 바뀌는 것이 없으므로 이 행은 제외됩니다',
     'personal-data-held-back': {
