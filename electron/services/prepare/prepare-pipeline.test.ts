@@ -269,6 +269,11 @@ describe('the personal-data guard in prepare', () => {
     const batch = decodeURIComponent(await readFile(join(req.outDir, 'batch-0001.txt'), 'utf8'));
     expect(batch.split('\n')[1]).toBe('M101,GOLD,없음');
     expect(batch).not.toMatch(/김민|@example|-1001-/);
+    // The copy of every row kept for the result CSV never holds a resident registration number.
+    const copy = (await readFile(join(req.outDir, 'source-rows.csv'), 'utf8')).trim().split('\n');
+    expect(copy).toHaveLength(13);
+    expect(copy[1]).toBe(`1,,M101,김민1,010-1001-2001,m1@example.kr,,GOLD,없음`);
+    for (let i = 1; i <= 12; i++) expect(copy.join('\n')).not.toContain(rrn(`9${i % 10}0101${100000 + i}`));
   });
 
   it('sends an allowed column, hashes a hashed one, and refuses a resident registration number even when allowed', async () => {

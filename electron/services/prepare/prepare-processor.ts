@@ -25,7 +25,7 @@ import type { SourceChunk } from './prepare-source.js';
 import type { ManifestBatch, PrepareRequest } from './prepare-types.js';
 import { PrepareGuard } from './prepare-guard.js';
 import { hashesValues } from '../../../shared/privacy/column-guard.js';
-import type { PersonalDataColumn } from '../../../shared/privacy/personal-data-kind.js';
+import { neverSendable, type PersonalDataColumn } from '../../../shared/privacy/personal-data-kind.js';
 import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 
 export const LEDGER_FILE = 'rows.ledger';
@@ -101,7 +101,7 @@ export class PrepareProcessor {
       writer: new BatchFileWriter(req.outDir, prefix, limits),
       ledger: await LedgerWriter.create(join(req.outDir, LEDGER_FILE)),
       report: await RejectedReportWriter.create(join(req.outDir, REJECTED_FILE), info.headers),
-      sourceRows: await SourceRowsWriter.create(join(req.outDir, SOURCE_ROWS_FILE), info.headers),
+      sourceRows: await SourceRowsWriter.create(join(req.outDir, SOURCE_ROWS_FILE), info.headers, neverKept(guard, info.headers)),
       overlay: new RowOverlay(req.edits),
       // Sized from the file (about 64 bytes a row at least) so a large file does not rehash as it grows.
       tracker: new DuplicateTracker(Math.min(1 << 22, Math.max(1 << 12, Math.ceil(info.sizeBytes / 64)))),
@@ -187,4 +187,11 @@ export class PrepareProcessor {
       sentMapping: this.sentMapping,
     };
   }
+}
+
+/** Indexes of the columns whose values the app may not keep at all (resident registration numbers): the source-row copy leaves them empty. */
+function neverKept(guard: PrepareGuard | null, headers: readonly string[]): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const c of guard?.plan.columns ?? []) if (neverSendable(c.kind)) headers.forEach((h, i) => h === c.column && out.add(i));
+  return out;
 }

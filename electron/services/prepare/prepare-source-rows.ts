@@ -30,11 +30,19 @@ export class SourceRowsWriter {
   private bytes = Buffer.allocUnsafe(1 << 21);
   private pos = 0;
 
-  private constructor(private readonly file: AtomicFile) {}
+  private constructor(
+    private readonly file: AtomicFile,
+    /** Column indexes whose cells are never copied (kept empty): data that may not be stored at all. */
+    private readonly withheld: ReadonlySet<number>,
+  ) {}
 
-  /** Creates the file with its header line; throws WriteFailedError. */
-  static async create(path: string, headers: readonly string[]): Promise<SourceRowsWriter> {
-    const w = new SourceRowsWriter(await createAtomicFile(path));
+  /**
+   * Creates the file with its header line; the cells of the `withheld` column indexes are left empty in
+   * every row (a resident registration number is not kept by the app, not even in this internal copy).
+   * Throws WriteFailedError.
+   */
+  static async create(path: string, headers: readonly string[], withheld: ReadonlySet<number> = new Set()): Promise<SourceRowsWriter> {
+    const w = new SourceRowsWriter(await createAtomicFile(path), withheld);
     w.putText(['row', 'why', ...headers].map(plainCell).join(',') + '\n');
     return w;
   }
@@ -68,7 +76,7 @@ export class SourceRowsWriter {
     for (let k = offset; k < offset + count; k++) {
       this.ensure(1);
       this.bytes[this.pos++] = 44;
-      this.putCell(flat[k] ?? '');
+      if (!this.withheld.has(k - offset)) this.putCell(flat[k] ?? '');
     }
     this.ensure(1);
     this.bytes[this.pos++] = 10; // \n
