@@ -22,7 +22,7 @@ const SOURCE = [
   'CSV-0006,Bronze,last',
 ].join('\n');
 
-const MACHINE = ['pl_row', 'pl_key', 'pl_outcome', 'pl_batch', 'pl_batch_id', 'pl_verified', 'pl_verify_detail'];
+const MACHINE = ['row', 'key', 'outcome', 'batch', 'batch_id', 'verified', 'verify_detail'];
 
 /** Downloads the shown job's result CSV; resolves with its raw text and its rows by header. */
 async function download(page: Page): Promise<{ text: string; header: string[]; rows: Record<string, string>[] }> {
@@ -65,14 +65,14 @@ test('the result CSV has every row, left out and blocked ones with key and reaso
   const en = await download(page);
   expect(en.text.startsWith('\ufeff')).toBe(true);
   expect(en.header).toEqual(['Outcome', 'Reason', 'thirdPartyId', 'loyaltyTier', 'memo', ...MACHINE]);
-  expect(en.rows.map((r) => r.pl_row)).toEqual(['1', '2', '3', '4', '5', '6']);
+  expect(en.rows.map((r) => r.row)).toEqual(['1', '2', '3', '4', '5', '6']);
   expect(en.rows.map((r) => r.Outcome)).toEqual(['Updated', 'Left out', 'Updated', 'Left out', 'Updated', 'Updated']);
-  expect(en.rows.map((r) => r.pl_outcome)).toEqual(['confirmed', 'excluded', 'confirmed', 'excluded', 'confirmed', 'confirmed']);
-  expect(en.rows[3]).toMatchObject({ Reason: 'Excluded by you.', thirdPartyId: 'CSV-0004', memo: 'left out by hand', pl_key: 'CSV-0004', pl_batch: '' });
-  expect(en.rows[1]).toMatchObject({ thirdPartyId: 'CSV+0002', pl_key: 'CSV+0002' });
+  expect(en.rows.map((r) => r.outcome)).toEqual(['confirmed', 'excluded', 'confirmed', 'excluded', 'confirmed', 'confirmed']);
+  expect(en.rows[3]).toMatchObject({ Reason: 'Excluded by you.', thirdPartyId: 'CSV-0004', memo: 'left out by hand', key: 'CSV-0004', batch: '' });
+  expect(en.rows[1]).toMatchObject({ thirdPartyId: 'CSV+0002', key: 'CSV+0002' });
   expect(en.rows[1]!.Reason).toBe('Excluded by you; checks had blocked it: Column “thirdPartyId”: “+” is not allowed in an mbox3rdPartyId');
-  expect(en.rows[4]).toMatchObject({ memo: "'=SUM(A1)", pl_key: 'CSV-0005' });
-  expect(en.rows[0]!.pl_batch_id).not.toBe('');
+  expect(en.rows[4]).toMatchObject({ memo: "'=SUM(A1)", key: 'CSV-0005' });
+  expect(en.rows[0]!.batch_id).not.toBe('');
   await expect(page.getByTestId('outcome')).toContainText('Left out 2');
   await expect(page.getByTestId('download-status')).toContainText('6 rows');
 
@@ -85,6 +85,6 @@ test('the result CSV has every row, left out and blocked ones with key and reaso
   expect(ko.rows.map((r) => r['결과'])).toEqual(['업데이트됨', '제외됨', '업데이트됨', '제외됨', '업데이트됨', '업데이트됨']);
   // The screen says the same word for these rows.
   await expect(page.getByTestId('outcome')).toContainText('제외됨 2');
-  expect(ko.rows[3]).toMatchObject({ 이유: '직접 제외했습니다.', pl_key: 'CSV-0004', pl_outcome: 'excluded' });
+  expect(ko.rows[3]).toMatchObject({ 이유: '직접 제외했습니다.', key: 'CSV-0004', outcome: 'excluded' });
   expect(ko.rows[1]!['이유']).toBe('직접 제외했습니다. 검사에서 차단된 행입니다: “thirdPartyId” 열: mbox3rdPartyId에는 “+” 문자를 쓸 수 없습니다');
 });

@@ -125,7 +125,7 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   const text = (await readFile((await file.path())!, 'utf8')).replace(/^\ufeff/, '');
   const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
   expect(rows.length).toBe(200);
-  expect(rows.filter((r) => r.pl_outcome === 'confirmed' && r.Outcome === 'Updated').length).toBe(shown.confirmed);
+  expect(rows.filter((r) => r.outcome === 'confirmed' && r.Outcome === 'Updated').length).toBe(shown.confirmed);
   await expect(page.getByTestId('download-status')).toContainText('200 rows');
 
   // The same results in Korean.

@@ -115,8 +115,8 @@ test('an upload that loses rows: the card finds exactly those, lists them, and "
     // Exactly the rows the sandbox has no profile for are missing: none more, none fewer.
     const sandbox = await builtInSandbox(page, host, jobId);
     const csv = await downloadResultCsv(page);
-    expect(Object.keys(csv[0]!)).toEqual(expect.arrayContaining(['pl_verified', 'pl_verify_detail']));
-    const confirmedKeys = csv.filter((r) => r.pl_outcome === 'confirmed').map((r) => r.pl_key!);
+    expect(Object.keys(csv[0]!)).toEqual(expect.arrayContaining(['verified', 'verify_detail']));
+    const confirmedKeys = csv.filter((r) => r.outcome === 'confirmed').map((r) => r.key!);
     expect(confirmedKeys.length).toBe(totals.confirmed);
     const lost: string[] = [];
     for (const key of confirmedKeys) if ((await fetchProfile(sandbox.baseUrl, CLIENT, key)) === null) lost.push(key);
@@ -125,9 +125,9 @@ test('an upload that loses rows: the card finds exactly those, lists them, and "
     // …and they are the very rows the sandbox says it dropped.
     const dropped = (await sandboxAdmin(sandbox, 'GET', `/admin/clients/${CLIENT}/dropped-rows`)).json.rows as { id: string }[];
     expect(dropped.map((r) => r.id).sort()).toEqual([...lost].sort());
-    expect(csv.filter((r) => r.pl_verified === 'missing').map((r) => r.pl_key).sort()).toEqual([...lost].sort());
-    expect(csv.filter((r) => r.pl_verified === 'verified').length).toBe(shown.verified);
-    expect(csv.filter((r) => r.pl_outcome !== 'confirmed' && r.pl_verified !== '')).toEqual([]);
+    expect(csv.filter((r) => r.verified === 'missing').map((r) => r.key).sort()).toEqual([...lost].sort());
+    expect(csv.filter((r) => r.verified === 'verified').length).toBe(shown.verified);
+    expect(csv.filter((r) => r.outcome !== 'confirmed' && r.verified !== '')).toEqual([]);
 
     // The rows that did not verify, with their input row and id.
     await expect(card.problems).toHaveAttribute('data-state', 'ready');
@@ -140,7 +140,7 @@ test('an upload that loses rows: the card finds exactly those, lists them, and "
     }
     await expect(card.problemRows.first()).toContainText('Missing: Target has no profile for this id');
     const firstRow = Number(await card.problemRows.first().getAttribute('data-row'));
-    expect(csv.find((r) => Number(r.pl_row) === firstRow)?.pl_verified).toBe('missing');
+    expect(csv.find((r) => Number(r.row) === firstRow)?.verified).toBe('missing');
 
     // Keyboard only: open "Why can a row be missing?".
     const why = card.card.getByRole('button', { name: 'Why can a row be missing?' });

@@ -89,7 +89,7 @@ describe('the unknown-outcome rule (a POST in flight when the app died)', () => 
     const gaveUp = await services.jobs.run(spec.jobId, { unknownChoice: 'give-up' });
     expect(jobSummary(gaveUp)).toMatchObject({ state: 'completed', confirmed: 5, unknown: 5, sent: 5 });
     const csv = await readResultCsv(jobPaths(home, spec.jobId).results);
-    expect(csv.rows.filter((r) => r.pl_outcome === 'unknown' && r.Outcome === 'Unknown')).toHaveLength(5);
+    expect(csv.rows.filter((r) => r.outcome === 'unknown' && r.Outcome === 'Unknown')).toHaveLength(5);
 
     // "Retry failed rows" then sends exactly those rows, as the user decides to.
     const retry = await services.jobs.retryFailed(spec.jobId);
@@ -97,7 +97,7 @@ describe('the unknown-outcome rule (a POST in flight when the app died)', () => 
     const retried = await services.jobs.run(retry.jobId);
     expect(jobSummary(retried)).toMatchObject({ state: 'completed', rows: 5, confirmed: 5, unknown: 0 });
     const retryCsv = await readResultCsv(jobPaths(home, retry.jobId).results);
-    expect(retryCsv.rows.map((r) => r.pl_row)).toEqual(['1', '2', '3', '4', '5']);
+    expect(retryCsv.rows.map((r) => r.row)).toEqual(['1', '2', '3', '4', '5']);
     await expect(services.jobs.retryFailed(retry.jobId)).rejects.toMatchObject({ code: 'nothing-to-retry' });
   });
 });
@@ -176,8 +176,8 @@ describe('limits and guards', () => {
     expect(view.state).toBe('cancelled');
     expect(jobSummary(view)).toMatchObject({ sent: 4, unknown: 12, confirmed: 0 });
     const { rows } = await readResultCsv(jobPaths(home, spec.jobId).results);
-    expect(rows.filter((r) => r.pl_outcome === 'unknown')).toHaveLength(4);
-    expect(rows.filter((r) => r.pl_outcome === 'not-sent' && r.Outcome === 'Not sent' && r.Reason === `The job was cancelled. | ${NO_SOURCE}`)).toHaveLength(8);
+    expect(rows.filter((r) => r.outcome === 'unknown')).toHaveLength(4);
+    expect(rows.filter((r) => r.outcome === 'not-sent' && r.Outcome === 'Not sent' && r.Reason === `The job was cancelled. | ${NO_SOURCE}`)).toHaveLength(8);
     expect((await services.jobs.listItem(spec.jobId)).state).toBe('cancelled');
   });
 
@@ -193,6 +193,6 @@ describe('limits and guards', () => {
     const csv = text.trim().split('\n');
     // No reason (nothing to say), no original columns (a prepared folder without source rows says so), not read back.
     expect(csv[1]).toBe(`Updated,${NO_SOURCE},1,"'=HYPERLINK(""x"")",confirmed,1,${view.batches[0]!.batchId},,`);
-    expect(parseResultCsv(text).rows[3]).toMatchObject({ Outcome: 'Failed', Reason: `Target listed this row as failed. | ${NO_SOURCE}`, pl_key: 'L'.repeat(300), pl_outcome: 'failed' });
+    expect(parseResultCsv(text).rows[3]).toMatchObject({ Outcome: 'Failed', Reason: `Target listed this row as failed. | ${NO_SOURCE}`, key: 'L'.repeat(300), outcome: 'failed' });
   });
 });

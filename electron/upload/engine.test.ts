@@ -43,10 +43,10 @@ describe('upload engine against the sandbox', () => {
     const csv = await readResultCsv(join(home, 'jobs', spec.jobId, 'results.csv'));
     expect(csv.header).toEqual(['Outcome', 'Reason', ...RESULT_MACHINE_HEADER]);
     expect(csv.rows).toHaveLength(lines + 3);
-    expect(csv.rows.filter((r) => r.pl_outcome === 'confirmed')).toHaveLength(lines);
-    expect(csv.rows[0]).toMatchObject({ Outcome: 'Blocked', pl_row: '1', pl_key: '', pl_outcome: 'rejected' });
-    expect(csv.rows[2]).toMatchObject({ Outcome: 'Updated', pl_row: '3', pl_key: 'CRM-0', pl_outcome: 'confirmed', pl_batch: '1' });
-    expect(csv.rows[2]!.pl_batch_id).toMatch(/^acme-/);
+    expect(csv.rows.filter((r) => r.outcome === 'confirmed')).toHaveLength(lines);
+    expect(csv.rows[0]).toMatchObject({ Outcome: 'Blocked', row: '1', key: '', outcome: 'rejected' });
+    expect(csv.rows[2]).toMatchObject({ Outcome: 'Updated', row: '3', key: 'CRM-0', outcome: 'confirmed', batch: '1' });
+    expect(csv.rows[2]!.batch_id).toMatch(/^acme-/);
   });
 
   it('treats HTTP 200 with success=false as a failed batch with Target\'s message, without retrying it', async () => {

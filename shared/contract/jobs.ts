@@ -74,7 +74,7 @@ export const jobCalls = {
   ),
   'jobs.results': defineCall<JobResultFile>()(
     z.object({ jobId }).strict(),
-    'Writes the result CSV (every input row: outcome and reason in English, its original cells, the pl_ machine columns; formula-safe) and returns its path.',
+    'Writes the result CSV (every input row: outcome and reason in English, its original cells, the machine columns row, key, outcome, batch, batch_id, verified, verify_detail; formula-safe) and returns its path.',
   ),
 } as const;
 

@@ -97,7 +97,7 @@ describe('connections, upload and jobs commands', () => {
     expect(res.path).toBe(result.results);
     const first = await readResultCsv(res.path);
     expect(first.header).toEqual(['Outcome', 'Reason', 'crm_id', 'tier', ...RESULT_MACHINE_HEADER]);
-    expect(first.rows[0]).toMatchObject({ Outcome: 'Not found', crm_id: 'C0', tier: 't0', pl_row: '1', pl_key: 'C0', pl_outcome: 'not-found', pl_batch: '1' });
+    expect(first.rows[0]).toMatchObject({ Outcome: 'Not found', crm_id: 'C0', tier: 't0', row: '1', key: 'C0', outcome: 'not-found', batch: '1' });
     expect(await cli(h, ['jobs', 'retry', String(result.jobId)])).toMatchObject({ code: 1, err: expect.stringContaining('nothing to retry') });
 
     // A results file that cannot be written: exit 2 with the path and the reason in plain words, the job untouched.
@@ -138,7 +138,7 @@ describe('connections, upload and jobs commands', () => {
     expect(result).toMatchObject({ state: 'completed', rows: 3, sent: 2, confirmed: 2, rejected: 1 });
     const res = JSON.parse((await cli(h, ['jobs', 'results', result.jobId, '--json'])).out) as { path: string };
     const blocked = (await readResultCsv(res.path)).rows[1];
-    expect(blocked).toMatchObject({ Outcome: 'Blocked', crm_id: 'C+2', pl_row: '2', pl_key: 'C+2', pl_outcome: 'rejected', pl_batch: '' });
+    expect(blocked).toMatchObject({ Outcome: 'Blocked', crm_id: 'C+2', row: '2', key: 'C+2', outcome: 'rejected', batch: '' });
     expect(blocked?.Reason).toMatch(/^Blocked before sending: Column `crm_id`: /);
   });
 

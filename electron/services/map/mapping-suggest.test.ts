@@ -12,7 +12,7 @@ describe('suggestMappingFor a result CSV loaded again', () => {
   });
 
   it('changes nothing for any other file, one with a pl_ header of its own too', () => {
-    expect(resultCsvColumns(['Outcome', 'Reason', 'id', 'pl_row'])).toEqual([]);
-    expect(suggestMappingFor(['thirdPartyId', 'Outcome', 'pl_key'], []).mapping.ignored).toEqual([]);
+    expect(resultCsvColumns(['Outcome', 'Reason', 'id', 'row'])).toEqual([]);
+    expect(suggestMappingFor(['thirdPartyId', 'Outcome', 'key'], []).mapping.ignored).toEqual([]);
   });
 });

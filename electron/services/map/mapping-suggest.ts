@@ -11,7 +11,7 @@ import { resultCsvColumns } from '../../../shared/jobs/result-columns.js';
  * the identifier column from its name, and a parameter per other column (a name used in earlier
  * templates when one matches, else `suggestParamName`: the glossary, romanisation, accents removed),
  * each with a confidence and a reason; names are unique in the file. A result CSV loaded again gets
- * its added columns (outcome, reason, `pl_…`) left out (`ignored`).
+ * its added columns (outcome, reason, and the machine columns) left out (`ignored`).
  */
 export function suggestMappingFor(headers: readonly string[], templates: readonly MappingTemplate[]): MappingSuggestion {
   const fitting = templates.find((t) => templateFits(t, headers));
@@ -31,7 +31,7 @@ export function suggestMappingFor(headers: readonly string[], templates: readonl
 
 function plainSuggestion(headers: readonly string[], templates: readonly MappingTemplate[]): MappingSuggestion {
   const fingerprint = headerFingerprint(headers);
-  // A result CSV loaded again (fixed in Excel): its own outcome, reason and pl_ columns are not sent.
+  // A result CSV loaded again (fixed in Excel): its own outcome, reason and machine columns are not sent.
   const added = new Set(resultCsvColumns(headers));
   const own = headers.filter((h) => !added.has(h));
   const id = suggestIdColumn(own);

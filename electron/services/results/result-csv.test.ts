@@ -71,21 +71,21 @@ describe('the result CSV', () => {
     const { header, rows, cells } = parse(file.text!);
     expect(header).toEqual(['Outcome', 'Reason', 'customer id', 'tier', 'note', ...RESULT_MACHINE_HEADER]);
     expect(cells.every((c) => c.length === header.length)).toBe(true);
-    expect(rows.map((r) => r.pl_row)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(rows.map((r) => r.row)).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(file.rows).toBe(6);
     const [sent, blocked, leftOut, duplicate, formula, spaced] = rows as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
-    expect(sent).toMatchObject({ Outcome: 'Updated', Reason: '', 'customer id': 'C-1', tier: 'Gold', pl_key: 'C-1', pl_outcome: 'confirmed', pl_batch: '1' });
-    expect(sent.pl_batch_id).not.toBe('');
+    expect(sent).toMatchObject({ Outcome: 'Updated', Reason: '', 'customer id': 'C-1', tier: 'Gold', key: 'C-1', outcome: 'confirmed', batch: '1' });
+    expect(sent.batch_id).not.toBe('');
     // Left out because checks blocked it: its key and the check's reason.
-    expect(blocked).toMatchObject({ Outcome: 'Left out', 'customer id': 'C+2', pl_key: 'C+2', pl_outcome: 'excluded', pl_batch: '', pl_batch_id: '' });
+    expect(blocked).toMatchObject({ Outcome: 'Left out', 'customer id': 'C+2', key: 'C+2', outcome: 'excluded', batch: '', batch_id: '' });
     expect(blocked.Reason).toBe('Excluded by you; checks had blocked it: Column `customer id`: `+` is not allowed in an mbox3rdPartyId');
-    expect(leftOut).toMatchObject({ Outcome: 'Left out', Reason: 'Excluded by you.', 'customer id': 'C-3', note: 'left out by hand', pl_key: 'C-3', pl_outcome: 'excluded' });
-    expect(duplicate).toMatchObject({ Outcome: 'Left out', Reason: 'Another row has the same key; that row was sent instead.', pl_key: 'C-1', note: 'same key again' });
+    expect(leftOut).toMatchObject({ Outcome: 'Left out', Reason: 'Excluded by you.', 'customer id': 'C-3', note: 'left out by hand', key: 'C-3', outcome: 'excluded' });
+    expect(duplicate).toMatchObject({ Outcome: 'Left out', Reason: 'Another row has the same key; that row was sent instead.', key: 'C-1', note: 'same key again' });
     // Formula-safe, and otherwise the cell exactly as read (comma, quotes, spaces).
     expect(formula.note).toBe(`'=1+1, "quoted"`);
     expect(file.text).toContain(`"'=1+1, ""quoted"""`);
     expect(spaced.tier).toBe('  Silver ');
-    expect(spaced.pl_outcome).toBe('confirmed');
+    expect(spaced.outcome).toBe('confirmed');
   });
 
   it('speaks the words it is given: outcome terms, reasons and issue words in that language', async () => {
@@ -106,9 +106,9 @@ describe('the result CSV', () => {
     const file = await call<ResultDownload>('results.download', { jobId: view.jobId, words });
     const { header, rows } = parse(file.text!);
     expect(header.slice(0, 2)).toEqual(['결과', '이유']);
-    expect(rows[0]).toMatchObject({ 결과: '업데이트됨', pl_outcome: 'confirmed' });
-    expect(rows[1]).toMatchObject({ 결과: '제외됨', 이유: '직접 제외했습니다. 검사에서 차단된 행입니다: `customer id` 열: mbox3rdPartyId에는 `+` 문자를 쓸 수 없습니다', pl_key: 'C+2' });
-    expect(rows[2]).toMatchObject({ 결과: '제외됨', 이유: '직접 제외했습니다.', pl_key: 'C-3', pl_outcome: 'excluded' });
+    expect(rows[0]).toMatchObject({ 결과: '업데이트됨', outcome: 'confirmed' });
+    expect(rows[1]).toMatchObject({ 결과: '제외됨', 이유: '직접 제외했습니다. 검사에서 차단된 행입니다: `customer id` 열: mbox3rdPartyId에는 `+` 문자를 쓸 수 없습니다', key: 'C+2' });
+    expect(rows[2]).toMatchObject({ 결과: '제외됨', 이유: '직접 제외했습니다.', key: 'C-3', outcome: 'excluded' });
     // The words argument is checked at the contract: no template may be missing.
     await expect(call('results.download', { jobId: view.jobId, words: { ...words, csv: { ...words.csv, outcome: {} } } })).rejects.toMatchObject({ code: 'bad-arguments' });
   });
@@ -120,7 +120,7 @@ describe('the result CSV', () => {
     const { header, rows } = parse(file.text!);
     expect(header).toEqual(['Outcome', 'Reason', ...RESULT_MACHINE_HEADER]);
     expect(rows).toHaveLength(6);
-    expect(rows[2]).toMatchObject({ Outcome: 'Left out', pl_row: '3' });
+    expect(rows[2]).toMatchObject({ Outcome: 'Left out', row: '3' });
     expect(rows[2]!.Reason).toContain('The original cells of this row were not kept');
   });
 });

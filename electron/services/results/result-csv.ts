@@ -6,7 +6,7 @@ import type { JobEvent } from '../../../shared/jobs/job-events.js';
 import type { JobView } from '../../../shared/jobs/job-reducer.js';
 import type { JobSpec } from '../../../shared/jobs/job-spec.js';
 import type { RowNote, RowOutcome } from '../../../shared/jobs/row-outcome.js';
-import { RESULT_MACHINE_HEADER } from '../../../shared/jobs/result-columns.js';
+import { machineHeader, RESULT_MACHINE_HEADER } from '../../../shared/jobs/result-columns.js';
 import { describeVerifyRow } from '../../messages/verify-words.js';
 import { latestRun, type SettledRow } from '../../../shared/verify/verify-records.js';
 import { readVerifyJournal } from '../../store/verify-journal.js';
@@ -60,7 +60,7 @@ async function* resultLines(spec: JobSpec, view: JobView, events: readonly JobEv
   const headers = source?.headers ?? [];
   const keyAt = prepared.idColumn === null ? -1 : headers.indexOf(prepared.idColumn);
   const noSource = source === null ? speak.note({ code: 'no-source-rows' }) : '';
-  yield `\uFEFF${safeCsvLine([speak.words.outcomeHeader, speak.words.reasonHeader, ...headers, ...RESULT_MACHINE_HEADER])}\n`;
+  yield `\uFEFF${safeCsvLine([speak.words.outcomeHeader, speak.words.reasonHeader, ...headers, ...machineHeader([speak.words.outcomeHeader, speak.words.reasonHeader, ...headers])])}\n`;
   const layout = (l: ResultLine): string => {
     const cells = headers.map((_, k) => l.source?.cells[k] ?? '');
     const reason = joinReasons(speak, [l.reason, l.verify ? speak.verify(l.verify) : '', noSource]);

@@ -51,7 +51,7 @@ describe('results.download', () => {
     // Every line has the header's cells, a row that was never sent (left out, blocked) too.
     expect(rows.filter((cells) => cells.length !== header.length)).toEqual([]);
     expect(file.rows).toBe(totals.rows);
-    const outcomes = rows.map((cells) => cells[header.indexOf('pl_outcome')]);
+    const outcomes = rows.map((cells) => cells[header.indexOf('outcome')]);
     expect(outcomes.filter((o) => o === 'confirmed').length).toBe(totals.confirmed);
     expect(outcomes.filter((o) => o === 'excluded').length).toBe(totals.excluded);
     expect(rows.filter((cells) => cells[0] === 'Updated').length).toBe(totals.confirmed);

@@ -70,10 +70,10 @@ describe('verification', () => {
     expect(problems.rows.every((r) => r.key === `CRM-${(r.row as number) - 1}`)).toBe(true);
 
     const csv = await readResultCsv((await w.services.jobs.results(jobId)).path);
-    expect(csv.header.slice(-2)).toEqual(['pl_verified', 'pl_verify_detail']);
-    expect(csv.rows.filter((r) => r.pl_verified === 'missing').length).toBe(dropped.length);
-    expect(csv.rows.filter((r) => r.pl_verified === 'missing' && r.Reason?.startsWith('Read back from Target: no profile has this key.')).length).toBe(dropped.length);
-    expect(csv.rows.filter((r) => r.pl_verified === 'verified' && r.pl_verify_detail === '').length).toBe(10_000 - dropped.length);
+    expect(csv.header.slice(-2)).toEqual(['verified', 'verify_detail']);
+    expect(csv.rows.filter((r) => r.verified === 'missing').length).toBe(dropped.length);
+    expect(csv.rows.filter((r) => r.verified === 'missing' && r.Reason?.startsWith('Read back from Target: no profile has this key.')).length).toBe(dropped.length);
+    expect(csv.rows.filter((r) => r.verified === 'verified' && r.verify_detail === '').length).toBe(10_000 - dropped.length);
 
     await admin(w.sandbox, 'PUT', '/admin/clients/acme/settings', { faults: { dropRowRate: 0 } });
     const resend = await w.services.verify.resendMissing(jobId);
@@ -111,7 +111,7 @@ describe('verification', () => {
     const final = await w.services.verify.stopWaiting(jobId);
     expect(final).toMatchObject({ state: 'finished', checked: 10, notYetVisible: 10, missing: 0 });
     const csv = await readResultCsv((await w.services.jobs.results(jobId)).path);
-    expect(csv.rows.every((r) => r.pl_verified === 'not-yet-visible')).toBe(true);
+    expect(csv.rows.every((r) => r.verified === 'not-yet-visible')).toBe(true);
   }, 60_000);
 
   it('names the attribute, what was sent and what Target holds when a value differs', async () => {
