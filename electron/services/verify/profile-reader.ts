@@ -2,7 +2,7 @@ import { AppCallError } from '../../../shared/contract/errors.js';
 import { backoffDelay, throttleWait, type BackoffPolicy } from '../../../shared/jobs/backoff.js';
 import { readFetchAnswer } from '../../../shared/target/profile-fetch.js';
 import type { ProfileJson } from '../../../shared/target/profile-json.js';
-import { secureRequestUrl } from '../../../shared/target/secure-url.js';
+import { secureRequestUrl, type SecureUrlDecision } from '../../../shared/target/secure-url.js';
 import { fetchProfileUrl, type ProfileLookupKind } from '../../../shared/target/urls.js';
 import type { Transport } from '../../upload/http-transport.js';
 import { sleep } from '../../upload/sleep.js';
@@ -38,9 +38,10 @@ export async function readProfile(transport: Transport, reach: ProfileReach, kin
   let renewed = false;
   for (let attempt = 1; ; attempt++) {
     const token = await reach.token();
-    const where = secureRequestUrl(fetchProfileUrl(reach.baseUrl, reach.clientCode, kind, id), reach.baseUrl, token !== undefined);
-    if (where.kind === 'refuse') throw new AppCallError('insecure-url', where.reason.params);
-    const outcome = await transport.send({ method: 'GET', url: where.url, bearer: token, headers: { Accept: 'application/json' }, trust: reach.trust, timeoutMs: policy.timeoutMs, signal });
+    const verdict = originVerdict(reach.baseUrl, token !== undefined);
+    if (verdict.kind === 'refuse') throw new AppCallError('insecure-url', verdict.reason.params);
+    const url = fetchProfileUrl(reach.baseUrl, reach.clientCode, kind, id);
+    const outcome = await transport.send({ method: 'GET', url, bearer: token, headers: { Accept: 'application/json' }, trust: reach.trust, timeoutMs: policy.timeoutMs, signal });
     signal?.throwIfAborted();
     const answer = readFetchAnswer(outcome);
     switch (answer.kind) {
@@ -67,4 +68,21 @@ export async function readProfile(transport: Transport, reach: ProfileReach, kin
       }
     }
   }
+}
+
+const verdicts = new Map<string, SecureUrlDecision>();
+
+/**
+ * Whether a token may travel to the connection's own address (a fetch URL is always on it, with its
+ * scheme): decided once per address and token presence rather than parsing two URLs per row.
+ */
+function originVerdict(baseUrl: string, carriesToken: boolean): SecureUrlDecision {
+  const key = `${carriesToken ? 1 : 0}${baseUrl}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = secureRequestUrl(baseUrl, baseUrl, carriesToken);
+    if (verdicts.size > 100) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict;
 }
