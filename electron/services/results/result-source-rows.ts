@@ -1,5 +1,6 @@
 import { openTable } from '../../io/open-table.js';
 import { readTable } from '../../io/read-table.js';
+import { rowCursor } from './row-cursor.js';
 
 /** One input row as `source-rows.csv` keeps it: what blocked it (JSON, '' for nothing) and its cells as read. */
 export interface SourceRow {
@@ -28,36 +29,13 @@ export async function openSourceRows(path: string): Promise<SourceRowCursor | nu
     return null;
   }
   const headers = info.headers.slice(2);
-  const chunks = readTable(path, info)[Symbol.asyncIterator]();
-  let buffer: readonly (readonly string[])[] = [];
-  let at = 0;
-  let done = false;
+  const opened = info;
+  const next = rowCursor(async () => readTable(path, opened)[Symbol.asyncIterator]());
   return {
     headers,
     async find(row) {
-      try {
-        for (;;) {
-          while (at < buffer.length) {
-            const cells = buffer[at] as readonly string[];
-            const listed = Number(cells[0]);
-            if (listed > row) return undefined;
-            at++;
-            if (listed === row) return { why: cells[1] ?? '', cells: cells.slice(2) };
-          }
-          if (done) return undefined;
-          const next = await chunks.next();
-          if (next.done) {
-            done = true;
-            return undefined;
-          }
-          buffer = next.value.rows;
-          at = 0;
-        }
-      } catch {
-        done = true;
-        buffer = [];
-        return undefined;
-      }
+      const cells = await next(row);
+      return cells === undefined ? undefined : { why: cells[1] ?? '', cells: cells.slice(2) };
     },
   };
 }
