@@ -68,9 +68,9 @@ test('the result CSV has every row, left out and blocked ones with key and reaso
   expect(en.rows.map((r) => r.row)).toEqual(['1', '2', '3', '4', '5', '6']);
   expect(en.rows.map((r) => r.Outcome)).toEqual(['Updated', 'Left out', 'Updated', 'Left out', 'Updated', 'Updated']);
   expect(en.rows.map((r) => r.outcome)).toEqual(['confirmed', 'excluded', 'confirmed', 'excluded', 'confirmed', 'confirmed']);
-  expect(en.rows[3]).toMatchObject({ Reason: 'Excluded by you.', thirdPartyId: 'CSV-0004', memo: 'left out by hand', key: 'CSV-0004', batch: '' });
+  expect(en.rows[3]).toMatchObject({ Reason: 'Left out by you.', thirdPartyId: 'CSV-0004', memo: 'left out by hand', key: 'CSV-0004', batch: '' });
   expect(en.rows[1]).toMatchObject({ thirdPartyId: 'CSV+0002', key: 'CSV+0002' });
-  expect(en.rows[1]!.Reason).toBe('Excluded by you; checks had blocked it: Column “thirdPartyId”: “+” is not allowed in an mbox3rdPartyId');
+  expect(en.rows[1]!.Reason).toBe('Left out by you; the checks had blocked it: Column “thirdPartyId”: “+” is not allowed in an mbox3rdPartyId');
   expect(en.rows[4]).toMatchObject({ memo: "'=SUM(A1)", key: 'CSV-0005' });
   expect(en.rows[0]!.batch_id).not.toBe('');
   await expect(page.getByTestId('outcome')).toContainText('Left out 2');

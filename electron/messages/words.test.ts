@@ -62,7 +62,7 @@ describe("the CLI's English words", () => {
     expect(describeRowNote({ code: 'v1-mixed', counters, rows: 10 })).toBe('In this batch Target counted 7 updated, 3 not found and 0 failed of 10; v1 does not say which rows.');
     expect(describeRowNote({ code: 'batch-note', note: reason('target-rejected', { said: 'Unexpected error' }) })).toBe('Target refused the batch: Unexpected error');
     expect(describeRowNote(null)).toBe('');
-    expect(describeRowNote({ code: 'excluded-blocked', reasons: 'Column `id`: the identifier is empty' })).toBe('Excluded by you; checks had blocked it: Column `id`: the identifier is empty');
+    expect(describeRowNote({ code: 'excluded-blocked', reasons: 'Column `id`: the identifier is empty' })).toBe('Left out by you; the checks had blocked it: Column `id`: the identifier is empty');
     expect(describeRowNote({ code: 'v2-uncounted', counters: { ...counters, successfulUpdates: 1200 }, rows: 1500 })).toBe('Target counted 1,200 of 1,500 rows as updated and 0 as failed without naming every row.');
   });
 

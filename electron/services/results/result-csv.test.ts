@@ -78,8 +78,8 @@ describe('the result CSV', () => {
     expect(sent.batch_id).not.toBe('');
     // Left out because checks blocked it: its key and the check's reason.
     expect(blocked).toMatchObject({ Outcome: 'Left out', 'customer id': 'C+2', key: 'C+2', outcome: 'excluded', batch: '', batch_id: '' });
-    expect(blocked.Reason).toBe('Excluded by you; checks had blocked it: Column `customer id`: `+` is not allowed in an mbox3rdPartyId');
-    expect(leftOut).toMatchObject({ Outcome: 'Left out', Reason: 'Excluded by you.', 'customer id': 'C-3', note: 'left out by hand', key: 'C-3', outcome: 'excluded' });
+    expect(blocked.Reason).toBe('Left out by you; the checks had blocked it: Column `customer id`: `+` is not allowed in an mbox3rdPartyId');
+    expect(leftOut).toMatchObject({ Outcome: 'Left out', Reason: 'Left out by you.', 'customer id': 'C-3', note: 'left out by hand', key: 'C-3', outcome: 'excluded' });
     expect(duplicate).toMatchObject({ Outcome: 'Left out', Reason: 'Another row has the same key; that row was sent instead.', key: 'C-1', note: 'same key again' });
     // Formula-safe, and otherwise the cell exactly as read (comma, quotes, spaces).
     expect(formula.note).toBe(`'=1+1, "quoted"`);

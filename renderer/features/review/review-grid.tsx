@@ -5,7 +5,7 @@ import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/re
 import { useTranslation } from 'react-i18next';
 import type { ReviewFilter, ReviewRow } from '../../../shared/contract/index.js';
 import type { ClientApi } from '../../api/index.js';
-import { issueText } from '../../i18n/issue-text.js';
+import { issueShort, issueText } from '../../i18n/issue-text.js';
 import { GridHeader } from '../../components/grid-header.js';
 import { usePagedRows } from '../../components/use-paged-rows.js';
 
@@ -220,10 +220,12 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, keep, 
                     );
                   }
                   if (col === 1) {
-                    const text = row.issues.map((issue) => issueText(t, issue)).join(t('grid.listJoin'));
+                    // Short in the cell ("“id”: Character not allowed"); the full sentences, without the row's own number, on hover.
+                    const short = row.issues.map((issue) => issueShort(t, issue)).join(t('grid.listJoin'));
+                    const full = row.issues.map((issue) => issueText(t, issue, true)).join('\n');
                     return (
-                      <div key={cell.id} {...common} className={`grid-cell review-issues${activeClass}`} title={text}>
-                        {text}
+                      <div key={cell.id} {...common} className={`grid-cell review-issues${activeClass}`} title={full || undefined}>
+                        {short}
                       </div>
                     );
                   }
@@ -236,7 +238,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, keep, 
                   const changed = sent !== null && sent !== value;
                   const isEditing = editing?.index === index && editing.col === col;
                   const cls = `grid-cell${severity ? ` cell--${severity}` : ''}${edited ? ' cell--edited' : ''}${changed ? ' cell--changed' : ''}${sent === null ? ' cell--unsent' : ''}${activeClass}`;
-                  const cellIssues = row.issues.filter((x) => x.column === column).map((x) => issueText(t, x)).join(t('grid.listJoin'));
+                  const cellIssues = row.issues.filter((x) => x.column === column).map((x) => issueText(t, x, true)).join(t('grid.listJoin'));
                   const title = [cellIssues, changed ? t('review.grid.inFile', { value }) : '', sent === null ? t('review.grid.notSent') : ''].filter((x) => x !== '').join(t('grid.listJoin'));
                   return (
                     <div

@@ -108,6 +108,7 @@ const codes = {
 
 /** English words of Review's problems: where (row and column) and what. */
 export const issues = {
+  short: '“{{column}}”: {{kind}}',
   at: {
     rowColumn: 'Row {{row, number}}, column “{{column}}”: {{text}}',
     row: 'Row {{row, number}}: {{text}}',

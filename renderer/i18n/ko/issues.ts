@@ -2,6 +2,7 @@ import type { Messages } from '../messages.js';
 
 /** Korean words of Review's problems, key for key with en/issues.ts. */
 export const issues: Messages['issues'] = {
+  short: '“{{column}}” 열: {{kind}}',
   at: {
     rowColumn: '{{row, number}}행, “{{column}}” 열: {{text}}',
     row: '{{row, number}}행: {{text}}',
