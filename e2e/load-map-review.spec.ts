@@ -9,6 +9,7 @@ import { writeLargeCsv } from './testing/large-csv.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
+import { fullPageShot } from './testing/screenshots.js';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'pl-lmr-'));
@@ -135,7 +136,7 @@ test('a saved template is applied to a file with the same columns, with a note a
   await tierChange.click();
   await page.getByRole('option', { name: /^As the template says/ }).click();
   await expect(tierChange).toContainText('As the template says');
-  await page.screenshot({ path: 'e2e/artifacts/map-template.png', fullPage: true });
+  await fullPageShot(page, 'e2e/artifacts/map-template.png');
   await page.getByTestId('undo-template').click();
   await expect(page.getByTestId('template-undone')).toBeVisible();
   await expect(map.paramField('pointsBalance')).toHaveValue('pointsBalance');

@@ -6,6 +6,7 @@ import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
+import { fullPageShot } from './testing/screenshots.js';
 
 /** A copy of the bundled sample under a temp folder (dropped like a user's own file). */
 async function sampleCopy(): Promise<string> {
@@ -54,7 +55,7 @@ test('a CSV with problems: fix one inline, leave one out, strip commas, and Uplo
   await expect(review.grid).toHaveAttribute('data-total', '4');
   await expect(review.row(12)).toHaveAttribute('data-status', 'blocked');
   await expect(review.cell(12, 'thirdPartyId')).toHaveClass(/cell--blocking/);
-  await page.screenshot({ path: 'e2e/artifacts/review.png', fullPage: true });
+  await fullPageShot(page, 'e2e/artifacts/review.png');
 
   // Fix row 12 inline, by keyboard: jump to it, the id column is the first data column.
   let run = await review.run();

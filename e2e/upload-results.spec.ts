@@ -18,6 +18,7 @@ import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
 import { prepareSample } from './testing/sample.js';
+import { fullPageShot } from './testing/screenshots.js';
 
 /**
  * Opens the app at `url`, adds `sandbox` in Settings as the "Staging" connection, prepares the sample and
@@ -195,7 +196,7 @@ test('a batch Target refuses is shown as failed, and "Retry failed rows" sends t
     const sent = first.rows - first.excluded - first.rejected;
     expect(first.failed).toBe(sent);
     expect(first.confirmed).toBe(0);
-    await page.screenshot({ path: 'e2e/artifacts/results-failed.png', fullPage: true });
+    await fullPageShot(page, 'e2e/artifacts/results-failed.png');
 
     // Target accepts again; retry only the failed rows.
     await admin(sandbox, 'DELETE', '/admin/faults');
@@ -219,7 +220,7 @@ test('a batch Target refuses is shown as failed, and "Retry failed rows" sends t
     // The first row of the sample is now a profile at this Target, with its tier.
     expect(await fetchProfile(sandbox.baseUrl, 'acme', 'LOY-0100037')).toMatchObject({ loyaltyTier: 'Silver' });
     await expect(results.history.getByTestId('history-row')).toHaveCount(2);
-    await page.screenshot({ path: 'e2e/artifacts/results-retried.png', fullPage: true });
+    await fullPageShot(page, 'e2e/artifacts/results-retried.png');
 
     // The earlier job's results are one click away in the history.
     await results.history.locator(`[data-job-id="${failedJob}"]`).getByRole('button', { name: /^Show results/ }).click();

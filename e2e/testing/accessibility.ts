@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { fullPageShot } from './screenshots.js';
 
 /** Fails on any serious or critical axe violation on the page as it is now, naming the rule and the elements. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
@@ -16,5 +17,5 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 /** Checks the page with `expectAccessible`, then keeps a full-page screenshot as `e2e/artifacts/<shot>.png`. */
 export async function expectAccessibleAndCapture(page: Page, label: string, shot: string): Promise<void> {
   await expectAccessible(page, label);
-  await page.screenshot({ path: `e2e/artifacts/${shot}.png`, fullPage: true });
+  await fullPageShot(page, `e2e/artifacts/${shot}.png`);
 }

@@ -64,7 +64,7 @@ export const useJobs = create<JobsStore>((set, get) => {
   /** Starts the ETA clock of `jobId` afresh from where it stands now. */
   const restartClock = (jobId: string): void => {
     const view = get().views[jobId];
-    set({ followingSince: { ...get().followingSince, [jobId]: { at: Date.now(), fraction: view ? jobFraction(view) : 0 } } });
+    set({ followingSince: { ...get().followingSince, [jobId]: { at: Date.now(), fraction: view ? jobFraction(view, Date.now()) : 0 } } });
   };
   /** Runs a call that creates and starts a job, and follows that job; resolves with its id, or null when the call failed (see `problem`). */
   const startFrom = async (api: ClientApi, call: () => Promise<{ readonly jobId: string }>): Promise<string | null> => {
@@ -106,7 +106,7 @@ export const useJobs = create<JobsStore>((set, get) => {
       set({
         views: { ...views, [event.jobId]: view },
         ...(get().live[event.jobId] ? {} : { live: { ...get().live, [event.jobId]: true } }),
-        ...(startClock ? { followingSince: { ...since, [event.jobId]: { at: Date.now(), fraction: jobFraction(view) } } } : {}),
+        ...(startClock ? { followingSince: { ...since, [event.jobId]: { at: Date.now(), fraction: jobFraction(view, Date.now()) } } } : {}),
       });
     },
     async follow(api, jobId) {

@@ -26,6 +26,8 @@ export interface BatchView {
   readonly note: JobError | null;
   readonly failedIdCount: number;
   readonly lastError: JobError | null;
+  /** When Target accepted the batch (ISO time), so progress can move while Target processes it; null before. */
+  readonly submittedAt: string | null;
 }
 
 /** An alert raised during the job (stuck batch, deadline passed, re-sent after an unknown outcome…): a registry code and its params. */
@@ -72,6 +74,7 @@ function emptyBatch(index: number, rows: number, bytes: number): BatchView {
     outcome: null,
     note: null,
     failedIdCount: 0,
+    submittedAt: null,
     lastError: null,
   };
 }
@@ -122,7 +125,7 @@ export function reduceJob(view: JobView, event: JobEvent): JobView {
     case 'batch.submitted':
       return {
         ...v,
-        batches: patchBatch(v, event.index, (b) => ({ ...b, phase: 'submitted', batchId: event.batchId, statusUrl: event.statusUrl, bytesSent: b.bytes, lastError: null })),
+        batches: patchBatch(v, event.index, (b) => ({ ...b, phase: 'submitted', batchId: event.batchId, statusUrl: event.statusUrl, bytesSent: b.bytes, lastError: null, submittedAt: event.at })),
       };
     case 'batch.status':
       return {

@@ -17,6 +17,7 @@ const batch = (patch: Partial<BatchView>): BatchView => ({
   note: null,
   failedIdCount: 0,
   lastError: null,
+  submittedAt: null,
   ...patch,
 });
 const c = (s: number, nf: number, f: number) => ({ consumedCount: s + nf + f, successfulUpdates: s, profilesNotFound: nf, failedUpdates: f });

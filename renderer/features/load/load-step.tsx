@@ -7,6 +7,7 @@ import { problemText } from '../../i18n/problem-text.js';
 import { DataGrid } from '../../components/data-grid.js';
 import { useLoad } from '../../state/load-store.js';
 import { useWizard } from '../../state/wizard-store.js';
+import { StepFooter } from '../../app/step-footer.js';
 import { LoadOverrides } from './load-overrides.js';
 import { RecentFiles } from './recent-files.js';
 import { mustChooseSheet, NoRowsNote, SheetNotes } from './sheet-notes.js';
@@ -53,6 +54,13 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
       <Heading level={2} id="load-heading">
         {t('load.heading')}
       </Heading>
+      {state.kind === 'ready' && (
+        <StepFooter>
+          <Button variant="accent" onPress={next} isDisabled={!canGoOn(state)} data-testid="to-map">
+            {t('loadMore.next')}
+          </Button>
+        </StepFooter>
+      )}
       {/* Once a file is open the drop zone shrinks to one line, so its facts and preview are in view. */}
       <div className={`drop-zone${compact ? ' drop-zone--compact' : ''}${dragging ? ' drop-zone--active' : ''}`} data-testid="drop-zone" data-compact={compact ? 'yes' : 'no'}>
         <Flex direction={compact ? 'row' : 'column'} alignItems="center" justifyContent={compact ? 'start' : undefined} gap="size-150" wrap>
@@ -92,11 +100,6 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
         <View marginTop="size-200">
           <SheetNotes file={state.file} onReopen={(options) => void reopen(api, options)} />
           {!state.counting && state.rows === 0 && <NoRowsNote file={state.file} />}
-          <Flex justifyContent="end">
-            <Button variant="cta" onPress={next} isDisabled={!canGoOn(state)} data-testid="to-map">
-              {t('loadMore.next')}
-            </Button>
-          </Flex>
           <dl className="facts" data-testid="file-facts">
             <div>
               <dt>{t('load.format')}</dt>

@@ -5,6 +5,7 @@ import type { Key } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
 import { problemText } from '../../i18n/problem-text.js';
 import { useMapReview } from '../../state/map-review-store.js';
+import { StepFooter } from '../../app/step-footer.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { withColumn, withIdColumn } from './mapping-edit.js';
 import { mappingSpecSchema } from '../../../shared/domain/mapping-spec.js';
@@ -93,14 +94,14 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
 
   return (
     <section className="step" data-testid="map-step" data-state="ready" aria-labelledby="map-heading">
-      <Flex justifyContent="space-between" alignItems="center" wrap>
-        <Heading level={2} id="map-heading">
-          {t('map.heading')}
-        </Heading>
-        <Button variant="cta" onPress={next} data-testid="to-review">
+      <Heading level={2} id="map-heading">
+        {t('map.heading')}
+      </Heading>
+      <StepFooter back="load">
+        <Button variant="accent" onPress={next} data-testid="to-review">
           {t('map.next')}
         </Button>
-      </Flex>
+      </StepFooter>
       {suggestion.template && (
         <InlineAlert variant="info" data-testid="template-applied" marginBottom="size-200">
           <Heading>{t('map.templatesHeading')}</Heading>

@@ -5,6 +5,7 @@ import { jobTotals } from '../../../shared/jobs/job-summary.js';
 import type { JobTotals } from '../../../shared/jobs/job-summary.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
+import { StepFooter } from '../../app/step-footer.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { useConnections } from '../../state/connections-store.js';
 import { OutcomeSummary } from './outcome-summary.js';
@@ -87,14 +88,14 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
 
   return (
     <section className="step" data-testid="results-step" data-state={stepState} aria-labelledby="results-heading">
-      <Flex justifyContent="space-between" alignItems="center" wrap gap="size-200">
-        <Heading level={2} id="results-heading">
-          {t('results.heading')}
-        </Heading>
+      <Heading level={2} id="results-heading">
+        {t('results.heading')}
+      </Heading>
+      <StepFooter>
         <Button variant="secondary" onPress={() => goTo('load')} data-testid="start-new-upload">
           {t('results.startNew')}
         </Button>
-      </Flex>
+      </StepFooter>
       {/* "No upload yet" only when there is none at all: above a history it would say something untrue. */}
       {stepState === 'empty' && history.kind === 'ready' && history.items.length === 0 && <Text>{t('results.empty')}</Text>}
       {stepState === 'loading' && <ProgressCircle aria-label={t('results.loading')} isIndeterminate />}
@@ -136,7 +137,7 @@ export function ResultsStep({ api }: { readonly api: ClientApi }) {
             {t('verify.caveat')}
           </p>
           <Flex gap="size-200" wrap alignItems="center">
-            <Button variant="primary" onPress={() => void onDownload()} isDisabled={download.kind === 'working'} data-testid="download-results">
+            <Button variant="accent" onPress={() => void onDownload()} isDisabled={download.kind === 'working'} data-testid="download-results">
               {download.kind === 'working' ? t('results.downloading') : t('results.download')}
             </Button>
             <Button variant="secondary" onPress={() => void onRetry()} isDisabled={!finished || !retryable || busy} data-testid="retry-failed">

@@ -25,7 +25,7 @@ export function VerifyStatus({ view, actions }: { readonly view: VerifyView | nu
     return (
       <Flex gap="size-200" alignItems="center" wrap>
         <Text data-testid="verify-summary">{t('verify.never')}</Text>
-        <Button variant="primary" onPress={actions.onStart} isPending={actions.busy} data-testid="verify-start">
+        <Button variant="secondary" onPress={actions.onStart} isPending={actions.busy} data-testid="verify-start">
           {t('verify.verifyNow')}
         </Button>
       </Flex>
@@ -53,7 +53,7 @@ export function VerifyStatus({ view, actions }: { readonly view: VerifyView | nu
           </Button>
         )}
         {view.state === 'paused' && (
-          <Button variant="primary" onPress={actions.onStart} isPending={actions.busy} data-testid="verify-resume">
+          <Button variant="secondary" onPress={actions.onStart} isPending={actions.busy} data-testid="verify-resume">
             {t('verify.resume')}
           </Button>
         )}

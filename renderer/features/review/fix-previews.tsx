@@ -69,7 +69,7 @@ export function NumberCommaFixes({ summary, delimiter, busy, onBulk }: { readonl
             <Flex gap="size-100" wrap>
               {readings.map((r, i) =>
                 i === 0 ? (
-                  <Button key={r} variant="primary" isDisabled={busy} onPress={() => onBulk({ action: 'read-numbers', column: f.column, reading: r })} data-testid={`read-${r}`}>
+                  <Button key={r} variant="secondary" isDisabled={busy} onPress={() => onBulk({ action: 'read-numbers', column: f.column, reading: r })} data-testid={`read-${r}`}>
                     {t(`review.fix.apply.${r}`)}
                   </Button>
                 ) : (

@@ -13,6 +13,7 @@ import { IssueKinds } from './issue-kinds.js';
 import { RejectedExportButton } from './rejected-export.js';
 import { ReviewGrid } from './review-grid.js';
 import { focusStepHeading } from '../../app/step-focus.js';
+import { StepFooter } from '../../app/step-footer.js';
 import { SummaryCards } from './summary-cards.js';
 import { TopValuesPanel } from './top-values.js';
 
@@ -87,26 +88,24 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
 
   return (
     <section className="step" data-testid="review-step" data-state={review.kind} data-run={summary.run} aria-labelledby="review-heading" aria-busy={busy}>
-      <Flex justifyContent="space-between" alignItems="center" wrap gap="size-200">
-        {heading}
-        <Flex alignItems="center" gap="size-200" wrap>
-          <Text id="upload-gate" data-testid="upload-gate" data-allowed={summary.uploadAllowed ? 'yes' : 'no'}>
-            {blockText}
-          </Text>
-          <Button
-            variant="cta"
-            isDisabled={!summary.uploadAllowed || busy}
-            aria-describedby="upload-gate"
-            onPress={() => {
-              unlock('upload');
-              goTo('upload');
-            }}
-            data-testid="to-upload"
-          >
-            {t('review.toUpload')}
-          </Button>
-        </Flex>
-      </Flex>
+      {heading}
+      <StepFooter back="map">
+        <Text id="upload-gate" data-testid="upload-gate" data-allowed={summary.uploadAllowed ? 'yes' : 'no'}>
+          {blockText}
+        </Text>
+        <Button
+          variant="accent"
+          isDisabled={!summary.uploadAllowed || busy}
+          aria-describedby="upload-gate"
+          onPress={() => {
+            unlock('upload');
+            goTo('upload');
+          }}
+          data-testid="to-upload"
+        >
+          {t('review.toUpload')}
+        </Button>
+      </StepFooter>
       {busy && <ProgressBar label={t('review.working')} isIndeterminate width="100%" data-testid="review-working" />}
       {review.kind === 'failed' && (
         <div role="alert" data-testid="review-error">
@@ -218,7 +217,7 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
           void edit(api, [{ row, exclude }]);
         }}
       />
-      <TopValuesPanel api={api} fileId={summary.fileId} run={summary.run} />
+      <TopValuesPanel api={api} fileId={summary.fileId} run={summary.run} rows={summary.ready} />
     </section>
   );
 }

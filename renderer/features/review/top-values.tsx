@@ -4,8 +4,15 @@ import { ProgressCircle, Text } from '@adobe/react-spectrum';
 import type { TopValues } from '../../../shared/contract/index.js';
 import type { ClientApi } from '../../api/index.js';
 
-/** For each mapped parameter, its most common values among the rows that will be sent, with bars. */
-export function TopValuesPanel({ api, fileId, run }: { readonly api: ClientApi; readonly fileId: string; readonly run: number }) {
+/** Width in pixels of a bar for every row sent. */
+const BAR_PX = 80;
+
+/**
+ * For each mapped parameter, its most common values among the `rows` that will be sent, with bars on
+ * one scale: a bar's length is the value's share of those rows, so a value held by one row in 200
+ * looks small, in every column alike.
+ */
+export function TopValuesPanel({ api, fileId, run, rows }: { readonly api: ClientApi; readonly fileId: string; readonly run: number; readonly rows: number }) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState<readonly TopValues[] | null>(null);
   useEffect(() => {
@@ -26,7 +33,7 @@ export function TopValuesPanel({ api, fileId, run }: { readonly api: ClientApi; 
       {values === null && <ProgressCircle aria-label={t('review.topLoading')} isIndeterminate size="S" />}
       <div className="top-grid">
         {values?.map((p) => {
-          const max = Math.max(1, ...p.top.map((v) => v.count));
+          const scale = Math.max(1, rows, ...p.top.map((v) => v.count));
           return (
             <table key={p.param} className="top-table" data-param={p.param}>
               <caption>
@@ -50,7 +57,7 @@ export function TopValuesPanel({ api, fileId, run }: { readonly api: ClientApi; 
                       {v.value}
                     </td>
                     <td className="top-count">
-                      <span className="bar" style={{ width: `${Math.round((v.count / max) * 60)}px` }} aria-hidden="true" />
+                      <span className="bar" style={{ width: `${Math.max(2, Math.round((v.count / scale) * BAR_PX))}px` }} aria-hidden="true" />
                       {n(v.count)}
                     </td>
                   </tr>

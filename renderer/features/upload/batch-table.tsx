@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { ProgressBar } from '@adobe/react-spectrum';
 import type { BatchView } from '../../../shared/jobs/job-reducer.js';
 import { assertNever } from '../../../shared/domain/assert-never.js';
 import { problemText } from '../../i18n/problem-text.js';
-import { batchDisplay } from './progress-math.js';
+import { batchDisplay, batchFraction } from './progress-math.js';
 import type { BatchDisplay } from './progress-math.js';
 
 function displayText(t: ReturnType<typeof useTranslation>['t'], d: BatchDisplay): string {
@@ -11,7 +10,7 @@ function displayText(t: ReturnType<typeof useTranslation>['t'], d: BatchDisplay)
     case 'waiting':
       return t('upload.display.waiting');
     case 'sending':
-      return t('upload.display.sending', { percent: d.percent });
+      return t('upload.display.sending');
     case 'retrying':
       return t('upload.display.retrying');
     case 'unknown':
@@ -25,8 +24,11 @@ function displayText(t: ReturnType<typeof useTranslation>['t'], d: BatchDisplay)
   }
 }
 
-/** A row per batch: a progress bar (bytes while sending, then Target's status) and its counters as they arrive. */
-export function BatchTable({ batches }: { readonly batches: readonly BatchView[] }) {
+/**
+ * A row per batch: a progress bar (sending fills its first half, Target's processing the second, as
+ * `batchFraction` says at `now`), the phase in words, and its counters as they arrive.
+ */
+export function BatchTable({ batches, now }: { readonly batches: readonly BatchView[]; readonly now: number }) {
   const { t, i18n } = useTranslation();
   const n = (value: number | undefined) => (value === undefined ? t('upload.noCount') : value.toLocaleString(i18n.language));
   return (
@@ -48,19 +50,24 @@ export function BatchTable({ batches }: { readonly batches: readonly BatchView[]
           {batches.map((b, position) => {
             const d = batchDisplay(b);
             const label = t('upload.batchLabel', { n: position + 1 });
-            const sendingValue = d.kind === 'sending' ? d.percent : d.kind === 'waiting' || d.kind === 'retrying' ? 0 : 100;
+            // The bar and the words never disagree: the words name the phase, the bar says how far the batch is.
+            const value = Math.round(batchFraction(b, now) * 100);
             return (
               <tr key={b.index} data-testid="batch-row" data-batch={b.index} data-state={d.kind === 'done' ? d.outcome : d.kind}>
                 <th scope="row">{label}</th>
                 <td className="num">{n(b.rows)}</td>
                 <td className="progress-cell">
-                  <ProgressBar
+                  {/* A thin bar of our own: centred in its cell, and without the label row a Spectrum ProgressBar keeps. */}
+                  <div
+                    className={`batch-bar${d.kind === 'unknown' ? ' batch-bar--unknown' : ''}`}
+                    role="progressbar"
                     aria-label={t('upload.batchProgress', { n: position + 1 })}
-                    value={sendingValue}
-                    isIndeterminate={d.kind === 'processing' || d.kind === 'unknown'}
-                    size="S"
-                    width="100%"
-                  />
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={d.kind === 'unknown' ? undefined : value}
+                  >
+                    <div className="batch-bar-fill" style={{ width: `${d.kind === 'unknown' ? 100 : value}%` }} />
+                  </div>
                 </td>
                 <td>
                   <span className={`batch-status batch-status--${d.kind === 'done' ? d.outcome : d.kind}`}>{displayText(t, d)}</span>

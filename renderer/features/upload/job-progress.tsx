@@ -7,7 +7,6 @@ import type { ClientApi } from '../../api/index.js';
 import { problemText } from '../../i18n/problem-text.js';
 import { useJobs } from '../../state/jobs-store.js';
 import { useSettingsDialog } from '../../state/settings-dialog-store.js';
-import { useWizard } from '../../state/wizard-store.js';
 import { resumeThroughGate } from './send-gate.js';
 import { useConnections } from '../../state/connections-store.js';
 import { alertVariant, OutcomeSummary, outcomeToneOf } from '../results/outcome-summary.js';
@@ -30,18 +29,16 @@ function useTick(active: boolean): number {
   return now;
 }
 
-/** A running (or finished) job: overall progress with the time left, pause/resume/cancel, and a row per batch; when it has ended, See results and (given `onSendAgain`) Send again. */
+/** A running (or finished) job: overall progress with the time left, pause/resume/cancel, and a row per batch; when it has ended, its outcome and (given `onSendAgain`) Send again, apart from See results (in the step's footer). */
 export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientApi; readonly view: JobView; readonly onSendAgain?: () => void }) {
   const { t, i18n } = useTranslation();
   const since = useJobs((s) => s.followingSince[view.jobId]);
   const pause = useJobs((s) => s.pause);
   const cancel = useJobs((s) => s.cancel);
-  const goTo = useWizard((s) => s.goTo);
-  const unlock = useWizard((s) => s.unlock);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const running = view.state === 'running' || view.state === 'created';
   const now = useTick(running);
-  const fraction = jobFraction(view);
+  const fraction = jobFraction(view, now);
   const percent = Math.floor(fraction * 100);
   const eta = running && since ? estimateRemainingMs(fraction, now - since.at, since.fraction) : null;
   const totals = jobTotals(view);
@@ -74,7 +71,8 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
       <Flex direction="column" gap="size-150">
         <ProgressBar label={t('upload.overall')} value={percent} valueLabel={valueLabel} width="100%" data-testid="overall-progress" />
         <Text data-testid="job-counters">
-          {t(`upload.state.${view.state}`)} ·{' '}
+          {/* A paused job says so once, in the box below; the line keeps the counts. */}
+          {view.state === 'paused' && view.pause ? '' : `${t(`upload.state.${view.state}`)} · `}
           {t('upload.counters', { confirmed: n(totals.confirmed), notFound: n(totals.notFound), failed: n(totals.failed) })}
         </Text>
         {view.state === 'paused' && view.pause && (
@@ -87,7 +85,7 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
               {view.pause.error && view.pause.reason !== 'user' && (view.pause.reason !== 'auth' || signInFailed) ? ` (${problemText(t, view.pause.error)})` : ''}
               {view.pause.reason === 'auth' && !tokenReplaced && view.spec && (
                 <Flex marginTop="size-150">
-                  <Button variant="primary" onPress={() => openSettings(view.spec?.connection.profileId)} data-testid="update-token">
+                  <Button variant="accent" onPress={() => openSettings(view.spec?.connection.profileId)} data-testid="update-token">
                     {t(signIn ? 'upload.updateSignIn' : 'upload.updateToken')}
                   </Button>
                 </Flex>
@@ -107,7 +105,8 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
                 </Button>
               </>
             ) : view.state === 'paused' ? (
-              <Button variant="accent" onPress={() => resume()} data-testid="resume-job">
+              // Waiting for a new token, Update token is the one main action; Resume stays at hand.
+              <Button variant={authPause && !tokenReplaced ? 'secondary' : 'accent'} onPress={() => resume()} data-testid="resume-job">
                 {t('upload.resume')}
               </Button>
             ) : (
@@ -125,25 +124,19 @@ export function JobProgress({ api, view, onSendAgain }: { readonly api: ClientAp
             <Heading>{view.state === 'completed' ? t('upload.finished') : t('upload.cancelled')}</Heading>
             <Content>
               <OutcomeSummary view={view} />
-              <Button
-                variant="accent"
-                onPress={() => {
-                  unlock('results');
-                  goTo('results');
-                }}
-                data-testid="see-results"
-              >
-                {t('upload.seeResults')}
-              </Button>
-              {onSendAgain && (
-                <Button variant="secondary" onPress={onSendAgain} marginStart="size-150" data-testid="send-again">
-                  {t('upload.sendAgain')}
-                </Button>
-              )}
             </Content>
           </InlineAlert>
         )}
-        <BatchTable batches={view.batches} />
+        <BatchTable batches={view.batches} now={now} />
+        {/* Sending the same rows once more is a side road, kept away from See results (the step's main action, in the footer). */}
+        {finished && onSendAgain && (
+          <Flex alignItems="center" gap="size-150" wrap marginTop="size-200" data-testid="send-again-panel">
+            <Button variant="secondary" onPress={onSendAgain} data-testid="send-again">
+              {t('upload.sendAgain')}
+            </Button>
+            <Text UNSAFE_className="hint">{t('upload.sendAgainHelp')}</Text>
+          </Flex>
+        )}
       </Flex>
       <DialogContainer onDismiss={() => setConfirmCancel(false)}>
         {confirmCancel && (

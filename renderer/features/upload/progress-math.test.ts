@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../../shared/jobs/job-events.js';
 import { replayJob } from '../../../shared/jobs/job-reducer.js';
-import { batchDisplay, estimateRemainingMs, jobFraction, splitDuration } from './progress-math.js';
+import { batchDisplay, batchFraction, estimateRemainingMs, jobFraction, splitDuration } from './progress-math.js';
 import { jobSpecForTests } from '../../../shared/contract/testing/job-spec-for-tests.js';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -9,6 +9,22 @@ const spec = jobSpecForTests(at, [100, 200], { file: 'a.csv', idType: 'pcId' });
 const started: JobEvent = { type: 'job.started', jobId: 'j1', at, spec };
 
 describe('upload progress', () => {
+  it('moves a batch Target is processing with the time since it was accepted, short of done until Target says so', () => {
+    const accepted = replayJob('j1', [
+      started,
+      { type: 'batch.submitting', jobId: 'j1', at, index: 0, attempt: 1 },
+      { type: 'batch.submitted', jobId: 'j1', at, index: 0, batchId: 'B0', statusUrl: 'http://x/s' },
+    ]);
+    const batch = accepted.batches[0]!;
+    const t0 = Date.parse(at);
+    expect(batchFraction(batch)).toBe(0.5);
+    expect(batchFraction(batch, t0)).toBe(0.5);
+    const later = batchFraction(batch, t0 + 30_000);
+    expect(later).toBeGreaterThan(0.7);
+    expect(batchFraction(batch, t0 + 3_600_000)).toBeLessThan(1);
+    expect(jobFraction(accepted, t0 + 30_000)).toBeGreaterThan(jobFraction(accepted, t0));
+  });
+
   it('weights batches by rows: bytes count for the first half, processing for the second', () => {
     const events: JobEvent[] = [
       started,

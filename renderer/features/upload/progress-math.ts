@@ -1,22 +1,32 @@
 import type { JobError } from '../../../shared/jobs/job-events.js';
 import type { BatchView, JobView } from '../../../shared/jobs/job-reducer.js';
 
-/** How far one batch is, from 0 to 1: sending counts for the first half, Target's processing for the second. */
-export function batchFraction(batch: BatchView): number {
+/** Seconds over which the processing half of a batch creeps towards its end (Target gives no percentage). */
+const PROCESSING_SECONDS = 30;
+
+/**
+ * How far one batch is, from 0 to 1: sending counts for the first half, Target's processing for the
+ * second. Target says nothing about how far it is, so a processing batch moves from 0.5 towards 0.95
+ * with the time since it was accepted (`now`, in ms) and only reaches 1 when Target reports it done.
+ */
+export function batchFraction(batch: BatchView, now?: number): number {
   if (batch.phase === 'finished') return 1;
-  if (batch.phase === 'submitted') return 0.5;
+  if (batch.phase === 'submitted') {
+    const since = batch.submittedAt === null || now === undefined ? 0 : Math.max(0, now - Date.parse(batch.submittedAt)) / 1000;
+    return 0.5 + 0.45 * (1 - Math.exp(-since / PROCESSING_SECONDS));
+  }
   if (batch.phase === 'submitting' && batch.bytes > 0) return 0.5 * Math.min(1, batch.bytesSent / batch.bytes);
   return 0;
 }
 
-/** Returns the job's overall progress from 0 to 1, each batch weighted by its rows (by count when no rows are known). */
-export function jobFraction(view: JobView): number {
+/** Returns the job's overall progress from 0 to 1, each batch weighted by its rows (by count when no rows are known); `now` lets processing batches move. */
+export function jobFraction(view: JobView, now?: number): number {
   if (view.state === 'completed' || view.state === 'cancelled') return 1;
   const weights = view.batches.map((b) => Math.max(b.rows, 0));
   const total = weights.reduce((a, b) => a + b, 0);
   if (view.batches.length === 0) return 0;
-  if (total === 0) return view.batches.reduce((a, b) => a + batchFraction(b), 0) / view.batches.length;
-  return view.batches.reduce((a, b, i) => a + batchFraction(b) * (weights[i] ?? 0), 0) / total;
+  if (total === 0) return view.batches.reduce((a, b) => a + batchFraction(b, now), 0) / view.batches.length;
+  return view.batches.reduce((a, b, i) => a + batchFraction(b, now) * (weights[i] ?? 0), 0) / total;
 }
 
 /** What one batch row shows: its bytes while it is being sent, then Target's status. */

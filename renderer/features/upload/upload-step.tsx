@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Button, Flex, Heading, InlineAlert, Content, ProgressCircle, Text } from '@adobe/react-spectrum';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
+import { useWizard } from '../../state/wizard-store.js';
 import { useConnections } from '../../state/connections-store.js';
 import { ConnectionPicker } from './connection-picker.js';
 import { JobProgress } from './job-progress.js';
 import { useSendGate } from './send-gate.js';
 import './upload.css';
 import { problemText } from '../../i18n/problem-text.js';
+import { StepFooter } from '../../app/step-footer.js';
 
 /** What the Review step hands over: the prepared folder and what is in it. */
 export interface PreparedUpload {
@@ -31,6 +33,8 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
   const busy = useJobs((s) => s.busy);
   const start = useJobs((s) => s.start);
   const confirmSend = useSendGate((s) => s.confirm);
+  const goTo = useWizard((s) => s.goTo);
+  const unlock = useWizard((s) => s.unlock);
   // The job the user turned away from with "Send again": the form shows instead, until a new job starts.
   const [leftJob, setLeftJob] = useState<string | null>(null);
   const n = (value: number) => value.toLocaleString(i18n.language);
@@ -61,6 +65,25 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
       <Heading level={2} id="upload-heading">
         {t('upload.heading')}
       </Heading>
+      <StepFooter back="review">
+        {!showJob && (
+          <Button variant="accent" isDisabled={!canSend} onPress={() => void send()} data-testid="send">
+            {busy ? t('upload.sending') : t('upload.send', { rows: n(prepared?.rows ?? 0) })}
+          </Button>
+        )}
+        {showJob && finished && (
+          <Button
+            variant="accent"
+            onPress={() => {
+              unlock('results');
+              goTo('results');
+            }}
+            data-testid="see-results"
+          >
+            {t('upload.seeResults')}
+          </Button>
+        )}
+      </StepFooter>
       {!showJob && (
         <Flex direction="column" gap="size-200">
           <Text>{t('upload.intro')}</Text>
@@ -80,16 +103,6 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
           )}
           {connections.kind === 'ready' && list.length === 0 && <Text>{t('upload.noConnections')}</Text>}
           {list.length > 0 && <ConnectionPicker connections={list} selectedId={selectedId} onSelect={select} isDisabled={busy} />}
-          <Flex gap="size-150">
-            <Button
-              variant="accent"
-              isDisabled={!canSend}
-              onPress={() => void send()}
-              data-testid="send"
-            >
-              {busy ? t('upload.sending') : t('upload.send', { rows: n(prepared?.rows ?? 0) })}
-            </Button>
-          </Flex>
         </Flex>
       )}
       {problem && (

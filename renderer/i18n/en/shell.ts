@@ -8,6 +8,8 @@ export const shell = {
     electronMode: 'Desktop app',
   },
   steps: {
+    footer: 'Step actions',
+    back: 'Back to {{step}}',
     label: 'Steps',
     load: 'Load',
     map: 'Map',

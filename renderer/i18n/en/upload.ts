@@ -57,7 +57,7 @@ export const upload = {
   batchProgress: 'Batch {{n}} progress',
   display: {
     waiting: 'Waiting',
-    sending: 'Sending {{percent}}%',
+    sending: 'Sending',
     retrying: 'Will try again',
     unknown: 'Unknown',
     processing: 'Target is processing',
@@ -94,6 +94,7 @@ export const upload = {
   cancelled: 'The upload was cancelled.',
   seeResults: 'See results',
   sendAgain: 'Send these rows again',
+  sendAgainHelp: 'Sends the same rows once more as a new upload; you choose the connection again.',
   notifyTitle: 'Upload finished',
   notifyCancelledTitle: 'Upload cancelled',
   /** The in-app toast: the notification's title and body in one line. */

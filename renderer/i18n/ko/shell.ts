@@ -10,6 +10,8 @@ export const shell: Pick<Messages, 'app' | 'steps' | 'load' | 'delimiters' | 'gr
     electronMode: '데스크톱 앱',
   },
   steps: {
+    footer: '단계 이동',
+    back: '{{step}} 단계로 돌아가기',
     label: '단계',
     load: '불러오기',
     map: '매핑',

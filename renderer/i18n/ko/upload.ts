@@ -59,7 +59,7 @@ export const upload: Messages['upload'] = {
   batchProgress: '배치 {{n}} 진행률',
   display: {
     waiting: '대기 중',
-    sending: '보내는 중 {{percent}}%',
+    sending: '보내는 중',
     retrying: '다시 시도 예정',
     unknown: '알 수 없음',
     processing: 'Target에서 처리 중',
@@ -96,6 +96,7 @@ export const upload: Messages['upload'] = {
   cancelled: '업로드가 취소되었습니다.',
   seeResults: '결과 보기',
   sendAgain: '이 행들을 다시 보내기',
+  sendAgainHelp: '같은 행을 새 업로드로 한 번 더 보냅니다. 보낼 연결은 다시 고를 수 있습니다.',
   notifyTitle: '업로드 완료',
   notifyCancelledTitle: '업로드 취소됨',
   notifyToast: '{{title}}: {{body}}',
