@@ -98,7 +98,7 @@ test('a CSV with problems: fix one inline, leave one out, strip commas, and Uplo
   await expect(review.card('blocking')).toHaveAttribute('data-value', '0');
   await expect(review.card('ready')).toHaveAttribute('data-value', '198');
   await expect(review.uploadButton).toBeEnabled();
-  await expect(review.gate).toContainText('198 rows are ready to send in 1 batches');
+  await expect(review.gate).toContainText('198 rows are ready to send in 1 batch.');
   await expect(page.getByTestId('step-upload')).toBeEnabled();
   await expectAccessibleAndCapture(page, 'review (fixed)', 'review-fixed');
 });

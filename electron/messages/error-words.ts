@@ -3,6 +3,7 @@
 // UI language to choose from (the result CSV, the console of a host that cannot start).
 import { isErrorCode, type ErrorCode, type ErrorParams, type ParamValue } from '../../shared/contract/errors.js';
 import { ADOBE_ADMIN_API_URL, ADOBE_IMS_URL } from '../../shared/contract/connections.js';
+import { counted } from './plural.js';
 
 type ErrorWords = { readonly [C in ErrorCode]: (p: ErrorParams<C>) => string };
 
@@ -132,7 +133,7 @@ export const errorWords: ErrorWords = {
   'ca-file-unreadable': (p) => `The CA file ${p.path} cannot be read (${p.errno ?? 'error'}).`,
   'ca-file-not-pem': (p) => `The CA file ${p.path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
   'token-expiring': (p) =>
-    `the token of ${p.name} ${{ soon: `expires in ${p.days} day(s)`, today: 'expires today', expired: `expired ${p.days} day(s) ago` }[p.variant]} (${p.date}). Generate a new one in Target and save it with "profiles set-token".`,
+    `the token of ${p.name} ${{ soon: `expires in ${counted(p.days, 'day', 'days')}`, today: 'expires today', expired: `expired ${counted(p.days, 'day', 'days')} ago` }[p.variant]} (${p.date}). Generate a new one in Target and save it with "profiles set-token".`,
   'sign-in-refused': (p) => `${service[p.variant]} refused the sign-in: ${p.said ?? `HTTP ${p.status}`}`,
   'sign-in-unreachable': (p) => `Could not reach ${service[p.variant]} (${p.detail}). Check the service address and your network or proxy.`,
   'sign-in-unreadable': (p) => `${service[p.variant]} answered in a form this app does not know (HTTP ${p.status}, no token in the answer).`,
@@ -196,7 +197,7 @@ export const errorWords: ErrorWords = {
   'status-aged-out': (p) =>
     p.variant === 'answered-before'
       ? `Target no longer keeps the status of batch ${p.batch}: it answered before and now says "${p.said}" (Target keeps only its most recent batch statuses, for a limited time). Its rows are counted as unknown; Target may have applied them.`
-      : `Target says it does not know batch ${p.batch} ("${p.said}") ${p.minutes ?? 0} minute(s) after accepting it. Its rows are counted as unknown; Target may have applied them.`,
+      : `Target says it does not know batch ${p.batch} ("${p.said}") ${counted(p.minutes ?? 0, 'minute', 'minutes')} after accepting it. Its rows are counted as unknown; Target may have applied them.`,
   'daily-budget-exceeded': (p) =>
     `Batch ${p.batch} (${p.rows} rows) would pass the daily budget of ${p.budget} rows for client ${p.clientCode} (${p.used} used in the last 24 h). ${
       p.fitsAt === undefined ? 'It is larger than the whole budget: prepare smaller batches (--batch-rows).' : `It fits again after ${p.fitsAt}; resume the job then.`

@@ -1,3 +1,4 @@
+import { counted } from './plural.js';
 import { describe, expect, it } from 'vitest';
 import { errorCodes, reason } from '../../shared/contract/errors.js';
 import { sampleParams } from '../../shared/contract/testing/sample-params.js';
@@ -70,5 +71,13 @@ describe("the CLI's English words", () => {
     const params = { message: 'm', updated: 1, notFound: 2, failed: 3, rows: 4, reasons: 'r', details: 'd', name: 'n', sent: 's', found: 'f' };
     for (const [key, template] of Object.entries(resultCsvWordsEn.reason)) expect(fillWords(template, params, 'en-US'), key).not.toMatch(UNFILLED);
     expect(fillWords('{{rows, number}} rows, {{missing}}', { rows: 1234567 }, 'ko-KR')).toBe('1,234,567 rows, ');
+  });
+});
+
+describe('counted', () => {
+  it('says one in the singular and every other number in the plural', () => {
+    expect(counted(1, 'row', 'rows')).toBe('1 row');
+    expect(counted(0, 'row', 'rows')).toBe('0 rows');
+    expect(counted(3, 'day', 'days')).toBe('3 days');
   });
 });

@@ -74,6 +74,24 @@ describe('Korean words', () => {
   });
 });
 
+describe('plurals', () => {
+  it('say one row and one batch in the singular, in English, and count in Korean without plural forms', () => {
+    const en = tOf.en!;
+    const ready = (t: TFunction, rows: number, batches: number) => t('review.uploadReady', { count: rows, rows: t('review.rowCount', { count: rows }), batches: t('review.batchCount', { count: batches }) });
+    expect(ready(en, 198, 1)).toBe('198 rows are ready to send in 1 batch.');
+    expect(ready(en, 1, 1)).toBe('1 row is ready to send in 1 batch.');
+    expect(ready(en, 12_000, 2)).toBe('12,000 rows are ready to send in 2 batches.');
+    expect(ready(tOf.ko!, 1, 1)).toBe('1행을 배치 1개로 보낼 준비가 되었습니다.');
+    expect(en('review.blockedBecause.blocking-rows', { count: 1 })).toBe('Upload is not available yet: 1 row is blocked. Fix it, or leave it out, first.');
+    expect(en('review.topEmpty', { count: 1 })).toBe('1 row empty');
+  });
+
+  it('have an English "other" form wherever there is a "one" form', () => {
+    const keys = strings(languages[0].messages).map(([k]) => k);
+    for (const key of keys.filter((k) => k.endsWith('_one'))) expect(keys, key).toContain(key.replace(/_one$/, '_other'));
+  });
+});
+
 describe('problemText and issueText', () => {
   it('name the row and the column in the reader\'s language', () => {
     const issue = makeIssue('id-forbidden-char', 1204, 'id', { char: '+' });

@@ -97,7 +97,7 @@ describe('profiles with Adobe sign-in', () => {
       const add = ['connections', 'add', '--name', 'Pasted', '--base-url', plain.baseUrl, '--client-code', 'acme', '--api-version', 'v2', '--token-stdin', '--token-expires-at', soon];
       expect((await cli(add, 'pasted-token-6a1f')).code).toBe(0);
       // (Without an OS keychain the token itself is kept for that command only; its date is kept.)
-      expect((await cli(['connections', 'list'])).stdout).toMatch(new RegExp(`token: (saved|none), expires in 5 day\\(s\\) \\(${soon}\\)`));
+      expect((await cli(['connections', 'list'])).stdout).toMatch(new RegExp(`token: (saved|none), expires in 5 days \\(${soon}\\)`));
       const csv = join(home, 'few.csv');
       await writeFile(csv, 'thirdPartyId,tier\nP-1,gold\n');
       const upload = await cli(['upload', csv, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--profile', 'Pasted', '--json', '--token-stdin'], 'pasted-token-6a1f');
@@ -105,7 +105,7 @@ describe('profiles with Adobe sign-in', () => {
       // The token given for this run is the one used: no warning about the saved one.
       expect(upload.stderr).toBe('');
       const again = await cli(['upload', csv, '--id-column', 'thirdPartyId', '--id-type', 'thirdPartyId', '--profile', 'Pasted', '--json']);
-      expect(again.stderr).toContain(`warning: the token of Pasted expires in 5 day(s) (${soon}). Generate a new one in Target and save it with "profiles set-token".`);
+      expect(again.stderr).toContain(`warning: the token of Pasted expires in 5 days (${soon}). Generate a new one in Target and save it with "profiles set-token".`);
     } finally {
       await plain.close();
     }

@@ -8,13 +8,14 @@ import { tokenExpiryWarning } from '../../../shared/contract/token-expiry.js';
 import { describeError } from '../../messages/error-words.js';
 import { readTokenFromStdin, withServices } from '../cli-services.js';
 import { CONNECTIONS_OPTIONS, connectionsSubcommands, connectionsUsage } from './connections-args.js';
+import { counted } from '../../messages/plural.js';
 
 /** "in 83 days (2026-09-30)", "today", or "3 days ago". */
 export function expiryText(iso: string, now = Date.now()): string {
   const days = Math.floor((Date.parse(iso) - now) / 86_400_000);
   const date = iso.slice(0, 10);
-  if (days < 0) return `expired ${-days} day(s) ago (${date})`;
-  return days === 0 ? `expires today (${date})` : `expires in ${days} day(s) (${date})`;
+  if (days < 0) return `expired ${counted(-days, 'day', 'days')} ago (${date})`;
+  return days === 0 ? `expires today (${date})` : `expires in ${counted(days, 'day', 'days')} (${date})`;
 }
 
 /** A warning line when a connection's saved, pasted token expires within the warning window (or already did), else undefined (also for Adobe sign-in, which renews its token). */

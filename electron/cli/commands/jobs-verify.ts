@@ -5,6 +5,7 @@ import { jobPaths } from '../../services/jobs/job-paths.js';
 import { runAndReport } from '../cli-services.js';
 import type { UploadServices } from '../../services/upload-services.js';
 import { CliUsageError, type CliIo } from '../cli-types.js';
+import { counted } from '../../messages/plural.js';
 
 /** How many problem rows `jobs verify --json` lists. */
 const JSON_PROBLEM_ROWS = 100;
@@ -82,6 +83,6 @@ function pct(x: number): string {
 /** `jobs resend-missing JOBID`: a new job of the missing rows, run to its end like `upload`; resolves to the exit code. */
 export async function jobsResendMissing(io: CliIo, services: UploadServices, home: string, jobId: string, json: boolean): Promise<number> {
   const spec = await services.verify.resendMissing(jobId);
-  if (!json) io.stderr(`job ${spec.jobId}: sending again ${spec.batches.reduce((n, b) => n + b.rows, 0)} missing row(s) of job ${jobId}\n`);
+  if (!json) io.stderr(`job ${spec.jobId}: sending again ${counted(spec.batches.reduce((n, b) => n + b.rows, 0), 'missing row', 'missing rows')} of job ${jobId}\n`);
   return runAndReport(io, services, jobPaths(home, spec.jobId).results, spec.jobId, { json, unknown: 'auto', batches: spec.batches.length });
 }

@@ -9,6 +9,7 @@ import type { UploadServices } from '../../services/upload-services.js';
 import type { UnknownChoice } from '../../upload/unknown-facts.js';
 import { jobsResendMissing, jobsVerify } from './jobs-verify.js';
 import { exitCodeOfRun, finalJson, printSummary, readTokenFromStdin, runAndReport, unknownOutcomesOf, withServices } from '../cli-services.js';
+import { counted } from '../../messages/plural.js';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -141,7 +142,7 @@ export const command = defineCommand({
           const spec = await services.jobs.retryFailed(jobId);
           if (token !== undefined) services.connections.setSessionToken(spec.connection.profileId, token);
           if (secret !== undefined) services.connections.setSessionClientSecret(spec.connection.profileId, secret);
-          if (!json) io.stderr(`job ${spec.jobId}: retrying ${spec.batches.reduce((n, b) => n + b.rows, 0)} row(s) of job ${jobId}\n`);
+          if (!json) io.stderr(`job ${spec.jobId}: retrying ${counted(spec.batches.reduce((n, b) => n + b.rows, 0), 'row', 'rows')} of job ${jobId}\n`);
           return runJob(io, services, home, spec.jobId, json, unknown);
         }
         case 'repair': {

@@ -9,6 +9,7 @@ import { describeIssue } from '../../messages/issue-words.js';
 import { VALIDATE_OPTIONS, validateArgsOf } from './validate-args.js';
 import type { PersonalDataColumn } from '../../../shared/privacy/personal-data-kind.js';
 import { printPersonalData } from './personal-data-text.js';
+import { counted } from '../../messages/plural.js';
 
 const USAGE = `Usage: profile-loader validate FILE --id-column COL --id-type thirdPartyId|pcId [options]
 
@@ -96,10 +97,10 @@ function printText(io: CliIo, json: ValidateJson, blocking: number, outDir: stri
   const shown = json.issues.slice(0, 50);
   for (const i of shown) io.stdout(`${i.severity.padEnd(8)} ${i.code.padEnd(24)} ${i.message}\n`);
   const total = Object.values(json.issueCounts).reduce((a, b) => a + b, 0);
-  if (total > shown.length) io.stdout(`… ${total - shown.length} more issue(s); use --json or see rejected-rows.csv with --out\n`);
+  if (total > shown.length) io.stdout(`… ${counted(total - shown.length, 'more issue', 'more issues')}; use --json or see rejected-rows.csv with --out\n`);
   for (const b of json.batches) io.stdout(`batch ${b.index}: ${b.rows} rows, ${b.bytes} bytes${b.path ? `, ${b.path}` : ''}\n`);
   if (outDir === null && json.batches.length > 0) io.stdout('(batch files not kept; add --out DIR to write them)\n');
-  io.stdout(blocking > 0 ? `${blocking} blocking issue(s): nothing can be sent until they are fixed or the rows excluded\n` : 'nothing blocks\n');
+  io.stdout(blocking > 0 ? `${counted(blocking, 'blocking issue', 'blocking issues')}: nothing can be sent until they are fixed or the rows excluded\n` : 'nothing blocks\n');
 }
 
 /** `validate`: checks a file and plans its batches; exit 0 nothing blocks, 1 blocking issues, 2 unusable input. */

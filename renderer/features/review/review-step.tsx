@@ -84,7 +84,8 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
     setFilter('all');
     setJump({ index: jumpRow - 1, nonce: Date.now() });
   };
-  const blockText = summary.uploadBlock ? t(`review.blockedBecause.${summary.uploadBlock}`, { count: n(summary.blocking) }) : t('review.uploadReady', { rows: n(summary.ready), batches: n(summary.batches) });
+  const blockText = summary.uploadBlock ? t(`review.blockedBecause.${summary.uploadBlock}`, { count: summary.blocking })
+    : t('review.uploadReady', { count: summary.ready, rows: t('review.rowCount', { count: summary.ready }), batches: t('review.batchCount', { count: summary.batches }) });
 
   return (
     <section className="step" data-testid="review-step" data-state={review.kind} data-run={summary.run} aria-labelledby="review-heading" aria-busy={busy}>

@@ -40,8 +40,8 @@ export function TopValuesPanel({ api, fileId, run, rows }: { readonly api: Clien
                 <strong>{t('review.topParam', { param: p.param, column: p.column })}</strong>
                 <br />
                 <span className="muted">
-                  {p.capped ? t('review.topDistinctMany', { count: n(p.distinct) }) : t('review.topDistinct', { count: n(p.distinct) })}
-                  {p.empty > 0 ? ` · ${t('review.topEmpty', { count: n(p.empty) })}` : ''}
+                  {p.capped ? t('review.topDistinctMany', { count: p.distinct }) : t('review.topDistinct', { count: p.distinct })}
+                  {p.empty > 0 ? ` · ${t('review.topEmpty', { count: p.empty })}` : ''}
                 </span>
               </caption>
               <thead>

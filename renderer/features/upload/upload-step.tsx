@@ -88,7 +88,7 @@ export function UploadStep({ api, prepared }: { readonly api: ClientApi; readonl
         <Flex direction="column" gap="size-200">
           <Text>{t('upload.intro')}</Text>
           {prepared ? (
-            <Text data-testid="upload-ready">{t('upload.ready', { rows: n(prepared.rows), batches: n(prepared.batches) })}</Text>
+            <Text data-testid="upload-ready">{t('upload.ready', { count: prepared.rows, rows: t('review.rowCount', { count: prepared.rows }), batches: t('review.batchCount', { count: prepared.batches }) })}</Text>
           ) : (
             <InlineAlert variant="info" data-testid="upload-not-ready">
               <Heading>{t('steps.upload')}</Heading>

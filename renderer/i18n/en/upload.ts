@@ -2,7 +2,8 @@
 export const upload = {
   heading: 'Send to Adobe Target',
   intro: 'Choose where to send the rows, then press Send. Batches go one after another; you can pause at any time.',
-  ready: '{{rows}} rows in {{batches}} batches are ready to send.',
+  ready_one: '{{rows}} in {{batches}} is ready to send.',
+  ready_other: '{{rows}} in {{batches}} are ready to send.',
   notReady: 'Nothing is ready to send yet. Finish the Review step first.',
   connection: 'Connection',
   connectionHelp: 'Where the rows go. The colour shows the environment; set connections up in Settings.',

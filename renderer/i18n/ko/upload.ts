@@ -4,7 +4,8 @@ import type { Messages } from '../messages.js';
 export const upload: Messages['upload'] = {
   heading: 'Adobe Target으로 보내기',
   intro: '행을 보낼 곳을 고른 다음 보내기를 누르세요. 배치는 차례로 전송되며 언제든지 일시 중지할 수 있습니다.',
-  ready: '{{batches}}개 배치, {{rows}}행을 보낼 준비가 되었습니다.',
+  ready_one: '{{batches}}, {{rows}}을 보낼 준비가 되었습니다.',
+  ready_other: '{{batches}}, {{rows}}을 보낼 준비가 되었습니다.',
   notReady: '아직 보낼 준비가 된 것이 없습니다. 먼저 검토 단계를 마치세요.',
   connection: '연결',
   connectionHelp: '행이 전송될 곳입니다. 색은 환경을 나타냅니다. 연결은 설정에서 관리합니다.',
