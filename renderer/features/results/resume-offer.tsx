@@ -4,6 +4,7 @@ import { Button, ButtonGroup, Content, Heading, InlineAlert } from '@adobe/react
 import type { JobListItem } from '../../../shared/contract/jobs.js';
 import type { ClientApi } from '../../api/index.js';
 import { useJobs } from '../../state/jobs-store.js';
+import { useSettingsDialog } from '../../state/settings-dialog-store.js';
 import { useWizard } from '../../state/wizard-store.js';
 import { resumeThroughGate } from '../upload/send-gate.js';
 
@@ -11,7 +12,8 @@ import { resumeThroughGate } from '../upload/send-gate.js';
  * At start, offers to resume the newest upload that did not finish (interrupted when the app stopped, or
  * paused), and opens the Results step (the job history) when there are past uploads. The offer goes as
  * soon as that upload moves on by any path (resumed, finished, cancelled), and resuming a production
- * upload asks for its client code first.
+ * upload asks for its client code first. An upload paused for its token offers Update the token first,
+ * and the offer keeps quiet while the Upload step shows that upload (which says it is paused itself).
  */
 export function ResumeOffer({ api }: { readonly api: ClientApi }) {
   const { t, i18n } = useTranslation();
@@ -33,7 +35,13 @@ export function ResumeOffer({ api }: { readonly api: ClientApi }) {
   const live = useJobs((s) => (item ? s.views[item.jobId] : undefined));
   const isLive = useJobs((s) => (item ? s.live[item.jobId] === true : false));
   const movedOn = live !== undefined && isLive && live.state !== 'paused';
-  if (!item || movedOn) return null;
+  const step = useWizard((s) => s.step);
+  const currentJobId = useJobs((s) => s.currentJobId);
+  const openSettings = useSettingsDialog((s) => s.show);
+  // The Upload step showing this very job says it is paused, once, with its own buttons.
+  if (!item || movedOn || (step === 'upload' && currentJobId === item.jobId)) return null;
+  // Paused because Target refused the token: resuming would be refused again, so the way on is a new token.
+  const needsToken = item.state === 'paused' && item.pauseReason === 'auth';
   const n = (value: number) => value.toLocaleString(i18n.language);
   const done = item.confirmed + item.notFound + item.failed + item.unknown;
   return (
@@ -48,8 +56,13 @@ export function ResumeOffer({ api }: { readonly api: ClientApi }) {
             rows: n(done + item.pending),
           })}
           <ButtonGroup marginTop="size-150">
+            {needsToken && (
+              <Button variant="accent" data-testid="resume-offer-update-token" onPress={() => openSettings(item.profileId)}>
+                {t('upload.updateToken')}
+              </Button>
+            )}
             <Button
-              variant="accent"
+              variant={needsToken ? 'secondary' : 'accent'}
               data-testid="resume-offer-resume"
               onPress={() => {
                 void resumeThroughGate(api, { jobId: item.jobId, profileId: item.profileId, rowsLeft: item.pending, pauseReason: item.pauseReason }).then((resumed) => {
