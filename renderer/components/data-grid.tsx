@@ -1,11 +1,11 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import type { FileId } from '../../shared/contract/index.js';
 import type { ClientApi } from '../api/index.js';
 import { GridHeader } from './grid-header.js';
 import { usePagedRows } from './use-paged-rows.js';
+import { useRowWindow } from './use-row-window.js';
 
 const ROW_HEIGHT = 32;
 const PAGE = 200;
@@ -22,31 +22,19 @@ export interface DataGridProps {
   readonly fileName: string;
   readonly headers: readonly string[];
   readonly totalRows: number;
-  /** True while `totalRows` is still growing (rows being counted): the grid then follows it in coarse steps. */
+  /** True while `totalRows` is still growing (rows being counted); the grid follows every count. */
   readonly growing?: boolean;
 }
 
 /**
- * The row count handed to the virtualizer. Every change of that count makes it measure every row again
- * (O(rows) on the page's main thread, about a second per million rows on a busy machine), so while the
- * total grows it is taken only when it has grown fourfold; once growth stops, the exact total at once.
- * Following the ten progress events a second of a file in the millions would freeze the window for as
- * long as the counting lasts.
- */
-function useSteppedCount(total: number, growing: boolean): number {
-  const [count, setCount] = useState(total);
-  const next = !growing || total < count || total >= count * 4 ? total : count;
-  if (next !== count) setCount(next);
-  return next;
-}
-
-/**
  * A virtualised, keyboard-scrollable grid over every row of an opened file: only the rows in view are
- * rendered (and only the pages near them are held), whatever the file's size. Column model from
- * @tanstack/react-table, windowing from @tanstack/react-virtual.
+ * rendered (and only the pages near them are held), whatever the file's size — past the browser's
+ * largest element the scrollbar is scaled to map the whole file (`useRowWindow`). Column model from
+ * @tanstack/react-table.
  */
-export function DataGrid({ totalRows, growing = false, ...rest }: DataGridProps) {
-  return <GridView {...rest} totalRows={useSteppedCount(totalRows, growing)} />;
+export function DataGrid({ growing: _growing, ...rest }: DataGridProps) {
+  // Nothing is kept per row, so following the count as it grows costs no more than the rows in view.
+  return <GridView {...rest} />;
 }
 
 /** The grid itself; memoised, so a progress event that leaves the stepped count alone does not render its cells again. */
@@ -60,13 +48,7 @@ const GridView = memo(function GridView({ api, fileId, fileName, headers, totalR
     total: totalRows,
     fetch: (offset, count) => api.call['files.rows']({ fileId, first: offset + 1, count }),
   });
-  const virtualizer = useVirtualizer({
-    count: totalRows,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { items, totalSize, scaled, scrollToIndex, scrollByRows, pageRows } = useRowWindow({ count: totalRows, rowHeight: ROW_HEIGHT, scrollRef, overscan: 10, headerHeight: ROW_HEIGHT });
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
@@ -87,7 +69,8 @@ const GridView = memo(function GridView({ api, fileId, fileName, headers, totalR
       ),
     ];
   }, [headers, t]);
-  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
+  // The table is not paged: a new window of rows must not queue a page reset (a render that never ends).
+  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), autoResetPageIndex: false });
   const width = table.getTotalSize();
 
   return (
@@ -101,9 +84,19 @@ const GridView = memo(function GridView({ api, fileId, fileName, headers, totalR
       aria-colcount={headers.length + 1}
       data-testid="data-grid"
       data-rendered-rows={items.length}
+      data-scaled={scaled ? 'yes' : 'no'}
+      onKeyDown={(e) => {
+        // A scaled scrollbar moves many rows per pixel: the keys move by rows, as they do in a short file.
+        if (!scaled) return;
+        const by = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows, PageUp: -pageRows }[e.key];
+        if (by !== undefined) scrollByRows(by);
+        else if (e.key === 'Home' || e.key === 'End') scrollToIndex(e.key === 'Home' ? 0 : totalRows - 1, e.key === 'Home' ? 'start' : 'auto');
+        else return;
+        e.preventDefault();
+      }}
     >
       <GridHeader table={table} width={width} />
-      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+      <div role="rowgroup" style={{ height: totalSize, width, position: 'relative' }}>
         {table.getRowModel().rows.map((row, i) => {
           const item = items[i];
           if (!item) return null;

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import type { ReviewFilter, ReviewRow } from '../../../shared/contract/index.js';
@@ -8,6 +7,7 @@ import type { ClientApi } from '../../api/index.js';
 import { issueShort, issueText } from '../../i18n/issue-text.js';
 import { GridHeader } from '../../components/grid-header.js';
 import { usePagedRows } from '../../components/use-paged-rows.js';
+import { useRowWindow } from '../../components/use-row-window.js';
 
 const ROW_HEIGHT = 32;
 const PAGE = 100;
@@ -38,7 +38,8 @@ export interface ReviewGridProps {
 }
 
 /**
- * The Review grid: every row of the filtered list, virtualised (only the rows in view are rendered) and
+ * The Review grid: every row of the filtered list, windowed (only the rows in view are rendered; past a
+ * million rows the scrollbar is scaled to map them all) and
  * paged from the Node side, with issue highlighting, inline editing (Enter or double-click) and a
  * per-row Send switch. Keyboard: one tab stop; arrow keys, Home/End, Page Up/Down move the active cell.
  */
@@ -54,8 +55,7 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, keep, 
   });
   const [active, setActive] = useState<{ index: number; col: number }>({ index: 0, col: 2 });
   const [editing, setEditing] = useState<{ index: number; col: number; value: string } | null>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const items = virtualizer.getVirtualItems();
+  const { items, totalSize, scaled, scrollToIndex } = useRowWindow({ count: total, rowHeight: ROW_HEIGHT, scrollRef, overscan: 8, headerHeight: ROW_HEIGHT });
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const colCount = headers.length + 2; // send/status, problems, then the file's columns
@@ -70,9 +70,9 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, keep, 
     if (!jump || handledJump.current === jump.nonce || jump.index >= total || !ready) return;
     handledJump.current = jump.nonce;
     setActive((a) => ({ index: jump.index, col: a.col }));
-    virtualizer.scrollToIndex(jump.index, { align: 'center' });
+    scrollToIndex(jump.index, 'center');
     scrollRef.current?.focus();
-  }, [jump, total, ready, virtualizer]);
+  }, [jump, total, ready, scrollToIndex]);
 
   const data = useMemo<GridRow[]>(() => items.map((item) => ({ index: item.index, data: rowAt(item.index) })), [items, rowAt, version]);
   const columns = useMemo(() => {
@@ -83,14 +83,15 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, keep, 
       ...headers.map((header, i) => helper.display({ id: `c${i}`, header: () => header || t('grid.unnamedColumn', { n: i + 1 }), size: 170 })),
     ];
   }, [headers, t]);
-  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
+  // The table is not paged: a new window of rows must not queue a page reset (a render that never ends).
+  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), autoResetPageIndex: false });
   const width = table.getTotalSize();
 
   const move = (index: number, col: number) => {
     const i = Math.min(Math.max(0, index), Math.max(0, total - 1));
     const c = Math.min(Math.max(0, col), colCount - 1);
     setActive({ index: i, col: c });
-    virtualizer.scrollToIndex(i);
+    scrollToIndex(i);
   };
   const startEdit = (index: number, col: number) => {
     const row = rowAt(index);
@@ -154,11 +155,12 @@ export function ReviewGrid({ api, fileId, fileName, headers, run, filter, keep, 
         data-testid="review-grid"
         data-rendered-rows={items.length}
         data-total={total}
+        data-scaled={scaled ? 'yes' : 'no'}
         onKeyDown={onKeyDown}
       >
         <GridHeader table={table} width={width} />
         {total === 0 && <p className="grid-empty">{t('review.grid.empty')}</p>}
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+        <div role="rowgroup" style={{ height: totalSize, width, position: 'relative' }}>
           {table.getRowModel().rows.map((r, i) => {
             const item = items[i];
             if (!item) return null;
