@@ -12,6 +12,9 @@
 // Peak RSS moves with when V8 happens to collect, so the memory figures are medians over passes (1M rows:
 // the timed passes; 2M rows: PREPARE_BENCH_ROUNDS_2X passes, default 3), with every pass's peak printed
 // beside them and the highest 1M peak on a line of its own. PREPARE_BENCH_ROWS changes the row count.
+//
+// PREPARE_BENCH_10M=1 adds one pass over ten times the rows (10,000,000 rows, about 1 GB; a few minutes,
+// so CI leaves it out) and prints `peak_rss_mb_10m` and `rss_growth_10m_vs_1m` (goal ≤ 1.25).
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -93,6 +96,16 @@ export async function run(): Promise<void> {
     console.log(`prepare_vs_parse_ratio: ${median(parses.map((p, i) => p.seconds / prepares[i]!.seconds)).toFixed(2)}`);
     console.log(`peak_rss_mb_1m: ${Math.round(rss1)}`);
     console.log(`rss_growth_2m_vs_1m: ${(rss2 / rss1).toFixed(2)}`);
+    if (process.env.PREPARE_BENCH_10M === '1') {
+      await rm(big.path, { force: true });
+      const huge = await makeBigCsv(join(dir, 'big-10x.csv'), rows * 10, { seed: 1 });
+      console.log(`file_mb_10m: ${(huge.bytes / 1e6).toFixed(1)}`);
+      const p10 = await pass('prepare', huge.path, join(dir, 'out'));
+      if (p10.rows !== rows * 10) throw new Error(`prepare read ${p10.rows} rows, expected ${rows * 10}`);
+      console.log(`prepare_seconds_10m: ${p10.seconds.toFixed(2)}`);
+      console.log(`peak_rss_mb_10m: ${Math.round(p10.maxRssMb)}`);
+      console.log(`rss_growth_10m_vs_1m: ${(p10.maxRssMb / rss1).toFixed(2)}`);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
