@@ -233,6 +233,6 @@ describe('status variants of §12.3', () => {
       { variant: 'never-answered', batch: expect.any(Number), said: 'Batch not found', minutes: 1 },
       { variant: 'never-answered', batch: expect.any(Number), said: 'Batch not found', minutes: expect.any(Number) },
     ]);
-    expect(view.alerts.map((x) => describeError(x))).toContainEqual(expect.stringMatching(/^Target says it does not know batch \d \("Batch not found"\) 1 minute\(s\) after accepting it/));
+    expect(view.alerts.map((x) => describeError(x))).toContainEqual(expect.stringMatching(/^Target says it does not know batch \d \("Batch not found"\) 1 minute after accepting it/));
   }, 60_000);
 });
