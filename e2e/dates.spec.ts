@@ -112,7 +112,9 @@ test('dates: the Map step finds day first and lets you choose; Review counts dat
   await expect(review.cell(3, 'tier')).toHaveAttribute('data-file-value', 'GOLD');
   await expect(review.cell(2, 'tier')).toHaveAttribute('data-sent', 'silver');
   await review.jumpTo(4);
-  await expect(review.row(4)).toContainText('“31/02/2026” is not a date in the format DD/MM/YYYY chosen for this column');
+  // Short in the cell, the whole sentence on hover, without repeating the row's own number.
+  await expect(review.issues(4)).toHaveText('“joined”: Date not in the column’s format');
+  await expect(review.issues(4)).toHaveAttribute('title', /^Column “joined”: “31\/02\/2026” is not a date in the format DD\/MM\/YYYY chosen for this column/);
   await expectAccessibleAndCapture(page, 'review (dates)', 'review-dates');
 
   // The bulk fix for the unreadable date leaves its row out; the unlisted tier still blocks its own.

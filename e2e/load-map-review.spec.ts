@@ -94,7 +94,9 @@ test('a CP949 file with the UI in Korean: the encoding is detected, and Map and 
   await expect(review.gate).toContainText('차단된 행이 1개 있습니다');
   await expect(page.getByTestId('issue-kinds')).toContainText('식별자에 쓸 수 없는 문자');
   await review.filter(/^문제가 있는 행$/);
-  await expect(review.row(41)).toContainText('mbox3rdPartyId에는');
+  await expect(review.issues(41)).toHaveText('“회원번호” 열: 식별자에 쓸 수 없는 문자');
+  await expect(review.issues(41)).toHaveAttribute('title', /mbox3rdPartyId에는/);
+  await expect(review.issues(41)).not.toHaveAttribute('title', /41행/);
   await expect(page.getByTestId('top-values').locator('[data-param="tier"]')).toContainText('골드');
   await expectAccessibleAndCapture(page, 'review (ko)', 'review-ko');
 });

@@ -32,6 +32,11 @@ export class ReviewPage extends StepPage {
     return this.grid.locator(`[role="row"][data-row="${row}"]`);
   }
 
+  /** The problems cell of a rendered row: short words in the cell, the full sentences in its `title`. */
+  issues(row: number): Locator {
+    return this.row(row).locator('.review-issues');
+  }
+
   /** One cell of a rendered row by column name. */
   cell(row: number, column: string): Locator {
     return this.row(row).locator(`[data-column="${column}"]`);
