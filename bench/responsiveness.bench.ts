@@ -152,7 +152,7 @@ export async function run(): Promise<void> {
     // Verification reads its 2,000 rows back without the politeness budget and without waiting out the lag.
     await writeFile(join(home, 'settings.json'), JSON.stringify({ verify: { waitMinutes: 0, requestsPerSecond: 0 } }));
     await mkdir(join(work, 'static'), { recursive: true });
-    app = await startBrowserMode({ homeDir: home, staticDir: join(work, 'static'), log: () => undefined });
+    app = await startBrowserMode({ homeDir: home, staticDir: join(work, 'static'), log: (line) => console.error(line) });
     const probe = new LoopDelayProbe(10);
     const t0 = performance.now();
     const review = await wholeJob(app, csv.path, sandbox.baseUrl, probe);

@@ -20,7 +20,7 @@ import type { HandlerSlice } from '../handlers.js';
 import { readLedger } from '../prepare/prepare-ledger.js';
 import { LEDGER_FILE, REJECTED_FILE } from '../prepare/prepare-pipeline.js';
 import { prepareInWorker } from '../prepare/prepare-runner.js';
-import type { PrepareResult } from '../prepare/prepare-types.js';
+import type { PackedPrepareResult } from '../prepare/packed-issues.js';
 import { buildRowIndex, type RowIndex } from './review-index.js';
 import { countTopValues } from './review-top-values.js';
 
@@ -244,7 +244,7 @@ export class ReviewService {
     const run = ++s.run;
     const base = join(this.ctx.homeDir, 'prepared', s.fileId);
     const outDir = join(base, `run-${run}`);
-    let result: PrepareResult;
+    let result: PackedPrepareResult;
     try {
       result = await prepareInWorker(
         {
@@ -275,9 +275,9 @@ export class ReviewService {
     // Keep this run and the one before it (a job may have just started from it).
     if (run > 2) await rm(join(base, `run-${run - 2}`), { recursive: true, force: true });
     const ledger = await readLedger(join(outDir, LEDGER_FILE));
-    const index = buildRowIndex(ledger, result.issues);
+    const index = buildRowIndex(ledger, result.rowIssues);
     const m = result.manifest;
-    const fileIssues: ReviewIssue[] = result.issues.filter((i) => i.row === null);
+    const fileIssues: ReviewIssue[] = [...result.fileIssues];
     const blockingFile = fileIssues.some((i) => i.severity === 'blocking') || m.blockedByFileIssues;
     const uploadBlock = blockingFile ? 'file-issues' : m.rejected > 0 ? 'blocking-rows' : m.valid === 0 ? 'nothing-to-send' : null;
     const summary: ReviewSummary = {
