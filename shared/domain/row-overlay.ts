@@ -14,8 +14,10 @@ export type RowEdit = z.infer<typeof rowEditSchema>;
 export class RowOverlay {
   private readonly edits = new Map<number, RowEdit>();
 
-  constructor(edits: readonly RowEdit[] = []) {
+  /** The overlay of `edits`, plus `excluded` rows left out (the shape of `packed()`). */
+  constructor(edits: readonly RowEdit[] = [], excluded?: ArrayLike<number>) {
     for (const e of edits) this.set(e);
+    if (excluded) for (let i = 0; i < excluded.length; i++) this.set({ row: excluded[i] as number, exclude: true });
   }
 
   /** Records an edit; `exclude: false` re-includes, cells merge with earlier cell edits. */
@@ -36,9 +38,31 @@ export class RowOverlay {
     return this.edits.get(row);
   }
 
-  /** Returns every edit, ordered by row (what crosses to the worker). */
+  /** Returns every edit, ordered by row. */
   list(): readonly RowEdit[] {
     return [...this.edits.values()].sort((a, b) => a.row - b.row);
+  }
+
+  /**
+   * Every edit in the shape that crosses to a worker cheaply: the rows that are only left out as one
+   * ascending Int32Array (a bulk exclusion can leave out hundreds of thousands), every other edit as
+   * it is, ordered by row. `new RowOverlay(edits, excluded)` gives the same overlay back.
+   */
+  packed(): { readonly edits: readonly RowEdit[]; readonly excluded: Int32Array } {
+    const edits: RowEdit[] = [];
+    let excluded = new Int32Array(Math.min(this.edits.size, 1024));
+    let n = 0;
+    for (const e of this.edits.values()) {
+      if (e.exclude === true && e.cells === undefined) {
+        if (n === excluded.length) {
+          const grown = new Int32Array(Math.min(this.edits.size, n * 2));
+          grown.set(excluded);
+          excluded = grown;
+        }
+        excluded[n++] = e.row;
+      } else edits.push(e);
+    }
+    return { edits: edits.sort((a, b) => a.row - b.row), excluded: excluded.slice(0, n).sort() };
   }
 
   get size(): number {

@@ -36,9 +36,13 @@ export function buildRowIndex(ledger: Int32Array, packed: PackedIssues): RowInde
   const warned = issueRows((i) => packed.severities[i] === WARNING && sent(packed.rows[i] as number));
   const warnedSet = new Set(warned);
   const cache = new Map<string, readonly number[]>();
-  const collect = (keep: (v: number) => boolean): number[] => {
+  /** The rows whose ledger value is `a` or `b`, ascending (one tight pass: a ledger can have millions). */
+  const collect = (a: number, b: number = a): number[] => {
     const out: number[] = [];
-    for (let r = 1; r <= ledger.length; r++) if (keep(ledger[r - 1] as number)) out.push(r);
+    for (let i = 0; i < ledger.length; i++) {
+      const v = ledger[i];
+      if (v === a || v === b) out.push(i + 1);
+    }
     return out;
   };
   const status = (row: number): ReviewRow['status'] => {
@@ -60,10 +64,10 @@ export function buildRowIndex(ledger: Int32Array, packed: PackedIssues): RowInde
       const hit = cache.get(key);
       if (hit) return hit;
       let list: number[];
-      if (filter === 'blocking') list = collect((v) => v === LEDGER_REJECTED);
-      else if (filter === 'excluded') list = collect((v) => v === LEDGER_EXCLUDED || v === LEDGER_DUPLICATE);
+      if (filter === 'blocking') list = collect(LEDGER_REJECTED);
+      else if (filter === 'excluded') list = collect(LEDGER_EXCLUDED, LEDGER_DUPLICATE);
       else if (filter === 'warnings') list = warned;
-      else if (filter === 'issues') list = union(collect((v) => v === LEDGER_REJECTED), issueRows((i) => packed.severities[i] !== INFO));
+      else if (filter === 'issues') list = union(collect(LEDGER_REJECTED), issueRows((i) => packed.severities[i] !== INFO));
       else {
         const code = packed.codeTable.indexOf(filter.code);
         list = code < 0 ? [] : issueRows((i) => packed.codes[i] === code);

@@ -130,7 +130,7 @@ export class ReviewService {
   }
 
   /** Applies a bulk action by kind, then validates again. */
-  bulk(fileId: FileId, action: BulkAction): Promise<ReviewSummary> {
+  async bulk(fileId: FileId, action: BulkAction): Promise<ReviewSummary> {
     const s = this.session(fileId);
     const last = s.last;
     switch (action.action) {
@@ -163,12 +163,17 @@ export class ReviewService {
       case 'exclude-blocking': {
         if (!last) throw new AppCallError('not-validated', { variant: 'not-run' });
         const rows = action.action === 'exclude-blocking' ? last.index.select('blocking') : last.index.select({ code: action.code });
-        for (const row of rows ?? []) s.overlay.set({ row, exclude: true });
+        // Hundreds of thousands of rows may go: a slice at a time, so other calls are answered meanwhile.
+        await inSlices(rows ?? [], (row) => s.overlay.set({ row, exclude: true }));
         break;
       }
-      case 'include-all':
-        for (const e of s.overlay.list()) if (e.exclude) s.overlay.set({ row: e.row, exclude: false });
+      case 'include-all': {
+        const { edits, excluded } = s.overlay.packed();
+        // A row that was only left out has no edit left; one with edited cells keeps them.
+        await inSlices(Array.from(excluded), (row) => s.overlay.clear(row));
+        for (const e of edits) if (e.exclude) s.overlay.set({ row: e.row, exclude: false });
         break;
+      }
     }
     return this.validate(s);
   }
@@ -253,7 +258,7 @@ export class ReviewService {
           mapping,
           duplicates: s.duplicates,
           fixes: s.fixes,
-          edits: s.overlay.list(),
+          ...s.overlay.packed(),
           outDir,
           issueLimit: REVIEW_ISSUE_LIMIT,
         },
@@ -324,6 +329,17 @@ export class ReviewService {
     return out;
   }
 }
+
+/** Calls `each` on every item, yielding to the event loop between slices of SLICE items. */
+async function inSlices<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const end = Math.min(items.length, i + SLICE);
+    for (let k = i; k < end; k++) each(items[k] as T);
+  }
+}
+
+const SLICE = 20_000;
 
 function severityRank(s: string): number {
   return s === 'blocking' ? 0 : s === 'warning' ? 1 : 2;
