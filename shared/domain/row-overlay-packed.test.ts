@@ -15,7 +15,7 @@ describe('RowOverlay.packed', () => {
     expect(new RowOverlay(edits, excluded).list()).toEqual(overlay.list());
   });
 
-  it('grows past its first guess for a large bulk exclusion', () => {
+  it('packs a large bulk exclusion in row order', () => {
     const overlay = new RowOverlay();
     for (let row = 100_000; row >= 1; row--) overlay.set({ row, exclude: true });
     const { edits, excluded } = overlay.packed();

@@ -26,23 +26,25 @@ export function buildRowIndex(ledger: Int32Array, packed: PackedIssues): RowInde
   const sent = (row: number): boolean => (ledger[row - 1] ?? -2) >= 0;
   /** The distinct rows, ascending, of the issues `keep` accepts. */
   const issueRows = (keep: (i: number) => boolean): number[] => {
-    const out: number[] = [];
+    const out: number[] = new Array<number>(packed.count);
+    let n = 0;
     for (let i = 0; i < packed.count; i++) {
       const row = packed.rows[i] as number;
-      if (out[out.length - 1] !== row && keep(i)) out.push(row);
+      if ((n === 0 || out[n - 1] !== row) && keep(i)) out[n++] = row;
     }
+    out.length = n;
     return out;
   };
   const warned = issueRows((i) => packed.severities[i] === WARNING && sent(packed.rows[i] as number));
   const warnedSet = new Set(warned);
   const cache = new Map<string, readonly number[]>();
-  /** The rows whose ledger value is `a` or `b`, ascending (one tight pass: a ledger can have millions). */
+  /** The rows whose ledger value is `a` or `b`, ascending (two tight passes, no growing: a ledger can have millions). */
   const collect = (a: number, b: number = a): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i < ledger.length; i++) {
-      const v = ledger[i];
-      if (v === a || v === b) out.push(i + 1);
-    }
+    let n = 0;
+    for (let i = 0; i < ledger.length; i++) if (ledger[i] === a || ledger[i] === b) n++;
+    const out: number[] = new Array<number>(n);
+    let k = 0;
+    for (let i = 0; i < ledger.length && k < n; i++) if (ledger[i] === a || ledger[i] === b) out[k++] = i + 1;
     return out;
   };
   const status = (row: number): ReviewRow['status'] => {
@@ -80,16 +82,20 @@ export function buildRowIndex(ledger: Int32Array, packed: PackedIssues): RowInde
 
 /** The union of two ascending lists, ascending, without repeats. */
 function union(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
+  if (a.length === 0) return [...b];
+  if (b.length === 0) return [...a];
+  const out: number[] = new Array<number>(a.length + b.length);
+  let n = 0;
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     const x = i < a.length ? (a[i] as number) : Infinity;
     const y = j < b.length ? (b[j] as number) : Infinity;
-    const next = Math.min(x, y);
+    const next = x < y ? x : y;
     if (x === next) i++;
     if (y === next) j++;
-    if (out[out.length - 1] !== next) out.push(next);
+    if (n === 0 || out[n - 1] !== next) out[n++] = next;
   }
+  out.length = n;
   return out;
 }

@@ -339,7 +339,7 @@ async function inSlices<T>(items: readonly T[], each: (item: T) => void): Promis
   }
 }
 
-const SLICE = 20_000;
+const SLICE = 10_000;
 
 function severityRank(s: string): number {
   return s === 'blocking' ? 0 : s === 'warning' ? 1 : 2;
