@@ -12,6 +12,7 @@ import type { JobView } from '../../shared/jobs/job-reducer.js';
 import type { JobSpec } from '../../shared/jobs/job-spec.js';
 import type { VerifyRun, VerifyStarted } from '../../shared/verify/verify-records.js';
 import { serveWorker } from './worker-protocol.js';
+import { lowerThreadPriority } from './thread-priority.js';
 import { writeResultCsv } from '../services/results/result-csv.js';
 import { buildPlan, loadBatchRows, planOfRun, type PlanBatch, type PlanChoice, type RowToCheck, type VerifyPlan } from '../services/verify/verify-plan.js';
 import { problemRows } from '../services/verify/verify-problems.js';
@@ -46,6 +47,8 @@ export interface JobDataWorkerApi {
 }
 
 if (parentPort) {
+  // Background work: when the CPU is short, the main thread (the window's calls) goes first.
+  lowerThreadPriority();
   serveWorker<JobDataWorkerApi, never>(parentPort, {
     resultCsv: (r) => writeResultCsv(r.spec, r.view, r.events, r.path, r.verifyJournal, r.words),
     verifyPlan: (r) => buildPlan(r.spec, r.view, r.events, r.choice),

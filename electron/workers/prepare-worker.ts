@@ -7,6 +7,7 @@ import { runPrepare } from '../services/prepare/prepare-pipeline.js';
 import type { PrepareProgress, PrepareRequest } from '../services/prepare/prepare-types.js';
 import { packPrepareResult, type PackedPrepareResult } from '../services/prepare/packed-issues.js';
 import { serveWorker } from './worker-protocol.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 /** Events the prepare worker posts: progress of the running job. */
 export type PrepareWorkerEvent = { readonly type: 'progress'; readonly progress: PrepareProgress };
@@ -20,6 +21,8 @@ export interface PrepareWorkerApi {
 }
 
 if (parentPort) {
+  // Background work: when the CPU is short, the main thread (the window's calls) goes first.
+  lowerThreadPriority();
   let abort = new AbortController();
   let lastPost = 0;
   const post = serveWorker<PrepareWorkerApi, PrepareWorkerEvent>(parentPort, {

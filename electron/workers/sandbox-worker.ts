@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import { serveWorker } from './worker-protocol.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 /** The sandbox worker's methods: start one sandbox over a data folder, and close it. */
 export interface SandboxWorkerApi {
@@ -15,6 +16,8 @@ export interface SandboxWorkerApi {
 }
 
 if (parentPort) {
+  // Background work: when the CPU is short, the main thread (the window's calls) goes first.
+  lowerThreadPriority();
   let running: RunningSandbox | null = null;
   serveWorker<SandboxWorkerApi, never>(parentPort, {
     async start({ dataDir }) {
