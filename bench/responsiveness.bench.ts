@@ -12,7 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -156,6 +156,7 @@ export async function run(): Promise<void> {
     await writeFile(join(home, 'settings.json'), JSON.stringify({ verify: { waitMinutes: 0, requestsPerSecond: 0 } }));
     await mkdir(join(work, 'static'), { recursive: true });
     app = await startBrowserMode({ homeDir: home, staticDir: join(work, 'static'), log: (line) => console.error(line) });
+    const loadBefore = loadavg()[0] ?? 0;
     const probe = new LoopDelayProbe(10);
     const t0 = performance.now();
     const review = await wholeJob(app, csv.path, sandbox?.baseUrl ?? null, probe);
@@ -164,6 +165,8 @@ export async function run(): Promise<void> {
     console.log(`sandbox: ${ownProcess ? 'own process' : 'built-in Local sandbox'}`);
     console.log(`file_mb: ${(csv.bytes / 1e6).toFixed(1)}`);
     console.log(`review_rows_ready_warning_blocked_excluded: ${review.ready} ${review.warnings} ${review.blocking} ${review.excluded}`);
+    // The delays are wall-clock: on a shared machine other processes' load shows in them, so it is printed too.
+    console.log(`machine_load_average_1m_before_after: ${loadBefore.toFixed(2)} ${(loadavg()[0] ?? 0).toFixed(2)} (${cpus().length} cores)`);
     console.log(`job_seconds: ${((performance.now() - t0) / 1000).toFixed(1)}`);
     for (const s of probe.steps) console.log(`step_${s.name}: ${s.seconds.toFixed(1)} s, delay p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`);
     console.log(`main_thread_delay_p99_ms: ${total.p99.toFixed(1)}`);
