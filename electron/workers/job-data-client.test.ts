@@ -1,7 +1,7 @@
 // The job-data worker does the row-sized work of a finished job off the main thread: what it writes must
 // be byte for byte what the same function writes on the calling thread, and its write errors must reach
 // the caller as the WriteFailedError the job service tests for.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
@@ -63,5 +63,16 @@ describe('the job-data worker', () => {
     await stopJobDataWorker();
     const again = await inJobDataWorker('verifyProblems', { preparedDir: prepared, run: { settled: new Map() } as never, offset: 0, limit: 10 });
     expect(again).toEqual({ total: 0, rows: [] });
+  });
+
+  it('reads a text file and encodes a JSON reply exactly as the main thread would', async () => {
+    const home = await tempHome();
+    cleanups.push(() => rm(home, { recursive: true, force: true }));
+    const text = '\uFEFFOutcome,Reason\r\n"=1+1, ""quoted""",서울\n'.repeat(5000);
+    const path = join(home, 'results.csv');
+    await writeFile(path, text);
+    expect(await inJobDataWorker('readText', { path })).toBe(text);
+    const reply = { ok: true, value: { name: 'results.csv', rows: 5000, text } };
+    expect(Buffer.from(await inJobDataWorker('encodeJson', { value: reply })).equals(Buffer.from(JSON.stringify(reply)))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * follow-up jobs. The main thread only coordinates (HTTP, journal, events) and stays responsive.
  * Speaks the request/reply envelope of worker-protocol.ts; one request at a time per worker.
  */
+import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import type { ResultWords } from '../../shared/contract/result-words.js';
 import type { VerifyProblemRow } from '../../shared/contract/verify.js';
@@ -44,6 +45,10 @@ export interface JobDataWorkerApi {
   retryPrepared(args: JobData & { outDir: string }): Prepared;
   /** writeLinesPrepared (jobs/job-retry.ts) of the job's global batch lines `lines`. */
   linesPrepared(args: { spec: JobSpec; lines: readonly number[]; outDir: string; empty: 'none-failed' | 'none-missing' }): Prepared;
+  /** A UTF-8 text file's contents (a result CSV of tens of megabytes is decoded here, not on the main thread). */
+  readText(args: { path: string }): Promise<string>;
+  /** `JSON.stringify(value)` as UTF-8 bytes (a reply carrying tens of megabytes of text is encoded here). */
+  encodeJson(args: { value: unknown }): Promise<Uint8Array>;
 }
 
 if (parentPort) {
@@ -56,6 +61,8 @@ if (parentPort) {
     verifyBatchRows: (r) => loadBatchRows(r.batch, new Set(r.skip), r.waitMs),
     verifyProblems: (r) => problemRows(r.preparedDir, r.run, r.offset, r.limit),
     retryPrepared: (r) => writeRetryPrepared(r.spec, r.view, r.events, r.outDir),
+    readText: ({ path }) => readFile(path, 'utf8'),
+    encodeJson: async ({ value }) => Buffer.from(JSON.stringify(value)),
     linesPrepared: (r) => {
       const wanted = new Set(r.lines);
       const firstLine = new Map<number, number>();
