@@ -49,6 +49,8 @@ function apiClient(app: BrowserMode) {
         res.setEncoding('utf8');
         res.on('data', (d: string) => (text += d));
         res.on('end', () => {
+          // The browser, not the host, parses a reply: a large one (a whole results file) is not parsed here in the host's thread.
+          if (text.length > 1024 * 1024 && text.startsWith('{"ok":true')) return resolve(undefined);
           const reply = JSON.parse(text) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
           if (reply.ok) resolve(reply.value);
           else reject(new Error(`${path}: ${reply.error?.code} ${reply.error?.message}`));
