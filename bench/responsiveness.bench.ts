@@ -45,12 +45,17 @@ function apiClient(app: BrowserMode) {
   const send = (path: string, type: string, body: NodeJS.ReadableStream | string, length?: number): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const req = request(`${app.host.origin}${path}`, { method: 'POST', headers: { ...headers, 'content-type': type, ...(length === undefined ? {} : { 'content-length': length }) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (text += d));
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (d: Buffer) => {
+          chunks.push(d);
+          size += d.length;
+        });
         res.on('end', () => {
-          // The browser, not the host, parses a reply: a large one (a whole results file) is not parsed here in the host's thread.
-          if (text.length > 1024 * 1024 && text.startsWith('{"ok":true')) return resolve(undefined);
+          const head = Buffer.concat(chunks.slice(0, 1)).subarray(0, 16).toString('latin1');
+          // The browser, not the host, decodes and parses a reply: a large one (a whole results file) is left as bytes here, in the host's thread.
+          if (size > 1024 * 1024 && head.startsWith('{"ok":true')) return resolve(undefined);
+          const text = Buffer.concat(chunks).toString('utf8');
           const reply = JSON.parse(text) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
           if (reply.ok) resolve(reply.value);
           else reject(new Error(`${path}: ${reply.error?.code} ${reply.error?.message}`));
