@@ -5,8 +5,9 @@
  * upload it to the built-in Local sandbox (the default connection; RESPONSIVENESS_BENCH_SANDBOX=process
  * runs a sandbox in a child process instead), wait for the automatic verification, write the results
  * file, list the history — while `monitorEventLoopDelay` samples the host's main thread every 10 ms.
- * Prints `main_thread_delay_p99_ms` (goal ≤ 50) and `main_thread_delay_max_ms` (goal ≤ 200), and the
- * same two figures per step so an offender can be found. RESPONSIVENESS_BENCH_ROWS changes the rows.
+ * Prints `main_thread_delay_p99_ms` (goal ≤ 50) and `main_thread_delay_max_ms` (goal ≤ 200), the same
+ * two figures per step so an offender can be found, and, side by side, those of an idle process sampled
+ * over the same time (on a shared machine, waiting for a CPU shows in both). RESPONSIVENESS_BENCH_ROWS changes the rows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -19,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import type { AppEvent, FileSummary, MappingSuggestion, ReviewSummary } from '../shared/contract/index.js';
 import { startBrowserMode, type BrowserMode } from '../electron/web/browser-mode.js';
 import { makeBigCsv } from './data/make-big-csv.js';
-import { LoopDelayProbe } from './data/loop-delay-probe.js';
+import { LoopDelayProbe, startControlProbe } from './data/loop-delay-probe.js';
 
 const sandboxCli = fileURLToPath(new URL('../sandbox/cli.ts', import.meta.url));
 
@@ -164,10 +165,12 @@ export async function run(): Promise<void> {
     await mkdir(join(work, 'static'), { recursive: true });
     app = await startBrowserMode({ homeDir: home, staticDir: join(work, 'static'), log: (line) => console.error(line) });
     const loadBefore = loadavg()[0] ?? 0;
+    const control = startControlProbe(10);
     const probe = new LoopDelayProbe(10);
     const t0 = performance.now();
     const review = await wholeJob(app, csv.path, sandbox?.baseUrl ?? null, probe);
     const total = probe.stop();
+    const idle = await control.stop();
     console.log(`rows: ${rows}`);
     console.log(`sandbox: ${ownProcess ? 'own process' : 'built-in Local sandbox'}`);
     console.log(`file_mb: ${(csv.bytes / 1e6).toFixed(1)}`);
@@ -176,6 +179,9 @@ export async function run(): Promise<void> {
     console.log(`machine_load_average_1m_before_after: ${loadBefore.toFixed(2)} ${(loadavg()[0] ?? 0).toFixed(2)} (${cpus().length} cores)`);
     console.log(`job_seconds: ${((performance.now() - t0) / 1000).toFixed(1)}`);
     for (const s of probe.steps) console.log(`step_${s.name}: ${s.seconds.toFixed(1)} s, delay p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`);
+    // Side by side: an idle process on the same machine over the same time (what waiting for a CPU alone costs).
+    console.log(`control_idle_process_delay_p99_ms: ${idle.p99.toFixed(1)}`);
+    console.log(`control_idle_process_delay_max_ms: ${idle.max.toFixed(1)}`);
     console.log(`main_thread_delay_p99_ms: ${total.p99.toFixed(1)}`);
     console.log(`main_thread_delay_max_ms: ${total.max.toFixed(1)}`);
   } finally {

@@ -2,6 +2,7 @@
  * Samples this thread's event-loop delay (`monitorEventLoopDelay`) over a whole run and over each named
  * step of it, in milliseconds. The figures include the sampling interval itself, as Node reports them.
  */
+import { spawn } from 'node:child_process';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 
 export interface DelayFigures {
@@ -44,4 +45,30 @@ export class LoopDelayProbe {
     this.total.disable();
     return { p99: ms(this.total.percentile(99)), max: ms(this.total.max) };
   }
+}
+
+/**
+ * Starts an idle Node process that samples its own event-loop delay the same way: the side-by-side
+ * control, since on a shared machine a thread that does nothing also waits for a CPU now and then.
+ * `stop()` resolves with its figures.
+ */
+export function startControlProbe(resolutionMs: number): { stop(): Promise<DelayFigures> } {
+  const script = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: ${resolutionMs} }); h.enable();
+process.stdin.resume(); process.stdin.on('end', () => { h.disable(); process.stdout.write(JSON.stringify({ p99: h.percentile(99) / 1e6, max: h.max / 1e6 })); process.exit(0); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  return {
+    stop: () =>
+      new Promise((resolve, reject) => {
+        child.once('exit', () => {
+          try {
+            resolve(JSON.parse(out) as DelayFigures);
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+        child.stdin.end();
+      }),
+  };
 }
