@@ -24,7 +24,7 @@ export interface AppHost {
 export async function startAppHost(options: { homeDir?: string; env?: Record<string, string>; viaNpmStart?: boolean } = {}): Promise<AppHost> {
   const homeDir = options.homeDir ?? (await mkdtemp(join(tmpdir(), 'pl-e2e-')));
   // `viaNpmStart` runs the very script `npm start` runs (asking for browser mode, so it does not try the Electron download).
-  const args = options.viaNpmStart ? ['scripts/start.mjs', '--browser', '--port', '0'] : ['--import', 'tsx', 'electron/web/main.ts', '--port', '0'];
+  const args = options.viaNpmStart ? ['scripts/start.mjs', '--browser', '--no-open', '--port', '0'] : ['--import', 'tsx', 'electron/web/main.ts', '--port', '0'];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...options.env, PROFILE_LOADER_HOME: homeDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import type { JobEvent } from '../../shared/jobs/job-events.js';
 import { createHttpTransport, type Transport } from '../upload/http-transport.js';
 import { RateLimiterRegistry } from '../upload/rate-limiter.js';
 import { ConnectionService, type LocalSandbox } from './connections/connection-service.js';
+import { startSandboxInWorker } from './connections/local-sandbox-worker.js';
 import { JobService } from './jobs/job-service.js';
 import type { ProfileLookup, VerifyEvent } from '../../shared/contract/verify.js';
 import type { ProfileLookupKind } from '../../shared/target/urls.js';
@@ -51,9 +52,9 @@ export interface UploadServices {
   close(): Promise<void>;
 }
 
+/** The built-in sandbox runs in a worker thread: its ingest of a large batch must not stall the app. */
 async function defaultStartLocalSandbox(dataDir: string): Promise<LocalSandbox> {
-  const { startSandbox } = await import('../../sandbox/index.js');
-  return startSandbox({ dataDir, port: 0 });
+  return startSandboxInWorker(dataDir);
 }
 
 /**

@@ -1,15 +1,19 @@
 /**
- * `tsx electron/web/main.ts [--port N] [--reason TEXT]`: runs the app in browser mode and prints the
- * address to open. Ctrl+C stops it cleanly.
+ * `tsx electron/web/main.ts [--port N] [--reason TEXT] [--open]`: runs the app in browser mode and prints
+ * the address to open (with `--open`, also opens it in the default browser; failing that, the printed
+ * address is all). Ctrl+C stops it cleanly.
  */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppCallError } from '../../shared/contract/errors.js';
 import { describeError } from '../messages/error-words.js';
 import { startBrowserMode } from './browser-mode.js';
+import { OPEN_PAGE, openInBrowser } from './open-in-browser.js';
 
-let args: { port?: string | undefined; reason?: string | undefined };
+let args: { port?: string | undefined; reason?: string | undefined; open?: boolean | undefined };
 try {
-  args = parseArgs({ args: process.argv.slice(2), strict: true, options: { port: { type: 'string' }, reason: { type: 'string' } } }).values;
+  args = parseArgs({ args: process.argv.slice(2), strict: true, options: { port: { type: 'string' }, reason: { type: 'string' }, open: { type: 'boolean' } } }).values;
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
@@ -29,10 +33,16 @@ try {
   console.log(`State folder: ${app.services.homeDir}. Press Ctrl+C to stop.`);
   const stop = async () => {
     await app.close();
+    // The page that sent the browser on holds this run's key: it goes with the run.
+    await rm(join(app.services.homeDir, OPEN_PAGE), { force: true });
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  if (args.open) {
+    const opened = await openInBrowser(app.host.url, app.services.homeDir);
+    console.log(opened.opened ? 'Opened it in your default browser.' : `No browser could be opened here (${opened.detail}): open the address above yourself.`);
+  }
 } catch (error) {
   const code = (error as { code?: string }).code;
   const why = error instanceof AppCallError ? describeError(error) : error instanceof Error ? error.message : String(error);

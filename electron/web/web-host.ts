@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppServices } from '../services/app-services.js';
 import { failedReply, okReply, type Reply } from '../../shared/contract/reply.js';
 import { dispatchCall } from '../services/dispatch.js';
+import { inJobDataWorker } from '../workers/job-data-client.js';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../store/settings-store.js';
 import { TOKEN_HEADER, checkAccess, tokenCookieName } from './access-guard.js';
 import { pathGuard } from './path-guard.js';
@@ -110,7 +111,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const name = decodePart(path.slice('/api/call/'.length));
       const body = await readJson(req);
       if (body === undefined) return sendJson(res, 400, failedReply('bad-arguments', { call: name, field: '', detail: 'the request body is not JSON' }));
-      return sendJson(res, 200, await dispatchCall(guarded, name, body, log));
+      const reply = await dispatchCall(guarded, name, body, log);
+      // A reply carrying a whole results file (up to 64 MB of text) is encoded off the main thread.
+      if (carriesLargeText(reply)) return sendEncoded(res, 200, await inJobDataWorker('encodeJson', { value: reply }));
+      return sendJson(res, 200, reply);
     }
     if (path === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
@@ -200,6 +204,20 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** Replies whose JSON is worth making in a worker: a value with a `text` over LARGE_TEXT characters. */
+const LARGE_TEXT = 1024 * 1024;
+
+function carriesLargeText(reply: Reply<unknown>): boolean {
+  if (!reply.ok || typeof reply.value !== 'object' || reply.value === null) return false;
+  const text = (reply.value as { text?: unknown }).text;
+  return typeof text === 'string' && text.length > LARGE_TEXT;
+}
+
+function sendEncoded(res: ServerResponse, status: number, body: Uint8Array): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': body.byteLength });
+  res.end(body);
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

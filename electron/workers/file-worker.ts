@@ -9,6 +9,7 @@ import type { ReadOptions, TableInfo } from '../io/table-types.js';
 import { RowStore } from '../store/row-store.js';
 import { AppCallError, type AppError } from '../../shared/contract/errors.js';
 import { serveWorker, toWorkerError } from './worker-protocol.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 /** Events the file worker posts while counting rows. */
 export type FileWorkerEvent =
@@ -25,6 +26,8 @@ export interface FileWorkerApi {
 }
 
 if (parentPort) {
+  // Background work: when the CPU is short, the main thread (the window's calls) goes first.
+  lowerThreadPriority();
   const port = parentPort;
   void workerData;
   let store: RowStore | undefined;

@@ -4,8 +4,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runPrepare } from '../services/prepare/prepare-pipeline.js';
-import type { PrepareProgress, PrepareRequest, PrepareResult } from '../services/prepare/prepare-types.js';
+import type { PrepareProgress, PrepareRequest } from '../services/prepare/prepare-types.js';
+import { packPrepareResult, type PackedPrepareResult } from '../services/prepare/packed-issues.js';
 import { serveWorker } from './worker-protocol.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 /** Events the prepare worker posts: progress of the running job. */
 export type PrepareWorkerEvent = { readonly type: 'progress'; readonly progress: PrepareProgress };
@@ -13,17 +15,20 @@ export type PrepareWorkerEvent = { readonly type: 'progress'; readonly progress:
 /** The prepare worker's methods. */
 export interface PrepareWorkerApi {
   [method: string]: (args: never) => Promise<unknown>;
-  prepare(args: PrepareRequest): Promise<PrepareResult>;
+  /** The run's result, its row issues packed (a Review of a large file can have hundreds of thousands). */
+  prepare(args: PrepareRequest): Promise<PackedPrepareResult>;
   cancel(args: Record<string, never>): Promise<void>;
 }
 
 if (parentPort) {
+  // Background work: when the CPU is short, the main thread (the window's calls) goes first.
+  lowerThreadPriority();
   let abort = new AbortController();
   let lastPost = 0;
   const post = serveWorker<PrepareWorkerApi, PrepareWorkerEvent>(parentPort, {
     async prepare(request) {
       abort = new AbortController();
-      return runPrepare(request, {
+      const result = await runPrepare(request, {
         signal: abort.signal,
         onProgress: (progress) => {
           const now = Date.now();
@@ -32,6 +37,7 @@ if (parentPort) {
           post({ type: 'progress', progress });
         },
       });
+      return packPrepareResult(result);
     },
     async cancel() {
       abort.abort();

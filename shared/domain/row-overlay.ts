@@ -10,39 +10,67 @@ export const rowEditSchema = z.object({
 });
 export type RowEdit = z.infer<typeof rowEditSchema>;
 
-/** The edits of one file, by row. Later edits of a row merge into earlier ones. */
+/**
+ * The edits of one file, by row. Later edits of a row merge into earlier ones. Rows that are only left
+ * out (a bulk exclusion can leave out hundreds of thousands) are kept as bare numbers in a set, not as
+ * one object each, so a long Review session does not load the garbage collector with them.
+ */
 export class RowOverlay {
   private readonly edits = new Map<number, RowEdit>();
+  private readonly leftOut = new Set<number>();
 
-  constructor(edits: readonly RowEdit[] = []) {
+  /** The overlay of `edits`, plus `excluded` rows left out (the shape of `packed()`). */
+  constructor(edits: readonly RowEdit[] = [], excluded?: ArrayLike<number>) {
     for (const e of edits) this.set(e);
+    if (excluded) for (let i = 0; i < excluded.length; i++) this.set({ row: excluded[i] as number, exclude: true });
   }
 
   /** Records an edit; `exclude: false` re-includes, cells merge with earlier cell edits. */
   set(edit: RowEdit): void {
-    const prev = this.edits.get(edit.row);
+    const prev = this.get(edit.row);
     const cells = prev?.cells || edit.cells ? { ...prev?.cells, ...edit.cells } : undefined;
     const exclude = edit.exclude ?? prev?.exclude;
+    if (exclude === true && cells === undefined) {
+      this.edits.delete(edit.row);
+      this.leftOut.add(edit.row);
+      return;
+    }
+    this.leftOut.delete(edit.row);
     this.edits.set(edit.row, { row: edit.row, ...(exclude !== undefined ? { exclude } : {}), ...(cells ? { cells } : {}) });
   }
 
   /** Drops every edit of a row. */
   clear(row: number): void {
     this.edits.delete(row);
+    this.leftOut.delete(row);
   }
 
   /** Returns the edit of a row, if any. */
   get(row: number): RowEdit | undefined {
-    return this.edits.get(row);
+    return this.edits.get(row) ?? (this.leftOut.has(row) ? { row, exclude: true } : undefined);
   }
 
-  /** Returns every edit, ordered by row (what crosses to the worker). */
+  /** Returns every edit, ordered by row. */
   list(): readonly RowEdit[] {
-    return [...this.edits.values()].sort((a, b) => a.row - b.row);
+    const out = [...this.edits.values()];
+    for (const row of this.leftOut) out.push({ row, exclude: true });
+    return out.sort((a, b) => a.row - b.row);
+  }
+
+  /**
+   * Every edit in the shape that crosses to a worker cheaply: the rows that are only left out as one
+   * ascending Int32Array, every other edit as it is, ordered by row. `new RowOverlay(edits, excluded)`
+   * gives the same overlay back.
+   */
+  packed(): { readonly edits: readonly RowEdit[]; readonly excluded: Int32Array } {
+    const excluded = new Int32Array(this.leftOut.size);
+    let n = 0;
+    for (const row of this.leftOut) excluded[n++] = row;
+    return { edits: [...this.edits.values()].sort((a, b) => a.row - b.row), excluded: excluded.sort() };
   }
 
   get size(): number {
-    return this.edits.size;
+    return this.edits.size + this.leftOut.size;
   }
 }
 

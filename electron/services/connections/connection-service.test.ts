@@ -138,7 +138,7 @@ describe('connections', () => {
     expect(jobSummary(done)).toMatchObject({ state: 'completed', confirmed: 15, sent: 15 });
   });
 
-  it('the built-in Local sandbox starts an in-process sandbox and takes an upload', async () => {
+  it('the built-in Local sandbox starts a sandbox (in a worker thread) and takes an upload', async () => {
     const { home, s } = await services();
     const local = await s.connections.resolve('Local sandbox');
     expect(local.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

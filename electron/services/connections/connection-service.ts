@@ -18,7 +18,7 @@ import type { HandlerSlice } from '../handlers.js';
 
 export { checkBaseUrl, checkToken } from './connection-fields.js';
 
-/** Id, client code and name of the built-in connection that starts the in-process sandbox. */
+/** Id, client code and name of the built-in connection that starts the local sandbox (in a worker thread). */
 export const LOCAL_SANDBOX_ID = 'local-sandbox';
 export const LOCAL_SANDBOX_CLIENT = 'sandbox';
 const LOCAL_SANDBOX_BASE = 'sandbox:local';

@@ -19,8 +19,7 @@ import type { ConnectionService } from '../connections/connection-service.js';
 import { jobListItem, listJobs, type HistorySource } from './job-history.js';
 import { jobPaths, newJobId, type JobPaths } from './job-paths.js';
 import { repairJournal } from './job-repair.js';
-import { writeLinesPrepared, writeRetryPrepared } from './job-retry.js';
-import { writeResultCsv } from '../results/result-csv.js';
+import { inJobDataWorker } from '../../workers/job-data-client.js';
 import type { ResultWords } from '../../../shared/contract/result-words.js';
 
 export interface JobServiceOptions {
@@ -232,7 +231,7 @@ export class JobService {
   private async writeFinalResults(jobId: string, paths: JobPaths, opts: Pick<RunOptions, 'onEvent' | 'onResultsFailed'>): Promise<void> {
     try {
       const final = await this.load(jobId);
-      await writeResultCsv(final.spec, final.view, final.events, paths.results, paths.verifyJournal);
+      await inJobDataWorker('resultCsv', { ...final, path: paths.results, verifyJournal: paths.verifyJournal });
     } catch (error) {
       if (!(error instanceof WriteFailedError)) throw error;
       this.options.log?.(`[jobs] result CSV of ${jobId} failed: ${error.message}`);
@@ -338,22 +337,24 @@ export class JobService {
     await this.backgroundRuns.get(jobId);
     const job = await this.load(jobId);
     const paths = jobPaths(this.options.homeDir, jobId);
-    return { path: paths.results, rows: await writeResultCsv(job.spec, job.view, job.events, paths.results, paths.verifyJournal, words) };
+    // A million-row file takes seconds to write: a worker thread writes it, so the app keeps answering.
+    return { path: paths.results, rows: await inJobDataWorker('resultCsv', { ...job, path: paths.results, verifyJournal: paths.verifyJournal, words }) };
   }
 
   /** Creates a new job from the failed, unknown and not-sent rows of a finished job (same connection unless given). */
   async retryFailed(jobId: string, profileId?: string): Promise<JobSpec> {
     const job = await this.load(jobId);
-    return this.createFollowUp(job, profileId, (dir) => writeRetryPrepared(job.spec, job.view, job.events, dir));
+    return this.createFollowUp(job, profileId, (outDir) => inJobDataWorker('retryPrepared', { ...job, outDir }));
   }
 
   /**
-   * Creates a new job of the lines of a job that `pick` chooses (batch index, 0-based line), with the
-   * values they were sent with — "Re-send missing rows" after a verification. Throws `nothing-to-retry`.
+   * Creates a new job of the given lines of a job (global 0-based batch lines, the row ledger's
+   * numbering), with the values they were sent with — "Re-send missing rows" after a verification.
+   * Throws `nothing-to-retry`.
    */
-  async resendLines(jobId: string, pick: (batch: number, line: number) => boolean): Promise<JobSpec> {
+  async resendLines(jobId: string, lines: readonly number[]): Promise<JobSpec> {
     const job = await this.load(jobId);
-    return this.createFollowUp(job, undefined, (dir) => writeLinesPrepared(job.spec, pick, dir, 'none-missing'));
+    return this.createFollowUp(job, undefined, (outDir) => inJobDataWorker('linesPrepared', { spec: job.spec, lines, outDir, empty: 'none-missing' }));
   }
 
   /** Writes a follow-up job's prepared folder with `write` and creates the job (same connection unless given). */

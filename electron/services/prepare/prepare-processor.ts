@@ -102,7 +102,7 @@ export class PrepareProcessor {
       ledger: await LedgerWriter.create(join(req.outDir, LEDGER_FILE)),
       report: await RejectedReportWriter.create(join(req.outDir, REJECTED_FILE), info.headers),
       sourceRows: await SourceRowsWriter.create(join(req.outDir, SOURCE_ROWS_FILE), info.headers, neverKept(guard, info.headers)),
-      overlay: new RowOverlay(req.edits),
+      overlay: new RowOverlay(req.edits, req.excluded),
       // Sized from the file (about 64 bytes a row at least) so a large file does not rehash as it grows.
       tracker: new DuplicateTracker(Math.min(1 << 22, Math.max(1 << 12, Math.ceil(info.sizeBytes / 64)))),
       groups: new Map(),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { defaultMapping } from '../../../shared/domain/mapping-spec.js';
 import { DEFAULT_VALUE_FIXES } from '../../../shared/validation/value-fixes.js';
 import { prepareInWorker } from './prepare-runner.js';
+import { unpackIssues } from './packed-issues.js';
 import { runPrepare } from './prepare-pipeline.js';
 import type { PrepareProgress, PrepareRequest } from './prepare-types.js';
 
@@ -34,8 +35,8 @@ describe('prepareInWorker', () => {
     const inWorker = await prepareInWorker(req(path, join(dir, 'w'), ['id', 'city']), { onProgress: (p) => events.push(p) });
     const inProcess = await runPrepare(req(path, join(dir, 'p'), ['id', 'city']));
     expect(inWorker.manifest).toMatchObject({ rows: 3, valid: 2, rejected: 1 });
-    expect(inWorker.issues).toEqual(inProcess.issues);
-    expect(inWorker.issues[0]).toMatchObject({ code: 'value-comma-fixed', row: 2, column: 'city', params: { value: 'Daejeon, KR' } });
+    expect([...inWorker.fileIssues, ...unpackIssues(inWorker.rowIssues)]).toEqual(inProcess.issues);
+    expect(unpackIssues(inWorker.rowIssues)[0]).toMatchObject({ code: 'value-comma-fixed', row: 2, column: 'city', params: { value: 'Daejeon, KR' } });
     const a = await readFile(join(dir, 'w', 'batch-0001.txt'));
     expect(a.equals(await readFile(join(dir, 'p', 'batch-0001.txt')))).toBe(true);
     expect(events.at(-1)).toEqual({ stage: 'finishing', rows: 3 });

@@ -2,15 +2,17 @@ import { AppCallError } from '../../../shared/contract/errors.js';
 import { spawnWorker } from '../../workers/spawn-worker.js';
 import type { PrepareWorkerApi, PrepareWorkerEvent } from '../../workers/prepare-worker.js';
 import { WorkerClient } from '../../workers/worker-protocol.js';
-import type { PrepareProgress, PrepareRequest, PrepareResult } from './prepare-types.js';
+import type { PrepareProgress, PrepareRequest } from './prepare-types.js';
+import type { PackedPrepareResult } from './packed-issues.js';
 
 /**
- * Runs one prepare job in a fresh worker thread and resolves with its result. Rejects with the
+ * Runs one prepare job in a fresh worker thread and resolves with its result, row issues packed
+ * (packed-issues.ts: the main thread unpacks only the rows it shows). Rejects with the
  * pipeline's AppCallError (e.g. `empty-file`, `mapping-column-missing`, `cancelled`), `worker-crashed`,
  * or an Error with code `internal` for anything unexpected; aborting the signal cancels the job and
  * rejects with `cancelled`. The worker always stops before this settles.
  */
-export async function prepareInWorker(request: PrepareRequest, opts: { signal?: AbortSignal; onProgress?: (p: PrepareProgress) => void } = {}): Promise<PrepareResult> {
+export async function prepareInWorker(request: PrepareRequest, opts: { signal?: AbortSignal; onProgress?: (p: PrepareProgress) => void } = {}): Promise<PackedPrepareResult> {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const client = new WorkerClient<PrepareWorkerApi, PrepareWorkerEvent>(spawnWorker(new URL(`../../workers/prepare-worker${ext}`, import.meta.url)), (event) => {
     if (event.type === 'progress') opts.onProgress?.(event.progress);

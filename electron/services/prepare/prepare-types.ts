@@ -17,6 +17,8 @@ export interface PrepareRequest {
   readonly fixes: ValueFixes;
   /** The user's edits and exclusions, applied on the fly (the source file is not rewritten). */
   readonly edits: readonly RowEdit[];
+  /** More rows left out, besides `edits` (RowOverlay.packed(): a bulk exclusion crosses to the worker as one array). */
+  readonly excluded?: Int32Array;
   /** Folder that receives the batch files, manifest.json, rows.ledger, rejected-rows.csv and source-rows.csv (created if missing). */
   readonly outDir: string;
   readonly batchRows?: number;

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { inJobDataWorker } from '../../workers/job-data-client.js';
 import type { JobResultFile } from '../../../shared/contract/jobs.js';
 import { RESULT_TEXT_LIMIT } from '../../../shared/contract/results.js';
 import type { ResultDownload } from '../../../shared/contract/results.js';
@@ -29,7 +30,8 @@ export function createResultDownloadHandlers(jobs: ResultSource, limit: number =
       const written = await jobs.results(jobId, words);
       const { spec } = await jobs.load(jobId);
       const { size } = await stat(written.path);
-      const text = size <= limit ? await readFile(written.path, 'utf8') : null;
+      // Up to 64 MB of text: decoded in the job-data worker, so the main thread keeps answering.
+      const text = size <= limit ? await inJobDataWorker('readText', { path: written.path }) : null;
       return { name: resultFileName(spec.source.file, jobId), path: written.path, rows: written.rows, bytes: size, text };
     },
   };

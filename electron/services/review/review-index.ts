@@ -1,6 +1,6 @@
 import type { ReviewFilter, ReviewIssue, ReviewRow } from '../../../shared/contract/review.js';
-import type { Issue } from '../../../shared/validation/issue.js';
 import { LEDGER_DUPLICATE, LEDGER_EXCLUDED, LEDGER_REJECTED } from '../prepare/prepare-ledger.js';
+import { firstIssueAt, issuesOfRow, type PackedIssues } from '../prepare/packed-issues.js';
 
 /** What one validation run knows per row: its status (from the ledger) and its issues (from the kept issues). */
 export interface RowIndex {
@@ -13,57 +13,89 @@ export interface RowIndex {
 }
 
 const NONE: readonly ReviewIssue[] = [];
+const WARNING = 1;
+const INFO = 2;
 
 /**
  * Builds the index of one run from its row ledger (one entry per row: batch line, excluded, rejected,
- * duplicate) and its issues. Memory: the ledger plus the kept issues; filtered lists are built lazily.
+ * duplicate) and its row issues, packed as the prepare worker sent them. Every lookup works on the
+ * typed arrays — a run's issues are unpacked only for the rows a page shows — so no call walks more
+ * than the ledger and the issue arrays once; filtered lists are built lazily and kept.
  */
-export function buildRowIndex(ledger: Int32Array, issues: readonly Issue[]): RowIndex {
-  const byRow = new Map<number, ReviewIssue[]>();
-  for (const issue of issues) {
-    if (issue.row === null) continue;
-    const list = byRow.get(issue.row);
-    if (list) list.push(issue);
-    else byRow.set(issue.row, [issue]);
-  }
-  const sentWithWarning = (row: number): boolean => (ledger[row - 1] ?? -2) >= 0 && (byRow.get(row)?.some((i) => i.severity === 'warning') ?? false);
-  let warningRows = 0;
-  for (const row of byRow.keys()) if (sentWithWarning(row)) warningRows++;
+export function buildRowIndex(ledger: Int32Array, packed: PackedIssues): RowIndex {
+  const sent = (row: number): boolean => (ledger[row - 1] ?? -2) >= 0;
+  /** The distinct rows, ascending, of the issues `keep` accepts. */
+  const issueRows = (keep: (i: number) => boolean): number[] => {
+    const out: number[] = new Array<number>(packed.count);
+    let n = 0;
+    for (let i = 0; i < packed.count; i++) {
+      const row = packed.rows[i] as number;
+      if ((n === 0 || out[n - 1] !== row) && keep(i)) out[n++] = row;
+    }
+    out.length = n;
+    return out;
+  };
+  const warned = issueRows((i) => packed.severities[i] === WARNING && sent(packed.rows[i] as number));
+  const warnedSet = new Set(warned);
   const cache = new Map<string, readonly number[]>();
-  const collect = (keep: (row: number) => boolean): number[] => {
-    const out: number[] = [];
-    for (let r = 1; r <= ledger.length; r++) if (keep(r)) out.push(r);
+  /** The rows whose ledger value is `a` or `b`, ascending (two tight passes, no growing: a ledger can have millions). */
+  const collect = (a: number, b: number = a): number[] => {
+    let n = 0;
+    for (let i = 0; i < ledger.length; i++) if (ledger[i] === a || ledger[i] === b) n++;
+    const out: number[] = new Array<number>(n);
+    let k = 0;
+    for (let i = 0; i < ledger.length && k < n; i++) if (ledger[i] === a || ledger[i] === b) out[k++] = i + 1;
     return out;
   };
   const status = (row: number): ReviewRow['status'] => {
     const v = ledger[row - 1];
     if (v === undefined || v === LEDGER_REJECTED) return 'blocked';
     if (v === LEDGER_EXCLUDED || v === LEDGER_DUPLICATE) return 'excluded';
-    return sentWithWarning(row) ? 'warning' : 'ready';
+    return warnedSet.has(row) ? 'warning' : 'ready';
   };
   return {
-    warningRows,
+    warningRows: warned.length,
     status,
-    issues: (row) => byRow.get(row) ?? NONE,
+    issues: (row) => {
+      const at = firstIssueAt(packed, row);
+      return at < packed.count && packed.rows[at] === row ? issuesOfRow(packed, row) : NONE;
+    },
     select(filter) {
       if (filter === 'all') return null;
       const key = typeof filter === 'string' ? filter : `code:${filter.code}`;
       const hit = cache.get(key);
       if (hit) return hit;
       let list: number[];
-      if (filter === 'blocking') list = collect((r) => ledger[r - 1] === LEDGER_REJECTED);
-      else if (filter === 'excluded') list = collect((r) => ledger[r - 1] === LEDGER_EXCLUDED || ledger[r - 1] === LEDGER_DUPLICATE);
-      else if (filter === 'warnings') list = [...byRow.keys()].filter(sentWithWarning).sort((a, b) => a - b);
-      else if (filter === 'issues') {
-        const set = new Set<number>(collect((r) => ledger[r - 1] === LEDGER_REJECTED));
-        for (const [row, list2] of byRow) if (list2.some((i) => i.severity !== 'info')) set.add(row);
-        list = [...set].sort((a, b) => a - b);
-      } else {
-        const code = filter.code;
-        list = [...byRow.entries()].filter(([, l]) => l.some((i) => i.code === code)).map(([r]) => r).sort((a, b) => a - b);
+      if (filter === 'blocking') list = collect(LEDGER_REJECTED);
+      else if (filter === 'excluded') list = collect(LEDGER_EXCLUDED, LEDGER_DUPLICATE);
+      else if (filter === 'warnings') list = warned;
+      else if (filter === 'issues') list = union(collect(LEDGER_REJECTED), issueRows((i) => packed.severities[i] !== INFO));
+      else {
+        const code = packed.codeTable.indexOf(filter.code);
+        list = code < 0 ? [] : issueRows((i) => packed.codes[i] === code);
       }
       cache.set(key, list);
       return list;
     },
   };
+}
+
+/** The union of two ascending lists, ascending, without repeats. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return [...b];
+  if (b.length === 0) return [...a];
+  const out: number[] = new Array<number>(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    const next = x < y ? x : y;
+    if (x === next) i++;
+    if (y === next) j++;
+    if (n === 0 || out[n - 1] !== next) out[n++] = next;
+  }
+  out.length = n;
+  return out;
 }

@@ -20,7 +20,7 @@ import type { HandlerSlice } from '../handlers.js';
 import { readLedger } from '../prepare/prepare-ledger.js';
 import { LEDGER_FILE, REJECTED_FILE } from '../prepare/prepare-pipeline.js';
 import { prepareInWorker } from '../prepare/prepare-runner.js';
-import type { PrepareResult } from '../prepare/prepare-types.js';
+import type { PackedPrepareResult } from '../prepare/packed-issues.js';
 import { buildRowIndex, type RowIndex } from './review-index.js';
 import { countTopValues } from './review-top-values.js';
 
@@ -130,7 +130,7 @@ export class ReviewService {
   }
 
   /** Applies a bulk action by kind, then validates again. */
-  bulk(fileId: FileId, action: BulkAction): Promise<ReviewSummary> {
+  async bulk(fileId: FileId, action: BulkAction): Promise<ReviewSummary> {
     const s = this.session(fileId);
     const last = s.last;
     switch (action.action) {
@@ -163,12 +163,17 @@ export class ReviewService {
       case 'exclude-blocking': {
         if (!last) throw new AppCallError('not-validated', { variant: 'not-run' });
         const rows = action.action === 'exclude-blocking' ? last.index.select('blocking') : last.index.select({ code: action.code });
-        for (const row of rows ?? []) s.overlay.set({ row, exclude: true });
+        // Hundreds of thousands of rows may go: a slice at a time, so other calls are answered meanwhile.
+        await inSlices(rows ?? [], (row) => s.overlay.set({ row, exclude: true }));
         break;
       }
-      case 'include-all':
-        for (const e of s.overlay.list()) if (e.exclude) s.overlay.set({ row: e.row, exclude: false });
+      case 'include-all': {
+        const { edits, excluded } = s.overlay.packed();
+        // A row that was only left out has no edit left; one with edited cells keeps them.
+        await inSlices(Array.from(excluded), (row) => s.overlay.clear(row));
+        for (const e of edits) if (e.exclude) s.overlay.set({ row: e.row, exclude: false });
         break;
+      }
     }
     return this.validate(s);
   }
@@ -244,7 +249,7 @@ export class ReviewService {
     const run = ++s.run;
     const base = join(this.ctx.homeDir, 'prepared', s.fileId);
     const outDir = join(base, `run-${run}`);
-    let result: PrepareResult;
+    let result: PackedPrepareResult;
     try {
       result = await prepareInWorker(
         {
@@ -253,7 +258,7 @@ export class ReviewService {
           mapping,
           duplicates: s.duplicates,
           fixes: s.fixes,
-          edits: s.overlay.list(),
+          ...s.overlay.packed(),
           outDir,
           issueLimit: REVIEW_ISSUE_LIMIT,
         },
@@ -275,9 +280,9 @@ export class ReviewService {
     // Keep this run and the one before it (a job may have just started from it).
     if (run > 2) await rm(join(base, `run-${run - 2}`), { recursive: true, force: true });
     const ledger = await readLedger(join(outDir, LEDGER_FILE));
-    const index = buildRowIndex(ledger, result.issues);
+    const index = buildRowIndex(ledger, result.rowIssues);
     const m = result.manifest;
-    const fileIssues: ReviewIssue[] = result.issues.filter((i) => i.row === null);
+    const fileIssues: ReviewIssue[] = [...result.fileIssues];
     const blockingFile = fileIssues.some((i) => i.severity === 'blocking') || m.blockedByFileIssues;
     const uploadBlock = blockingFile ? 'file-issues' : m.rejected > 0 ? 'blocking-rows' : m.valid === 0 ? 'nothing-to-send' : null;
     const summary: ReviewSummary = {
@@ -324,6 +329,17 @@ export class ReviewService {
     return out;
   }
 }
+
+/** Calls `each` on every item, yielding to the event loop between slices of SLICE items. */
+async function inSlices<T>(items: readonly T[], each: (item: T) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const end = Math.min(items.length, i + SLICE);
+    for (let k = i; k < end; k++) each(items[k] as T);
+  }
+}
+
+const SLICE = 10_000;
 
 function severityRank(s: string): number {
   return s === 'blocking' ? 0 : s === 'warning' ? 1 : 2;

@@ -2,7 +2,6 @@ import type { VerifyProblemRow } from '../../../shared/contract/verify.js';
 import { locateLine } from '../../../shared/batch/batch-planner.js';
 import type { VerifyRun } from '../../../shared/verify/verify-records.js';
 import { readPreparedInput } from '../../upload/prepared-input.js';
-import type { LoadedJob } from '../jobs/job-service.js';
 import { readLedger } from '../prepare/prepare-ledger.js';
 import { loadBatchRows } from './verify-plan.js';
 
@@ -10,11 +9,11 @@ import { loadBatchRows } from './verify-plan.js';
  * Returns the settled rows of a run that did not verify, in line order (`offset`, `limit` page them):
  * each with its input row number (from the row ledger; null without one), batch, key and what differed.
  */
-export async function problemRows(job: LoadedJob, run: VerifyRun, offset: number, limit: number): Promise<{ total: number; rows: VerifyProblemRow[] }> {
+export async function problemRows(preparedDir: string, run: VerifyRun, offset: number, limit: number): Promise<{ total: number; rows: VerifyProblemRow[] }> {
   const all = [...run.settled.values()].filter((r) => r.o !== 'verified').sort((a, b) => a.l - b.l);
   const page = all.slice(offset, offset + limit);
   if (page.length === 0) return { total: all.length, rows: [] };
-  const prepared = await readPreparedInput(job.spec.source.preparedDir);
+  const prepared = await readPreparedInput(preparedDir);
   const located = prepared.batches.map((b) => ({ index: b.index, firstLine: b.firstLine, rows: b.rows }));
   const keys = new Map<number, string>();
   for (const b of prepared.batches) {

@@ -14,8 +14,8 @@ import type { ConnectionService } from '../connections/connection-service.js';
 import { jobPaths, jobsRoot } from '../jobs/job-paths.js';
 import type { JobService, LoadedJob } from '../jobs/job-service.js';
 import { DEFAULT_READ_POLICY, type ProfileReach } from './profile-reader.js';
-import { problemRows } from './verify-problems.js';
-import { buildPlan, loadBatchRows, planOfRun, startedFields, type VerifyPlan } from './verify-plan.js';
+import { inJobDataWorker } from '../../workers/job-data-client.js';
+import { startedFields, type VerifyPlan } from './verify-plan.js';
 import { VerifyRunner } from './verify-runner.js';
 
 export interface VerifyServiceOptions {
@@ -104,23 +104,17 @@ export class VerifyService {
     const job = await this.options.jobs.load(jobId);
     const run = await this.latest(jobId);
     if (!run) throw new AppCallError('verify-not-found', { jobId });
-    return problemRows(job, run, offset, limit);
+    return inJobDataWorker('verifyProblems', { preparedDir: job.spec.source.preparedDir, run, offset, limit });
   }
 
   /** Creates (not starts) a job of the rows the latest run found missing, with the values first sent. Throws `nothing-to-retry`. */
   async resendMissing(jobId: string): Promise<JobSpec> {
-    const job = await this.options.jobs.load(jobId);
+    await this.options.jobs.load(jobId);
     const run = await this.latest(jobId);
     if (!run) throw new AppCallError('verify-not-found', { jobId });
-    const missing = new Set<number>();
-    for (const row of run.settled.values()) if (row.o === 'missing') missing.add(row.l);
-    const firstLine = new Map<number, number>();
-    let line = 0;
-    for (const b of job.spec.batches) {
-      firstLine.set(b.index, line);
-      line += b.rows;
-    }
-    return this.options.jobs.resendLines(jobId, (batch, i) => missing.has((firstLine.get(batch) ?? 0) + i));
+    const missing: number[] = [];
+    for (const row of run.settled.values()) if (row.o === 'missing') missing.push(row.l);
+    return this.options.jobs.resendLines(jobId, missing);
   }
 
   /** The latest run of a job's verification journal (for the result CSV), or undefined. */
@@ -202,11 +196,11 @@ export class VerifyService {
       let started: VerifyStarted;
       if (resume) {
         started = resume.started;
-        plan = await planOfRun(job.spec, job.view, job.events, started);
+        plan = await inJobDataWorker('verifyPlanOfRun', { ...job, started });
       } else {
         const s = this.options.settings;
         const seed = previous?.started.seed ?? randomInt(0, 2 ** 31);
-        plan = await buildPlan(job.spec, job.view, job.events, { mode: request.mode ?? 'auto', rowLimit: s.rowLimit, sampleSize: request.sampleSize ?? s.samplePerBatch, seed });
+        plan = await inJobDataWorker('verifyPlan', { ...job, choice: { mode: request.mode ?? 'auto', rowLimit: s.rowLimit, sampleSize: request.sampleSize ?? s.samplePerBatch, seed } });
         if (plan.eligible === 0) throw new AppCallError('verify-not-ready', { variant: 'no-confirmed-rows', jobId });
         const waitMs = Math.round((request.waitMinutes ?? s.waitMinutes) * 60_000);
         started = { type: 'verify.started', at: new Date().toISOString(), run: (contents.damagedLine === null ? (previous?.started.run ?? 0) : 0) + 1, waitMs, ...startedFields(plan) };
@@ -319,7 +313,8 @@ function fits(started: VerifyStarted, request: VerifyRequest): boolean {
 
 /** The rows of a plan, one batch at a time, without those already settled. */
 async function* rowsOf(plan: VerifyPlan, skip: ReadonlySet<number>, waitMs: number) {
-  for (const b of plan.batches) yield await loadBatchRows(b, skip, waitMs);
+  // A batch file is tens of megabytes: the worker reads it and sends back only the planned rows.
+  for (const b of plan.batches) yield await inJobDataWorker('verifyBatchRows', { batch: b, skip: [...skip], waitMs });
 }
 
 function sumCounts(a: Readonly<Record<VerifyOutcome, number>>, b: Readonly<Record<VerifyOutcome, number>>): Record<VerifyOutcome, number> {
