@@ -133,7 +133,7 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   await page.getByRole('button', { name: /Language/ }).click();
   await page.getByRole('option', { name: '한국어' }).click();
   await expect(page.getByRole('heading', { name: '결과', exact: true })).toBeVisible();
-  await expect(page.getByTestId('totals')).toContainText('업데이트된 프로필');
+  await expect(page.getByTestId('totals')).toContainText('업데이트됨');
   await expect(page.getByTestId('download-results')).toHaveText('결과 CSV 다운로드');
   await expectAccessibleAndCapture(page, 'results (ko)', 'results-ko');
 
