@@ -8,9 +8,10 @@ import type { SourceChunk } from './prepare-source.js';
 /**
  * Above this many rows (estimated) a prepare run screens the file for shared identifiers first (see
  * `screenDuplicates`), so the in-memory duplicate table holds only rows whose identifier is not unique:
- * below it the table holds every identifier (12 bytes a slot, about 64 MB at 4,000,000 rows).
+ * below it the table holds every identifier (12 bytes a slot at most three quarters full: 2^22 slots,
+ * 50 MB, hold 3,145,728 ids; one more would double it while the old table is still copied).
  */
-export const DUPLICATE_MEMORY_ROWS = 4_000_000;
+export const DUPLICATE_MEMORY_ROWS = 3_000_000;
 
 /**
  * Estimates the file's data rows from its size and the first rows read: each row counted at the characters
