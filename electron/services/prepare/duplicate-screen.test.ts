@@ -107,7 +107,11 @@ describe('runPrepare with the duplicate screen', () => {
       const memReq = request(path, policy, {});
       const mem = await runPrepare(memReq);
       const screenReq = request(path, policy, { duplicateMemoryRows: 0, duplicateSpillPartitions: 8 });
-      const screened = await runPrepare(screenReq);
+      const progress: number[] = [];
+      const screened = await runPrepare(screenReq, { onProgress: (p) => p.stage === 'reading' && progress.push(p.bytesRead) });
+      // Both reads count toward one bar that never moves back.
+      expect(progress.length).toBeGreaterThan(1);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
       expect(await outputs(screenReq, screened)).toEqual(await outputs(memReq, mem));
       // The spill folder is gone; the duplicates were really found, naming the first row that had the id.
       expect(await readdir(screenReq.outDir)).not.toContain(SPILL_DIR);
@@ -122,4 +126,14 @@ describe('runPrepare with the duplicate screen', () => {
       expect(dup.find((i) => i.row === 401)?.params.otherRow).toBe(103);
     });
   }
+
+  it('stops when cancelled while screening, leaving no spill folder', async () => {
+    const path = join(dir, `dups-${++n}.csv`);
+    await writeFile(path, dupText());
+    const req = request(path, 'flag', { duplicateMemoryRows: 0, duplicateSpillPartitions: 4 });
+    const abort = new AbortController();
+    const run = runPrepare(req, { signal: abort.signal, onProgress: (p) => p.stage === 'reading' && p.rows === 0 && abort.abort() });
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await readdir(req.outDir)).not.toContain(SPILL_DIR);
+  });
 });

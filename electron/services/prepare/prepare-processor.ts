@@ -134,7 +134,8 @@ export class PrepareProcessor {
     const { run } = this;
     const shared = await screenDuplicates(chunks, { ...opts, mapping: run.mapping, overlay: run.overlay, headers: run.info.headers, dir: join(this.req.outDir, SPILL_DIR) });
     run.shared = shared;
-    run.tracker = new DuplicateTracker(Math.max(1 << 12, Math.ceil((shared.count * 4) / 3) + 1));
+    // Every marked row shares its id with another, so they hold at most count / 2 distinct ids (slots 3/4 full at most).
+    run.tracker = new DuplicateTracker(Math.max(1 << 12, Math.ceil((shared.count * 2) / 3) + 1));
   }
 
   /** Sends every row of the chunk to its place and lets the writers catch up. */
