@@ -13,6 +13,7 @@ import type { RejectedReportWriter } from './prepare-report.js';
 import { blockingWhy, type SourceRowsWriter } from './prepare-source-rows.js';
 import type { SourceChunk } from './prepare-source.js';
 import type { PrepareGuard } from './prepare-guard.js';
+import type { SharedRows } from './duplicate-spill.js';
 
 /** Collects issues: counts every code, keeps the first `limit` issues and real examples of value issues per column. */
 export class IssueSink {
@@ -40,7 +41,10 @@ export interface PrepareRun {
   readonly report: RejectedReportWriter;
   readonly sourceRows: SourceRowsWriter;
   readonly overlay: RowOverlay;
-  readonly tracker: DuplicateTracker;
+  /** Identifiers seen so far (only those of `shared` rows once the file was screened). */
+  tracker: DuplicateTracker;
+  /** Set when the file was screened first (large files): only these rows can repeat an identifier. */
+  shared: SharedRows | null;
   /** First row of a duplicated id → every row of that id (only for merge / last-wins). */
   readonly groups: Map<number, number[]>;
   /** Input row on line 1 of each batch, in batch order. */
@@ -68,7 +72,7 @@ function rowCells(flat: readonly string[], offset: number, count: number): reado
  * async function's context; the caller awaits the writers between chunks.
  */
 export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckContext): void {
-  const { mapping, sink, writer, ledger, overlay, tracker, guard } = run;
+  const { mapping, sink, writer, ledger, overlay, tracker, guard, shared } = run;
   let noteIssues: Map<number, Issue[]> | null = null;
   for (const note of chunk.notes) {
     const issue = readerNoteIssue(note.code, note.row, { value: run.info.encoding?.encoding ?? '' });
@@ -83,9 +87,11 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
   // Every row's identifier, as checkRow reads it, hashed up front; the tracker's slots for the next rows
   // are read ahead in small groups (see DuplicateTracker.warm). An edited row is hashed again below.
   const hashes = chunk.rowCount * 2 <= hashScratch.length ? hashScratch : (hashScratch = new Uint32Array(chunk.rowCount * 2));
-  for (let i = 0; i < chunk.rowCount; i++) hashId(rowId(mapping, chunk.cellsOf(i), chunk.offsetOf(i), chunk.countOf(i)), hashes, 2 * i);
   for (let i = 0; i < chunk.rowCount; i++) {
-    if (i % WARM_AHEAD === 0) tracker.warm(hashes, i, Math.min(chunk.rowCount, i + WARM_AHEAD));
+    if (shared === null || shared.has(chunk.firstRow + i)) hashId(rowId(mapping, chunk.cellsOf(i), chunk.offsetOf(i), chunk.countOf(i)), hashes, 2 * i);
+  }
+  for (let i = 0; i < chunk.rowCount; i++) {
+    if (i % WARM_AHEAD === 0 && shared === null) tracker.warm(hashes, i, Math.min(chunk.rowCount, i + WARM_AHEAD));
     const row = chunk.firstRow + i;
     run.rows++;
     const edit = edits ? overlay.get(row) : undefined;
@@ -121,7 +127,8 @@ export function processChunk(chunk: SourceChunk, run: PrepareRun, ctx: RowCheckC
     if (notes?.some((n) => n.severity === 'blocking')) sendable = false;
     let fate = LEDGER_REJECTED;
     if (sendable) {
-      const first = edit?.cells === undefined ? tracker.seeHashed(hashes[2 * i]!, hashes[2 * i + 1]!, row) : tracker.see(checked.id, row);
+      // A row the screen found unique can be neither a duplicate nor the first of one: it need not be remembered.
+      const first = shared !== null && !shared.has(row) ? 0 : edit?.cells === undefined ? tracker.seeHashed(hashes[2 * i]!, hashes[2 * i + 1]!, row) : tracker.see(checked.id, row);
       if (first === 0) fate = 0;
       else if (run.duplicates === 'flag') {
         issues = [...issues, makeIssue('duplicate-id', row, mapping.idColumn, { value: checked.id, otherRow: first })];

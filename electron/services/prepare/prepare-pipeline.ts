@@ -7,6 +7,7 @@ import { compileOrThrow, LEDGER_FILE, PrepareProcessor, REJECTED_FILE } from './
 import { readInProcess, type SourceChunk } from './prepare-source.js';
 import { GUARD_SAMPLE_ROWS } from '../../../shared/privacy/column-guard.js';
 import { SOURCE_ROWS_FILE } from './prepare-source-rows.js';
+import { DUPLICATE_MEMORY_ROWS, estimateRows } from './duplicate-screen.js';
 import type { PrepareManifest, PrepareProgress, PrepareRequest, PrepareResult } from './prepare-types.js';
 import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 
@@ -39,15 +40,28 @@ export async function runPrepare(req: PrepareRequest, opts: { signal?: AbortSign
     throw e;
   });
   let rows = 0;
+  // A large file is read twice (identifiers first, see duplicate-screen.ts): progress counts both halves.
+  const expectedRows = estimateRows(info.sizeBytes, sample);
+  const screened = expectedRows > (req.duplicateMemoryRows ?? DUPLICATE_MEMORY_ROWS);
+  const share = (bytes: number, pass: 0 | 1): number => (screened ? Math.floor((pass * info.sizeBytes + bytes) / 2) : bytes);
   try {
+    if (screened) {
+      await processor.screenDuplicates(readInProcess(req.path, info, { signal: opts.signal }), {
+        expectedRows,
+        partitions: req.duplicateSpillPartitions,
+        signal: opts.signal,
+        onChunk: (c) => opts.onProgress?.({ stage: 'reading', bytesRead: share(c.bytesRead, 0), totalBytes: c.totalBytes, rows: 0 }),
+      });
+    }
     for await (const chunk of prependChunks(early, source)) {
       rows += chunk.rowCount;
-      opts.onProgress?.({ stage: 'reading', bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes, rows });
+      opts.onProgress?.({ stage: 'reading', bytesRead: share(chunk.bytesRead, 1), totalBytes: chunk.totalBytes, rows });
       await processor.process(chunk);
       if (opts.signal?.aborted) throw new TableReadError('cancelled', { variant: 'prepare' });
     }
   } catch (e) {
     await processor.abort();
+    await source.return(undefined).catch(() => undefined);
     throw e;
   }
   opts.onProgress?.({ stage: 'finishing', rows });

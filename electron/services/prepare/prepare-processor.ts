@@ -24,12 +24,15 @@ import { SourceRowsWriter, SOURCE_ROWS_FILE } from './prepare-source-rows.js';
 import type { SourceChunk } from './prepare-source.js';
 import type { ManifestBatch, PrepareRequest } from './prepare-types.js';
 import { PrepareGuard } from './prepare-guard.js';
+import { screenDuplicates } from './duplicate-screen.js';
 import { hashesValues } from '../../../shared/privacy/column-guard.js';
 import { neverSendable, type PersonalDataColumn } from '../../../shared/privacy/personal-data-kind.js';
 import type { MappingSpec } from '../../../shared/domain/mapping-spec.js';
 
 export const LEDGER_FILE = 'rows.ledger';
 export const REJECTED_FILE = 'rejected-rows.csv';
+/** Folder under the output folder that holds the duplicate screen's spill files while it runs. */
+export const SPILL_DIR = 'duplicate-spill';
 
 /** What the processing side hands back once every row went through it. */
 export interface ProcessorOutcome {
@@ -105,6 +108,7 @@ export class PrepareProcessor {
       overlay: new RowOverlay(req.edits, req.excluded),
       // Sized from the file (about 64 bytes a row at least) so a large file does not rehash as it grows.
       tracker: new DuplicateTracker(Math.min(1 << 22, Math.max(1 << 12, Math.ceil(info.sizeBytes / 64)))),
+      shared: null,
       groups: new Map(),
       firstRows: [],
       rows: 0,
@@ -119,6 +123,19 @@ export class PrepareProcessor {
   /** Rows processed so far. */
   get rows(): number {
     return this.run.rows;
+  }
+
+  /**
+   * Reads `chunks` (the whole file again, from its first row) for the identifiers only, so that the main
+   * pass remembers just the rows whose identifier occurs more than once: memory stays flat however many
+   * rows the file has. Call before the first `process`; throws `cancelled` or WriteFailedError.
+   */
+  async screenDuplicates(chunks: AsyncIterable<SourceChunk>, opts: { expectedRows: number; partitions?: number; signal?: AbortSignal; onChunk?: (chunk: SourceChunk) => void }): Promise<void> {
+    const { run } = this;
+    const shared = await screenDuplicates(chunks, { ...opts, mapping: run.mapping, overlay: run.overlay, headers: run.info.headers, dir: join(this.req.outDir, SPILL_DIR) });
+    run.shared = shared;
+    // Every marked row shares its id with another, so they hold at most count / 2 distinct ids (slots 3/4 full at most).
+    run.tracker = new DuplicateTracker(Math.max(1 << 12, Math.ceil((shared.count * 2) / 3) + 1));
   }
 
   /** Sends every row of the chunk to its place and lets the writers catch up. */

@@ -27,6 +27,13 @@ export interface PrepareRequest {
   readonly issueLimit?: number;
   /** The personal-data guard; on unless false, which only the benchmark that measures its cost passes. */
   readonly guard?: boolean;
+  /**
+   * Estimated rows above which duplicates are screened on disk first (see duplicate-screen.ts); default
+   * DUPLICATE_MEMORY_ROWS. Tests pass 0 so small files take that path.
+   */
+  readonly duplicateMemoryRows?: number;
+  /** Spill partitions of the duplicate screen; default from the estimated rows. Tests force several. */
+  readonly duplicateSpillPartitions?: number;
 }
 
 /** One batch file as written. `firstLine` is the global 0-based data line of its first row. */
