@@ -3,9 +3,10 @@
 // Rows and cells without an `r` attribute (valid OOXML: they follow the previous one) are placed in order.
 import { formatCell, isDateFormat } from './excel-format.js';
 import { cancelledError } from './table-read-error.js';
-import { XmlFeed } from './xml-stream.js';
+import { XmlScanner } from './xml-scan.js';
 import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
-import { readCellFormats, readSharedStrings, readWorkbookInfo, type SharedStrings, type WorkbookInfo, type XlsxSheet } from './xlsx-parts.js';
+import { readCellFormats, readWorkbookInfo, type WorkbookInfo, type XlsxSheet } from './xlsx-parts.js';
+import { SharedStringsReader } from './xlsx-shared-strings.js';
 import { ZipArchive } from './zip-archive.js';
 
 export type { XlsxSheet } from './xlsx-parts.js';
@@ -39,14 +40,18 @@ export async function openXlsxBook(path: string, size: number): Promise<XlsxBook
 /** What reading cells needs besides the sheet: number formats per style and the shared strings. */
 export interface SheetContext {
   readonly formats: readonly (string | undefined)[];
-  readonly strings: SharedStrings;
+  readonly strings: SharedStringsReader;
   readonly date1904: boolean;
 }
 
-/** Reads the styles and the shared strings of a workbook (once per read). */
-export async function loadSheetContext(book: XlsxBook): Promise<SheetContext> {
+/**
+ * Reads the styles and the shared strings of a workbook (once per read). With `partial`, only the head of
+ * the shared strings is read: more with `ctx.strings.loadUpTo`, and `ctx.strings.close()` when done.
+ */
+export async function loadSheetContext(book: XlsxBook, { partial = false }: { partial?: boolean } = {}): Promise<SheetContext> {
   const formats = await readCellFormats(book.zip, book.info.stylesPart);
-  const strings = await readSharedStrings(book.zip, book.info.sharedStringsPart);
+  const part = book.info.sharedStringsPart;
+  const strings = partial ? await SharedStringsReader.start(book.zip, part) : await SharedStringsReader.readAll(book.zip, part);
   return { formats, strings, date1904: book.info.date1904 };
 }
 
@@ -96,6 +101,10 @@ function cellText(ctx: SheetContext, type: string | undefined, value: string | n
   }
 }
 
+/** The elements of a sheet the reader acts on, by their index in SHEET_TAGS. */
+const SHEET_TAGS = ['sheetData', 'row', 'c', 'v', 't', 'rPh'];
+const [SHEET_DATA, ROW, CELL, VALUE, TEXT, PHONETIC] = [0, 1, 2, 3, 4, 5];
+
 /**
  * Yields the non-blank rows of `sheet` in order. Throws TableReadError `corrupt-xlsx` when the zip or
  * XML breaks, `workbook-limit` when the sheet breaks a limit (a row past 1,048,576, a column past XFD,
@@ -117,42 +126,47 @@ export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxS
   let inValue = false;
   let inInlineText = false;
   let phonetic = 0;
-  const feed = new XmlFeed(sheet.part, {
-    open(tag, a) {
+  const scanner: XmlScanner = new XmlScanner(sheet.part, SHEET_TAGS, {
+    open(tag) {
       switch (tag) {
-        case 'sheetData':
+        case SHEET_DATA:
           inSheetData = true;
           break;
-        case 'row': {
+        case ROW: {
           if (!inSheetData) break;
-          const r = a.r === undefined ? rowNumber + 1 : Number.parseInt(a.r, 10);
+          const ref = scanner.attr('r');
+          const r = ref === undefined ? rowNumber + 1 : Number.parseInt(ref, 10);
           rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
           if (rowNumber > XLSX_LIMITS.rows) throw limitError('rows', XLSX_LIMITS.rows, sheet.part);
           cells = [];
           col = 0;
           break;
         }
-        case 'c': {
-          const c = a.r === undefined ? Number.NaN : columnOf(a.r);
+        case CELL: {
+          const ref = scanner.attr('r');
+          const c = ref === undefined ? Number.NaN : columnOf(ref);
           col = Number.isNaN(c) ? col + 1 : c;
           if (col > XLSX_LIMITS.columns) throw limitError('columns', XLSX_LIMITS.columns, sheet.part);
-          type = a.t;
-          style = a.s === undefined ? 0 : Number(a.s);
+          type = scanner.attr('t');
+          const s = scanner.attr('s');
+          style = s === undefined ? 0 : Number(s);
           value = null;
           inline = null;
           break;
         }
-        case 'v':
+        case VALUE:
           inValue = true;
           value = '';
+          scanner.wantText = true;
           break;
-        case 'rPh':
+        case PHONETIC:
           phonetic++;
           break;
-        case 't':
+        case TEXT:
           if (type === 'inlineStr' && phonetic === 0) {
             inInlineText = true;
             inline ??= '';
+            scanner.wantText = true;
           }
           break;
         default:
@@ -161,19 +175,21 @@ export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxS
     },
     close(tag) {
       switch (tag) {
-        case 'sheetData':
+        case SHEET_DATA:
           inSheetData = false;
           break;
-        case 'v':
+        case VALUE:
           inValue = false;
+          scanner.wantText = inInlineText;
           break;
-        case 't':
+        case TEXT:
           inInlineText = false;
+          scanner.wantText = inValue;
           break;
-        case 'rPh':
+        case PHONETIC:
           phonetic--;
           break;
-        case 'c': {
+        case CELL: {
           const text = cellText(ctx, type, value, inline, style);
           if (text !== '') {
             while (cells.length < col - 1) cells.push('');
@@ -181,7 +197,7 @@ export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxS
           }
           break;
         }
-        case 'row':
+        case ROW:
           if (inSheetData && cells.length > 0) done.push({ number: rowNumber, cells });
           cells = [];
           break;
@@ -201,12 +217,12 @@ export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxS
   try {
     for await (const chunk of source) {
       if (opts.signal?.aborted) throw cancelledError();
-      feed.write(chunk as Buffer);
+      scanner.write(chunk as Buffer);
       inflated += (chunk as Buffer).length;
       opts.onBytes?.(Math.round((inflated / Math.max(1, part.size)) * book.size));
       yield* done.splice(0);
     }
-    feed.end();
+    scanner.end();
     yield* done.splice(0);
   } finally {
     source.destroy();

@@ -1,0 +1,184 @@
+// The shared-strings table of a workbook: packed in memory, read through the fast scanner, and loadable
+// in steps — the header scan needs only the first few strings of a table that can hold millions, so it
+// reads only as far as the rows it looks at refer to; a full read loads the table whole.
+import type { Readable } from 'node:stream';
+import { XmlScanner } from './xml-scan.js';
+import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
+import type { ZipArchive } from './zip-archive.js';
+
+/** Slab size: positions inside a slab fit in 24 bits, the slab number in the other 8. */
+const SLAB_BYTES = 8 * 1024 * 1024;
+const POSITION_MASK = 0xffffff;
+/** Recently read strings kept as JavaScript strings: a sheet repeats its tiers, cities and codes. */
+const CACHE_SLOTS = 4096;
+
+/**
+ * The shared-strings table, packed: UTF-8 bytes in 8 MB slabs and one 32-bit position per string, so
+ * millions of texts cost their bytes plus 4 bytes each rather than a JavaScript string apiece.
+ */
+export class SharedStrings {
+  private readonly slabs: Buffer[] = [];
+  /** Bytes used in each slab. */
+  private readonly slabUsed: number[] = [];
+  private starts = new Uint32Array(1024);
+  private count = 0;
+  private bytes = 0;
+  private readonly cachedIndex = new Int32Array(CACHE_SLOTS).fill(-1);
+  private readonly cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
+
+  /** Number of strings. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Appends one string; throws `workbook-limit` past XLSX_LIMITS' count or bytes. */
+  add(text: string, part: string): void {
+    if (this.count >= XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
+    const length = Buffer.byteLength(text);
+    this.bytes += length;
+    if (this.bytes > XLSX_LIMITS.sharedStringBytes) throw limitError('shared-string-bytes', XLSX_LIMITS.sharedStringBytes, part);
+    let slab = this.slabs.length - 1;
+    if (slab < 0 || (this.slabUsed[slab] as number) + length > SLAB_BYTES) {
+      this.slabs.push(Buffer.allocUnsafe(Math.max(SLAB_BYTES, length)));
+      this.slabUsed.push(0);
+      slab++;
+    }
+    if (this.count >= this.starts.length) {
+      const bigger = new Uint32Array(this.starts.length * 2);
+      bigger.set(this.starts);
+      this.starts = bigger;
+    }
+    const at = this.slabUsed[slab] as number;
+    (this.slabs[slab] as Buffer).write(text, at, 'utf8');
+    this.starts[this.count++] = (slab << 24) | at;
+    this.slabUsed[slab] = at + length;
+  }
+
+  /** The string at `index`, or undefined past the end. */
+  get(index: number): string | undefined {
+    if (!(index >= 0 && index < this.count)) return undefined;
+    const slot = index & (CACHE_SLOTS - 1);
+    if (this.cachedIndex[slot] === index) return this.cachedText[slot];
+    const start = this.starts[index] as number;
+    const slab = start >>> 24;
+    const next = index + 1 < this.count ? (this.starts[index + 1] as number) : -1;
+    const end = next >= 0 && next >>> 24 === slab ? next & POSITION_MASK : (this.slabUsed[slab] as number);
+    const text = (this.slabs[slab] as Buffer).toString('utf8', start & POSITION_MASK, end);
+    this.cachedIndex[slot] = index;
+    this.cachedText[slot] = text;
+    return text;
+  }
+}
+
+/** The elements of the shared-strings part the reader acts on, by their index in SST_TAGS. */
+const SST_TAGS = ['sst', 'si', 't', 'rPh'];
+const [SST, SI, T, RPH] = [0, 1, 2, 3];
+
+/**
+ * Reads a workbook's shared strings (plain and rich text; phonetic runs left out) into a packed table,
+ * as far as asked. `get` on a string not read yet returns undefined and remembers it in `missed`.
+ */
+export class SharedStringsReader {
+  readonly table = new SharedStrings();
+  /** The highest index asked for past the strings read so far, or -1. */
+  missed = -1;
+  private complete = false;
+  private source: Readable | null = null;
+  private chunks: AsyncIterator<unknown> | null = null;
+  private readonly scanner: XmlScanner | null = null;
+
+  private constructor(
+    private readonly zip: ZipArchive,
+    private readonly part: string | null,
+  ) {
+    if (part === null) {
+      this.complete = true;
+      return;
+    }
+    const table = this.table;
+    let inSi = false;
+    let phonetic = 0;
+    let text = '';
+    const scanner: XmlScanner = new XmlScanner(part, SST_TAGS, {
+      open(tag) {
+        // Excel states the table's size up front: a table that says it is too large is refused unread.
+        if (tag === SST && Number(scanner.attr('uniqueCount') ?? 0) > XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
+        if (tag === SI) {
+          inSi = true;
+          text = '';
+        } else if (tag === RPH) phonetic++;
+        else if (tag === T && inSi && phonetic === 0) scanner.wantText = true;
+      },
+      close(tag) {
+        if (tag === SI) {
+          table.add(text, part);
+          inSi = false;
+        } else if (tag === RPH) phonetic--;
+        else if (tag === T) scanner.wantText = false;
+      },
+      text(t) {
+        text += t;
+        // A shared string made of many runs is one cell's text: held to the same length.
+        if (text.length > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, part);
+      },
+    });
+    this.scanner = scanner;
+  }
+
+  /** Reads the whole table of `part` (none when null). Throws TableReadError like ZipArchive.stream and the scanner. */
+  static async readAll(zip: ZipArchive, part: string | null): Promise<SharedStringsReader> {
+    const reader = new SharedStringsReader(zip, part);
+    try {
+      await reader.loadUpTo(Number.POSITIVE_INFINITY);
+    } finally {
+      reader.close();
+    }
+    return reader;
+  }
+
+  /** Starts reading the table of `part`: its head only (a table that says it is too large is refused here); `close()` when done. */
+  static async start(zip: ZipArchive, part: string | null): Promise<SharedStringsReader> {
+    const reader = new SharedStringsReader(zip, part);
+    try {
+      await reader.loadUpTo(1);
+    } catch (e) {
+      reader.close();
+      throw e;
+    }
+    return reader;
+  }
+
+  /** The string at `index`; undefined past the table's end, or (noted in `missed`) past what has been read. */
+  get(index: number): string | undefined {
+    if (index >= this.table.size && !this.complete) {
+      this.missed = Math.max(this.missed, index);
+      return undefined;
+    }
+    return this.table.get(index);
+  }
+
+  /** Reads on until the table holds `count` strings or ends. */
+  async loadUpTo(count: number): Promise<void> {
+    if (this.complete || this.part === null || this.scanner === null) return;
+    if (this.chunks === null) {
+      this.source = await this.zip.stream(this.part, XLSX_LIMITS.streamedPartBytes);
+      this.chunks = this.source[Symbol.asyncIterator]();
+    }
+    while (this.table.size < count) {
+      const next = await this.chunks.next();
+      if (next.done === true) {
+        this.scanner.end();
+        this.complete = true;
+        this.close();
+        return;
+      }
+      this.scanner.write(next.value as Buffer);
+    }
+  }
+
+  /** Stops reading (the strings read so far stay readable). */
+  close(): void {
+    this.source?.destroy();
+    this.source = null;
+  }
+}
