@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { TableReadError } from './table-read-error.js';
 import { XmlFeed, type XmlHandlers } from './xml-stream.js';
-import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
+import { XLSX_LIMITS } from './xlsx-limits.js';
 import { corruptXlsx, type ZipArchive } from './zip-archive.js';
 
 export interface XlsxSheet {

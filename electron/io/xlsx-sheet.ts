@@ -1,7 +1,7 @@
 // Streams the rows of one sheet of an xlsx as the strings the sheet shows (see excel-format.ts): its
 // XML part is inflated and parsed piece by piece, so memory stays flat however long the sheet is.
 // Rows and cells without an `r` attribute (valid OOXML: they follow the previous one) are placed in order.
-import { formatCell, isDateFormat } from './excel-format.js';
+import { formatCell, isDateFormat, numberFormatter } from './excel-format.js';
 import { cancelledError } from './table-read-error.js';
 import { XmlScanner } from './xml-scan.js';
 import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
@@ -63,19 +63,39 @@ export interface SheetRowsOptions {
 
 /** Column number (1-based) of a cell reference such as `AB12`; NaN when it has no letters. */
 function columnOf(ref: string): number {
+  return columnAt(ref, 0, ref.length);
+}
+
+/** What columnAt returns for a reference that holds an entity: it must be decoded first. */
+const ENTITY = -2;
+
+/** Column number of the cell reference in s[start, end) (see columnOf); ENTITY when it meets `&`. */
+function columnAt(s: string, start: number, end: number): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20; // lower-case
+  let i = start;
+  for (; i < end; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 0x26) return ENTITY;
+    const c = code | 0x20; // lower-case
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
     if (col > XLSX_LIMITS.columns) return col;
   }
-  return i === 0 ? Number.NaN : col;
+  return i === start ? Number.NaN : col;
 }
 
-/** The text a cell shows, from its type, raw value, inline text and style. */
-function cellText(ctx: SheetContext, type: string | undefined, value: string | null, inline: string | null, style: number): string {
+/** Shows a number in one cell style. */
+type Formatter = (n: number) => string;
+
+/** The formatter of cell style `style`: its number format, dates moved to the 1900 system in a 1904 workbook. */
+function formatterOf(ctx: SheetContext, style: number): Formatter {
+  const fmt = ctx.formats[style];
+  const f = numberFormatter(fmt);
+  return ctx.date1904 && isDateFormat(fmt) ? (n) => f(n + 1462) : f;
+}
+
+/** The text a cell shows, from its type, raw value, inline text and style (`formatters` caches formatterOf per style). */
+function cellText(ctx: SheetContext, formatters: Formatter[], type: string | undefined, value: string | null, inline: string | null, style: number): string {
   switch (type) {
     case 's':
       return value === null ? '' : (ctx.strings.get(Number(value)) ?? '');
@@ -95,8 +115,8 @@ function cellText(ctx: SheetContext, type: string | undefined, value: string | n
       if (value === null || value.trim() === '') return '';
       const n = Number(value);
       if (!Number.isFinite(n)) return value;
-      const fmt = ctx.formats[style];
-      return formatCell(ctx.date1904 && isDateFormat(fmt) ? n + 1462 : n, fmt);
+      const f = formatters[style] ?? (Number.isInteger(style) && style >= 0 && style < 65_536 ? (formatters[style] = formatterOf(ctx, style)) : formatterOf(ctx, style));
+      return f(n);
     }
   }
 }
@@ -111,10 +131,16 @@ const [SHEET_DATA, ROW, CELL, VALUE, TEXT, PHONETIC] = [0, 1, 2, 3, 4, 5];
  * a huge cell), `cancelled` when the signal aborts. Breaking out of the loop stops reading.
  */
 export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxSheet, opts: SheetRowsOptions = {}): AsyncGenerator<SheetRow> {
+  for await (const batch of sheetRowBatches(book, ctx, sheet, opts)) yield* batch;
+}
+
+/** Like sheetRows, the rows in batches (those of one inflated piece of the part): one await per batch, not per row. */
+export async function* sheetRowBatches(book: XlsxBook, ctx: SheetContext, sheet: XlsxSheet, opts: SheetRowsOptions = {}): AsyncGenerator<SheetRow[]> {
   const part = book.zip.part(sheet.part);
   if (part === undefined) return;
   const source = await book.zip.stream(sheet.part, XLSX_LIMITS.streamedPartBytes);
-  const done: SheetRow[] = [];
+  let done: SheetRow[] = [];
+  const formatters: Formatter[] = [];
   let rowNumber = 0;
   let cells: string[] = [];
   let col = 0;
@@ -143,8 +169,9 @@ export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxS
           break;
         }
         case CELL: {
-          const ref = scanner.attr('r');
-          const c = ref === undefined ? Number.NaN : columnOf(ref);
+          const at = scanner.attrAt('r');
+          let c = at < 0 ? Number.NaN : columnAt(scanner.source, at, scanner.valueEnd);
+          if (c === ENTITY) c = columnOf(scanner.attr('r') as string);
           col = Number.isNaN(c) ? col + 1 : c;
           if (col > XLSX_LIMITS.columns) throw limitError('columns', XLSX_LIMITS.columns, sheet.part);
           type = scanner.attr('t');
@@ -190,7 +217,7 @@ export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxS
           phonetic--;
           break;
         case CELL: {
-          const text = cellText(ctx, type, value, inline, style);
+          const text = cellText(ctx, formatters, type, value, inline, style);
           if (text !== '') {
             while (cells.length < col - 1) cells.push('');
             cells[col - 1] = text;
@@ -220,10 +247,13 @@ export async function* sheetRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxS
       scanner.write(chunk as Buffer);
       inflated += (chunk as Buffer).length;
       opts.onBytes?.(Math.round((inflated / Math.max(1, part.size)) * book.size));
-      yield* done.splice(0);
+      if (done.length > 0) {
+        yield done;
+        done = [];
+      }
     }
     scanner.end();
-    yield* done.splice(0);
+    if (done.length > 0) yield done;
   } finally {
     source.destroy();
   }

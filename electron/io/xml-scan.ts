@@ -29,6 +29,14 @@ const EQUALS = 0x3d;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 
+/** Character classes for names (ASCII; anything above is a name character). */
+const NAME_CHAR = 0;
+const NAME_END = 1;
+const NAME_BAD = 2;
+const NAME_CLASS = new Uint8Array(128);
+for (const c of [0x20, 0x0a, 0x09, 0x0d, SLASH, GT]) NAME_CLASS[c] = NAME_END;
+for (const c of [LT, EQUALS, DQUOTE, SQUOTE]) NAME_CLASS[c] = NAME_BAD;
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -36,6 +44,13 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt
 /** A code point XML 1.0 allows (the Char production), as saxes requires of a character reference. */
 function isXmlChar(n: number): boolean {
   return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+}
+
+/** Characters (bytes that do not continue a UTF-8 sequence) in b[from, to). */
+function leadBytes(b: Buffer, from: number, to: number): number {
+  let chars = 0;
+  for (let i = from; i < to; i++) if (((b[i] as number) & 0xc0) !== 0x80) chars++;
+  return chars;
 }
 
 /** Length of the longest prefix of `b` that does not end inside a UTF-8 sequence. */
@@ -67,13 +82,17 @@ export class XmlScanner {
   private run = 0;
   private depth = 0;
   private sawRoot = false;
-  /** Hash of the qualified name of every open element, to check close tags. */
+  /** Hash of the local name of every open element, to check close tags. */
   private readonly open = new Int32Array(XLSX_LIMITS.xmlDepth + 1);
-  /** The text holding the element being opened and its attributes: name start, name end, value start, value end. */
-  private source = '';
+  /** The text holding the element being opened (see attrAt). */
+  source = '';
+  /** Where the value found by the last attrAt ends in `source`. */
+  valueEnd = 0;
+  /** Attributes of the element being opened: name start, name end, value start, value end. */
   private attrs = new Int32Array(32);
   private attrCount = 0;
   private crlf = false;
+  private amp = false;
   private readonly lengths: Int32Array;
   private readonly hashes: Int32Array;
 
@@ -130,28 +149,44 @@ export class XmlScanner {
 
   /** The value of the attribute `name` (as written, prefix included) of the element being opened, or undefined. */
   attr(name: string): string | undefined {
-    const a = this.attrs;
+    const k = this.find(name);
+    if (k < 0) return undefined;
     const s = this.source;
-    for (let k = 0; k < this.attrCount * 4; k += 4) {
-      if ((a[k + 1] as number) - (a[k] as number) === name.length && this.sameName(name, s, a[k] as number)) {
-        const start = a[k + 2] as number;
-        const end = a[k + 3] as number;
-        let plain = true;
-        for (let j = start; j < end && plain; j++) {
-          const c = s.charCodeAt(j);
-          plain = c > 0x26 || (c !== 0x26 && c !== 0x0a && c !== 0x09 && c !== 0x0d);
-        }
-        const raw = s.slice(start, end);
-        return plain ? raw : this.decode(raw.replace(/\r\n|[\r\n\t]/g, ' '));
-      }
+    const start = this.attrs[k + 2] as number;
+    const end = this.attrs[k + 3] as number;
+    let plain = true;
+    for (let j = start; j < end && plain; j++) {
+      const c = s.charCodeAt(j);
+      plain = c > 0x26 || (c !== 0x26 && c !== 0x0a && c !== 0x09 && c !== 0x0d);
     }
-    return undefined;
+    const raw = s.slice(start, end);
+    return plain ? raw : this.decode(raw.replace(/\r\n|[\r\n\t]/g, ' '));
+  }
+
+  /**
+   * Where the raw value (entities not decoded) of the attribute `name` of the element being opened starts
+   * in `source`, or -1; it ends at `valueEnd`. For a hot caller that reads a value without a string.
+   */
+  attrAt(name: string): number {
+    const k = this.find(name);
+    if (k < 0) return -1;
+    this.valueEnd = this.attrs[k + 3] as number;
+    return this.attrs[k + 2] as number;
+  }
+
+  private find(name: string): number {
+    const a = this.attrs;
+    for (let k = 0; k < this.attrCount * 4; k += 4) {
+      if ((a[k + 1] as number) - (a[k] as number) === name.length && this.sameName(name, this.source, a[k] as number)) return k;
+    }
+    return -1;
   }
 
   /** Scans `s` as far as it holds whole tags and text runs; returns where the unscanned rest starts. */
   private scan(s: string): number {
     const n = s.length;
     this.crlf = s.includes('\r');
+    this.amp = s.includes('&');
     let p = 0;
     while (p < n) {
       // Most tags follow one another directly: no search needed.
@@ -203,7 +238,7 @@ export class XmlScanner {
     if (!this.wantText) return;
     let t = s.slice(a, b);
     if (this.crlf && t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-    this.handlers.text(this.decode(t));
+    this.handlers.text(this.amp ? this.decode(t) : t);
   }
 
   /** Decodes entities and character references; throws corrupt-xlsx for a malformed or unknown one. */
@@ -251,15 +286,14 @@ export class XmlScanner {
     const n = s.length;
     let i = lt + 1;
     let colon = -1;
-    let hash = 0;
     let local = 0;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c <= 0x20 || c === SLASH || c === GT) {
-        if (isSpace(c) || c === SLASH || c === GT) break;
+      const kind = c < 128 ? (NAME_CLASS[c] as number) : NAME_CHAR;
+      if (kind !== NAME_CHAR) {
+        if (kind === NAME_END) break;
+        throw this.fail('disallowed character in an element name');
       }
-      if (c === LT || c === EQUALS || c === DQUOTE || c === SQUOTE) throw this.fail('disallowed character in an element name');
-      hash = (Math.imul(hash, 31) + c) | 0;
       if (c === COLON) {
         colon = i;
         local = 0;
@@ -288,8 +322,11 @@ export class XmlScanner {
       const nameStart = i;
       for (; i < n; i++) {
         const d = s.charCodeAt(i);
-        if (d === EQUALS || isSpace(d)) break;
-        if (d === GT || d === SLASH || d === LT || d === DQUOTE || d === SQUOTE) throw this.fail('attribute without a value');
+        const kind = d < 128 ? (NAME_CLASS[d] as number) : NAME_CHAR;
+        if (kind !== NAME_CHAR) {
+          if (d === EQUALS || isSpace(d)) break;
+          throw this.fail('attribute without a value');
+        }
       }
       const attrNameEnd = i;
       while (i < n && isSpace(s.charCodeAt(i))) i++;
@@ -321,7 +358,7 @@ export class XmlScanner {
       this.sawRoot = true;
     }
     if (this.depth >= XLSX_LIMITS.xmlDepth) throw limitError('xml-depth', XLSX_LIMITS.xmlDepth, this.part);
-    this.open[this.depth++] = hash;
+    this.open[this.depth++] = local;
     const tag = this.tagOf(local, s, colon < 0 ? lt + 1 : colon + 1, nameEnd);
     this.source = s;
     this.attrCount = count;
@@ -338,12 +375,10 @@ export class XmlScanner {
     const n = s.length;
     let i = lt + 2;
     let colon = -1;
-    let hash = 0;
     let local = 0;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c === GT || isSpace(c)) break;
-      hash = (Math.imul(hash, 31) + c) | 0;
       if (c === COLON) {
         colon = i;
         local = 0;
@@ -353,7 +388,7 @@ export class XmlScanner {
     while (i < n && isSpace(s.charCodeAt(i))) i++;
     if (i >= n) return -1;
     if (s.charCodeAt(i) !== GT) throw this.fail('malformed close tag');
-    if (this.depth === 0 || this.open[this.depth - 1] !== hash) throw this.fail(`unmatched close tag ${s.slice(lt, Math.min(nameEnd, lt + 40))}>`);
+    if (this.depth === 0 || this.open[this.depth - 1] !== local) throw this.fail(`unmatched close tag ${s.slice(lt, Math.min(nameEnd, lt + 40))}>`);
     this.depth--;
     this.handlers.close(this.tagOf(local, s, colon < 0 ? lt + 2 : colon + 1, nameEnd));
     return i + 1;
@@ -375,11 +410,12 @@ export class XmlScanner {
 
   /** Counts the characters (UTF-8 lead bytes) since the last `<` or `>` across chunks. */
   private guard(chunk: Buffer): void {
-    const last = Math.max(chunk.lastIndexOf(LT), chunk.lastIndexOf(GT));
-    let chars = 0;
-    for (let i = last + 1; i < chunk.length; i++) if (((chunk[i] as number) & 0xc0) !== 0x80) chars++;
-    this.run = last < 0 ? this.run + chars : chars;
+    const lt = chunk.indexOf(LT);
+    const gt = chunk.indexOf(GT);
+    const first = lt < 0 ? gt : gt < 0 ? lt : Math.min(lt, gt);
+    this.run += leadBytes(chunk, 0, first < 0 ? chunk.length : first);
     if (this.run > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, this.part);
+    if (first >= 0) this.run = leadBytes(chunk, Math.max(chunk.lastIndexOf(LT), chunk.lastIndexOf(GT)) + 1, chunk.length);
   }
 
   private fail(detail: string): Error {
