@@ -72,3 +72,26 @@ describe('shared strings read in steps', () => {
     ]);
   });
 });
+
+describe('the packed table', () => {
+  it('counts UTF-8 bytes as Buffer does, lone surrogates included', async () => {
+    const { utf8Length } = await import('./xlsx-shared-strings.js');
+    for (const text of ['', 'abc', 'Müller', '홍길동', '😀x', 'a\uD800b', '\uDC00', 'end\uD83D', '€ 1,000']) {
+      expect(utf8Length(text), JSON.stringify(text)).toBe(Buffer.byteLength(text));
+    }
+  });
+
+  it('gives back every text added, across slabs and while texts wait to be written', async () => {
+    const { SharedStrings } = await import('./xlsx-shared-strings.js');
+    const table = new SharedStrings();
+    const texts = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? `홍길동 ${i} 😀` : `text-${i}`));
+    texts.push('x'.repeat(9 * 1024 * 1024)); // larger than a slab: a slab of its own
+    texts.push('after the big one');
+    for (let i = 0; i < texts.length; i++) {
+      table.add(texts[i] as string, 'sst');
+      if (i % 1000 === 3) expect(table.get(i)).toBe(texts[i]);
+    }
+    expect(table.size).toBe(texts.length);
+    for (let i = 0; i < texts.length; i++) expect(table.get(i), String(i)).toBe(texts[i]);
+  });
+});

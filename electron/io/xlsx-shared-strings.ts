@@ -6,6 +6,21 @@ import { XmlScanner } from './xml-scan.js';
 import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
 import type { ZipArchive } from './zip-archive.js';
 
+/** Bytes `text` takes in UTF-8, as Buffer.write writes it (a lone surrogate as the 3-byte U+FFFD). */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a pair: 2 characters, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
 /** Slab size: positions inside a slab fit in 24 bits, the slab number in the other 8. */
 const SLAB_BYTES = 8 * 1024 * 1024;
 const POSITION_MASK = 0xffffff;
@@ -18,11 +33,14 @@ const CACHE_SLOTS = 4096;
  */
 export class SharedStrings {
   private readonly slabs: Buffer[] = [];
-  /** Bytes used in each slab. */
+  /** Bytes used in each slab, texts waiting to be written included. */
   private readonly slabUsed: number[] = [];
   private starts = new Uint32Array(1024);
   private count = 0;
   private bytes = 0;
+  /** Texts added but not yet written to the last slab: written together, one call for many. */
+  private pending: string[] = [];
+  private pendingFrom = 0;
   private readonly cachedIndex = new Int32Array(CACHE_SLOTS).fill(-1);
   private readonly cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
 
@@ -34,14 +52,16 @@ export class SharedStrings {
   /** Appends one string; throws `workbook-limit` past XLSX_LIMITS' count or bytes. */
   add(text: string, part: string): void {
     if (this.count >= XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
-    const length = Buffer.byteLength(text);
+    const length = utf8Length(text);
     this.bytes += length;
     if (this.bytes > XLSX_LIMITS.sharedStringBytes) throw limitError('shared-string-bytes', XLSX_LIMITS.sharedStringBytes, part);
     let slab = this.slabs.length - 1;
     if (slab < 0 || (this.slabUsed[slab] as number) + length > SLAB_BYTES) {
+      this.flush();
       this.slabs.push(Buffer.allocUnsafe(Math.max(SLAB_BYTES, length)));
       this.slabUsed.push(0);
       slab++;
+      this.pendingFrom = 0;
     }
     if (this.count >= this.starts.length) {
       const bigger = new Uint32Array(this.starts.length * 2);
@@ -49,14 +69,25 @@ export class SharedStrings {
       this.starts = bigger;
     }
     const at = this.slabUsed[slab] as number;
-    (this.slabs[slab] as Buffer).write(text, at, 'utf8');
+    this.pending.push(text);
+    if (this.pending.length >= 1024) this.flush();
     this.starts[this.count++] = (slab << 24) | at;
     this.slabUsed[slab] = at + length;
+  }
+
+  /** Writes the pending texts into the last slab. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const slab = this.slabs.length - 1;
+    const written = (this.slabs[slab] as Buffer).write(this.pending.join(''), this.pendingFrom, 'utf8');
+    this.pendingFrom += written;
+    this.pending = [];
   }
 
   /** The string at `index`, or undefined past the end. */
   get(index: number): string | undefined {
     if (!(index >= 0 && index < this.count)) return undefined;
+    if (this.pending.length > 0) this.flush();
     const slot = index & (CACHE_SLOTS - 1);
     if (this.cachedIndex[slot] === index) return this.cachedText[slot];
     const start = this.starts[index] as number;
