@@ -147,8 +147,8 @@ export class SharedStringsReader {
         } else if (tag === RPH) phonetic--;
         else if (tag === T) scanner.wantText = false;
       },
-      text(t) {
-        text += t;
+      text(source, start, end) {
+        text += source.slice(start, end);
         // A shared string made of many runs is one cell's text: held to the same length.
         if (text.length > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, part);
       },

@@ -94,8 +94,24 @@ function formatterOf(ctx: SheetContext, style: number): Formatter {
   return ctx.date1904 && isDateFormat(fmt) ? (n) => f(n + 1462) : f;
 }
 
-/** The text a cell shows, from its type, raw value, inline text and style (`formatters` caches formatterOf per style). */
-function cellText(ctx: SheetContext, formatters: Formatter[], type: string | undefined, value: string | null, inline: string | null, style: number): string {
+/**
+ * The number written as s[start, end) when it is 1 to 15 digits with no leading zero (or `0`): then
+ * String() of it gives back the same text, and Number() of the text gives it. Else -1.
+ */
+function digitsAt(s: string, start: number, end: number): number {
+  const length = end - start;
+  if (length < 1 || length > 15 || (length > 1 && s.charCodeAt(start) === 0x30)) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The text a cell shows, from its type, raw value, inline text and style (`formatterFor` gives a style's formatter). */
+function cellText(ctx: SheetContext, formatterFor: (style: number) => Formatter, type: string | undefined, value: string | null, inline: string | null, style: number): string {
   switch (type) {
     case 's':
       return value === null ? '' : (ctx.strings.get(Number(value)) ?? '');
@@ -115,8 +131,7 @@ function cellText(ctx: SheetContext, formatters: Formatter[], type: string | und
       if (value === null || value.trim() === '') return '';
       const n = Number(value);
       if (!Number.isFinite(n)) return value;
-      const f = formatters[style] ?? (Number.isInteger(style) && style >= 0 && style < 65_536 ? (formatters[style] = formatterOf(ctx, style)) : formatterOf(ctx, style));
-      return f(n);
+      return formatterFor(style)(n);
     }
   }
 }
@@ -141,6 +156,11 @@ export async function* sheetRowBatches(book: XlsxBook, ctx: SheetContext, sheet:
   const source = await book.zip.stream(sheet.part, XLSX_LIMITS.streamedPartBytes);
   let done: SheetRow[] = [];
   const formatters: Formatter[] = [];
+  /** The formatter of a cell style, compiled on its first use in this read. */
+  const formatterFor = (style: number): Formatter =>
+    formatters[style] ?? (Number.isInteger(style) && style >= 0 && style < 65_536 ? (formatters[style] = formatterOf(ctx, style)) : formatterOf(ctx, style));
+  /** The value of the open <v> when it is one run of digits (see digitsAt), else -1 and the text is in `value`. */
+  let digits = -1;
   let rowNumber = 0;
   let cells: string[] = [];
   let col = 0;
@@ -178,12 +198,14 @@ export async function* sheetRowBatches(book: XlsxBook, ctx: SheetContext, sheet:
           const s = scanner.attr('s');
           style = s === undefined ? 0 : Number(s);
           value = null;
+          digits = -1;
           inline = null;
           break;
         }
         case VALUE:
-          inValue = true;
+          inValue = true; // a second <v> in one cell starts over: the last one counts
           value = '';
+          digits = -1;
           scanner.wantText = true;
           break;
         case PHONETIC:
@@ -217,7 +239,11 @@ export async function* sheetRowBatches(book: XlsxBook, ctx: SheetContext, sheet:
           phonetic--;
           break;
         case CELL: {
-          const text = cellText(ctx, formatters, type, value, inline, style);
+          let text: string;
+          if (digits >= 0 && type === 's') text = ctx.strings.get(digits) ?? '';
+          else if (digits >= 0 && (type === undefined || type === 'n')) text = formatterFor(style)(digits);
+          else text = cellText(ctx, formatterFor, type, digits >= 0 ? String(digits) : value, inline, style);
+          digits = -1;
           if (text !== '') {
             while (cells.length < col - 1) cells.push('');
             cells[col - 1] = text;
@@ -232,9 +258,18 @@ export async function* sheetRowBatches(book: XlsxBook, ctx: SheetContext, sheet:
           break;
       }
     },
-    text(t) {
-      if (inValue) value += t;
-      else if (inInlineText) inline += t;
+    text(source, start, end) {
+      if (inValue) {
+        // A value that is one run of plain digits (a shared-string index, most numbers) is read in place.
+        if (value === '' && digits < 0) {
+          digits = digitsAt(source, start, end);
+          if (digits >= 0) return;
+        } else if (digits >= 0) {
+          value = String(digits);
+          digits = -1;
+        }
+        value += source.slice(start, end);
+      } else if (inInlineText) inline += source.slice(start, end);
       else return;
       // Many runs of rich text are still one cell: held to one text run's length.
       if ((value?.length ?? 0) + (inline?.length ?? 0) > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, sheet.part);

@@ -58,8 +58,8 @@ function scannerEvents(xml: Buffer, size: number, attrNames: (tag: string) => st
       flush();
       out.push(`close ${NAMES[tag] ?? '?'}`);
     },
-    text(t) {
-      text += t;
+    text(source, start, end) {
+      text += source.slice(start, end);
     },
   });
   scanner.wantText = true;
@@ -81,6 +81,7 @@ const DOCUMENTS: Record<string, string> = {
   skipped:
     '<!DOCTYPE worksheet><worksheet><!-- a <comment> with > inside --><sheetData><row><c><v><![CDATA[<not a tag>]]>7</v></c><?pi data?></row></sheetData></worksheet>',
   attributes: '<worksheet><item a="1 &amp; 2" b=\'x"y\' c="tab\there" d="line\r\nbreak" e="gt > inside" f=""/></worksheet>',
+  shortComments: '<worksheet><!----><v>1</v><!--x--></worksheet><!---->',
   whitespace: '<worksheet>\n  <sheetData>\n    <row r="1">\n      <c r="A1"><v>1</v></c>\n    </row>\n  </sheetData>\n</worksheet>\n',
 };
 
@@ -155,7 +156,7 @@ describe('XmlScanner refuses what would make a reading wrong', () => {
 
   it('a Korean text run is counted in characters, not bytes: just under the limit it is read', () => {
     let got = 0;
-    const scanner = new XmlScanner('p', ['v'], { open: () => undefined, close: () => undefined, text: (t) => (got += t.length) });
+    const scanner = new XmlScanner('p', ['v'], { open: () => undefined, close: () => undefined, text: (_s, start, end) => (got += end - start) });
     scanner.wantText = true;
     const bytes = Buffer.from(`<v>${'한'.repeat(XLSX_LIMITS.textRunChars - 10)}</v>`);
     for (let at = 0; at < bytes.length; at += 16_384) scanner.write(bytes.subarray(at, at + 16_384));

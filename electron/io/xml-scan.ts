@@ -15,8 +15,12 @@ import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
 export interface ScanHandlers {
   open(tag: number): void;
   close(tag: number): void;
-  /** Text inside an element, called only while the scanner's `wantText` is true. */
-  text(text: string): void;
+  /**
+   * Text inside an element, called only while the scanner's `wantText` is true: the text is
+   * `source.slice(start, end)`, given as a range so that a caller that can read it in place (a number)
+   * makes no string. One run of text may come in several calls.
+   */
+  text(source: string, start: number, end: number): void;
 }
 
 const LT = 0x3c;
@@ -236,9 +240,14 @@ export class XmlScanner {
       return;
     }
     if (!this.wantText) return;
+    if (!this.crlf && !this.amp) {
+      this.handlers.text(s, a, b);
+      return;
+    }
     let t = s.slice(a, b);
     if (this.crlf && t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-    this.handlers.text(this.amp ? this.decode(t) : t);
+    if (this.amp) t = this.decode(t);
+    this.handlers.text(t, 0, t.length);
   }
 
   /** Decodes entities and character references; throws corrupt-xlsx for a malformed or unknown one. */
@@ -259,7 +268,6 @@ export class XmlScanner {
 
   /** Comment, CDATA section or doctype at `lt`: returns the index after it, or -1 when it is cut. */
   private special(s: string, lt: number): number {
-    if (s.length - lt < 9) return -1;
     if (s.startsWith('<!--', lt)) {
       const e = s.indexOf('-->', lt + 4);
       return e < 0 ? -1 : e + 3;
@@ -278,6 +286,7 @@ export class XmlScanner {
       const after = close < 0 ? -1 : s.indexOf('>', close);
       return after < 0 ? -1 : after + 1;
     }
+    if (s.length - lt < 9) return -1; // may yet be one of them, cut by the chunk's end
     throw this.fail('unknown markup after <!');
   }
 
