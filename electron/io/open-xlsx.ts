@@ -40,14 +40,6 @@ export async function openXlsx(path: string, size: number, options: ReadOptions)
 
 async function describeXlsx(book: XlsxBook, size: number, options: ReadOptions): Promise<TableInfo> {
   const ctx = await loadSheetContext(book, { partial: true });
-  try {
-    return await describeWith(book, ctx, size, options);
-  } finally {
-    ctx.strings.close();
-  }
-}
-
-async function describeWith(book: XlsxBook, ctx: SheetContext, size: number, options: ReadOptions): Promise<TableInfo> {
   const container = book.info;
   const sheets = container.sheets.map((s) => s.name);
   let sheet: string | undefined;

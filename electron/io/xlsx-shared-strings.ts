@@ -1,7 +1,6 @@
 // The shared-strings table of a workbook: packed in memory, read through the fast scanner, and loadable
 // in steps — the header scan needs only the first few strings of a table that can hold millions, so it
 // reads only as far as the rows it looks at refer to; a full read loads the table whole.
-import type { Readable } from 'node:stream';
 import { XmlScanner } from './xml-scan.js';
 import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
 import type { ZipArchive } from './zip-archive.js';
@@ -108,25 +107,53 @@ const [SST, SI, T, RPH] = [0, 1, 2, 3];
 /**
  * Reads a workbook's shared strings (plain and rich text; phonetic runs left out) into a packed table,
  * as far as asked. `get` on a string not read yet returns undefined and remembers it in `missed`.
+ *
+ * Each step reads from the start of the part in a stream of its own, closed before the step ends: the
+ * zip reader (yauzl) can crash when a stream is stopped while another one on the same file is reading,
+ * so no stream is left open beside the sheet's. A header scan needs one short step, rarely two.
  */
 export class SharedStringsReader {
-  readonly table = new SharedStrings();
+  /** The strings read so far. */
+  table = new SharedStrings();
   /** The highest index asked for past the strings read so far, or -1. */
   missed = -1;
-  private complete = false;
-  private source: Readable | null = null;
-  private chunks: AsyncIterator<unknown> | null = null;
-  private readonly scanner: XmlScanner | null = null;
+  private complete: boolean;
 
   private constructor(
     private readonly zip: ZipArchive,
     private readonly part: string | null,
   ) {
-    if (part === null) {
-      this.complete = true;
-      return;
+    this.complete = part === null;
+  }
+
+  /** Reads the whole table of `part` (none when null). Throws TableReadError like ZipArchive.stream and the scanner. */
+  static async readAll(zip: ZipArchive, part: string | null): Promise<SharedStringsReader> {
+    const reader = new SharedStringsReader(zip, part);
+    await reader.loadUpTo(Number.POSITIVE_INFINITY);
+    return reader;
+  }
+
+  /** Reads the head of the table of `part` (a table that says it is too large is refused here). */
+  static async start(zip: ZipArchive, part: string | null): Promise<SharedStringsReader> {
+    const reader = new SharedStringsReader(zip, part);
+    await reader.loadUpTo(1);
+    return reader;
+  }
+
+  /** The string at `index`; undefined past the table's end, or (noted in `missed`) past what has been read. */
+  get(index: number): string | undefined {
+    if (index >= this.table.size && !this.complete) {
+      this.missed = Math.max(this.missed, index);
+      return undefined;
     }
-    const table = this.table;
+    return this.table.get(index);
+  }
+
+  /** Reads the table (again from its start) until it holds `count` strings or ends. */
+  async loadUpTo(count: number): Promise<void> {
+    const part = this.part;
+    if (this.complete || part === null || this.table.size >= count) return;
+    const table = new SharedStrings();
     let inSi = false;
     let phonetic = 0;
     let text = '';
@@ -153,63 +180,19 @@ export class SharedStringsReader {
         if (text.length > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, part);
       },
     });
-    this.scanner = scanner;
-  }
-
-  /** Reads the whole table of `part` (none when null). Throws TableReadError like ZipArchive.stream and the scanner. */
-  static async readAll(zip: ZipArchive, part: string | null): Promise<SharedStringsReader> {
-    const reader = new SharedStringsReader(zip, part);
-    try {
-      await reader.loadUpTo(Number.POSITIVE_INFINITY);
-    } finally {
-      reader.close();
-    }
-    return reader;
-  }
-
-  /** Starts reading the table of `part`: its head only (a table that says it is too large is refused here); `close()` when done. */
-  static async start(zip: ZipArchive, part: string | null): Promise<SharedStringsReader> {
-    const reader = new SharedStringsReader(zip, part);
-    try {
-      await reader.loadUpTo(1);
-    } catch (e) {
-      reader.close();
-      throw e;
-    }
-    return reader;
-  }
-
-  /** The string at `index`; undefined past the table's end, or (noted in `missed`) past what has been read. */
-  get(index: number): string | undefined {
-    if (index >= this.table.size && !this.complete) {
-      this.missed = Math.max(this.missed, index);
-      return undefined;
-    }
-    return this.table.get(index);
-  }
-
-  /** Reads on until the table holds `count` strings or ends. */
-  async loadUpTo(count: number): Promise<void> {
-    if (this.complete || this.part === null || this.scanner === null) return;
-    if (this.chunks === null) {
-      this.source = await this.zip.stream(this.part, XLSX_LIMITS.streamedPartBytes);
-      this.chunks = this.source[Symbol.asyncIterator]();
-    }
-    while (this.table.size < count) {
-      const next = await this.chunks.next();
-      if (next.done === true) {
-        this.scanner.end();
-        this.complete = true;
-        this.close();
-        return;
+    let ended = true;
+    // Leaving the loop early destroys the stream.
+    for await (const chunk of await this.zip.stream(part, XLSX_LIMITS.streamedPartBytes)) {
+      scanner.write(chunk as Buffer);
+      if (table.size >= count) {
+        ended = false;
+        break;
       }
-      this.scanner.write(next.value as Buffer);
     }
-  }
-
-  /** Stops reading (the strings read so far stay readable). */
-  close(): void {
-    this.source?.destroy();
-    this.source = null;
+    if (ended) {
+      scanner.end();
+      this.complete = true;
+    }
+    this.table = table;
   }
 }

@@ -46,7 +46,7 @@ export interface SheetContext {
 
 /**
  * Reads the styles and the shared strings of a workbook (once per read). With `partial`, only the head of
- * the shared strings is read: more with `ctx.strings.loadUpTo`, and `ctx.strings.close()` when done.
+ * the shared strings is read: more with `ctx.strings.loadUpTo`.
  */
 export async function loadSheetContext(book: XlsxBook, { partial = false }: { partial?: boolean } = {}): Promise<SheetContext> {
   const formats = await readCellFormats(book.zip, book.info.stylesPart);
