@@ -137,8 +137,8 @@ function cellText(ctx: SheetContext, formatterFor: (style: number) => Formatter,
 }
 
 /** The elements of a sheet the reader acts on, by their index in SHEET_TAGS. */
-const SHEET_TAGS = ['sheetData', 'row', 'c', 'v', 't', 'rPh'];
-const [SHEET_DATA, ROW, CELL, VALUE, TEXT, PHONETIC] = [0, 1, 2, 3, 4, 5];
+const SHEET_TAGS = ['c', 'v', 'row', 't', 'rPh', 'sheetData'];
+const [CELL, VALUE, ROW, TEXT, PHONETIC, SHEET_DATA] = [0, 1, 2, 3, 4, 5];
 
 /**
  * Yields the non-blank rows of `sheet` in order. Throws TableReadError `corrupt-xlsx` when the zip or

@@ -181,7 +181,9 @@ export class XmlScanner {
   private find(name: string): number {
     const a = this.attrs;
     for (let k = 0; k < this.attrCount * 4; k += 4) {
-      if ((a[k + 1] as number) - (a[k] as number) === name.length && this.sameName(name, this.source, a[k] as number)) return k;
+      const start = a[k] as number;
+      if ((a[k + 1] as number) - start !== name.length) continue;
+      if (name.length === 1 ? this.source.charCodeAt(start) === name.charCodeAt(0) : this.sameName(name, this.source, start)) return k;
     }
     return -1;
   }
@@ -406,8 +408,10 @@ export class XmlScanner {
   /** Index of the local name s[start, end), whose hash is `local`, among the names, or -1. */
   private tagOf(local: number, s: string, start: number, end: number): number {
     const hashes = this.hashes;
+    const length = end - start;
     for (let k = 0; k < hashes.length; k++) {
-      if (hashes[k] === local && this.lengths[k] === end - start && this.sameName(this.names[k] as string, s, start)) return k;
+      // A one-letter name's hash is its character: equal hashes are equal names.
+      if (hashes[k] === local && this.lengths[k] === length && (length === 1 || this.sameName(this.names[k] as string, s, start))) return k;
     }
     return -1;
   }
