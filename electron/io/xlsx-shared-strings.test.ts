@@ -7,7 +7,7 @@ import { tempDirForTests } from './fixtures/temp-dir-for-tests.js';
 import { zipOf } from './fixtures/zip-bytes.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
-import { SharedStringsReader } from './xlsx-shared-strings.js';
+import { NOT_READ_YET, SharedStringsReader } from './xlsx-shared-strings.js';
 import { ZipArchive } from './zip-archive.js';
 
 const { dir } = tempDirForTests('io-sst-');
@@ -43,7 +43,7 @@ describe('shared strings read in steps', () => {
       expect(reader.table.size).toBeGreaterThan(0);
       expect(reader.table.size).toBeLessThan(FILLER);
       expect(reader.get(0)).toBe('filler & text 0');
-      expect(reader.get(FILLER)).toBeUndefined();
+      expect(reader.get(FILLER)).toBe(NOT_READ_YET);
       expect(reader.missed).toBe(FILLER);
       await reader.loadUpTo(FILLER + 1);
       expect(reader.get(FILLER)).toBe('thirdPartyId');
@@ -69,6 +69,18 @@ describe('shared strings read in steps', () => {
       ['filler & text 7', 'gold'],
       [`filler & text ${FILLER - 1}`, 'tier'],
     ]);
+  });
+
+  it('rows made only of texts not read yet keep their shape: the header is still found among them', async () => {
+    const far = (n: number): string => `<row r="${n}"><c r="A${n}" t="s"><v>${FILLER - n}</v></c><c r="B${n}" t="s"><v>${FILLER + 1}</v></c></row>`;
+    const header = `<row r="1"><c r="A1" t="s"><v>${FILLER}</v></c><c r="B1" t="s"><v>${FILLER + 1}</v></c></row>`;
+    const path = await workbook('all-far.xlsx', header + Array.from({ length: 80 }, (_, i) => far(i + 2)).join(''));
+    const info = await openTable(path);
+    expect(info).toMatchObject({ headerRow: 1, headers: ['thirdPartyId', 'tier'] });
+    const { rows } = await readAllRows(path, info);
+    expect(rows).toHaveLength(80);
+    expect(rows[0]).toEqual([`filler & text ${FILLER - 2}`, 'tier']);
+    expect(rows.flat().join('')).not.toContain('\u0000');
   });
 });
 

@@ -100,6 +100,9 @@ export class SharedStrings {
   }
 }
 
+/** What SharedStringsReader.get gives for a string it has not read yet. */
+export const NOT_READ_YET = '\u0000';
+
 /** The elements of the shared-strings part the reader acts on, by their index in SST_TAGS. */
 const SST_TAGS = ['sst', 'si', 't', 'rPh'];
 const [SST, SI, T, RPH] = [0, 1, 2, 3];
@@ -140,11 +143,16 @@ export class SharedStringsReader {
     return reader;
   }
 
-  /** The string at `index`; undefined past the table's end, or (noted in `missed`) past what has been read. */
+  /**
+   * The string at `index`; undefined past the table's end. Past what has been read it notes the index in
+   * `missed` and returns NOT_READ_YET, a stand-in that is not empty, so that rows read meanwhile keep
+   * their shape (an empty one would send a header scan on through the whole sheet); the caller reads more
+   * and reads its rows again.
+   */
   get(index: number): string | undefined {
     if (index >= this.table.size && !this.complete) {
       this.missed = Math.max(this.missed, index);
-      return undefined;
+      return NOT_READ_YET;
     }
     return this.table.get(index);
   }
