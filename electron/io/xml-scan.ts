@@ -8,6 +8,7 @@
 // (`corrupt-xlsx`) what would make a reading wrong: a close tag that does not match, an element left
 // open, a second root, text outside the root, a malformed or unknown entity. It holds the reader's limits
 // like XmlFeed: a text run of XLSX_LIMITS.textRunChars, nesting of XLSX_LIMITS.xmlDepth.
+import { completeUtf8, decodeEntities, leadBytes } from './xml-text.js';
 import { corruptXlsx } from './zip-archive.js';
 import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
 
@@ -42,35 +43,6 @@ for (const c of [0x20, 0x0a, 0x09, 0x0d, SLASH, GT]) NAME_CLASS[c] = NAME_END;
 for (const c of [LT, EQUALS, DQUOTE, SQUOTE]) NAME_CLASS[c] = NAME_BAD;
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** A code point XML 1.0 allows (the Char production), as saxes requires of a character reference. */
-function isXmlChar(n: number): boolean {
-  return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
-}
-
-/** Characters (bytes that do not continue a UTF-8 sequence) in b[from, to). */
-function leadBytes(b: Buffer, from: number, to: number): number {
-  let chars = 0;
-  for (let i = from; i < to; i++) if (((b[i] as number) & 0xc0) !== 0x80) chars++;
-  return chars;
-}
-
-/** Length of the longest prefix of `b` that does not end inside a UTF-8 sequence. */
-function completeUtf8(b: Buffer): number {
-  const n = b.length;
-  for (let back = 1; back <= 3 && back <= n; back++) {
-    const c = b[n - back] as number;
-    if (c < 0x80) return n; // ASCII: nothing cut
-    if (c >= 0xc0) {
-      // A lead byte: complete when the sequence it starts fits.
-      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-      return back >= need ? n : n - back;
-    }
-  }
-  return n;
-}
 
 /**
  * Parses XML byte chunks and calls the handlers. `write` may call them many times; after each write the
@@ -254,18 +226,7 @@ export class XmlScanner {
 
   /** Decodes entities and character references; throws corrupt-xlsx for a malformed or unknown one. */
   private decode(t: string): string {
-    if (!t.includes('&')) return t;
-    return t.replace(/&([^;&]*);?/g, (m, name: string) => {
-      if (!m.endsWith(';') || name === '') throw this.fail(`malformed entity ${m.slice(0, 20)}`);
-      if (name.charCodeAt(0) !== 0x23) {
-        const named = NAMED_ENTITIES[name];
-        if (named === undefined) throw this.fail(`undefined entity &${name.slice(0, 20)};`);
-        return named;
-      }
-      const code = /^#x[0-9a-f]+$/i.test(name) ? Number.parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? Number.parseInt(name.slice(1), 10) : Number.NaN;
-      if (!isXmlChar(code)) throw this.fail(`malformed character reference ${m.slice(0, 20)}`);
-      return String.fromCodePoint(code);
-    });
+    return decodeEntities(t, (detail) => this.fail(detail));
   }
 
   /** Comment, CDATA section or doctype at `lt`: returns the index after it, or -1 when it is cut. */
