@@ -68,6 +68,8 @@ function general(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   const abs = Math.abs(v);
   if (abs !== 0 && (abs >= 1e21 || abs < 1e-9)) return v.toExponential().toUpperCase();
+  // Below 1e15 an integer is exact, and JavaScript writes it digit for digit: the common case, made cheap.
+  if (Number.isInteger(v) && abs < 1e15) return String(v);
   if (Number.isInteger(v) || abs >= 1e15) return (v < 0 ? '-' : '') + fixedDigits(abs, 0);
   return String(Number(v.toPrecision(15)));
 }
@@ -282,6 +284,46 @@ interface RichText {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
+}
+
+/** How many shown dates one date format keeps (a sheet's dates repeat: birthdays, join dates). */
+const DATE_CACHE_SIZE = 4096;
+
+/** Compiles what formatCell does to a number in `fmt` into one function. */
+function compileFormatter(fmt: string): (v: number) => string {
+  if (isDateFormat(fmt)) {
+    const shown = new Map<number, string>();
+    return (v) => {
+      let text = shown.get(v);
+      if (text === undefined) {
+        if (shown.size >= DATE_CACHE_SIZE) shown.clear();
+        text = formatDate(fromSerial(v), fmt);
+        shown.set(v, text);
+      }
+      return text;
+    };
+  }
+  const sections = splitSections(fmt).map(compileSection);
+  const only = sections[0] as NumberSection;
+  // Plain "General" (the style of most cells): the sign, then General's digits.
+  if (sections.length === 1 && only.general && only.literalGeneral === 'General') return (v) => (v < 0 ? '-' : '') + general(Math.abs(v));
+  return (v) => formatNumber(v, fmt);
+}
+
+const formatters = new Map<string, (v: number) => string>();
+
+/**
+ * Returns the function that shows a number in format `fmt` exactly as formatCell(number, fmt) does,
+ * compiled once per format (a reader keeps one per cell style).
+ */
+export function numberFormatter(fmt: string | undefined): (v: number) => string {
+  if (fmt === undefined || fmt === '' || fmt === '@') return general;
+  let f = formatters.get(fmt);
+  if (f === undefined) {
+    f = compileFormatter(fmt);
+    formatters.set(fmt, f);
+  }
+  return f;
 }
 
 /** Returns the text a cell shows for an exceljs cell value and number format; never throws. */

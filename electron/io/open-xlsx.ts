@@ -5,15 +5,22 @@ import type { ReadOptions, TableInfo } from './table-types.js';
 import { loadSheetContext, openXlsxBook, sheetRows, type SheetContext, type SheetRow, type XlsxBook, type XlsxSheet } from './xlsx-sheet.js';
 import { corruptXlsx } from './zip-archive.js';
 
-/** The first rows of a sheet, as physical rows (blank rows filled in as []). */
+/**
+ * The first rows of a sheet, as physical rows (blank rows filled in as []). The shared strings are read
+ * only as far as these rows need: when they refer past what is read, more is read and the rows again.
+ */
 async function firstRows(book: XlsxBook, ctx: SheetContext, sheet: XlsxSheet): Promise<string[][]> {
   if (!book.zip.has(sheet.part)) throw corruptXlsx('sheet-missing', { sheet: sheet.name, part: sheet.part });
-  const rows: string[][] = [];
-  for await (const row of sheetRows(book, ctx, sheet)) {
-    addRow(rows, row);
-    if (rows.length >= HEADER_SCAN_ROWS) break;
+  for (;;) {
+    ctx.strings.missed = -1;
+    const rows: string[][] = [];
+    for await (const row of sheetRows(book, ctx, sheet)) {
+      addRow(rows, row);
+      if (rows.length >= HEADER_SCAN_ROWS) break;
+    }
+    if (ctx.strings.missed < 0) return rows;
+    await ctx.strings.loadUpTo(ctx.strings.missed + 1);
   }
-  return rows;
 }
 
 function addRow(rows: string[][], row: SheetRow): void {
@@ -32,7 +39,7 @@ export async function openXlsx(path: string, size: number, options: ReadOptions)
 }
 
 async function describeXlsx(book: XlsxBook, size: number, options: ReadOptions): Promise<TableInfo> {
-  const ctx = await loadSheetContext(book);
+  const ctx = await loadSheetContext(book, { partial: true });
   const container = book.info;
   const sheets = container.sheets.map((s) => s.name);
   let sheet: string | undefined;

@@ -2,7 +2,7 @@
 import { ROWS_PER_CHUNK } from './read-csv.js';
 import { cancelledError } from './table-read-error.js';
 import type { ReaderNote, ReadTableOptions, RowChunk, TableInfo } from './table-types.js';
-import { loadSheetContext, openXlsxBook, sheetRows, type XlsxBook } from './xlsx-sheet.js';
+import { loadSheetContext, openXlsxBook, sheetRowBatches, type XlsxBook } from './xlsx-sheet.js';
 
 /** Streams the data rows of the sheet in `info`; rows are padded to the header width. Throws TableReadError. */
 export async function* readXlsx(path: string, info: TableInfo, opts: ReadTableOptions = {}): AsyncGenerator<RowChunk> {
@@ -24,20 +24,22 @@ async function* chunks(book: XlsxBook, info: TableInfo, { signal, onProgress }: 
   let notes: ReaderNote[] = [];
   let firstRow = 1;
   let count = 0;
-  const source = sheetRows(book, await loadSheetContext(book), sheet, { signal, onBytes: (b) => (bytesRead = b) });
-  for await (const { number, cells } of source) {
-    if (number <= info.headerRow) continue;
-    count++;
-    if (cells.length > width) notes.push({ row: count, code: 'extra-cells' });
-    while (cells.length < width) cells.push('');
-    rows.push(cells);
-    if (rows.length >= ROWS_PER_CHUNK) {
-      onProgress?.({ bytesRead, totalBytes: info.sizeBytes, rows: count });
-      yield notes.length > 0 ? { firstRow, rows, notes } : { firstRow, rows };
-      if (signal?.aborted) throw cancelledError();
-      firstRow += rows.length;
-      rows = [];
-      notes = [];
+  const source = sheetRowBatches(book, await loadSheetContext(book), sheet, { signal, onBytes: (b) => (bytesRead = b) });
+  for await (const batch of source) {
+    for (const { number, cells } of batch) {
+      if (number <= info.headerRow) continue;
+      count++;
+      if (cells.length > width) notes.push({ row: count, code: 'extra-cells' });
+      while (cells.length < width) cells.push('');
+      rows.push(cells);
+      if (rows.length >= ROWS_PER_CHUNK) {
+        onProgress?.({ bytesRead, totalBytes: info.sizeBytes, rows: count });
+        yield notes.length > 0 ? { firstRow, rows, notes } : { firstRow, rows };
+        if (signal?.aborted) throw cancelledError();
+        firstRow += rows.length;
+        rows = [];
+        notes = [];
+      }
     }
   }
   onProgress?.({ bytesRead: info.sizeBytes, totalBytes: info.sizeBytes, rows: count });

@@ -1,11 +1,11 @@
 // The workbook-level parts of an xlsx: the sheet list (names, XML parts, hidden or not, the 1904 date
-// system), the number format of every cell style, and the shared-strings table — each read through the
-// bounded zip and XML readers.
+// system) and the number format of every cell style, each read through the bounded zip and XML readers
+// (the shared-strings table is xlsx-shared-strings.ts).
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { TableReadError } from './table-read-error.js';
 import { XmlFeed, type XmlHandlers } from './xml-stream.js';
-import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
+import { XLSX_LIMITS } from './xlsx-limits.js';
 import { corruptXlsx, type ZipArchive } from './zip-archive.js';
 
 export interface XlsxSheet {
@@ -120,94 +120,4 @@ export async function readCellFormats(zip: ZipArchive, part: string | null): Pro
     text: noText,
   });
   return xfIds.map((id) => custom.get(id) ?? builtInFormat(id));
-}
-
-/** Slab size: positions inside a slab fit in 24 bits, the slab number in the other 8. */
-const SLAB_BYTES = 8 * 1024 * 1024;
-const POSITION_MASK = 0xffffff;
-
-/**
- * The shared-strings table, packed: UTF-8 bytes in 8 MB slabs and one 32-bit position per string, so
- * millions of texts cost their bytes plus 4 bytes each rather than a JavaScript string apiece.
- */
-export class SharedStrings {
-  private readonly slabs: Buffer[] = [];
-  /** Bytes used in each slab. */
-  private readonly slabUsed: number[] = [];
-  private starts = new Uint32Array(1024);
-  private count = 0;
-  private bytes = 0;
-
-  /** Number of strings. */
-  get size(): number {
-    return this.count;
-  }
-
-  /** Appends one string; throws `workbook-limit` past XLSX_LIMITS' count or bytes. */
-  add(text: string, part: string): void {
-    if (this.count >= XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
-    const length = Buffer.byteLength(text);
-    this.bytes += length;
-    if (this.bytes > XLSX_LIMITS.sharedStringBytes) throw limitError('shared-string-bytes', XLSX_LIMITS.sharedStringBytes, part);
-    let slab = this.slabs.length - 1;
-    if (slab < 0 || (this.slabUsed[slab] as number) + length > SLAB_BYTES) {
-      this.slabs.push(Buffer.allocUnsafe(Math.max(SLAB_BYTES, length)));
-      this.slabUsed.push(0);
-      slab++;
-    }
-    if (this.count >= this.starts.length) {
-      const bigger = new Uint32Array(this.starts.length * 2);
-      bigger.set(this.starts);
-      this.starts = bigger;
-    }
-    const at = this.slabUsed[slab] as number;
-    (this.slabs[slab] as Buffer).write(text, at, 'utf8');
-    this.starts[this.count++] = (slab << 24) | at;
-    this.slabUsed[slab] = at + length;
-  }
-
-  /** The string at `index`, or undefined past the end. */
-  get(index: number): string | undefined {
-    if (!(index >= 0 && index < this.count)) return undefined;
-    const start = this.starts[index] as number;
-    const slab = start >>> 24;
-    const next = index + 1 < this.count ? (this.starts[index + 1] as number) : -1;
-    const end = next >= 0 && next >>> 24 === slab ? next & POSITION_MASK : (this.slabUsed[slab] as number);
-    return (this.slabs[slab] as Buffer).toString('utf8', start & POSITION_MASK, end);
-  }
-}
-
-/** Reads the shared strings (plain and rich text; phonetic runs left out) into a packed table. */
-export async function readSharedStrings(zip: ZipArchive, part: string | null): Promise<SharedStrings> {
-  const table = new SharedStrings();
-  if (part === null) return table;
-  let inSi = false;
-  let inT = false;
-  let phonetic = 0;
-  let text = '';
-  await parsePart(await zip.stream(part, XLSX_LIMITS.streamedPartBytes), part, {
-    open(tag, a) {
-      // Excel states the table's size up front: a table that says it is too large is refused unread.
-      if (tag === 'sst' && Number(a.uniqueCount ?? 0) > XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
-      if (tag === 'si') {
-        inSi = true;
-        text = '';
-      } else if (tag === 'rPh') phonetic++;
-      else if (tag === 't' && inSi && phonetic === 0) inT = true;
-    },
-    close(tag) {
-      if (tag === 'si') {
-        table.add(text, part);
-        inSi = false;
-      } else if (tag === 'rPh') phonetic--;
-      else if (tag === 't') inT = false;
-    },
-    text(t) {
-      if (!inT) return;
-      text += t;
-      // A shared string made of many runs is one cell's text: held to the same length.
-      if (text.length > XLSX_LIMITS.textRunChars) throw limitError('text-run', XLSX_LIMITS.textRunChars, part);
-    },
-  });
-  return table;
 }

@@ -1,13 +1,16 @@
 // Reads a zip archive (an .xlsx) through yauzl: the table of contents from the central directory
 // (ZIP64 included), then one part at a time as a bounded stream — its declared size and packing ratio
-// checked before a byte is inflated, its real size held to the declared one while it streams (yauzl),
-// its CRC-32 checked at the end. Memory stays at a few hundred kB per open part whatever its size.
+// checked before a byte is inflated, its real size held to the declared one while it streams, its
+// CRC-32 checked at the end. Memory stays at a few hundred kB per open part whatever its size.
 import { Transform, type Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { ErrorVariant } from '../../shared/contract/errors.js';
 import { TableReadError } from './table-read-error.js';
 import { limitError, XLSX_LIMITS } from './xlsx-limits.js';
+
+/** Size of the pieces a part is inflated in. */
+const INFLATE_CHUNK_BYTES = 64 * 1024;
 
 /** One file inside the archive. */
 export interface ZipPart {
@@ -89,23 +92,40 @@ export class ZipArchive {
     }
     let raw: Readable;
     try {
-      raw = await this.zip.openReadStreamPromise(entry);
+      // Deflated parts are inflated here rather than by yauzl, in large pieces: a sheet of hundreds of
+      // megabytes then passes through a few thousand chunks instead of tens of thousands.
+      raw = await this.zip.openReadStreamPromise(entry, entry.compressionMethod === 8 ? { decompress: false } : {});
     } catch (e) {
       throw corruptXlsx('part-unreadable', { part: name, detail: detailOf(e) });
     }
+    let source = raw;
+    if (entry.compressionMethod === 8) {
+      const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+      raw.on('error', (e) => inflate.destroy(e));
+      source = raw.pipe(inflate);
+    }
     let crc = 0;
+    let seen = 0;
+    const size = entry.uncompressedSize;
+    // Its real size is held to the declared one as it streams (a part that lies about it is stopped there).
     const check = new Transform({
       transform(chunk: Buffer, _enc, done) {
+        seen += chunk.length;
+        if (seen > size) return done(corruptXlsx('part-inflate', { part: name, detail: `too many bytes in the stream. expected ${size}. got at least ${seen}` }));
         crc = crc32(chunk, crc);
         done(null, chunk);
       },
       flush(done) {
+        if (seen < size) return done(corruptXlsx('part-inflate', { part: name, detail: `not enough bytes in the stream. expected ${size}. got only ${seen}` }));
         done(crc >>> 0 === entry.crc32 >>> 0 ? null : corruptXlsx('part-checksum', { part: name }));
       },
     });
-    raw.on('error', (e) => check.destroy(e instanceof TableReadError ? e : corruptXlsx('part-inflate', { part: name, detail: detailOf(e) })));
-    check.on('close', () => raw.destroy());
-    return raw.pipe(check);
+    source.on('error', (e) => check.destroy(e instanceof TableReadError ? e : corruptXlsx('part-inflate', { part: name, detail: detailOf(e) })));
+    check.on('close', () => {
+      raw.destroy();
+      source.destroy();
+    });
+    return source.pipe(check);
   }
 
   /** Reads part `name` whole as UTF-8 text (at most XLSX_LIMITS.wholePartBytes); throws like `stream`. */
