@@ -84,7 +84,8 @@ export function ReviewStep({ api }: { readonly api: ClientApi }) {
     setFilter('all');
     setJump({ index: jumpRow - 1, nonce: Date.now() });
   };
-  const blockText = summary.uploadBlock ? t(`review.blockedBecause.${summary.uploadBlock}`, { count: summary.blocking })
+  const blockText = summary.uploadBlock
+    ? t(`review.blockedBecause.${summary.uploadBlock}`, { count: summary.blocking })
     : t('review.uploadReady', { count: summary.ready, rows: t('review.rowCount', { count: summary.ready }), batches: t('review.batchCount', { count: summary.batches }) });
 
   return (
