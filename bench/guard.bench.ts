@@ -11,16 +11,15 @@
 //   the median of per-round ratios (a shared machine drifts, so each ratio is taken within one round).
 //   guard_overhead_cpu_ratio is the same from the fastest CPU seconds of each mode. Goal ≤ 1.15.
 // GUARD_BENCH_ROWS changes the row count.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { scanValue } from '../shared/privacy/scan-value.js';
-import { makeMarketingCsv, marketingValue, MARKETING_HEADERS, prng } from './data/make-marketing-csv.js';
+import { makeMarketingCsv, marketingValue, MARKETING_HEADERS } from './data/make-marketing-csv.js';
+import { prng } from './data/prng.js';
+import { childPass, median } from './data/child-pass.js';
 
-const run$ = promisify(execFile);
 const child = fileURLToPath(new URL('./data/guard-child.ts', import.meta.url));
 
 interface Pass {
@@ -35,17 +34,7 @@ interface Pass {
   readonly personalColumns: number;
 }
 
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function pass(mode: 'on' | 'off', file: string, outDir: string): Promise<Pass> {
-  await rm(outDir, { recursive: true, force: true });
-  const { stdout } = await run$(process.execPath, ['--import', 'tsx', child, mode, file, outDir], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as Pass;
-}
+const pass = (mode: 'on' | 'off', file: string, outDir: string): Promise<Pass> => childPass<Pass>(child, mode, file, outDir);
 
 /** The value pass alone over `rows` generated rows, in blocks of 10,000 rows made before each timed scan. */
 function timeScan(rows: number): { seconds: number; values: number; hits: number; examples: string[] } {

@@ -15,15 +15,13 @@
 //
 // PREPARE_BENCH_10M=1 adds one pass over ten times the rows (10,000,000 rows, about 1 GB; a few minutes,
 // so CI leaves it out) and prints `peak_rss_mb_10m` and `rss_growth_10m_vs_1m` (goal ≤ 1.25).
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { makeBigCsv } from './data/make-big-csv.js';
+import { childPass, median } from './data/child-pass.js';
 
-const run$ = promisify(execFile);
 const child = fileURLToPath(new URL('./data/prepare-child.ts', import.meta.url));
 
 interface ChildResult {
@@ -35,18 +33,7 @@ interface ChildResult {
   readonly valid?: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function pass(mode: 'papaparse' | 'prepare', file: string, outDir: string): Promise<ChildResult> {
-  await rm(outDir, { recursive: true, force: true });
-  const { stdout } = await run$(process.execPath, ['--import', 'tsx', child, mode, file, outDir], { maxBuffer: 1 << 20 });
-  const last = stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(last) as ChildResult;
-}
+const pass = (mode: 'papaparse' | 'prepare', file: string, outDir: string): Promise<ChildResult> => childPass<ChildResult>(child, mode, file, outDir);
 
 /** Prints bare parse and prepare times, then the three target figures as `key: value` lines. */
 export async function run(): Promise<void> {

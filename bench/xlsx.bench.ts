@@ -10,16 +10,14 @@
 // (user + system, all threads) are printed beside them: less disturbed by other work on the machine.
 // Both files must give the same rows, valid rows and batch bytes, or the bench stops: the workbook shows
 // exactly the CSV's cells. XLSX_BENCH_ROWS changes the row count.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { makeBigCsv } from './data/make-big-csv.js';
 import { makeBigXlsx } from './data/make-big-xlsx.js';
+import { childPass, median } from './data/child-pass.js';
 
-const run$ = promisify(execFile);
 const child = fileURLToPath(new URL('./data/prepare-child.ts', import.meta.url));
 
 interface ChildResult {
@@ -31,17 +29,7 @@ interface ChildResult {
   readonly bytes?: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function prepare(file: string, outDir: string): Promise<ChildResult> {
-  await rm(outDir, { recursive: true, force: true });
-  const { stdout } = await run$(process.execPath, ['--import', 'tsx', child, 'prepare', file, outDir], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as ChildResult;
-}
+const prepare = (file: string, outDir: string): Promise<ChildResult> => childPass<ChildResult>(child, 'prepare', file, outDir);
 
 /** Prints the CSV and xlsx prepare times, their ratio and the xlsx pass's peak RSS as `key: value` lines. */
 export async function run(): Promise<void> {

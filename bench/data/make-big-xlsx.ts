@@ -1,64 +1,18 @@
 /**
  * `makeBigXlsx(path, rows, { seed })` writes, as an Excel workbook, the very table `makeBigCsv` writes
- * with the same seed: the same header and the same cells as the sheet shows them. It is laid out the way
+ * with the same seed (both from `bigRows`, big-table.ts): the same header and the same cells as the sheet shows them. It is laid out the way
  * Excel lays one out: every text in the shared-strings table (the pools once, each row's id, e-mail and
  * phone as its own entry), points as plain numbers, the joined date as a date serial with a
  * `yyyy-mm-dd` number format, an empty note left out of the row, `r` references on every row and
  * cell. Parts are deflated as they are written, so memory stays flat; same arguments → same bytes.
  */
 import { StreamZip } from './stream-zip.js';
-import { BIG_CSV_HEADERS } from './make-big-csv.js';
+import { BIG_CSV_HEADERS, CITY, FIRST, LAST, NOTE, TIER, bigId, bigRows } from './big-table.js';
 
 export interface BigXlsxResult {
   readonly path: string;
   readonly rows: number;
   readonly bytes: number;
-}
-
-// The same pools as make-big-csv.ts, as the cells show them (no CSV quoting).
-const LAST = ['김', '이', '박', '최', '정', '강', '조', '윤', 'Smith', 'Müller'];
-const FIRST = ['민준', '서연', '도윤', '하은', '지호', '수아', 'Anna', 'José', '예준', '지우'];
-const CITY = ['서울', '부산', '인천', '대구', '광주', 'Seoul', 'Busan', 'Daejeon, KR', '수원', '제주'];
-const TIER = ['gold', 'silver', 'bronze', 'platinum', 'vip'];
-const NOTE = ['', '', 'likes "red", blue', 'VIP, 우수 고객', 'no note', '주소: 서울시 강남구, 101동', 'prefers email', 'said "call me later"'];
-
-/** One data row's cells, drawn from the PRNG in the order makeBigCsv draws them. */
-interface BigRow {
-  readonly last: number;
-  readonly first: number;
-  readonly city: number;
-  readonly tier: number;
-  readonly points: number;
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly note: number;
-  readonly phone: string;
-}
-
-function* bigRows(rows: number, seed: number): Generator<BigRow> {
-  let x = seed >>> 0 || 1;
-  const next = (n: number): number => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x % n;
-  };
-  for (let i = 1; i <= rows; i++) {
-    const month = 1 + next(12);
-    const day = 1 + next(28);
-    const last = next(LAST.length);
-    const first = next(FIRST.length);
-    const city = next(CITY.length);
-    const tier = next(TIER.length);
-    const points = next(100_000);
-    const year = 2015 + next(11);
-    const note = next(NOTE.length);
-    const phone = `010-${String(next(10_000)).padStart(4, '0')}-${String(next(10_000)).padStart(4, '0')}`;
-    yield { last, first, city, tier, points, year, month, day, note, phone };
-  }
 }
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -117,7 +71,7 @@ function* sharedStringsXml(rows: number, seed: number): Generator<string> {
   let i = 0;
   for (const r of bigRows(rows, seed)) {
     i++;
-    block += `<si><t>TP-${String(i).padStart(9, '0')}</t></si><si><t>user${i}@example.com</t></si><si><t>${r.phone}</t></si>`;
+    block += `<si><t>${bigId(i)}</t></si><si><t>user${i}@example.com</t></si><si><t>${r.phone}</t></si>`;
     if (block.length > 256 * 1024) {
       yield block;
       block = '';

@@ -7,25 +7,13 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { prng } from './prng.js';
 
 export const MARKETING_HEADERS = ['memberId', 'tier', 'amount', 'purchasedAt', 'city', 'productCode', 'orderNo', 'points', 'campaign'] as const;
 
 const TIERS = ['gold', 'silver', 'bronze', 'VIP', '일반', '우수', '골드', 'ゴールド', 'platinum'];
 const CITIES = ['Seoul', '서울', '부산', '인천', '대구', 'Tokyo', '東京', '大阪', 'New York', 'Berlin', 'São Paulo', '제주시', 'Daejeon'];
 const CAMPAIGNS = ['spring_sale_2024', 'KR-EMAIL-0315', 'newsletter', 'app-push-17', 'BF2024', 'loyalty.q3', 'retarget_v2', '봄맞이 세일', 'welcome'];
-
-/** A seeded xorshift PRNG: `next(n)` is an integer in [0, n). */
-export function prng(seed: number): (n: number) => number {
-  let x = seed >>> 0 || 1;
-  return (n) => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x % n;
-  };
-}
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 

@@ -22,23 +22,16 @@ export interface DataGridProps {
   readonly fileName: string;
   readonly headers: readonly string[];
   readonly totalRows: number;
-  /** True while `totalRows` is still growing (rows being counted); the grid follows every count. */
-  readonly growing?: boolean;
 }
 
 /**
  * A virtualised, keyboard-scrollable grid over every row of an opened file: only the rows in view are
  * rendered (and only the pages near them are held), whatever the file's size — past the browser's
  * largest element the scrollbar is scaled to map the whole file (`useRowWindow`). Column model from
- * @tanstack/react-table.
+ * @tanstack/react-table. Memoised: a count that follows a file being counted re-renders only the rows
+ * in view, and nothing is kept per row.
  */
-export function DataGrid({ growing: _growing, ...rest }: DataGridProps) {
-  // Nothing is kept per row, so following the count as it grows costs no more than the rows in view.
-  return <GridView {...rest} />;
-}
-
-/** The grid itself; memoised, so a progress event that leaves the stepped count alone does not render its cells again. */
-const GridView = memo(function GridView({ api, fileId, fileName, headers, totalRows }: Omit<DataGridProps, 'growing'>) {
+export const DataGrid = memo(function DataGrid({ api, fileId, fileName, headers, totalRows }: DataGridProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rowAt, ensure, version } = usePagedRows({

@@ -132,7 +132,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
           </dl>
           <LoadOverrides file={state.file} onReopen={(options) => void reopen(api, options)} />
           <Heading level={3}>{t('load.preview', { name: state.file.name })}</Heading>
-          <DataGrid api={api} fileId={state.file.fileId} fileName={state.file.name} headers={state.file.headers} totalRows={state.rows} growing={state.counting} />
+          <DataGrid api={api} fileId={state.file.fileId} fileName={state.file.name} headers={state.file.headers} totalRows={state.rows} />
           <RecentFiles api={api} refreshKey={state.file.fileId} onOpen={(path, name, options) => void openPath(api, path, name, options)} />
         </View>
       )}
