@@ -48,6 +48,19 @@ export class SharedStrings {
     return this.count;
   }
 
+  /**
+   * Makes room for `count` strings at once (the count the part states up front), so a table of millions
+   * does not grow by doubling, which holds a copy and up to twice the room it needs. A wrong count only
+   * costs growth later or some unused room: it is capped at XLSX_LIMITS.sharedStrings.
+   */
+  reserve(count: number): void {
+    const wanted = Math.min(Math.floor(count), XLSX_LIMITS.sharedStrings);
+    if (!(wanted > this.starts.length)) return;
+    const bigger = new Uint32Array(wanted);
+    bigger.set(this.starts.subarray(0, this.count));
+    this.starts = bigger;
+  }
+
   /** Appends one string; throws `workbook-limit` past XLSX_LIMITS' count or bytes. */
   add(text: string, part: string): void {
     if (this.count >= XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
@@ -168,7 +181,12 @@ export class SharedStringsReader {
     const scanner: XmlScanner = new XmlScanner(part, SST_TAGS, {
       open(tag) {
         // Excel states the table's size up front: a table that says it is too large is refused unread.
-        if (tag === SST && Number(scanner.attr('uniqueCount') ?? 0) > XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
+        if (tag === SST) {
+          const stated = Number(scanner.attr('uniqueCount') ?? 0);
+          if (stated > XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
+          // Only a full read makes room for the whole table; a header scan reads a few strings.
+          if (count === Number.POSITIVE_INFINITY) table.reserve(stated);
+        }
         if (tag === SI) {
           inSi = true;
           text = '';

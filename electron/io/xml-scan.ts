@@ -22,6 +22,15 @@ export interface ScanHandlers {
    * makes no string. One run of text may come in several calls.
    */
   text(source: string, start: number, end: number): void;
+  /**
+   * Optional shortcut for the commonest element of a part (a sheet's value cell): called at each `<` that
+   * opens an element inside the root, with the text and the `<`'s index. It may read the whole element —
+   * attributes, text and close tag, all in `source` — and return the index after it, doing what its open,
+   * text and close events would have done; or return -1 to leave the element to the scanner. It must
+   * only take an element the scanner would read without error or limit (nesting two levels deeper is
+   * checked before it is called) and whose text needs no decoding (no `&`, no CR).
+   */
+  shortcut?(source: string, lt: number): number;
 }
 
 const LT = 0x3c;
@@ -183,7 +192,10 @@ export class XmlScanner {
         end = close < 0 ? -1 : close + 2;
       }
       else if (Number.isNaN(c)) end = -1;
-      else end = this.openTag(s, lt);
+      else {
+        const quick = this.depth > 0 && this.depth + 2 <= XLSX_LIMITS.xmlDepth && this.handlers.shortcut !== undefined ? this.handlers.shortcut(s, lt) : -1;
+        end = quick >= 0 ? quick : this.openTag(s, lt);
+      }
       if (end < 0) {
         p = lt;
         break;
