@@ -4,7 +4,7 @@ import { plainCell } from './xlsx-plain-cell.js';
 
 /** What plainCell reads from `xml` (a cell followed by more of the sheet), or null. */
 function read(xml: string): { column: number; type: string | undefined; style: number; value: string | null; rest: string } | null {
-  const cell = plainCell(xml, 0);
+  const cell = plainCell(Buffer.from(xml, 'latin1'), 0);
   if (cell === null) return null;
   return { column: cell.column, type: cell.type, style: cell.style, value: cell.valueStart < 0 ? null : xml.slice(cell.valueStart, cell.valueEnd), rest: xml.slice(cell.end) };
 }

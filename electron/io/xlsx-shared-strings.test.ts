@@ -7,7 +7,7 @@ import { tempDirForTests } from './fixtures/temp-dir-for-tests.js';
 import { zipOf } from './fixtures/zip-bytes.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
-import { NOT_READ_YET, SharedStringsReader } from './xlsx-shared-strings.js';
+import { NOT_READ_YET, plainSharedString, SharedStringsReader } from './xlsx-shared-strings.js';
 import { ZipArchive } from './zip-archive.js';
 
 const { dir } = tempDirForTests('io-sst-');
@@ -104,5 +104,53 @@ describe('the packed table', () => {
     }
     expect(table.size).toBe(texts.length);
     for (let i = 0; i < texts.length; i++) expect(table.get(i), String(i)).toBe(texts[i]);
+  });
+});
+
+describe('plain shared strings', () => {
+  const SHAPES = [
+    '<si><t>plain {i}</t></si>',
+    '<si><t xml:space="preserve"> spaced {i} </t></si>',
+    '<si><t>서울 {i} 😀</t></si>',
+    '<si><t>a &amp; b {i}</t></si>',
+    '<si><t>line\r\nend {i}</t></si>',
+    '<si><r><t>rich </t></r><r><rPr><b/></rPr><t>{i}</t></r></si>',
+    '<si><t>東京 {i}</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>',
+    '<si><t></t></si>',
+    '<si><t/></si>',
+    '<si><t xml:space="default">other {i}</t></si>',
+    '<si ><t>space in si {i}</t></si>',
+  ];
+
+  it('reads every shape the same with and without the one-step path, wherever the pieces are cut', async () => {
+    const strings = Array.from({ length: 12_000 }, (_, i) => (SHAPES[i % SHAPES.length] as string).replaceAll('{i}', String(i)));
+    const path = join(dir(), 'shapes.xlsx');
+    await writeFile(path, zipOf([{ name: 'xl/sharedStrings.xml', data: Buffer.from(`<sst ${NS} uniqueCount="${strings.length}">${strings.join('')}</sst>`) }]));
+    const zip = await ZipArchive.open(path);
+    try {
+      const quick = await SharedStringsReader.readAll(zip, 'xl/sharedStrings.xml');
+      const slow = await SharedStringsReader.readAll(zip, 'xl/sharedStrings.xml', { plainStrings: false });
+      expect(quick.table.size).toBe(strings.length);
+      const all = (r: SharedStringsReader): (string | undefined)[] => Array.from({ length: r.table.size }, (_, i) => r.get(i));
+      expect(all(quick)).toEqual(all(slow));
+      expect(all(quick).slice(0, SHAPES.length)).toEqual(['plain 0', ' spaced 1 ', '서울 2 😀', 'a & b 3', 'line\nend 4', 'rich 5', '東京 6', '', '', 'other 9', 'space in si 10']);
+    } finally {
+      zip.close();
+    }
+  });
+
+  it('takes only the plain shapes', () => {
+    const found = { start: 0, end: 0 };
+    const at = (xml: string): string | null => {
+      const end = plainSharedString(xml, 0, found);
+      return end < 0 ? null : `${xml.slice(found.start, found.end)}|${xml.slice(end)}`;
+    };
+    expect(at('<si><t>plain</t></si><si>')).toBe('plain|<si>');
+    expect(at('<si><t xml:space="preserve"> a </t></si>')).toBe(' a |');
+    expect(at('<si><t>서울</t></si>')).toBe('서울|');
+    expect(at('<si><t></t></si>')).toBe('|');
+    for (const xml of ['<si><t>a &amp; b</t></si>', '<si><t>a\rb</t></si>', '<si><t>cut</t></s', '<si><t>cut', '<si><r><t>x</t></r></si>', '<si><t>x</t><rPh><t>y</t></rPh></si>', '<si><t/></si>', '<si ><t>x</t></si>', '<sx><t>x</t></sx>']) {
+      expect(at(xml), xml).toBeNull();
+    }
   });
 });

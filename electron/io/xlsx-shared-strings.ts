@@ -113,6 +113,30 @@ export class SharedStrings {
   }
 }
 
+/**
+ * Reads the shared string at `lt` in `s` when it has the plain shape — `<si><t>text</t></si>`, or with
+ * `<t xml:space="preserve">`, the text holding no `&`, no CR and no markup — putting where its text
+ * starts and ends in `found` and returning the index after `</si>`; else -1, and the scanner reads it
+ * (rich text, phonetic runs, entities, a string cut by the end of the piece).
+ */
+export function plainSharedString(s: string, lt: number, found: { start: number; end: number }): number {
+  if (!s.startsWith('<si><t', lt)) return -1;
+  let i = lt + 6;
+  if (s.charCodeAt(i) === 0x3e) i++;
+  else if (s.startsWith(' xml:space="preserve">', i)) i += 22;
+  else return -1;
+  const start = i;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3c) break;
+    if (c === 0x26 || c === 0x0d) return -1;
+  }
+  if (i - start > XLSX_LIMITS.textRunChars || !s.startsWith('</t></si>', i)) return -1;
+  found.start = start;
+  found.end = i;
+  return i + 9;
+}
+
 /** What SharedStringsReader.get gives for a string it has not read yet. */
 export const NOT_READ_YET = '\u0000';
 
@@ -138,20 +162,22 @@ export class SharedStringsReader {
   private constructor(
     private readonly zip: ZipArchive,
     private readonly part: string | null,
+    /** Plain strings are read in one step (plainSharedString); false only in the tests that check both ways agree. */
+    private readonly plainStrings: boolean,
   ) {
     this.complete = part === null;
   }
 
   /** Reads the whole table of `part` (none when null). Throws TableReadError like ZipArchive.stream and the scanner. */
-  static async readAll(zip: ZipArchive, part: string | null): Promise<SharedStringsReader> {
-    const reader = new SharedStringsReader(zip, part);
+  static async readAll(zip: ZipArchive, part: string | null, { plainStrings = true }: { plainStrings?: boolean } = {}): Promise<SharedStringsReader> {
+    const reader = new SharedStringsReader(zip, part, plainStrings);
     await reader.loadUpTo(Number.POSITIVE_INFINITY);
     return reader;
   }
 
   /** Reads the head of the table of `part` (a table that says it is too large is refused here). */
   static async start(zip: ZipArchive, part: string | null): Promise<SharedStringsReader> {
-    const reader = new SharedStringsReader(zip, part);
+    const reader = new SharedStringsReader(zip, part, true);
     await reader.loadUpTo(1);
     return reader;
   }
@@ -175,10 +201,21 @@ export class SharedStringsReader {
     const part = this.part;
     if (this.complete || part === null || this.table.size >= count) return;
     const table = new SharedStrings();
+    const plain = this.plainStrings;
+    const found = { start: 0, end: 0 };
     let inSi = false;
     let phonetic = 0;
     let text = '';
     const scanner: XmlScanner = new XmlScanner(part, SST_TAGS, {
+      shortcut(source, lt) {
+        // Only where the events would start from a clean state: between two strings, not inside one.
+        if (!plain || inSi || phonetic > 0 || scanner.wantText) return -1;
+        const end = plainSharedString(source, lt, found);
+        if (end < 0) return -1;
+        text = source.slice(found.start, found.end);
+        table.add(text, part);
+        return end;
+      },
       open(tag) {
         // Excel states the table's size up front: a table that says it is too large is refused unread.
         if (tag === SST) {

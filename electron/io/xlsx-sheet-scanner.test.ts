@@ -72,6 +72,8 @@ const CELLS = [
   '<c r="AB{n}" t="str"><v></v></c>',
   '<c r="AC{n}" s="999"><v>5</v></c>',
   '<c><v>13</v></c>',
+  '<c r="AD{n}"><v>4<c r="AE{n}"><v>1</v></c>2</v></c>',
+  '<c r="AF{n}" t="inlineStr"><is><t>in<c r="AG{n}"><v>3</v></c>line</t></is></c>',
 ];
 
 const SHEET = Buffer.from(

@@ -144,9 +144,10 @@ export function sheetScanner(ctx: SheetContext, part: string, onRow: (row: Sheet
     }
   };
   const scanner: XmlScanner = new XmlScanner(part, SHEET_TAGS, {
-    shortcut(source, lt) {
-      if (!plainCells) return -1;
-      const cell = plainCell(source, lt);
+    shortcut(source, lt, ascii) {
+      // Only where the events would start from a clean state: not inside a value, an inline text or a phonetic run.
+      if (!plainCells || ascii === null || inValue || inInlineText || phonetic > 0) return -1;
+      const cell = plainCell(ascii, lt);
       if (cell === null) return -1;
       const c = cell.column > 0 ? cell.column : col + 1;
       if (c > XLSX_LIMITS.columns) return -1; // the scanner's way says why

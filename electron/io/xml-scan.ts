@@ -23,14 +23,15 @@ export interface ScanHandlers {
    */
   text(source: string, start: number, end: number): void;
   /**
-   * Optional shortcut for the commonest element of a part (a sheet's value cell): called at each `<` that
-   * opens an element inside the root, with the text and the `<`'s index. It may read the whole element —
-   * attributes, text and close tag, all in `source` — and return the index after it, doing what its open,
-   * text and close events would have done; or return -1 to leave the element to the scanner. It must
-   * only take an element the scanner would read without error or limit (nesting two levels deeper is
-   * checked before it is called) and whose text needs no decoding (no `&`, no CR).
+   * Optional shortcut for the commonest element of a part (a sheet's value cell, a shared string): called
+   * at each `<` that opens an element inside the root, with the text, the `<`'s index, and the same text
+   * as bytes when it is all ASCII (`ascii[i]` is character i: reading bytes is the faster), else null. It
+   * may read the whole element — attributes, text and close tag — and return the index after it, doing
+   * what its open, text and close events would have done; or return -1 to leave the element to the
+   * scanner. It must only take an element the scanner would read without error or limit (nesting two
+   * levels deeper is checked before it is called) and whose text needs no decoding (no `&`, no CR).
    */
-  shortcut?(source: string, lt: number): number;
+  shortcut?(source: string, lt: number, ascii: Uint8Array | null): number;
 }
 
 const LT = 0x3c;
@@ -109,7 +110,8 @@ export class XmlScanner {
     const bytes = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
     const end = completeUtf8(bytes);
     const text = bytes.toString('utf8', 0, end);
-    const p = this.scan(text);
+    // Fewer characters than bytes means some were multi-byte: then the bytes do not line up with the text.
+    const p = this.scan(text, text.length === end ? bytes : null);
     const rest = p < text.length ? Buffer.byteLength(text.slice(p)) : 0;
     this.carry = Buffer.from(bytes.subarray(Math.max(0, end - rest)));
     this.bound();
@@ -124,7 +126,7 @@ export class XmlScanner {
   end(): void {
     const text = this.carry.toString('utf8');
     this.carry = Buffer.alloc(0);
-    const p = this.scan(text);
+    const p = this.scan(text, null);
     const rest = text.slice(p);
     if (rest.includes('<')) throw this.fail('unfinished markup at the end of the part');
     if (rest.trim() !== '') throw this.fail('text outside the root element');
@@ -170,7 +172,8 @@ export class XmlScanner {
   }
 
   /** Scans `s` as far as it holds whole tags and text runs; returns where the unscanned rest starts. */
-  private scan(s: string): number {
+  private scan(s: string, ascii: Uint8Array | null): number {
+    const shortcut = this.handlers.shortcut;
     const n = s.length;
     this.crlf = s.includes('\r');
     this.amp = s.includes('&');
@@ -193,7 +196,7 @@ export class XmlScanner {
       }
       else if (Number.isNaN(c)) end = -1;
       else {
-        const quick = this.depth > 0 && this.depth + 2 <= XLSX_LIMITS.xmlDepth && this.handlers.shortcut !== undefined ? this.handlers.shortcut(s, lt) : -1;
+        const quick = shortcut !== undefined && this.depth > 0 && this.depth + 2 <= XLSX_LIMITS.xmlDepth ? shortcut(s, lt, ascii) : -1;
         end = quick >= 0 ? quick : this.openTag(s, lt);
       }
       if (end < 0) {
