@@ -3,20 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { plainCell } from './xlsx-plain-cell.js';
 
 /** What plainCell reads from `xml` (a cell followed by more of the sheet), or null. */
-function read(xml: string): { column: number; type: string | undefined; style: number; value: string | null; rest: string } | null {
+function read(xml: string): { column: number; type: string | undefined; style: number; value: string | null; digits: number; rest: string } | null {
   const cell = plainCell(Buffer.from(xml, 'latin1'), 0);
   if (cell === null) return null;
-  return { column: cell.column, type: cell.type, style: cell.style, value: cell.valueStart < 0 ? null : xml.slice(cell.valueStart, cell.valueEnd), rest: xml.slice(cell.end) };
+  return { column: cell.column, type: cell.type, style: cell.style, value: cell.valueStart < 0 ? null : xml.slice(cell.valueStart, cell.valueEnd), digits: cell.digits, rest: xml.slice(cell.end) };
 }
 
 describe('plainCell', () => {
   it('reads the plain shapes whole', () => {
-    expect(read('<c r="B2" t="s"><v>12</v></c><c')).toEqual({ column: 2, type: 's', style: 0, value: '12', rest: '<c' });
-    expect(read('<c r="AB10" s="3"><v>45716</v></c></row>')).toEqual({ column: 28, type: undefined, style: 3, value: '45716', rest: '</row>' });
-    expect(read('<c r="XFD1" s="1" t="str"><v>a > b</v></c>')).toEqual({ column: 16384, type: 'str', style: 1, value: 'a > b', rest: '' });
-    expect(read('<c s="2" r="c7"/>x')).toEqual({ column: 3, type: undefined, style: 2, value: null, rest: 'x' });
-    expect(read('<c t="n"><v></v></c>')).toEqual({ column: 0, type: 'n', style: 0, value: '', rest: '' });
-    expect(read('<c  r="A1"  ></c>')).toEqual({ column: 1, type: undefined, style: 0, value: null, rest: '' });
+    expect(read('<c r="B2" t="s"><v>12</v></c><c')).toEqual({ column: 2, type: 's', style: 0, value: '12', digits: 12, rest: '<c' });
+    expect(read('<c r="AB10" s="3"><v>45716</v></c></row>')).toEqual({ column: 28, type: undefined, style: 3, value: '45716', digits: 45716, rest: '</row>' });
+    expect(read('<c r="XFD1" s="1" t="str"><v>a > b</v></c>')).toEqual({ column: 16384, type: 'str', style: 1, value: 'a > b', digits: -1, rest: '' });
+    expect(read('<c s="2" r="c7"/>x')).toEqual({ column: 3, type: undefined, style: 2, value: null, digits: -1, rest: 'x' });
+    expect(read('<c t="n"><v></v></c>')).toEqual({ column: 0, type: 'n', style: 0, value: '', digits: -1, rest: '' });
+    expect(read('<c  r="A1"  ></c>')).toEqual({ column: 1, type: undefined, style: 0, value: null, digits: -1, rest: '' });
+  });
+
+  it('reads a value in place only when String() of the number gives its text back', () => {
+    const digits = (v: string): number | undefined => read(`<c r="A1"><v>${v}</v></c>`)?.digits;
+    expect(digits('0')).toBe(0);
+    expect(digits('7')).toBe(7);
+    expect(digits('123456789012345')).toBe(123456789012345);
+    for (const v of ['007', '00', '1234567890123456', '12.5', '-3', ' 4', '1E3', '']) expect(digits(v), v).toBe(-1);
   });
 
   it('leaves every other shape to the scanner', () => {

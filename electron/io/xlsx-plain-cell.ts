@@ -11,6 +11,11 @@ export interface PlainCell {
   /** Where the text of its `<v>` starts and ends in the source; -1 for a cell without one. */
   valueStart: number;
   valueEnd: number;
+  /**
+   * The value when its text is 1 to 15 digits with no leading zero (or `0`): then String() of it gives
+   * back the same text, and Number() of the text gives it. Else -1.
+   */
+  digits: number;
   /** Index after its close tag. */
   end: number;
 }
@@ -27,7 +32,7 @@ function typeAt(b: Uint8Array, from: number, to: number): string {
   return KNOWN_TYPES.get(t) ?? t;
 }
 
-const reused: PlainCell = { column: 0, type: undefined, style: 0, valueStart: -1, valueEnd: -1, end: 0 };
+const reused: PlainCell = { column: 0, type: undefined, style: 0, valueStart: -1, valueEnd: -1, digits: -1, end: 0 };
 
 /** `</v></c>` at `k`. */
 function closesValueAndCell(b: Uint8Array, k: number): boolean {
@@ -109,6 +114,7 @@ export function plainCell(b: Uint8Array, lt: number): PlainCell | null {
   cell.column = column;
   cell.type = type;
   cell.style = style;
+  cell.digits = -1;
   if (empty) {
     cell.valueStart = -1;
     cell.valueEnd = -1;
@@ -126,14 +132,20 @@ export function plainCell(b: Uint8Array, lt: number): PlainCell | null {
   if (b[i + 1] !== 0x76 || b[i + 2] !== 0x3e) return null;
   const start = i + 3;
   let k = start;
+  let number = 0;
+  let onlyDigits = true;
   for (; k < n; k++) {
     const c = b[k] as number;
     if (c === 0x3c) break;
     if (c === 0x26 || c === 0x0d) return null;
+    if (c >= 0x30 && c <= 0x39) number = number * 10 + (c - 0x30);
+    else onlyDigits = false;
   }
-  if (k + 8 > n || k - start > XLSX_LIMITS.textRunChars || !closesValueAndCell(b, k)) return null;
+  const length = k - start;
+  if (k + 8 > n || length > XLSX_LIMITS.textRunChars || !closesValueAndCell(b, k)) return null;
   cell.valueStart = start;
   cell.valueEnd = k;
+  cell.digits = onlyDigits && length >= 1 && length <= 15 && (length === 1 || b[start] !== 0x30) ? number : -1;
   cell.end = k + 8;
   return cell;
 }

@@ -7,7 +7,7 @@ import { tempDirForTests } from './fixtures/temp-dir-for-tests.js';
 import { zipOf } from './fixtures/zip-bytes.js';
 import { openTable } from './open-table.js';
 import { readAllRows } from './read-all.js';
-import { NOT_READ_YET, plainSharedString, SharedStringsReader } from './xlsx-shared-strings.js';
+import { NOT_READ_YET, plainSharedString, SharedStrings, SharedStringsReader } from './xlsx-shared-strings.js';
 import { ZipArchive } from './zip-archive.js';
 
 const { dir } = tempDirForTests('io-sst-');
@@ -152,5 +152,23 @@ describe('plain shared strings', () => {
     for (const xml of ['<si><t>a &amp; b</t></si>', '<si><t>a\rb</t></si>', '<si><t>cut</t></s', '<si><t>cut', '<si><r><t>x</t></r></si>', '<si><t>x</t><rPh><t>y</t></rPh></si>', '<si><t/></si>', '<si ><t>x</t></si>', '<sx><t>x</t></sx>']) {
       expect(at(xml), xml).toBeNull();
     }
+  });
+});
+
+describe('SharedStrings', () => {
+  it('gives back every text across full slabs, all-ASCII ones (kept as text) and others (kept as bytes)', () => {
+    const table = new SharedStrings();
+    const texts: string[] = [];
+    // About 20 MB: slabs of ASCII only, then slabs with Korean and emoji in them, then ASCII again.
+    for (let i = 0; i < 600_000; i++) {
+      const kind = Math.floor(i / 200_000);
+      const text = kind === 1 ? `고객 ${i} 😀 ${'x'.repeat(i % 40)}` : `user${i}@example.com ${'y'.repeat(i % 30)}`;
+      texts.push(text);
+      table.add(text, 'sst.xml');
+    }
+    expect(table.size).toBe(texts.length);
+    for (let i = 0; i < texts.length; i += 997) expect(table.get(i), `text ${i}`).toBe(texts[i]);
+    for (const i of [0, 199_999, 200_000, 399_999, 400_000, texts.length - 1]) expect(table.get(i)).toBe(texts[i]);
+    expect(table.get(texts.length)).toBeUndefined();
   });
 });

@@ -32,6 +32,13 @@ const CACHE_SLOTS = 4096;
  */
 export class SharedStrings {
   private readonly slabs: Buffer[] = [];
+  /**
+   * A full slab whose texts are all ASCII, as one string (the same size: a byte a character): a text
+   * is then a slice of it, which costs far less than decoding bytes. Null for the other slabs.
+   */
+  private readonly slabTexts: (string | null)[] = [];
+  /** Whether every text written to the last slab is ASCII. */
+  private lastAscii = true;
   /** Bytes used in each slab, texts waiting to be written included. */
   private readonly slabUsed: number[] = [];
   private starts = new Uint32Array(1024);
@@ -70,11 +77,18 @@ export class SharedStrings {
     let slab = this.slabs.length - 1;
     if (slab < 0 || (this.slabUsed[slab] as number) + length > SLAB_BYTES) {
       this.flush();
+      if (slab >= 0 && this.lastAscii) {
+        this.slabTexts[slab] = (this.slabs[slab] as Buffer).toString('latin1', 0, this.slabUsed[slab]);
+        this.slabs[slab] = Buffer.alloc(0);
+      }
       this.slabs.push(Buffer.allocUnsafe(Math.max(SLAB_BYTES, length)));
+      this.slabTexts.push(null);
       this.slabUsed.push(0);
+      this.lastAscii = true;
       slab++;
       this.pendingFrom = 0;
     }
+    if (length !== text.length) this.lastAscii = false;
     if (this.count >= this.starts.length) {
       const bigger = new Uint32Array(this.starts.length * 2);
       bigger.set(this.starts);
@@ -106,7 +120,8 @@ export class SharedStrings {
     const slab = start >>> 24;
     const next = index + 1 < this.count ? (this.starts[index + 1] as number) : -1;
     const end = next >= 0 && next >>> 24 === slab ? next & POSITION_MASK : (this.slabUsed[slab] as number);
-    const text = (this.slabs[slab] as Buffer).toString('utf8', start & POSITION_MASK, end);
+    const whole = this.slabTexts[slab];
+    const text = whole != null ? whole.slice(start & POSITION_MASK, end) : (this.slabs[slab] as Buffer).toString('utf8', start & POSITION_MASK, end);
     this.cachedIndex[slot] = index;
     this.cachedText[slot] = text;
     return text;

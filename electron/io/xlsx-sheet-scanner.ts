@@ -159,7 +159,7 @@ export function sheetScanner(ctx: SheetContext, part: string, onRow: (row: Sheet
         value = null;
         digits = -1;
       } else {
-        digits = digitsAt(source, cell.valueStart, cell.valueEnd);
+        digits = cell.digits;
         value = digits >= 0 ? '' : source.slice(cell.valueStart, cell.valueEnd);
       }
       finishCell();
