@@ -70,8 +70,37 @@ export class SharedStrings {
 
   /** Appends one string; throws `workbook-limit` past XLSX_LIMITS' count or bytes. */
   add(text: string, part: string): void {
-    if (this.count >= XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
     const length = utf8Length(text);
+    const slab = this.room(length, part);
+    if (length !== text.length) this.lastAscii = false;
+    const at = this.slabUsed[slab] as number;
+    this.pending.push(text);
+    if (this.pending.length >= 1024) this.flush();
+    this.starts[this.count++] = (slab << 24) | at;
+    this.slabUsed[slab] = at + length;
+  }
+
+  /**
+   * Appends the string whose bytes are ascii[start, end), all of them ASCII (the caller knows: the
+   * piece of XML they come from is), copied as they are, with no JavaScript string made. Throws like add.
+   */
+  addAscii(ascii: Uint8Array, start: number, end: number, part: string): void {
+    const length = end - start;
+    const slab = this.room(length, part);
+    this.flush(); // texts added before it go in first
+    const at = this.slabUsed[slab] as number;
+    const target = this.slabs[slab] as Buffer;
+    // Most texts are short: a loop copies them faster than a call into the runtime.
+    if (length < 64) for (let k = 0; k < length; k++) target[at + k] = ascii[start + k] as number;
+    else target.set(ascii.subarray(start, end), at);
+    this.pendingFrom = at + length;
+    this.starts[this.count++] = (slab << 24) | at;
+    this.slabUsed[slab] = at + length;
+  }
+
+  /** Checks the limits for one more string of `length` bytes and returns the slab it goes in, starting a new one when the last is full. */
+  private room(length: number, part: string): number {
+    if (this.count >= XLSX_LIMITS.sharedStrings) throw limitError('shared-strings', XLSX_LIMITS.sharedStrings, part);
     this.bytes += length;
     if (this.bytes > XLSX_LIMITS.sharedStringBytes) throw limitError('shared-string-bytes', XLSX_LIMITS.sharedStringBytes, part);
     let slab = this.slabs.length - 1;
@@ -88,17 +117,12 @@ export class SharedStrings {
       slab++;
       this.pendingFrom = 0;
     }
-    if (length !== text.length) this.lastAscii = false;
     if (this.count >= this.starts.length) {
       const bigger = new Uint32Array(this.starts.length * 2);
       bigger.set(this.starts);
       this.starts = bigger;
     }
-    const at = this.slabUsed[slab] as number;
-    this.pending.push(text);
-    if (this.pending.length >= 1024) this.flush();
-    this.starts[this.count++] = (slab << 24) | at;
-    this.slabUsed[slab] = at + length;
+    return slab;
   }
 
   /** Writes the pending texts into the last slab. */
@@ -222,13 +246,13 @@ export class SharedStringsReader {
     let phonetic = 0;
     let text = '';
     const scanner: XmlScanner = new XmlScanner(part, SST_TAGS, {
-      shortcut(source, lt) {
+      shortcut(source, lt, ascii) {
         // Only where the events would start from a clean state: between two strings, not inside one.
         if (!plain || inSi || phonetic > 0 || scanner.wantText) return -1;
         const end = plainSharedString(source, lt, found);
         if (end < 0) return -1;
-        text = source.slice(found.start, found.end);
-        table.add(text, part);
+        if (ascii !== null) table.addAscii(ascii, found.start, found.end, part);
+        else table.add(source.slice(found.start, found.end), part);
         return end;
       },
       open(tag) {
