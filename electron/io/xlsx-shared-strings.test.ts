@@ -125,7 +125,7 @@ describe('plain shared strings', () => {
   // With only ASCII in a piece, plain strings are copied as bytes; with other characters, read as text.
   it.each([
     ['any characters', SHAPES],
-    ['ASCII only', SHAPES.filter((shape) => /^[\x00-\x7f]*$/.test(shape))],
+    ['ASCII only', SHAPES.filter((shape) => Buffer.byteLength(shape) === shape.length)],
   ])('reads every shape the same with and without the one-step path, wherever the pieces are cut (%s)', async (name, shapes) => {
     const strings = Array.from({ length: 12_000 }, (_, i) => (shapes[i % shapes.length] as string).replaceAll('{i}', String(i)));
     const path = join(dir(), `shapes-${name}.xlsx`);
