@@ -161,7 +161,7 @@ describe('plain shared strings', () => {
 });
 
 describe('SharedStrings', () => {
-  it('gives back every text across full slabs, all-ASCII ones (kept as text) and others (kept as bytes)', () => {
+  it('gives back every text across full slabs, all-ASCII ones (read as Latin-1) and others (read as UTF-8)', () => {
     const table = new SharedStrings();
     const texts: string[] = [];
     // About 20 MB: slabs of ASCII only, then slabs with Korean and emoji in them, then ASCII again.

@@ -32,13 +32,8 @@ const CACHE_SLOTS = 4096;
  */
 export class SharedStrings {
   private readonly slabs: Buffer[] = [];
-  /**
-   * A full slab whose texts are all ASCII, as one string (the same size: a byte a character): a text
-   * is then a slice of it, which costs far less than decoding bytes. Null for the other slabs.
-   */
-  private readonly slabTexts: (string | null)[] = [];
-  /** Whether every text written to the last slab is ASCII. */
-  private lastAscii = true;
+  /** Whether every text in a slab is ASCII: its texts are then read as Latin-1, which is faster than UTF-8. */
+  private readonly slabAscii: boolean[] = [];
   /** Bytes used in each slab, texts waiting to be written included. */
   private readonly slabUsed: number[] = [];
   private starts = new Uint32Array(1024);
@@ -72,7 +67,7 @@ export class SharedStrings {
   add(text: string, part: string): void {
     const length = utf8Length(text);
     const slab = this.room(length, part);
-    if (length !== text.length) this.lastAscii = false;
+    if (length !== text.length) this.slabAscii[slab] = false;
     const at = this.slabUsed[slab] as number;
     this.pending.push(text);
     if (this.pending.length >= 1024) this.flush();
@@ -106,14 +101,9 @@ export class SharedStrings {
     let slab = this.slabs.length - 1;
     if (slab < 0 || (this.slabUsed[slab] as number) + length > SLAB_BYTES) {
       this.flush();
-      if (slab >= 0 && this.lastAscii) {
-        this.slabTexts[slab] = (this.slabs[slab] as Buffer).toString('latin1', 0, this.slabUsed[slab]);
-        this.slabs[slab] = Buffer.alloc(0);
-      }
       this.slabs.push(Buffer.allocUnsafe(Math.max(SLAB_BYTES, length)));
-      this.slabTexts.push(null);
+      this.slabAscii.push(true);
       this.slabUsed.push(0);
-      this.lastAscii = true;
       slab++;
       this.pendingFrom = 0;
     }
@@ -144,8 +134,7 @@ export class SharedStrings {
     const slab = start >>> 24;
     const next = index + 1 < this.count ? (this.starts[index + 1] as number) : -1;
     const end = next >= 0 && next >>> 24 === slab ? next & POSITION_MASK : (this.slabUsed[slab] as number);
-    const whole = this.slabTexts[slab];
-    const text = whole != null ? whole.slice(start & POSITION_MASK, end) : (this.slabs[slab] as Buffer).toString('utf8', start & POSITION_MASK, end);
+    const text = (this.slabs[slab] as Buffer).toString(this.slabAscii[slab] === true ? 'latin1' : 'utf8', start & POSITION_MASK, end);
     this.cachedIndex[slot] = index;
     this.cachedText[slot] = text;
     return text;
