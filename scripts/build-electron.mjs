@@ -3,7 +3,8 @@
 import { build } from 'esbuild';
 import { readdir } from 'node:fs/promises';
 
-const workers = (await readdir('electron/workers')).filter((f) => f.endsWith('-worker.ts')).map((f) => `electron/workers/${f}`);
+// Every worker entry (electron/workers/*-worker.ts; spawn-worker.ts starts them and is not one).
+const workers = (await readdir('electron/workers')).filter((f) => f.endsWith('-worker.ts') && f !== 'spawn-worker.ts').map((f) => `electron/workers/${f}`);
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', packages: 'external' };
 
 await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main/index.js', format: 'esm' });

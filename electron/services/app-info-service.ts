@@ -2,7 +2,15 @@ import { readFile } from 'node:fs/promises';
 import type { AppInfo, HostKind } from '../../shared/contract/index.js';
 import type { HandlerSlice } from './handlers.js';
 
-const packageJson = new URL('../../package.json', import.meta.url);
+/**
+ * The app's package.json, from this module's URL `from`: from source this module is
+ * electron/services/app-info-service.ts; built, it is inside dist/electron/main/index.js, one folder deeper.
+ */
+export function packageJsonUrl(from: string = import.meta.url): URL {
+  return new URL(from.endsWith('.ts') ? '../../package.json' : '../../../package.json', from);
+}
+
+const packageJson = packageJsonUrl();
 
 /** The app's version, as package.json says it ('0.0.0' when it says none). */
 export async function readAppVersion(): Promise<string> {

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { AppCallError } from '../../shared/contract/errors.js';
 import { WriteFailedError } from '../store/write-failure.js';
 import type { JobDataWorkerApi } from './job-data-worker.js';
-import { spawnWorker } from './spawn-worker.js';
+import { spawnWorker, workerEntry } from './spawn-worker.js';
 import { WorkerClient } from './worker-protocol.js';
 
 /** How long an idle job-data worker is kept for the next call (verification asks once per batch). */
@@ -16,8 +16,7 @@ let shared: { client: WorkerClient<JobDataWorkerApi, never>; worker: Worker; pen
 
 function acquire(): NonNullable<typeof shared> {
   if (shared === null) {
-    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    const worker = spawnWorker(new URL(`./job-data-worker${ext}`, import.meta.url));
+    const worker = spawnWorker(workerEntry('job-data-worker'));
     const entry = { client: new WorkerClient<JobDataWorkerApi, never>(worker, () => undefined), worker, pending: 0, idle: null as NodeJS.Timeout | null };
     // A worker that died (crash, out of memory) is replaced on the next call.
     worker.once('exit', () => {

@@ -1,4 +1,4 @@
-import { spawnWorker } from '../../workers/spawn-worker.js';
+import { spawnWorker, workerEntry } from '../../workers/spawn-worker.js';
 import type { SandboxWorkerApi } from '../../workers/sandbox-worker.js';
 import { WorkerClient } from '../../workers/worker-protocol.js';
 import type { LocalSandbox } from './connection-service.js';
@@ -9,8 +9,7 @@ import type { LocalSandbox } from './connection-service.js';
  * process alive. Rejects with the sandbox's error (the worker is stopped then).
  */
 export async function startSandboxInWorker(dataDir: string): Promise<LocalSandbox> {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const worker = spawnWorker(new URL(`../../workers/sandbox-worker${ext}`, import.meta.url));
+  const worker = spawnWorker(workerEntry('sandbox-worker'));
   const client = new WorkerClient<SandboxWorkerApi, never>(worker, () => undefined);
   try {
     const { baseUrl, adminKey } = await client.call('start', { dataDir });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FileId, FileSummary, RowPage } from '../../../shared/contract/index.js';
 import type { ReadOverrides } from '../../../shared/contract/files.js';
 import { AppCallError } from '../../../shared/contract/errors.js';
-import { spawnWorker } from '../../workers/spawn-worker.js';
+import { spawnWorker, workerEntry } from '../../workers/spawn-worker.js';
 import type { FileWorkerApi, FileWorkerEvent } from '../../workers/file-worker.js';
 import { WorkerClient } from '../../workers/worker-protocol.js';
 import type { EventBus } from '../event-bus.js';
@@ -46,7 +46,7 @@ export class FileService {
     await mkdir(dir, { recursive: true });
     const { bus } = this.ctx;
     const worker = new WorkerClient<FileWorkerApi, FileWorkerEvent>(
-      spawnWorker(new URL(`../../workers/file-worker${extension()}`, import.meta.url)),
+      spawnWorker(workerEntry('file-worker')),
       (event) => {
         if (event.type === 'progress') bus.emit({ type: 'file.progress', fileId, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
         else if (event.type === 'counted') bus.emit({ type: 'file.counted', fileId, rows: event.rows });
@@ -117,9 +117,4 @@ export class FileService {
   async close(): Promise<void> {
     await Promise.all([...this.sessions.keys()].map((id) => this.closeOne(id)));
   }
-}
-
-/** `.ts` when running from source, `.js` from built output: the worker entry sits beside this file. */
-function extension(): string {
-  return import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 }

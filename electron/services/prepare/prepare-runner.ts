@@ -1,5 +1,5 @@
 import { AppCallError } from '../../../shared/contract/errors.js';
-import { spawnWorker } from '../../workers/spawn-worker.js';
+import { spawnWorker, workerEntry } from '../../workers/spawn-worker.js';
 import type { PrepareWorkerApi, PrepareWorkerEvent } from '../../workers/prepare-worker.js';
 import { WorkerClient } from '../../workers/worker-protocol.js';
 import type { PrepareProgress, PrepareRequest } from './prepare-types.js';
@@ -13,8 +13,7 @@ import type { PackedPrepareResult } from './packed-issues.js';
  * rejects with `cancelled`. The worker always stops before this settles.
  */
 export async function prepareInWorker(request: PrepareRequest, opts: { signal?: AbortSignal; onProgress?: (p: PrepareProgress) => void } = {}): Promise<PackedPrepareResult> {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const client = new WorkerClient<PrepareWorkerApi, PrepareWorkerEvent>(spawnWorker(new URL(`../../workers/prepare-worker${ext}`, import.meta.url)), (event) => {
+  const client = new WorkerClient<PrepareWorkerApi, PrepareWorkerEvent>(spawnWorker(workerEntry('prepare-worker')), (event) => {
     if (event.type === 'progress') opts.onProgress?.(event.progress);
   });
   const onAbort = (): void => {
