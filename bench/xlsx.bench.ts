@@ -4,7 +4,7 @@
 // numbers, dates with a number format; bench/data/make-big-xlsx.ts), side by side. Every pass runs in a
 // fresh child process so its peak RSS (getrusage maxrss) is its own.
 //
-// CSV and xlsx passes alternate (XLSX_BENCH_ROUNDS rounds, default 3): the speed of this shared machine
+// CSV and xlsx passes alternate (XLSX_BENCH_ROUNDS rounds, default 5): the speed of this shared machine
 // drifts within a minute, so the ratio is taken within each round and `xlsx_vs_csv_prepare_ratio` is the
 // median of the per-round ratios; the seconds printed are the fastest pass of each kind. CPU seconds
 // (user + system, all threads) are printed beside them: less disturbed by other work on the machine.
@@ -34,7 +34,7 @@ const prepare = (file: string, outDir: string): Promise<ChildResult> => childPas
 /** Prints the CSV and xlsx prepare times, their ratio and the xlsx pass's peak RSS as `key: value` lines. */
 export async function run(): Promise<void> {
   const rows = Number(process.env.XLSX_BENCH_ROWS ?? 1_000_000);
-  const rounds = Math.max(1, Number(process.env.XLSX_BENCH_ROUNDS ?? 3));
+  const rounds = Math.max(1, Number(process.env.XLSX_BENCH_ROUNDS ?? 5));
   const dir = await mkdtemp(join(tmpdir(), 'xlsx-bench-'));
   try {
     const csv = await makeBigCsv(join(dir, 'big.csv'), rows, { seed: 1 });

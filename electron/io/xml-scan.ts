@@ -111,7 +111,7 @@ export class XmlScanner {
     const end = completeUtf8(bytes);
     const text = bytes.toString('utf8', 0, end);
     // Fewer characters than bytes means some were multi-byte: then the bytes do not line up with the text.
-    const p = this.scan(text, text.length === end ? bytes : null);
+    const p = this.scan(text, text.length === end ? bytes.subarray(0, end) : null);
     const rest = p < text.length ? Buffer.byteLength(text.slice(p)) : 0;
     this.carry = Buffer.from(bytes.subarray(Math.max(0, end - rest)));
     this.bound();
