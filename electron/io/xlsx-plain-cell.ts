@@ -8,7 +8,7 @@ export interface PlainCell {
   column: number;
   type: string | undefined;
   style: number;
-  /** Where the text of its `<v>` starts and ends in the source; -1 for a cell without one. */
+  /** Where the text of its `<v>` starts and ends in the bytes read; -1 for a cell without one. */
   valueStart: number;
   valueEnd: number;
   /**
@@ -48,12 +48,13 @@ function closesValueAndCell(b: Uint8Array, k: number): boolean {
 }
 
 /**
- * Reads the cell element at `lt` in `b` (a sheet's text as bytes) when it has the plain shape spreadsheet writers give nearly every
- * cell — `<c r="B2" s="1" t="s"><v>12</v></c>` or `<c r="B2" s="1"/>`: attributes among r, s and t, each
- * once, in double quotes, with a column reference, a style number and a type of letters; a value with
- * no `&` and no CR — and returns it (the same object each time), or null for anything else: that cell
- * is left to the scanner, which reads every shape and refuses what is malformed. So this path never
- * takes a cell the scanner would read differently or refuse.
+ * Reads the cell element at `lt` in `b` (a piece of a sheet, all ASCII, as bytes) when it has the plain
+ * shape spreadsheet writers give nearly every cell — `<c r="B2" s="1" t="s"><v>12</v></c>` or
+ * `<c r="B2" s="1"/>`: attributes among r, s and t, each once, in double quotes, with a column
+ * reference, a style number and a type of letters; a value with no `&` and no CR — and returns it (the
+ * same object each time), or null for anything else: that cell is left to the scanner, which reads
+ * every shape and refuses what is malformed. So this path never takes a cell the scanner would read
+ * differently or refuse.
  */
 export function plainCell(b: Uint8Array, lt: number): PlainCell | null {
   if (b[lt + 1] !== 0x63 || b[lt + 2] !== 0x20) return null;
