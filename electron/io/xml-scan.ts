@@ -77,8 +77,8 @@ export class XmlScanner {
   /** Attributes of the element being opened: name start, name end, value start, value end. */
   private attrs = new Int32Array(32);
   private attrCount = 0;
-  private crlf = false;
-  private amp = false;
+  /** Whether the text being scanned holds a CR (1) and an `&` (2); -1 until text() first needs it. */
+  private marks = -1;
   private readonly lengths: Int32Array;
   private readonly hashes: Int32Array;
 
@@ -175,8 +175,7 @@ export class XmlScanner {
   private scan(s: string, ascii: Uint8Array | null): number {
     const shortcut = this.handlers.shortcut;
     const n = s.length;
-    this.crlf = s.includes('\r');
-    this.amp = s.includes('&');
+    this.marks = -1;
     let p = 0;
     while (p < n) {
       // Most tags follow one another directly: no search needed.
@@ -229,13 +228,15 @@ export class XmlScanner {
       return;
     }
     if (!this.wantText) return;
-    if (!this.crlf && !this.amp) {
+    // Asked once per piece, and only when wanted text is met: most pieces of a sheet have none.
+    if (this.marks < 0) this.marks = (s.includes('\r') ? 1 : 0) | (s.includes('&') ? 2 : 0);
+    if (this.marks === 0) {
       this.handlers.text(s, a, b);
       return;
     }
     let t = s.slice(a, b);
-    if (this.crlf && t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-    if (this.amp) t = this.decode(t);
+    if ((this.marks & 1) !== 0 && t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+    if ((this.marks & 2) !== 0) t = this.decode(t);
     this.handlers.text(t, 0, t.length);
   }
 
