@@ -21,7 +21,8 @@ export type FileWorkerEvent =
 export interface FileWorkerApi {
   [method: string]: (args: never) => Promise<unknown>;
   open(args: { path: string; storePath: string; options?: ReadOptions }): Promise<TableInfo>;
-  rows(args: { first: number; count: number }): Promise<{ rows: string[][]; totalRows: number; complete: boolean }>;
+  /** With `wait`, resolves only once rows up to `first + count - 1` are stored or the file has ended; rejects when reading failed before them. */
+  rows(args: { first: number; count: number; wait?: boolean }): Promise<{ rows: string[][]; totalRows: number; complete: boolean }>;
   close(args: Record<string, never>): Promise<void>;
 }
 
@@ -32,6 +33,25 @@ if (parentPort) {
   void workerData;
   let store: RowStore | undefined;
   let complete = false;
+  let failure: AppError | null = null;
+  /** Reads waiting for rows not stored yet: each checks again after every stored chunk, the end or a failure. */
+  const waiting = new Set<() => void>();
+  const wake = () => {
+    for (const check of waiting) check();
+  };
+  /** Resolves once `last` rows are stored, the file has ended or was closed; rejects when reading failed before them. */
+  const stored = (last: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        const ready = store === undefined || complete || store.rowCount >= last;
+        if (!ready && failure === null) return;
+        waiting.delete(check);
+        if (ready) resolve();
+        else reject(AppCallError.from(failure!));
+      };
+      waiting.add(check);
+      check();
+    });
   const abort = new AbortController();
   const post = serveWorker<FileWorkerApi, FileWorkerEvent>(port, {
     async open({ path, storePath, options }) {
@@ -40,7 +60,8 @@ if (parentPort) {
       void countRows(path, info, store);
       return info;
     },
-    async rows({ first, count }) {
+    async rows({ first, count, wait }) {
+      if (wait) await stored(first + count - 1);
       if (!store) return { rows: [], totalRows: 0, complete: false };
       return { rows: await store.read(first, count), totalRows: store.rowCount, complete };
     },
@@ -48,6 +69,7 @@ if (parentPort) {
       abort.abort();
       await store?.close();
       store = undefined;
+      wake();
     },
   });
 
@@ -64,13 +86,17 @@ if (parentPort) {
         },
       })) {
         await target.append(chunk.rows);
+        wake();
       }
       complete = true;
+      wake();
       post({ type: 'counted', rows: target.rowCount });
     } catch (error) {
-      const failure = toWorkerError(error);
-      if (failure.code === 'cancelled') return;
-      post({ type: 'failed', error: failure.code === 'internal' ? new AppCallError('unreadable', { variant: 'io', path }).toJSON() : failure });
+      const thrown = toWorkerError(error);
+      if (thrown.code === 'cancelled') return;
+      failure = thrown.code === 'internal' ? new AppCallError('unreadable', { variant: 'io', path }).toJSON() : thrown;
+      wake();
+      post({ type: 'failed', error: failure });
     }
   }
 }

@@ -62,8 +62,8 @@ export const fileCalls = {
     'Opens a spreadsheet by path (with optional overrides of encoding, delimiter, header row and sheet) (Electron: the dropped file\'s path; browser mode: the path the upload route returned). Resolves once the header is read; rows are counted in the background and reported by `file.progress` events.',
   ),
   'files.rows': defineCall<RowPage>()(
-    z.object({ fileId, first: z.number().int().min(1), count: z.number().int().min(1).max(1000) }).strict(),
-    'Reads up to `count` data rows starting at row `first` (1 = first data row). Rows not yet counted come back as a shorter page.',
+    z.object({ fileId, first: z.number().int().min(1), count: z.number().int().min(1).max(1000), wait: z.boolean().optional() }).strict(),
+    'Reads up to `count` data rows starting at row `first` (1 = first data row). Rows not yet counted come back as a shorter page; with `wait: true` the reply waits until they are counted (or the file ends), and a file that fails to read rejects with its error.',
   ),
   'files.close': defineCall<void>()(z.object({ fileId }).strict(), 'Forgets an opened file and deletes its temporary row index.'),
 } as const;

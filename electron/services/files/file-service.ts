@@ -29,7 +29,7 @@ export class FileService {
   handlers(): HandlerSlice<'files.open' | 'files.rows' | 'files.close'> {
     return {
       'files.open': ({ path, options }) => this.open(path, options),
-      'files.rows': ({ fileId, first, count }) => this.rows(fileId as FileId, first, count),
+      'files.rows': ({ fileId, first, count, wait }) => this.rows(fileId as FileId, first, count, { wait: wait === true }),
       'files.close': ({ fileId }) => this.closeOne(fileId as FileId),
     };
   }
@@ -86,11 +86,15 @@ export class FileService {
     }
   }
 
-  /** A page of rows; rejects with `file-not-open` for an unknown or closed file. */
-  async rows(fileId: FileId, first: number, count: number): Promise<RowPage> {
+  /**
+   * A page of rows; rejects with `file-not-open` for an unknown or closed file. Without `wait` it holds only
+   * the rows counted so far; with `wait` it resolves once rows up to `first + count - 1` are counted or the
+   * file has ended, and rejects with the read's error when counting fails.
+   */
+  async rows(fileId: FileId, first: number, count: number, options: { readonly wait?: boolean } = {}): Promise<RowPage> {
     const session = this.sessions.get(fileId);
     if (!session) throw new AppCallError('file-not-open');
-    const page = await session.worker.call('rows', { first, count });
+    const page = await session.worker.call('rows', { first, count, ...(options.wait ? { wait: true } : {}) });
     return { fileId, first, rows: page.rows, totalRows: page.totalRows, complete: page.complete };
   }
 

@@ -23,8 +23,10 @@ export function createMapHandlers(ctx: {
       const summary = ctx.files.summary(fileId as FileId);
       if (!summary) throw new AppCallError('file-not-open');
       const suggestion = suggestMappingFor(summary.headers, await ctx.templates.list());
-      // The same first rows the prepare run's guard reads, so Map and Review agree on what is personal data.
-      const page = await ctx.files.rows(fileId as FileId, 1, GUARD_SAMPLE_ROWS);
+      // The same first rows the prepare run's guard reads, so Map and Review agree on what is personal data:
+      // waited for, as the file is still being counted when Map asks (a header alone would flag a Y/N
+      // "emailOptIn" column that the values overrule in Review, and Map would show it as not sent).
+      const page = await ctx.files.rows(fileId as FileId, 1, GUARD_SAMPLE_ROWS, { wait: true });
       return { ...suggestion, personalData: detectPersonalColumns(summary.headers, page.rows) };
     },
     'templates.list': async () => (await ctx.templates.list()).map(templateView),

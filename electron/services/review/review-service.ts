@@ -189,7 +189,7 @@ export class ReviewService {
       mapping: compiled,
       sentCells: (cells) => sentCells(cells, compiled, summary.fixes, readings),
       limit,
-      readPage: (first, count) => this.ctx.files.rows(fileId, first, count),
+      readPage: (first, count) => this.ctx.files.rows(fileId, first, count, { wait: true }),
       sent: (row) => index.status(row) === 'ready' || index.status(row) === 'warning',
       edit: (row, cells) => applyRowEdit(cells, headers, s.overlay.get(row)),
     });
@@ -322,7 +322,8 @@ export class ReviewService {
     while (i < rows.length) {
       let j = i;
       while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1 && j - i < 999) j++;
-      const page = await this.ctx.files.rows(fileId, rows[i]!, j - i + 1);
+      // The file may still be counting (prepare reads it on its own): wait for these rows rather than show them empty.
+      const page = await this.ctx.files.rows(fileId, rows[i]!, j - i + 1, { wait: true });
       for (let k = 0; k <= j - i; k++) out.push(page.rows[k] ?? []);
       i = j + 1;
     }

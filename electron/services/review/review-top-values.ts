@@ -10,7 +10,7 @@ export interface TopValuesInput {
   /** The row's values as they will be sent, by column (`sentCells`). */
   sentCells(cells: readonly string[]): readonly (string | null)[];
   readonly limit: number;
-  /** Reads rows `first`.. (1-based) of the open file. */
+  /** Reads rows `first`.. (1-based) of the open file, waiting for rows not counted yet; a short page means the file ended there. */
   readPage(first: number, count: number): Promise<{ readonly rows: readonly (readonly string[])[]; readonly totalRows: number; readonly complete: boolean }>;
   /** True when the row will be sent. */
   sent(row: number): boolean;
@@ -28,16 +28,9 @@ export async function countTopValues(input: TopValuesInput): Promise<readonly To
   const empty = params.map(() => 0);
   const capped = params.map(() => false);
   let first = 1;
-  let idle = 0;
   for (;;) {
     const page = await input.readPage(first, PAGE);
-    if (page.rows.length === 0) {
-      if (page.complete || idle > 100) break;
-      idle++;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      continue;
-    }
-    idle = 0;
+    if (page.rows.length === 0) break;
     for (let i = 0; i < page.rows.length; i++) {
       const row = first + i;
       if (!input.sent(row)) continue;

@@ -44,7 +44,7 @@ export function MapStep({ api }: { readonly api: ClientApi }) {
     if (!file) return;
     let live = true;
     // The first rows give the example column and the values a date column's format is found in.
-    void api.call['files.rows']({ fileId: file.fileId, first: 1, count: SAMPLE_ROWS }).then(
+    void api.call['files.rows']({ fileId: file.fileId, first: 1, count: SAMPLE_ROWS, wait: true }).then(
       (page) => {
         if (!live) return;
         setExample(page.rows[0] ?? null);
