@@ -32,6 +32,8 @@ interface MapReviewStore {
   readonly review: ReviewState;
   /** Starts over for a newly loaded file (state/wiring.ts calls it for each): asks the Node side for a mapping suggestion. Never throws. */
   startFile(api: ClientApi, file: FileSummary): Promise<void>;
+  /** Forgets the file while Load replaces it (state/wiring.ts calls it), so Map and Review say no file is open rather than show the old one. */
+  leaveFile(): void;
   setMapping(mapping: MappingSpec): void;
   /** Puts back the plain suggestion instead of the template that was applied automatically. */
   undoTemplate(): void;
@@ -113,6 +115,9 @@ export const useMapReview = create<MapReviewStore>((set, get) => {
       } catch (error) {
         set({ map: { kind: 'failed', problem: problemOf(error) } });
       }
+    },
+    leaveFile() {
+      set({ file: null, map: { kind: 'idle' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
     },
     setMapping(mapping) {
       set({ mapping });

@@ -94,6 +94,85 @@ describe('wireStores over the real services', () => {
     expect(again.file?.fileId).toBe((useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>).file.fileId);
   });
 
+  /** The contract client, recording every file it opened and waiting on every close it sent. */
+  const recordingClient = () => {
+    const opened: string[] = [];
+    const closes: Promise<void>[] = [];
+    const call = {
+      ...api.call,
+      'files.open': async (args: Parameters<ClientApi['call']['files.open']>[0]) => {
+        const summary = await api.call['files.open'](args);
+        opened.push(summary.fileId);
+        return summary;
+      },
+      'files.close': (args: Parameters<ClientApi['call']['files.close']>[0]) => {
+        const closing = api.call['files.close'](args);
+        closes.push(closing);
+        return closing;
+      },
+    } as ClientApi['call'];
+    return { client: { ...api, call }, opened, closed: () => Promise.all(closes) };
+  };
+  const isOpen = (fileId: string) =>
+    api.call['files.rows']({ fileId, first: 1, count: 1 }).then(
+      () => true,
+      (error: { code?: string }) => (error.code === 'file-not-open' ? false : Promise.reject(error)),
+    );
+
+  it('"Try sample data" shows the sample opening at once, so the previous file cannot be taken on meanwhile; Map and Review let go of it', async () => {
+    const { client, opened, closed } = recordingClient();
+    await useLoad.getState().openSample(client);
+    await whenState(useMapReview, (s) => (s.map.kind === 'ready' ? s : undefined));
+    const before = useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>;
+
+    const again = useLoad.getState().openSample(client);
+    // Before the Node side has even named the sample's path: no Next to press (it shows only when ready), no old mapping to check.
+    expect(useLoad.getState().state).toEqual({ kind: 'opening', name: 'loyalty-sample.csv' });
+    expect(useMapReview.getState().file).toBeNull();
+    await again;
+    const after = useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>;
+    expect(after.kind).toBe('ready');
+    expect(after.file.fileId).not.toBe(before.file.fileId);
+    const restarted = await whenState(useMapReview, (s) => (s.map.kind === 'ready' ? s : undefined));
+    expect(restarted.file?.fileId).toBe(after.file.fileId);
+    await closed();
+    expect(opened).toEqual([before.file.fileId, after.file.fileId]);
+    expect(await isOpen(before.file.fileId)).toBe(false);
+    expect(await isOpen(after.file.fileId)).toBe(true);
+  });
+
+  it('a file opened while another is still opening wins; the one overtaken is closed, never shown', async () => {
+    const { client, opened, closed } = recordingClient();
+    const slow = join(dir, 'slow.csv');
+    const quick = join(dir, 'quick.csv');
+    await writeFile(slow, ['id,tier', ...Array.from({ length: 50_000 }, (_, i) => `S-${i + 1},Gold`)].join('\n'));
+    await writeFile(quick, 'id,tier\nQ-1,Silver\n');
+    const first = useLoad.getState().openPath(client, slow, 'slow.csv');
+    const second = useLoad.getState().openPath(client, quick, 'quick.csv');
+    await Promise.all([first, second]);
+    const state = useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>;
+    expect(state.file.name).toBe('quick.csv');
+    await closed();
+    expect(opened).toHaveLength(2);
+    const overtaken = opened.find((id) => id !== state.file.fileId)!;
+    expect(await isOpen(overtaken)).toBe(false);
+    expect(await isOpen(state.file.fileId)).toBe(true);
+  });
+
+  it('a file read again that cannot be read closes its earlier reading too, and Map and Review hold no file', async () => {
+    const { client, closed } = recordingClient();
+    const path = join(dir, 'members.csv');
+    await writeFile(path, 'id,tier\nM-1,Gold\n');
+    await useLoad.getState().openPath(client, path, 'members.csv');
+    await whenState(useMapReview, (s) => (s.map.kind === 'ready' ? s : undefined));
+    const before = useLoad.getState().state as Extract<LoadState, { kind: 'ready' }>;
+    await useLoad.getState().reopen(client, { headerRow: 5 });
+    expect(useLoad.getState().state.kind).toBe('failed');
+    expect(useMapReview.getState().file).toBeNull();
+    await closed();
+    expect(await isOpen(before.file.fileId)).toBe(false);
+  });
+
   it('shows a file that turns out unreadable while it is counted as failed, with its code and the row', async () => {
     // The start of the file reads well; a line of 3 MB without a line break further on stops the count.
     const path = join(dir, 'broken.csv');

@@ -37,12 +37,19 @@ export function routeEvent(event: AppEvent): void {
 /**
  * Wires the window's stores once, for as long as it is open: every Node-side event into its store, and
  * a newly loaded file into a fresh Map and Review (the mapping and check of the previous file no longer
- * apply, so Map starts over from a suggestion for the new one). Returns the function that unwires them.
+ * apply, so Map starts over from a suggestion for the new one). While Load opens another file, or when
+ * the open one fails, Map and Review hold no file. Returns the function that unwires them.
  */
 export function wireStores(api: ClientApi): () => void {
   const offEvents = api.subscribe(routeEvent);
   const offLoad = useLoad.subscribe(({ state }) => {
-    if (state.kind === 'ready' && useMapReview.getState().file?.fileId !== state.file.fileId) void useMapReview.getState().startFile(api, state.file);
+    const mapReview = useMapReview.getState();
+    if (state.kind === 'ready') {
+      if (mapReview.file?.fileId !== state.file.fileId) void mapReview.startFile(api, state.file);
+    } else if (mapReview.file) {
+      // Another file is on its way (or this one failed): the old file's mapping and check no longer apply.
+      mapReview.leaveFile();
+    }
   });
   return () => {
     offEvents();

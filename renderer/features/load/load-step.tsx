@@ -26,17 +26,10 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
   const state = useLoad((s) => s.state);
   const load = useLoad((s) => s.load);
   const openPath = useLoad((s) => s.openPath);
+  const openSample = useLoad((s) => s.openSample);
   const reopen = useLoad((s) => s.reopen);
   const unlock = useWizard((s) => s.unlock);
   const goTo = useWizard((s) => s.goTo);
-  const trySample = useCallback(async () => {
-    try {
-      const { path } = await api.call['files.sample']({});
-      await openPath(api, path, 'loyalty-sample.csv');
-    } catch {
-      // The button only exists when the sample ships; a failure shows as the load error below.
-    }
-  }, [api, openPath]);
   const next = useCallback(() => {
     const now = useLoad.getState().state;
     if (now.kind !== 'ready' || !canGoOn(now)) return;
@@ -69,7 +62,7 @@ export function LoadStep({ api }: { readonly api: ClientApi }) {
           <Button variant={compact ? 'secondary' : 'accent'} onPress={() => input.current?.click()} aria-label={t('load.chooseLabel')}>
             {state.kind === 'ready' ? t('load.another') : t('load.choose')}
           </Button>
-          <Button variant="secondary" onPress={() => void trySample()} data-testid="try-sample">
+          <Button variant="secondary" onPress={() => void openSample(api)} data-testid="try-sample">
             {t('loadMore.sample')}
           </Button>
           {!compact && <Text UNSAFE_className="hint">{t('loadMore.sampleHint')}</Text>}
