@@ -79,27 +79,38 @@ export const useLoad = create<LoadStore>((set, get) => {
     }
   };
 
+  /**
+   * Opens the file `locate` finds (an upload, a dropped file's path, the sample) for open number `open`, in
+   * place of `previous`. When it cannot be found, the previous file is closed and the problem shown.
+   */
+  const openLocated = async (api: ClientApi, open: number, previous: LoadState, name: string, locate: () => Promise<string>) => {
+    let path: string;
+    try {
+      path = await locate();
+    } catch (error) {
+      if (previous.kind === 'ready') closeFile(api, previous.file.fileId);
+      if (isLatest(open)) set({ state: { kind: 'failed', name, problem: problemOf(error) } });
+      return;
+    }
+    await openReplacing(api, open, previous, path, name);
+  };
+
   return {
     state: { kind: 'idle' },
     async load(api, file) {
       const open = ++opens;
       const previous = get().state;
-      if (previous.kind === 'ready') closeFile(api, previous.file.fileId);
-      try {
-        let path: string;
-        if (api.host === 'browser') {
-          set({ state: { kind: 'uploading', name: file.name, percent: 0 } });
-          path = await api.pathForFile(file, (sent, total) =>
-            set({ state: { kind: 'uploading', name: file.name, percent: total > 0 ? Math.floor((sent / total) * 100) : 0 } }),
-          );
-        } else {
-          set({ state: { kind: 'opening', name: file.name } });
-          path = await api.pathForFile(file);
-        }
-        // The previous file is closed already: the open that follows replaces nothing.
-        await openReplacing(api, open, { kind: 'idle' }, path, file.name);
-      } catch (error) {
-        if (isLatest(open)) set({ state: { kind: 'failed', name: file.name, problem: problemOf(error) } });
+      const name = file.name;
+      if (api.host === 'browser') {
+        set({ state: { kind: 'uploading', name, percent: 0 } });
+        await openLocated(api, open, previous, name, () =>
+          api.pathForFile(file, (sent, total) => {
+            if (isLatest(open)) set({ state: { kind: 'uploading', name, percent: total > 0 ? Math.floor((sent / total) * 100) : 0 } });
+          }),
+        );
+      } else {
+        set({ state: { kind: 'opening', name } });
+        await openLocated(api, open, previous, name, () => api.pathForFile(file));
       }
     },
     async openPath(api, path, name, options) {
@@ -109,15 +120,7 @@ export const useLoad = create<LoadStore>((set, get) => {
       const open = ++opens;
       const previous = get().state;
       set({ state: { kind: 'opening', name: SAMPLE_NAME } });
-      let path: string;
-      try {
-        ({ path } = await api.call['files.sample']({}));
-      } catch (error) {
-        if (previous.kind === 'ready') closeFile(api, previous.file.fileId);
-        if (isLatest(open)) set({ state: { kind: 'failed', name: SAMPLE_NAME, problem: problemOf(error) } });
-        return;
-      }
-      await openReplacing(api, open, previous, path, SAMPLE_NAME);
+      await openLocated(api, open, previous, SAMPLE_NAME, async () => (await api.call['files.sample']({})).path);
     },
     async reopen(api, options) {
       const current = get().state;

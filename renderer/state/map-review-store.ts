@@ -86,6 +86,9 @@ export function selectPrepared(s: Pick<MapReviewStore, 'file' | 'review'>): Prep
   };
 }
 
+/** Map and Review with no file: before Load, and while Load replaces the file. */
+const NO_FILE = { file: null, map: { kind: 'idle' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } } as const;
+
 /** The Map and Review steps of the open file: its mapping (Map) and the result of checking it (Review). */
 export const useMapReview = create<MapReviewStore>((set, get) => {
   /** Runs one Node-side call that re-validates, keeping the last summary visible meanwhile. */
@@ -100,12 +103,7 @@ export const useMapReview = create<MapReviewStore>((set, get) => {
     }
   };
   return {
-    file: null,
-    map: { kind: 'idle' },
-    suggestion: null,
-    mapping: null,
-    beforeTemplate: null,
-    review: { kind: 'idle' },
+    ...NO_FILE,
     async startFile(api, file) {
       set({ file, map: { kind: 'suggesting' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
       try {
@@ -117,7 +115,7 @@ export const useMapReview = create<MapReviewStore>((set, get) => {
       }
     },
     leaveFile() {
-      set({ file: null, map: { kind: 'idle' }, suggestion: null, mapping: null, beforeTemplate: null, review: { kind: 'idle' } });
+      set(NO_FILE);
     },
     setMapping(mapping) {
       set({ mapping });
