@@ -6,6 +6,7 @@ import { LoadPage } from './pages/load-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { prepareSample } from './testing/sample.js';
+import { chooseOption } from './testing/choose-option.js';
 
 const oauth = { clientId: 'e2e-client-5b7e', clientSecret: 'e2e-secret-91ac3f', tenantId: 'acmetenant' };
 
@@ -53,8 +54,7 @@ test('Settings adds an Adobe Developer Console connection, the test lists every 
 
     // The same form in Korean passes axe too.
     await page.getByRole('tab', { name: 'Language and look' }).click();
-    await page.getByTestId('settings-language').click();
-    await page.getByRole('option', { name: '한국어' }).click();
+    await chooseOption(page.getByTestId('settings-language'), page.getByRole('option', { name: '한국어' }));
     await page.getByRole('tab', { name: '연결' }).click();
     await item.getByRole('button', { name: 'Acme via Adobe 편집' }).click();
     await expect(form).toContainText('클라이언트 코드가 아닙니다');
@@ -62,8 +62,7 @@ test('Settings adds an Adobe Developer Console connection, the test lists every 
     await expectAccessibleAndCapture(page, 'connection form (Adobe Developer Console, ko)', 'settings-adobe-sign-in-ko');
     await form.getByRole('button', { name: '취소' }).click();
     await page.getByRole('tab', { name: '언어 및 모양' }).click();
-    await page.getByTestId('settings-language').click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await chooseOption(page.getByTestId('settings-language'), page.getByRole('option', { name: 'English' }));
     await settings.close();
 
     // An upload to it completes.

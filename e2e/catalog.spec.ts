@@ -8,6 +8,7 @@ import { MapPage } from './pages/map-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { prepareSample } from './testing/sample.js';
+import { chooseOption } from './testing/choose-option.js';
 
 test('names already in Target: after the sample is sent, a file with `LoyaltyTier` is flagged against `loyaltyTier`, one click takes the existing name, and Settings lists every name sent', async ({ page, appHost }) => {
   test.setTimeout(180_000);
@@ -58,8 +59,7 @@ test('names already in Target: after the sample is sent, a file with `LoyaltyTie
 
     // The same in Korean.
     await page.getByTestId('settings-dialog').getByRole('tab').last().click();
-    await page.getByTestId('settings-language').click();
-    await page.getByRole('option', { name: '한국어' }).click();
+    await chooseOption(page.getByTestId('settings-language'), page.getByRole('option', { name: '한국어' }));
     await page.getByRole('tab', { name: '보낸 이름' }).click();
     await expect(page.getByTestId('catalog-panel')).toContainText('Target은 이름마다 따로 속성을 만들기 때문에');
     await expectAccessible(page, 'settings names sent (ko)');

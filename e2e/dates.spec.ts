@@ -7,6 +7,7 @@ import { tabTo } from './testing/keyboard.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
+import { chooseOption } from './testing/choose-option.js';
 
 /**
  * A loyalty list whose join dates are written day first: three read two ways (03/04, 01/02, 12/11), one is
@@ -39,25 +40,21 @@ test('dates: the Map step finds day first and lets you choose; Review counts dat
   await expect(map.idColumnPicker).toContainText('memberId');
 
   // Dates: the source format is found in the column's values and shown, with how the first value is sent.
-  await map.transformPicker('joined').click();
-  await page.getByRole('option', { name: 'Dates → YYYY-MM-DD' }).click();
+  await chooseOption(map.transformPicker('joined'), page.getByRole('option', { name: 'Dates → YYYY-MM-DD' }));
   const format = page.getByTestId('date-format-joined');
   await expect(format).toHaveAttribute('data-found', 'DD/MM/YYYY');
   await expect(page.getByTestId('date-format-picker-joined')).toContainText('DD/MM/YYYY (day first)');
   await expect(page.getByTestId('date-found-joined')).toHaveText('Found in the first 6 values: DD/MM/YYYY reads 5 of them.');
   await expect(page.getByTestId('date-preview-joined')).toHaveText('25/12/2025 is sent as 2025-12-25');
   // Another format can be chosen; under month first the first value is no date, so no preview is shown.
-  await page.getByTestId('date-format-picker-joined').click();
-  await page.getByRole('option', { name: 'MM/DD/YYYY (month first)' }).click();
+  await chooseOption(page.getByTestId('date-format-picker-joined'), page.getByRole('option', { name: 'MM/DD/YYYY (month first)' }));
   await expect(page.getByTestId('date-format-picker-joined')).toContainText('MM/DD/YYYY');
   await expect(page.getByTestId('date-preview-joined')).toHaveCount(0);
-  await page.getByTestId('date-format-picker-joined').click();
-  await page.getByRole('option', { name: 'DD/MM/YYYY (day first)' }).click();
+  await chooseOption(page.getByTestId('date-format-picker-joined'), page.getByRole('option', { name: 'DD/MM/YYYY (day first)' }));
   await expect(page.getByTestId('date-preview-joined')).toHaveText('25/12/2025 is sent as 2025-12-25');
 
   // A value map: Gold → gold and so on, typed with the keyboard; other values are held back.
-  await map.transformPicker('tier').click();
-  await page.getByRole('option', { name: 'Replace listed values…' }).click();
+  await chooseOption(map.transformPicker('tier'), page.getByRole('option', { name: 'Replace listed values…' }));
   const editor = page.getByTestId('value-map-tier');
   await expect(editor.getByRole('heading', { name: 'Replacements for column tier' })).toBeVisible();
   await editor.getByRole('textbox', { name: 'Value in the file, line 1' }).fill('Gold');
@@ -78,16 +75,14 @@ test('dates: the Map step finds day first and lets you choose; Review counts dat
   await expect(map.transformPicker('tier')).toContainText('Replace listed values…');
   await expectAccessibleAndCapture(page, 'map (dates, value map)', 'map-dates');
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(page.getByTestId('date-found-joined')).toHaveText('처음 6개 값에서 찾은 형식: DD/MM/YYYY. 그중 5개를 읽습니다.');
   await expect(format).toContainText('파일의 날짜 표기 형식');
   await expect(editor.getByRole('heading', { name: 'tier 열에서 바꿀 값' })).toBeVisible();
   await expect(editor.getByRole('textbox', { name: '2번째 줄의 파일 값' })).toHaveValue('Silver');
   await expect(editor.getByRole('radio', { name: '행을 보내지 않기(검토 단계에 목록으로 나옴)' })).toBeChecked();
   await expectAccessible(page, 'map (dates, value map, ko)');
-  await page.getByRole('button', { name: /언어/ }).click();
-  await page.getByRole('option', { name: 'English' }).click();
+  await chooseOption(page.getByRole('button', { name: /언어/ }), page.getByRole('option', { name: 'English' }));
 
   // Review: over the whole file, three dates read two ways (noted), one is no date and one tier is not listed (both blocking).
   await map.check();
@@ -124,8 +119,7 @@ test('dates: the Map step finds day first and lets you choose; Review counts dat
   await expect(review.card('excluded')).toHaveAttribute('data-value', '1');
   await expect(review.card('blocking')).toHaveAttribute('data-value', '1');
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(ambiguous).toContainText('두 가지로 읽히는 날짜(일과 월)');
   await expect(ambiguous.getByTestId('date-findings-value-date-ambiguous')).toContainText('“joined” 열: 일과 월을 바꿔 읽으면 다른 날짜가 되는 값이 3개 있습니다');
   await expect(kinds.locator('[data-code="value-not-listed"]')).toContainText('바꿀 값 목록에 없는 값');

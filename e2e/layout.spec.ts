@@ -4,6 +4,7 @@ import { expectAccessibleAndCapture } from './testing/accessibility.js';
 import { LoadPage } from './pages/load-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { prepareSample } from './testing/sample.js';
+import { chooseOption } from './testing/choose-option.js';
 
 /** What a step looks like at this window size: buttons whose label wrapped, page overflow, and where the step footer sits. */
 async function layoutFacts(page: Page) {
@@ -51,8 +52,7 @@ for (const { width, language } of [
     const load = new LoadPage(page);
     await load.open(appHost.url);
     if (language !== 'English') {
-      await page.getByTestId('language-picker').click();
-      await page.getByRole('option', { name: language }).click();
+      await chooseOption(page.getByTestId('language-picker'), page.getByRole('option', { name: language }));
     }
     await page.getByTestId('try-sample').click();
     await load.waitCounted();

@@ -9,6 +9,7 @@ import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { fullPageShot } from './testing/screenshots.js';
+import { chooseOption } from './testing/choose-option.js';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'pl-lmr-'));
@@ -37,8 +38,7 @@ test('an Excel workbook: the sheet picker reads the members sheet, then Map and 
   await load.waitCounted();
   const picker = page.getByTestId('sheet-picker');
   await expect(picker).toContainText('Read me');
-  await picker.click();
-  await page.getByRole('option', { name: 'Members' }).click();
+  await chooseOption(picker, page.getByRole('option', { name: 'Members' }));
   await expect(page.getByRole('columnheader', { name: 'Member ID' })).toBeVisible();
   await load.waitCounted();
   await expect(load.rowCount).toContainText('31');
@@ -67,8 +67,7 @@ test('a CP949 file with the UI in Korean: the encoding is detected, and Map and 
 
   const load = new LoadPage(page);
   await load.open(appHost.url);
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(page.getByRole('heading', { name: '스프레드시트 불러오기' })).toBeVisible();
   await load.chooseFile(path);
   await load.waitCounted();
@@ -131,11 +130,9 @@ test('a saved template is applied to a file with the same columns, with a note a
   // The template's chain shows step by step, and stays one pick away after another choice.
   const tierChange = map.transformPicker('loyaltyTier');
   await expect(tierChange).toContainText('As the template says: remove spaces at the ends, then replace 2 listed values');
-  await tierChange.click();
-  await page.getByRole('option', { name: 'UPPER CASE' }).click();
+  await chooseOption(tierChange, page.getByRole('option', { name: 'UPPER CASE' }));
   await expect(tierChange).toContainText('UPPER CASE');
-  await tierChange.click();
-  await page.getByRole('option', { name: /^As the template says/ }).click();
+  await chooseOption(tierChange, page.getByRole('option', { name: /^As the template says/ }));
   await expect(tierChange).toContainText('As the template says');
   await fullPageShot(page, 'e2e/artifacts/map-template.png');
   await page.getByTestId('undo-template').click();
@@ -152,14 +149,12 @@ test('overrides: a wrong header row and separator are corrected from the Load st
   await load.chooseFile(path);
   await load.waitCounted();
   // Force a comma: everything lands in one column.
-  await page.getByTestId('delimiter-picker').click();
-  await page.getByRole('option', { name: 'Comma' }).click();
+  await chooseOption(page.getByTestId('delimiter-picker'), page.getByRole('option', { name: 'Comma' }));
   await expect(page.getByTestId('delimiter-picker')).toContainText('Comma');
   await expect(page.getByTestId('load-overrides')).toContainText('Column separator (your choice)');
   await load.waitCounted();
   // Back to the vertical bar, and the header on line 2.
-  await page.getByTestId('delimiter-picker').click();
-  await page.getByRole('option', { name: 'Vertical bar' }).click();
+  await chooseOption(page.getByTestId('delimiter-picker'), page.getByRole('option', { name: 'Vertical bar' }));
   await expect(page.getByTestId('delimiter-picker')).toContainText('Vertical bar');
   await load.waitCounted();
   const headerRow = page.getByRole('textbox', { name: /Header row number/ });

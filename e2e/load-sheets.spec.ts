@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { expectAccessible, expectAccessibleAndCapture } from './testing/accessibility.js';
 import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
+import { chooseOption } from './testing/choose-option.js';
 
 async function workbook(dir: string, name: string, sheets: readonly { readonly name: string; readonly rows: readonly (readonly (string | number)[])[] }[]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -59,8 +60,7 @@ test('wrong sheet and no data stop at Load: an empty first sheet is passed over 
     await expectAccessible(page, 'load: header only');
 
     // The same stops in Korean.
-    await page.getByTestId('language-picker').click();
-    await page.getByRole('option', { name: '한국어' }).click();
+    await chooseOption(page.getByTestId('language-picker'), page.getByRole('option', { name: '한국어' }));
     await expect(page.getByTestId('no-rows')).toHaveText('“header-only.csv” 파일에는 머리글 행만 있고 그 아래에 데이터 행이 없어 보낼 내용이 없습니다. 다른 파일을 고르세요.');
     await load.chooseFile(await workbook(dir, 'only-header-sheet.xlsx', [{ name: 'Members', rows: [['Member ID', 'Tier']] }]));
     await load.waitCounted();

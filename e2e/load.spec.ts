@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
 import { startAppHost } from './testing/app-host.js';
+import { chooseOption } from './testing/choose-option.js';
 
 async function sampleCsv(rows: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'pl-load-'));
@@ -53,16 +54,14 @@ test('a file that cannot be read says why, in plain words', async ({ page, appHo
   await expect(load.error).toContainText('The file is empty.');
   await expect(load.step).toHaveAttribute('data-state', 'failed');
   // The same problem reads in Korean once the UI is in Korean.
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(load.error).toContainText('파일이 비어 있습니다.');
 });
 
 test('the UI switches to Korean', async ({ page, appHost }) => {
   const load = new LoadPage(page);
   await load.open(appHost.url);
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(page.getByRole('heading', { name: '스프레드시트 불러오기' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
 });

@@ -5,6 +5,7 @@ import { LoadPage } from './pages/load-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { prepareSample } from './testing/sample.js';
+import { chooseOption } from './testing/choose-option.js';
 
 test('an upload that changed nothing is not a success: a v1 upload of ids Target does not have says so in the colour, the toast, Results and history', async ({ page, appHost }) => {
   test.setTimeout(180_000);
@@ -47,8 +48,7 @@ test('an upload that changed nothing is not a success: a v1 upload of ids Target
     await expect(page.getByTestId('job-history').getByRole('columnheader', { name: 'Not found' })).toBeVisible();
     await expectAccessible(page, 'results: nothing updated');
 
-    await page.getByTestId('language-picker').click();
-    await page.getByRole('option', { name: '한국어' }).click();
+    await chooseOption(page.getByTestId('language-picker'), page.getByRole('option', { name: '한국어' }));
     await expect(results).toContainText(`업데이트된 프로필이 없습니다. ID ${notFound}개를 찾지 못했습니다. API v1은 Target에 이미 있는 프로필만 업데이트합니다.`);
     await expect(row.getByTestId('history-nothing-updated')).toHaveText('업데이트된 프로필 없음');
     await expectAccessible(page, 'results: nothing updated (ko)');

@@ -6,6 +6,7 @@ import { expect, test } from './testing/fixtures.js';
 import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
+import { chooseOption } from './testing/choose-option.js';
 
 /** A CRM export with Korean, Japanese and German headers, a Target-like name and one value over 256 characters. */
 async function crmFile(): Promise<string> {
@@ -55,20 +56,17 @@ test('Korean headers get ASCII names with the header and the reason beside them,
   await expect(notes('등급').locator('[data-code="param-case-collision"]')).toHaveCount(0);
   await expectAccessibleAndCapture(page, 'map (names)', 'map-names');
 
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(notes('등급')).toHaveText('용어집: “등급” → tier');
   await expect(notes('회원등급')).toHaveText('“회원등급”의 로마자 표기');
   await expect(notes('Straße')).toHaveText('“Straße”에서 악센트와 공백을 뺀 이름');
   await expect(notes('user.segment').locator('[data-code="param-name-target-like"]')).toContainText('Target이 직접 쓰는 이름과 같은 접두어');
   await expect(row('등급')).toContainText('용어집에서');
   // Another identifier: the member number becomes a parameter under its glossary name, with its reason.
-  await map.idColumnPicker.click();
-  await page.getByRole('option', { name: 'テーマカラー' }).click();
+  await map.chooseIdColumn('テーマカラー');
   await expect(map.paramField('회원번호')).toHaveValue('memberNumber');
   await expect(notes('회원번호')).toHaveText('용어집: “회원번호” → memberNumber');
-  await map.idColumnPicker.click();
-  await page.getByRole('option', { name: '회원번호' }).click();
+  await map.chooseIdColumn('회원번호');
   await expect(map.paramField('テーマカラー')).toHaveValue('teemakaraa');
   await expectAccessibleAndCapture(page, 'map (names, ko)', 'map-names-ko');
 

@@ -11,6 +11,7 @@ import { LoadPage } from './pages/load-page.js';
 import { MapPage } from './pages/map-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { UploadPage } from './pages/upload-page.js';
+import { chooseOption } from './testing/choose-option.js';
 
 const PERSONAL = ['이름', '휴대폰', '이메일'] as const;
 
@@ -64,24 +65,20 @@ test('a Korean CRM export: personal data starts unsent with the reason, the RRN 
 
   // Hash instead: the first value is shown before and after (SHA-256 of the trimmed, lower-cased value).
   const firstEmail = koreanCrmRows()[1]![3]!;
-  await map.transformPicker('이메일').click();
-  await page.getByRole('option', { name: 'Hash (SHA-256)' }).click();
+  await chooseOption(map.transformPicker('이메일'), page.getByRole('option', { name: 'Hash (SHA-256)' }));
   await expect(map.row('이메일')).toHaveAttribute('data-personal', 'hashed');
   await expect(page.getByTestId('hash-shown-이메일')).toContainText(`${firstEmail} → ${createHash('sha256').update(firstEmail).digest('hex').slice(0, 16)}`);
-  await map.transformPicker('이메일').click();
-  await page.getByRole('option', { name: 'Send as they are' }).click();
+  await chooseOption(map.transformPicker('이메일'), page.getByRole('option', { name: 'Send as they are' }));
   await expect(map.row('이메일')).toHaveAttribute('data-personal', 'not-sent');
 
   // The same in Korean.
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(map.row('이메일').getByTestId('personal-note')).toContainText('개인정보(이메일 주소');
   await expect(map.row('이메일').getByTestId('personal-note')).toContainText('보내지 않습니다');
   await expect(map.row('주민등록번호').getByTestId('personal-note')).toContainText('보낼 수 없습니다');
   await expect(map.sendAnyway('이름')).toHaveAccessibleName('이름 열의 개인정보를 그래도 보내기');
   await expectAccessibleAndCapture(page, 'map (personal data, ko)', 'map-personal-data-ko');
-  await page.getByRole('button', { name: /언어/ }).click();
-  await page.getByRole('option', { name: 'English' }).click();
+  await chooseOption(page.getByRole('button', { name: /언어/ }), page.getByRole('option', { name: 'English' }));
 
   await map.check();
   const review = new ReviewPage(page);

@@ -9,6 +9,7 @@ import { MapPage } from './pages/map-page.js';
 import { ResultsPage } from './pages/results-page.js';
 import { ReviewPage } from './pages/review-page.js';
 import { UploadPage } from './pages/upload-page.js';
+import { chooseOption } from './testing/choose-option.js';
 
 // Row 2's id has a `+` (blocked by checks, then left out with the others), row 4 is left out by hand,
 // row 5 starts with `=` (a formula a spreadsheet would run).
@@ -77,8 +78,7 @@ test('the result CSV has every row, left out and blocked ones with key and reaso
   await expect(page.getByTestId('download-status')).toContainText('6 rows');
 
   // Korean: the same file in the words the Results screen uses.
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(page.getByTestId('download-results')).toHaveText('결과 CSV 다운로드');
   const ko = await download(page);
   expect(ko.header).toEqual(['결과', '이유', 'thirdPartyId', 'loyaltyTier', 'memo', ...MACHINE]);

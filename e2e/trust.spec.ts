@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
 import { expectAccessible, expectAccessibleAndCapture } from './testing/accessibility.js';
 import { expect, test } from './testing/fixtures.js';
@@ -17,6 +16,7 @@ import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { prepareSample } from './testing/sample.js';
 import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
+import { chooseOption } from './testing/choose-option.js';
 
 /** German Excel's "CSV (Trennzeichen-getrennt)": Windows-1252, semicolons, decimal commas, CRLF. */
 async function germanFile(dir: string): Promise<string> {
@@ -24,12 +24,6 @@ async function germanFile(dir: string): Promise<string> {
   const rows = ['Kundennummer;Umsatz;Stadt', 'DE-1001;1.234,50;München', 'DE-1002;98,00;Köln', 'DE-1003;0,50;Zürich'];
   await writeFile(path, iconv.encode(`${rows.join('\r\n')}\r\n`, 'windows-1252'));
   return path;
-}
-
-/** Chooses the identifier column on the Map step by its visible name. */
-async function chooseIdColumn(page: Page, column: string): Promise<void> {
-  await page.getByTestId('id-column-picker').click();
-  await page.getByRole('option', { name: column }).click();
 }
 
 test('European decimal commas: nothing changes until the user picks the reading with real values shown, and Target receives 1234.50, 98.00, 0.50', async ({ page, appHost }) => {
@@ -47,7 +41,7 @@ test('European decimal commas: nothing changes until the user picks the reading 
     await load.waitCounted();
     const map = new MapPage(page);
     await map.openFromLoad();
-    await chooseIdColumn(page, 'Kundennummer');
+    await map.chooseIdColumn('Kundennummer');
     await map.check();
 
     const review = new ReviewPage(page);
@@ -67,13 +61,11 @@ test('European decimal commas: nothing changes until the user picks the reading 
     await expectAccessibleAndCapture(page, 'review (decimal commas)', 'review-decimal-commas');
 
     // The same choice in Korean.
-    await page.getByRole('button', { name: /Language/ }).click();
-    await page.getByRole('option', { name: '한국어' }).click();
+    await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
     await expect(first).toHaveText('소수점 쉼표 바꾸기 (1.234,50 → 1234.50)');
     await expect(kind).toContainText('쉼표가 들어간 숫자');
     await expectAccessible(page, 'review (decimal commas, ko)');
-    await page.getByRole('button', { name: /언어/ }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await chooseOption(page.getByRole('button', { name: /언어/ }), page.getByRole('option', { name: 'English' }));
 
     const run = await review.run();
     await first.click();
@@ -163,8 +155,7 @@ test('a new token sends nothing by itself: the waiting upload is named, and resu
 
     // The same notice and confirmation in Korean (the notice stays while the upload waits).
     await page.getByRole('tab', { name: 'Language and look' }).click();
-    await page.getByTestId('settings-language').click();
-    await page.getByRole('option', { name: '한국어' }).click();
+    await chooseOption(page.getByTestId('settings-language'), page.getByRole('option', { name: '한국어' }));
     await page.getByRole('tab', { name: '연결' }).click();
     await expect(page.getByTestId('waiting-uploads')).toContainText('이 토큰을 기다리는 업로드가 1개 있습니다');
     await expect(page.getByTestId('waiting-uploads')).toContainText('이어서 보내기 전에는 아무것도 보내지 않습니다');
@@ -177,8 +168,7 @@ test('a new token sends nothing by itself: the waiting upload is named, and resu
     await expect(page.getByTestId('production-confirm')).toHaveCount(0);
     expect(proxy.exchanges.length).toBe(before);
     await page.getByRole('tab', { name: '언어 및 모양' }).click();
-    await page.getByTestId('settings-language').click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await chooseOption(page.getByTestId('settings-language'), page.getByRole('option', { name: 'English' }));
     await page.getByRole('tab', { name: 'Connections' }).click();
     await page.getByTestId('waiting-resume').click();
     await expect(page.getByTestId('production-confirm')).toContainText('Resume sending to production?');
@@ -210,8 +200,7 @@ test('production is a switch: connections saved before it existed get it from th
     await expect(notice).toContainText('Acme live: production');
     await expect(notice).toContainText('Acme QA: not production');
     await expectAccessible(page, 'production review');
-    await page.getByRole('button', { name: /Language/ }).click();
-    await page.getByRole('option', { name: '한국어' }).click();
+    await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
     await expect(notice).toContainText('Acme live: 운영');
     await expect(notice).toContainText('Acme QA: 운영 아님');
     await page.getByTestId('production-review-ok').click();

@@ -19,6 +19,7 @@ import { UploadPage } from './pages/upload-page.js';
 import { admin as sandboxAdmin } from '../sandbox/testing/http.js';
 import { prepareSample } from './testing/sample.js';
 import { fullPageShot } from './testing/screenshots.js';
+import { chooseOption } from './testing/choose-option.js';
 
 /**
  * Opens the app at `url`, adds `sandbox` in Settings as the "Staging" connection, prepares the sample and
@@ -130,8 +131,7 @@ test('a dropped CSV with issues goes all the way to results, and the counts on s
   await expect(page.getByTestId('download-status')).toContainText('200 rows');
 
   // The same results in Korean.
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
   await expect(page.getByRole('heading', { name: '결과', exact: true })).toBeVisible();
   await expect(page.getByTestId('totals')).toContainText('업데이트됨');
   await expect(page.getByTestId('download-results')).toHaveText('결과 CSV 다운로드');
@@ -352,8 +352,7 @@ test('Settings in Korean on a dark screen: edit and delete a connection, languag
 
   await page.getByRole('tab', { name: 'Language and look' }).click();
   await expect(page.getByTestId('theme-now')).toHaveAttribute('data-scheme', 'dark');
-  await page.getByTestId('settings-language').click();
-  await page.getByRole('option', { name: '한국어' }).click();
+  await chooseOption(page.getByTestId('settings-language'), page.getByRole('option', { name: '한국어' }));
   await expect(settings.dialog.getByRole('heading', { name: '설정' })).toBeVisible();
   await expect(page.getByTestId('theme-now')).toHaveText('현재: 어둡게');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');

@@ -19,6 +19,7 @@ import { ResultsPage } from './pages/results-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { UploadPage } from './pages/upload-page.js';
 import { LookupDialog, VerifyCard } from './pages/verify-card.js';
+import { chooseOption } from './testing/choose-option.js';
 
 /** The built-in Local sandbox's client code. */
 const CLIENT = 'sandbox';
@@ -183,15 +184,13 @@ test('an upload that loses rows: the card finds exactly those, lists them, and "
     await expect(lookupOpen).toBeFocused();
 
     // The same card in Korean.
-    await page.getByRole('button', { name: /Language/ }).click();
-    await page.getByRole('option', { name: '한국어' }).click();
+    await chooseOption(page.getByRole('button', { name: /Language/ }), page.getByRole('option', { name: '한국어' }));
     await expect(card.card.getByRole('heading', { name: '값이 제대로 들어갔나요?' })).toBeVisible();
     await expect(card.summary).toHaveText(`확인한 ${n(shown.checked)}행 중 ${n(shown.verified)}행 일치 · 누락 ${n(shown.missing)}행 · 값 다름 0행`);
     await expect(card.resend).toHaveText('누락된 행 다시 보내기');
     await expect(page.getByTestId('complete-caveat')).toContainText('14일 동안 활동이 없는');
     await expectAccessibleAndCapture(page, 'results (verification, ko)', 'results-verify-ko');
-    await page.getByRole('button', { name: /언어/ }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await chooseOption(page.getByRole('button', { name: /언어/ }), page.getByRole('option', { name: 'English' }));
 
     // Target keeps rows again; re-send the lost ones, by keyboard. A sandbox connection asks no confirmation.
     await admin(sandbox, 'DELETE', `/admin/clients/${CLIENT}/settings`);

@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import type { Locator } from '@playwright/test';
 import { StepPage } from './step-page.js';
+import { chooseOption } from '../testing/choose-option.js';
 
 /** Page object for the Map step. */
 export class MapPage extends StepPage {
@@ -12,6 +13,12 @@ export class MapPage extends StepPage {
   async openFromLoad(): Promise<void> {
     await this.page.getByTestId('to-map').click();
     await this.step.and(this.page.locator('[data-state="ready"]')).waitFor();
+  }
+
+  /** Chooses `column` as the identifier in the picker and waits until the picker shows it. */
+  async chooseIdColumn(column: string): Promise<void> {
+    await chooseOption(this.idColumnPicker, this.page.getByRole('option', { name: column, exact: true }));
+    await expect(this.idColumnPicker).toHaveText(column);
   }
 
   /** Expects the suggestion to take `idColumn` as the id and to send `column` under its own name. */

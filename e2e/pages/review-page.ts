@@ -1,6 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { StepPage } from './step-page.js';
+import { chooseOption } from '../testing/choose-option.js';
 
 /** Page object for the Review step. */
 export class ReviewPage extends StepPage {
@@ -51,7 +52,6 @@ export class ReviewPage extends StepPage {
 
   /** Chooses a row filter from the "Show" picker by its visible name. */
   async filter(name: RegExp): Promise<void> {
-    await this.page.getByTestId('row-filter').click();
-    await this.page.getByRole('option', { name }).click();
+    await chooseOption(this.page.getByTestId('row-filter'), this.page.getByRole('option', { name }));
   }
 }

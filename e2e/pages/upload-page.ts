@@ -1,4 +1,5 @@
 import { StepPage } from './step-page.js';
+import { chooseOption } from '../testing/choose-option.js';
 
 /** Page object for the Upload step. */
 export class UploadPage extends StepPage {
@@ -9,8 +10,7 @@ export class UploadPage extends StepPage {
 
   /** Picks a connection by its visible name in the connection picker. */
   async chooseConnection(name: string): Promise<void> {
-    await this.page.getByTestId('connection-picker').getByRole('button').first().click();
-    await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+    await chooseOption(this.page.getByTestId('connection-picker').getByRole('button').first(), this.page.getByRole('option', { name: new RegExp(`^${name}`) }));
   }
 
   /** Waits for the job on screen to reach `state` (completed, cancelled, paused, running). */
